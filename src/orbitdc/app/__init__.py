@@ -1,0 +1,1 @@
+"""OrbitDC app layer."""

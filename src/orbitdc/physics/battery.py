@@ -1,0 +1,44 @@
+"""Battery energy bookkeeping and the power limit on compute. Wh, W, s.
+
+Terminal power p_batt_w: + into the battery (charging), − out of it. Stored energy changes by
+η·p·dt when charging and by p·dt/η when discharging (η = one-way efficiency). Surplus that a
+full battery cannot take is curtailed (array off-pointed or shunted). The state of charge never
+leaves [0, 1]: compute is shed so it stays at or above the minimum; only the always-on bus may
+draw it lower, and what even an empty battery cannot supply is reported as unserved load.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+WH_PER_J = 1.0 / 3600.0
+
+
+def max_gpu_power_w(p_solar_w: np.ndarray, p_bus_w: np.ndarray, e_wh: np.ndarray,
+                    e_min_wh: np.ndarray, eta: np.ndarray, dt_s: float) -> np.ndarray:
+    """Largest GPU power (W) over the next ``dt_s`` that keeps the stored energy ≥ e_min."""
+    reserve_w = np.maximum(e_wh - e_min_wh, 0.0) * eta * (3600.0 / dt_s)
+    return p_solar_w - p_bus_w + reserve_w
+
+
+def step(e_wh: np.ndarray, p_solar_w: np.ndarray, p_demand_w: np.ndarray,
+         capacity_wh: np.ndarray, eta: np.ndarray, dt_s: float
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Advance the stored energy over ``dt_s`` with a load demand.
+
+    Returns (e_wh after, p_load_w actually served, p_batt_w at the terminals,
+    p_curtailed_w), each (n_sat,).
+    """
+    h = dt_s * WH_PER_J
+    net = p_solar_w - p_demand_w
+    charge = net >= 0.0
+    # Charging, limited by the room left.
+    p_charge = np.minimum(net, (capacity_wh - e_wh) / (eta * h))
+    # Discharging, limited by what is stored.
+    p_discharge = np.minimum(-net, e_wh * eta / h)
+    p_batt = np.where(charge, p_charge, -p_discharge)
+    e_after = np.where(charge, e_wh + eta * p_charge * h, e_wh - p_discharge * h / eta)
+    np.clip(e_after, 0.0, capacity_wh, out=e_after)
+    p_curtailed = np.where(charge, net - p_charge, 0.0)
+    p_load = np.where(charge, p_demand_w, p_solar_w + p_discharge)
+    return e_after, p_load, p_batt, p_curtailed

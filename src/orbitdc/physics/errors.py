@@ -1,0 +1,36 @@
+"""The one error type for bad input: one line naming file, line, key and what was expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ScenarioError(ValueError):
+    """Bad scenario or satellite-catalogue input.
+
+    ``str(err)`` is a single line ``FILE:LINE: key 'KEY': MESSAGE`` (line and key omitted
+    when unknown), suitable for a terminal or a dialog.
+    """
+
+    def __init__(
+        self,
+        path: str | Path | None,
+        message: str,
+        *,
+        line: int | None = None,
+        key: str | None = None,
+    ) -> None:
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.key = key
+        self.message = message
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        where = self.path or "<scenario>"
+        if self.line is not None:
+            where += f":{self.line}"
+        text = f"{where}: "
+        if self.key:
+            text += f"key '{self.key}': "
+        return (text + self.message).replace("\n", " ")

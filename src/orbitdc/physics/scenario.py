@@ -1,0 +1,352 @@
+"""Scenario files (TOML): parse, validate with one-line errors, and build the satellites.
+
+Layout::
+
+    name = "..."            # required
+    description = "..."     # optional, one paragraph
+    start = "2026-06-21T00:00:00Z"
+    duration = "24h"        # number + unit: s, min, h, d
+    step = "60s"
+    [spacecraft]            # optional; every key has a default (see spacecraft.PARAMS)
+    [[constellation]]       # one or more; type = "walker" | "sso" | "tle"; may override
+                            # any [spacecraft] key for its satellites
+
+Errors raise :class:`ScenarioError` naming the file, the line (found by scanning the text,
+since ``tomllib`` keeps no positions), the key and what was expected.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sgp4.api import Satrec
+
+from orbitdc.physics import orbits, spacecraft
+from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.timebase import parse_duration_s, parse_instant, timescale
+
+TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation")
+REQUIRED_TOP = ("name", "start", "duration", "step")
+COMMON_KEYS = ("type", "name")
+TYPE_KEYS: dict[str, dict[str, bool]] = {  # key -> required
+    "walker": {"pattern": True, "altitude_km": True, "inclination_deg": True, "planes": True,
+               "per_plane": True, "phasing": False},
+    "sso": {"altitude_km": True, "ltan": True, "satellites": True, "planes": False},
+    "tle": {"file": True},
+}
+MAX_SAMPLES = 2_000_000_000  # n_time × n_sat sanity bound
+
+
+@dataclass
+class Constellation:
+    """One ``[[constellation]]``: its satellites and merged spacecraft parameters."""
+
+    name: str
+    type: str
+    params: dict[str, Any]
+    names: list[str]
+    satrecs: list[Satrec]
+    plane: np.ndarray  # (n_sat,) plane index, -1 where unknown (TLE)
+    spec: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Scenario:
+    """A validated scenario: time span and constellations, ready for a Simulation."""
+
+    name: str
+    description: str
+    path: Path | None
+    start: datetime
+    duration_s: float
+    step_s: float
+    constellations: list[Constellation]
+
+    @property
+    def n_sat(self) -> int:
+        return sum(len(c.names) for c in self.constellations)
+
+    @property
+    def satellite_names(self) -> list[str]:
+        return [n for c in self.constellations for n in c.names]
+
+
+class _Locator:
+    """Finds the line of a key in the raw TOML text (1-based), per table and array index."""
+
+    _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.splitlines()
+
+    def find(self, key: str | None, table: str | None = None, index: int = 0) -> int | None:
+        current, count, header_line = None, {}, None
+        key_re = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=") if key else None
+        for no, line in enumerate(self.lines, start=1):
+            m = self._HEADER.match(line)
+            if m:
+                current = m.group(2)
+                count[current] = count.get(current, -1) + 1
+                if current == table and count[current] == index:
+                    header_line = no
+                continue
+            in_table = (current == table and count.get(current) == index) if table else (
+                current is None)
+            if in_table and key_re and key_re.match(line):
+                return no
+        return header_line
+
+
+def resolve(spec: str | Path) -> Path:
+    """A scenario path from a file path or a preset name. Raises ScenarioError if neither."""
+    from orbitdc.assets import preset_names, preset_path
+
+    path = Path(spec)
+    if path.is_file():
+        return path
+    preset = preset_path(str(spec))
+    if preset is not None:
+        return preset
+    presets = ", ".join(preset_names())
+    raise ScenarioError(spec, f"no such scenario file or preset (presets: {presets})")
+
+
+def load(spec: str | Path, *, start: str | None = None, duration: str | None = None,
+         step: str | None = None) -> Scenario:
+    """Read and validate a scenario file or preset; optional overrides of the time span."""
+    path = resolve(spec)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as err:
+        raise ScenarioError(path, f"cannot read file ({err.strerror})") from None
+    except UnicodeDecodeError:
+        raise ScenarioError(path, "not UTF-8 text; expected a TOML scenario") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", None)
+        msg = getattr(err, "msg", str(err))
+        raise ScenarioError(path, f"invalid TOML: {msg}", line=line) from None
+    return _Builder(path, text, data).build(start=start, duration=duration, step=step)
+
+
+class _Builder:
+    def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
+        self.path, self.data, self.loc = path, data, _Locator(text)
+
+    def fail(self, message: str, key: str | None = None, table: str | None = None,
+             index: int = 0, line_key: str | None = None) -> ScenarioError:
+        line = self.loc.find(line_key or key, table, index)
+        return ScenarioError(self.path, message, line=line, key=key)
+
+    def unknown(self, key: str, allowed: list[str], table: str | None, index: int = 0,
+                where: str = "") -> ScenarioError:
+        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+        hint = (f"; did you mean '{close[0]}'?" if close
+                else f"; expected one of: {', '.join(allowed)}")
+        return self.fail(f"unknown key{where}{hint}", key, table, index)
+
+    def build(self, start: str | None, duration: str | None, step: str | None) -> Scenario:
+        d = self.data
+        for key in d:
+            if key not in TOP_KEYS:
+                raise self.unknown(key, list(TOP_KEYS), None)
+        for key in REQUIRED_TOP:
+            if key not in d:
+                raise ScenarioError(self.path, "missing required top-level key", key=key)
+        name = d["name"]
+        if not isinstance(name, str) or not name.strip():
+            raise self.fail("expected a non-empty string", "name")
+        description = d.get("description", "")
+        if not isinstance(description, str):
+            raise self.fail("expected a string", "description")
+        t_start = self.instant("start", start)
+        duration_s = self.duration("duration", duration)
+        step_s = self.duration("step", step)
+        if step_s > duration_s:
+            raise self.fail(f"step ({step_s:g} s) is longer than duration ({duration_s:g} s)",
+                            "step")
+        base = spacecraft.defaults()
+        base.update(self.spacecraft_table(d.get("spacecraft", {}), "spacecraft", 0))
+        tables = d.get("constellation")
+        if not isinstance(tables, list) or not tables:
+            raise ScenarioError(self.path, "expected one or more [[constellation]] tables",
+                                key="constellation")
+        consts, first = [], 1
+        for i, table in enumerate(tables):
+            c = self.constellation(table, i, base, t_start, first)
+            consts.append(c)
+            first += len(c.names)
+        self.unique_names(consts)
+        n_time = int(duration_s // step_s) + 1
+        if n_time * sum(len(c.names) for c in consts) > MAX_SAMPLES:
+            raise self.fail(f"{n_time} steps × satellites exceeds {MAX_SAMPLES:,} samples; "
+                            "expected a longer step or a shorter duration", "step")
+        return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
+                        step_s, consts)
+
+    def instant(self, key: str, override: str | None) -> datetime:
+        value = override if override is not None else self.data[key]
+        try:
+            return parse_instant(value)
+        except ValueError as err:
+            if override is not None:
+                raise ScenarioError("--" + key, str(err)) from None
+            raise self.fail(str(err), key) from None
+
+    def duration(self, key: str, override: str | None) -> float:
+        value = override if override is not None else self.data[key]
+        try:
+            seconds = parse_duration_s(value)
+        except ValueError as err:
+            if override is not None:
+                raise ScenarioError("--" + key, str(err)) from None
+            raise self.fail(str(err), key) from None
+        if seconds <= 0:
+            where = ("--" + key) if override is not None else None
+            if where:
+                raise ScenarioError(where, f"expected a positive duration, got {value!r}")
+            raise self.fail(f"expected a positive duration, got {value!r}", key)
+        return seconds
+
+    def spacecraft_table(self, table: Any, name: str, index: int,
+                         skip: tuple[str, ...] = ()) -> dict[str, Any]:
+        if not isinstance(table, dict):
+            raise ScenarioError(self.path, "expected a table", key=name)
+        out = {}
+        for key, value in table.items():
+            if key in skip:
+                continue
+            param = spacecraft.PARAM_BY_NAME.get(key)
+            if param is None:
+                allowed = list(spacecraft.PARAM_BY_NAME) + list(skip)
+                raise self.unknown(key, allowed, name, index,
+                                   where=f" in [{name}]" if name == "spacecraft" else "")
+            problem = spacecraft.check_value(param, value)
+            if problem:
+                raise self.fail(problem, key, name, index)
+            out[key] = value
+        return out
+
+    def number(self, table: dict[str, Any], key: str, index: int, *, integer: bool = False,
+               lo: float | None = None, hi: float | None = None, unit: str = "") -> Any:
+        value = table[key]
+        kind = "an integer" if integer else "a number"
+        u = f" in {unit}" if unit else ""
+        ok = isinstance(value, int) if integer else isinstance(value, int | float)
+        if isinstance(value, bool) or not ok:
+            raise self.fail(f"expected {kind}{u}, got {value!r}", key, "constellation", index)
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            rng = f"between {lo:g} and {hi:g}" if hi is not None else f">= {lo:g}"
+            raise self.fail(f"expected {kind} {rng}{u}, got {value!r}", key, "constellation",
+                            index)
+        return value
+
+    def constellation(self, table: Any, i: int, base: dict[str, Any], t_start: datetime,
+                      first_satnum: int) -> Constellation:
+        if not isinstance(table, dict):
+            raise ScenarioError(self.path, "expected a table", key="constellation")
+        ctype = table.get("type")
+        if ctype is None:
+            raise self.fail(f"constellation #{i + 1} has no 'type'; expected "
+                            '"walker", "sso" or "tle"', "type", "constellation", i)
+        if ctype not in TYPE_KEYS:
+            close = difflib.get_close_matches(str(ctype), list(TYPE_KEYS), n=1)
+            hint = f" (did you mean \"{close[0]}\"?)" if close else ""
+            raise self.fail(f'unknown constellation type {ctype!r}; expected "walker", "sso" '
+                            f'or "tle"{hint}', "type", "constellation", i)
+        keys = TYPE_KEYS[ctype]
+        own = (*COMMON_KEYS, *keys)
+        params = dict(base)
+        params.update(self.spacecraft_table(table, "constellation", i, skip=own))
+        for key, required in keys.items():
+            if required and key not in table:
+                raise self.fail(f'missing required key for type = "{ctype}"', key,
+                                "constellation", i, line_key="type")
+        label = table.get("name", f"{ctype} {i + 1}")
+        if not isinstance(label, str) or not label.strip():
+            raise self.fail("expected a non-empty string", "name", "constellation", i)
+        build = getattr(self, f"_{ctype}")
+        names, sats, plane = build(table, i, label.strip(), t_start, first_satnum)
+        return Constellation(label.strip(), ctype, params, names, sats, plane, dict(table))
+
+    def _altitude(self, table: dict[str, Any], i: int) -> float:
+        return float(self.number(table, "altitude_km", i, lo=150, hi=35000, unit="km"))
+
+    def _walker(self, table, i, label, t_start, first):
+        pattern = table["pattern"]
+        if pattern not in ("delta", "star"):
+            raise self.fail(f'expected "delta" or "star", got {pattern!r}', "pattern",
+                            "constellation", i)
+        alt = self._altitude(table, i)
+        inc = self.number(table, "inclination_deg", i, lo=0, hi=180, unit="degrees")
+        planes = self.number(table, "planes", i, integer=True, lo=1, hi=10000)
+        per_plane = self.number(table, "per_plane", i, integer=True, lo=1, hi=100000)
+        phasing = table.get("phasing", 0)
+        if "phasing" in table:
+            phasing = self.number(table, "phasing", i, integer=True, lo=0, hi=planes - 1)
+        shell = orbits.walker(pattern, alt, inc, planes, per_plane, phasing)
+        return self._named(label, shell, t_start, first)
+
+    def _sso(self, table, i, label, t_start, first):
+        alt = self._altitude(table, i)
+        if alt > 5900:
+            raise self.fail("no sun-synchronous orbit above ~5,900 km; expected a lower "
+                            "altitude", "altitude_km", "constellation", i)
+        ltan = table["ltan"]
+        m = re.fullmatch(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*", ltan) if isinstance(ltan, str) \
+            else None
+        if not m:
+            raise self.fail(f'expected local time "HH:MM" (00:00-23:59), got {ltan!r}',
+                            "ltan", "constellation", i)
+        sats = self.number(table, "satellites", i, integer=True, lo=1, hi=1_000_000)
+        planes = self.number(table, "planes", i, integer=True, lo=1, hi=1000) \
+            if "planes" in table else 1
+        if sats % planes:
+            raise self.fail(f"satellites ({sats}) must split evenly over planes ({planes})",
+                            "satellites", "constellation", i)
+        t = timescale().from_datetime(t_start)
+        ut_h = (t_start.hour + t_start.minute / 60 + t_start.second / 3600
+                + t_start.microsecond / 3.6e9)
+        gmst_rad = float(t.gmst) * np.pi / 12.0
+        shell = orbits.sso(alt, int(m.group(1)) + int(m.group(2)) / 60, sats, planes,
+                           gmst_rad, ut_h)
+        return self._named(label, shell, t_start, first)
+
+    def _named(self, label, shell, t_start, first):
+        t = timescale().from_datetime(t_start)
+        epoch_jd = float(t.whole) + float(t.tai_fraction - t._leap_seconds() / 86400.0)
+        sats = orbits.satrecs(shell, epoch_jd, first)
+        width = len(str(shell.plane.size))
+        names = [f"{label}-{k + 1:0{width}d}" for k in range(shell.plane.size)]
+        return names, sats, shell.plane.astype(np.int32)
+
+    def _tle(self, table, i, label, t_start, first):
+        from orbitdc.physics.tle import load_catalogue
+
+        rel = table["file"]
+        if not isinstance(rel, str) or not rel.strip():
+            raise self.fail("expected a path (relative to the scenario file)", "file",
+                            "constellation", i)
+        target = (self.path.parent / rel).resolve()
+        if not target.is_file():
+            raise self.fail(f"file not found: {target}", "file", "constellation", i)
+        pairs = load_catalogue(target)
+        return [n for n, _ in pairs], [s for _, s in pairs], np.full(len(pairs), -1, np.int32)
+
+    def unique_names(self, consts: list[Constellation]) -> None:
+        seen: dict[str, int] = {}
+        for c in consts:
+            for k, n in enumerate(c.names):
+                if n in seen:
+                    seen[n] += 1
+                    c.names[k] = f"{n} #{seen[n]}"
+                else:
+                    seen[n] = 1

@@ -1,0 +1,149 @@
+"""The simulation: a scenario's satellites stepped over its time grid, in blocks of instants.
+
+Each block propagates every satellite for several instants in one ``SatrecArray`` call, then
+computes geometry, illumination, solar power and environmental heat for the whole block at
+once (arrays (n_time, n_sat)), then runs the stateful battery/thermal/throttle step per instant
+(vectorised over satellites). Blocks are yielded at full precision (float64) so that consumers
+(the Timeline, the CSV writer, the summary) can each keep what they need.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sgp4.api import SatrecArray
+
+from orbitdc.physics import environment, frames, power, shadow
+from orbitdc.physics.plant import Plant
+from orbitdc.physics.scenario import Scenario
+from orbitdc.physics.spacecraft import SpacecraftArrays
+from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
+from orbitdc.physics.timebase import TimeGrid
+
+ProgressFn = Callable[[int, int], None]
+
+
+@dataclass
+class Block:
+    """Full-precision results for instants ``k0 .. k0+n_time-1``; arrays (n_time, n_sat)."""
+
+    k0: int
+    offset_s: np.ndarray  # (n_time,) seconds since the scenario start
+    r_teme_km: np.ndarray  # (n_time, n_sat, 3)
+    v_teme_km_s: np.ndarray  # (n_time, n_sat, 3)
+    r_ecef_km: np.ndarray  # (n_time, n_sat, 3)
+    sun_teme_km: np.ndarray  # (n_time, 3)
+    valid: np.ndarray  # bool: SGP4 succeeded
+    illum: np.ndarray  # 0..1
+    margin: np.ndarray  # Sun-centre margin, > 0 when the Sun's centre is visible
+    p_solar_w: np.ndarray
+    q_env_w: np.ndarray
+    utilisation: np.ndarray
+    limit: np.ndarray  # uint8 (plant.LIMIT_*)
+    p_load_w: np.ndarray
+    p_batt_w: np.ndarray
+    p_curtailed_w: np.ndarray
+    p_unserved_w: np.ndarray
+    e_batt_wh: np.ndarray
+    soc: np.ndarray
+    temp_elec_c: np.ndarray
+    temp_rad_c: np.ndarray
+    tflops: np.ndarray
+
+    @property
+    def n_time(self) -> int:
+        return self.offset_s.size
+
+
+class Simulation:
+    """Steps a scenario (optionally a subset of its satellites, by index)."""
+
+    def __init__(self, scenario: Scenario, indices: Sequence[int] | None = None) -> None:
+        self.scenario = scenario
+        self.grid = TimeGrid(scenario.start, scenario.duration_s, scenario.step_s)
+        satrecs = [s for c in scenario.constellations for s in c.satrecs]
+        groups = [(c.params, len(c.names)) for c in scenario.constellations]
+        self.sc_all = SpacecraftArrays(groups)
+        self.indices = np.arange(len(satrecs)) if indices is None else np.asarray(indices)
+        self.names = [scenario.satellite_names[i] for i in self.indices]
+        self.satrecs = [satrecs[i] for i in self.indices]
+        self.sats = SatrecArray(self.satrecs)
+        self.sc = self.sc_all if indices is None else self.sc_all.subset(self.indices)
+        self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
+        self.sun_teme_km = sun_teme_km(self.grid.t)
+        self.flux_w_m2 = solar_flux_w_m2(np.linalg.norm(self.sun_teme_km, axis=1))
+        self.gmst_rad = frames.gmst_rad(self.grid.t) * np.ones(self.grid.n_time)
+        self._capacity_bol = (self.sc.solar_array_m2 * self.sc.cell_efficiency
+                              * self.sc.power_loss_factor)
+
+    @property
+    def n_sat(self) -> int:
+        return len(self.satrecs)
+
+    def blocks(self, block_size: int = 16, progress: ProgressFn | None = None
+               ) -> Iterator[Block]:
+        """Yield the whole run in blocks of ``block_size`` instants."""
+        plant = Plant(self.sc)
+        n_time, n_sat = self.grid.n_time, self.n_sat
+        e = np.empty((n_sat, block_size), np.uint8)
+        r = np.empty((n_sat, block_size, 3))
+        v = np.empty((n_sat, block_size, 3))
+        for k0 in range(0, n_time, block_size):
+            k1 = min(k0 + block_size, n_time)
+            m = k1 - k0
+            if m != block_size:
+                e, r, v = e[:, :m].copy(), r[:, :m].copy(), v[:, :m].copy()
+            self.sats._sgp4(self.grid.jd_whole[k0:k1], self.grid.jd_frac[k0:k1], e, r, v)
+            yield self._block(k0, k1, e, r, v, plant)
+            if progress is not None:
+                progress(k1, n_time)
+
+    def _block(self, k0: int, k1: int, e: np.ndarray, r: np.ndarray, v: np.ndarray,
+               plant: Plant) -> Block:
+        sc = self.sc
+        r_km = np.ascontiguousarray(r.transpose(1, 0, 2))  # (n_time, n_sat, 3)
+        v_km_s = np.ascontiguousarray(v.transpose(1, 0, 2))
+        valid = (e == 0).T
+        if not valid.all():  # decayed or failed: park at a safe radius, dark, unpowered
+            r_km[~valid] = (2.0 * shadow.EARTH_RADIUS_KM, 0.0, 0.0)
+            v_km_s[~valid] = (0.0, 7.0, 0.0)
+        sun = self.sun_teme_km[k0:k1]
+        flux = self.flux_w_m2[k0:k1, None]
+        illum, margin = shadow.illumination(r_km, sun)
+        illum[~valid] = 0.0
+        r_norm = np.sqrt(np.einsum("tni,tni->tn", r_km, r_km))
+        sun_hat = sun / np.linalg.norm(sun, axis=1, keepdims=True)
+        cos_zen = np.einsum("tni,ti->tn", r_km, sun_hat) / r_norm
+        offset_s = self.grid.offset_s[k0:k1]
+        age = sc.array_age_years + offset_s[:, None] / power.SECONDS_PER_YEAR
+        capacity = self._capacity_bol * (1.0 - sc.array_degradation_per_year) ** age
+        p_solar = power.solar_power_w(flux, capacity,
+                                      power.cos_incidence(cos_zen, sc.sun_tracking), illum)
+        view = environment.edge_on_plate_view_factor(r_norm)
+        q_env = environment.radiator_absorbed_w(flux, illum, cos_zen, view, sc.radiator_m2,
+                                                sc.radiator_absorptivity,
+                                                sc.radiator_emissivity, sc.radiator_sun_factor)
+        r_ecef = frames.teme_to_ecef(r_km, self.gmst_rad[k0:k1])
+        out = {name: np.empty(illum.shape) for name in (
+            "utilisation", "p_load_w", "p_batt_w", "p_curtailed_w", "p_unserved_w",
+            "e_batt_wh", "temp_elec_c", "temp_rad_c")}
+        limit = np.empty(illum.shape, np.uint8)
+        for j in range(k1 - k0):
+            res = plant.advance(p_solar[j], q_env[j], self.grid.step_s, commit=(k0 + j) > 0)
+            out["utilisation"][j] = res.utilisation
+            out["p_load_w"][j] = res.p_load_w
+            out["p_batt_w"][j] = res.p_batt_w
+            out["p_curtailed_w"][j] = res.p_curtailed_w
+            out["p_unserved_w"][j] = res.p_unserved_w
+            out["e_batt_wh"][j] = res.e_wh
+            out["temp_elec_c"][j] = res.temp_e_k
+            out["temp_rad_c"][j] = res.temp_r_k
+            limit[j] = res.limit
+        out["temp_elec_c"] -= 273.15
+        out["temp_rad_c"] -= 273.15
+        soc = out["e_batt_wh"] / sc.battery_wh
+        return Block(k0, offset_s, r_km, v_km_s, r_ecef, sun, valid, illum, margin, p_solar,
+                     q_env, limit=limit, soc=soc, tflops=out["utilisation"] * sc.tflops_max,
+                     **out)

@@ -1,0 +1,133 @@
+"""Spacecraft parameters shared by a constellation: one table of keys, units, bounds, defaults.
+
+The defaults describe a plausible present-day compute satellite carrying 8 H100-class GPUs
+(700 W, 989 dense BF16 TFLOPS each) on a ~6.4 kW bus: ~31 m² of sun-tracking triple-junction
+array (28 % overall, XTJ-class cells less packing/wiring), a 12 kWh Li-ion pack (~100 kg) used
+down to 30 % state of charge, and a 16 m² white-painted deployable radiator fed by a pumped loop.
+
+Assumptions and limitations: all electrical power consumed ends up as heat in the electronics
+node; the radiator is a two-sided panel held edge-on to the Earth (view factor of a plate whose
+normal is perpendicular to nadir) and nearly edge-on to the Sun (``radiator_sun_factor``);
+the array's own temperature is not modelled.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+POINTINGS = ("sun-tracking", "nadir-fixed")
+
+
+@dataclass(frozen=True)
+class Param:
+    """One spacecraft key: default, unit, bounds (inclusive unless noted) and meaning."""
+
+    name: str
+    default: float | int | str
+    unit: str
+    doc: str
+    lo: float | None = 0.0
+    hi: float | None = None
+    lo_open: bool = False
+    integer: bool = False
+    choices: tuple[str, ...] = ()
+
+
+PARAMS: tuple[Param, ...] = (
+    Param("solar_array_m2", 31.0, "m²", "solar array area", lo_open=True),
+    Param("cell_efficiency", 0.28, "1", "overall array efficiency at beginning of life",
+          hi=1.0, lo_open=True),
+    Param("pointing", "sun-tracking", "", "array pointing: sun-tracking (cos=1) or "
+          "nadir-fixed (body-mounted, normal to zenith)", lo=None, choices=POINTINGS),
+    Param("array_degradation_per_year", 0.01, "1/yr", "array power loss per year, (1-x)^age",
+          hi=1.0),
+    Param("array_age_years", 0.0, "yr", "array age at scenario start"),
+    Param("power_loss_factor", 1.0, "1", "extra multiplicative loss (harness, MPPT)", hi=1.0),
+    Param("battery_wh", 12000.0, "Wh", "usable battery capacity at 100 % state of charge"),
+    Param("battery_min_soc", 0.30, "1", "state of charge below which compute is shed", hi=1.0),
+    Param("battery_initial_soc", 1.0, "1", "state of charge at scenario start", hi=1.0),
+    Param("battery_efficiency", 0.95, "1", "one-way charge and discharge efficiency "
+          "(round trip = square)", hi=1.0, lo_open=True),
+    Param("gpus", 8, "", "number of accelerators", integer=True),
+    Param("gpu_power_w", 700.0, "W", "power of one accelerator at full utilisation"),
+    Param("gpu_tflops", 989.0, "TFLOPS", "dense BF16 throughput of one accelerator"),
+    Param("bus_power_w", 800.0, "W", "always-on load: avionics, host CPUs, network, pumps"),
+    Param("radiator_m2", 16.0, "m²", "radiating area (both faces counted)", lo_open=True),
+    Param("radiator_emissivity", 0.90, "1", "infrared emissivity (white paint)", hi=1.0,
+          lo_open=True),
+    Param("radiator_absorptivity", 0.12, "1", "solar absorptivity (white paint)", hi=1.0),
+    Param("radiator_sun_factor", 0.10, "1", "fraction of radiator area projected to the Sun",
+          hi=1.0),
+    Param("radiator_heat_capacity_j_k", 72000.0, "J/K", "radiator node heat capacity",
+          lo_open=True),
+    Param("electronics_heat_capacity_j_k", 36000.0, "J/K", "electronics node heat capacity",
+          lo_open=True),
+    Param("conductance_w_k", 400.0, "W/K", "electronics-to-radiator conductance (pumped loop)",
+          lo_open=True),
+    Param("electronics_max_temp_c", 85.0, "°C", "compute is throttled to stay at or below this",
+          lo=-100.0, hi=200.0),
+    Param("initial_temp_c", 20.0, "°C", "both nodes' temperature at scenario start",
+          lo=-150.0, hi=200.0),
+)
+
+PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMS}
+
+
+def check_value(param: Param, value: Any) -> str | None:
+    """Return what was expected if ``value`` is not valid for ``param``, else None."""
+    if param.choices:
+        if value not in param.choices:
+            return "expected one of " + ", ".join(f'"{c}"' for c in param.choices)
+        return None
+    kind = "an integer" if param.integer else "a number"
+    unit = f" in {param.unit}" if param.unit not in ("", "1") else ""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return f"expected {kind}{unit}, got {value!r}"
+    if param.integer and not isinstance(value, int):
+        return f"expected {kind}, got {value!r}"
+    if not np.isfinite(value):
+        return f"expected a finite number{unit}, got {value!r}"
+    if param.lo is not None and (value <= param.lo if param.lo_open else value < param.lo):
+        op = ">" if param.lo_open else ">="
+        return f"expected {kind} {op} {param.lo:g}{unit}, got {value!r}"
+    if param.hi is not None and value > param.hi:
+        return f"expected {kind} <= {param.hi:g}{unit}, got {value!r}"
+    return None
+
+
+def defaults() -> dict[str, float | int | str]:
+    """The default value of every spacecraft key."""
+    return {p.name: p.default for p in PARAMS}
+
+
+class SpacecraftArrays:
+    """Per-satellite parameters as arrays of shape (n_sat,), built from one dict per satellite
+    group (``groups``: list of (params dict, n_sat))."""
+
+    def __init__(self, groups: list[tuple[dict[str, Any], int]]) -> None:
+        counts = [n for _, n in groups]
+        self.n_sat = int(sum(counts))
+        for p in PARAMS:
+            if p.choices:
+                continue
+            values = np.repeat([float(g[p.name]) for g, _ in groups], counts)
+            setattr(self, p.name, values.astype(np.float64))
+        self.sun_tracking = np.repeat([g["pointing"] == "sun-tracking" for g, _ in groups],
+                                      counts)
+        self.p_gpu_max_w = self.gpus * self.gpu_power_w
+        self.tflops_max = self.gpus * self.gpu_tflops
+
+    def subset(self, indices: np.ndarray) -> SpacecraftArrays:
+        """The same parameters for a subset of satellites."""
+        out = object.__new__(SpacecraftArrays)
+        out.n_sat = int(np.size(indices))
+        for name, value in vars(self).items():
+            if isinstance(value, np.ndarray):
+                setattr(out, name, value[indices])
+        return out
+
+    def __getattr__(self, name: str) -> np.ndarray:  # for type checkers: attributes set above
+        raise AttributeError(name)

@@ -1,0 +1,86 @@
+"""Time parsing and the simulation's time grid (UTC instants as Skyfield Times and JD pairs).
+
+Durations are written as a number and a unit: ``"30s"``, ``"5min"``, ``"6h"``, ``"1.5d"``.
+Instants are ISO 8601 in UTC (``"2026-06-21T00:00:00Z"``). Leap seconds inside a run are
+ignored (the grid is uniform in TT seconds).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+import numpy as np
+from skyfield.api import Time, Timescale, load
+
+UNITS_S = {"s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
+_DURATION = re.compile(r"^\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(s|min|h|d)\s*$")
+DURATION_HINT = 'expected a number and a unit (s, min, h, d), e.g. "6h" or "30s"'
+INSTANT_HINT = 'expected an ISO 8601 UTC time, e.g. "2026-06-21T00:00:00Z"'
+
+
+def parse_duration_s(text: object) -> float:
+    """Seconds in a duration string like ``"6h"``. Raises ValueError with what was expected."""
+    match = _DURATION.match(text) if isinstance(text, str) else None
+    if not match:
+        raise ValueError(f"{DURATION_HINT}, got {text!r}")
+    return float(match.group(1)) * UNITS_S[match.group(2)]
+
+
+def parse_instant(value: object) -> datetime:
+    """A timezone-aware UTC datetime from an ISO 8601 string (or a TOML datetime)."""
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"{INSTANT_HINT}, got {value!r}") from None
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise ValueError(f"{INSTANT_HINT} (with Z), got {value!r}")
+    if value.utcoffset().total_seconds() != 0:
+        raise ValueError(f"{INSTANT_HINT} (UTC, offset zero), got {value.isoformat()!r}")
+    return value.astimezone(UTC)
+
+
+def format_instant(dt: datetime) -> str:
+    """ISO 8601 UTC with a trailing Z and whole seconds (milliseconds if not whole)."""
+    dt = dt.astimezone(UTC)
+    if dt.microsecond:
+        return dt.strftime("%Y-%m-%dT%H:%M:%S.") + f"{dt.microsecond // 1000:03d}Z"
+    return dt.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+@lru_cache(maxsize=1)
+def timescale() -> Timescale:
+    """Skyfield's built-in timescale (no download)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return load.timescale(builtin=True)
+
+
+class TimeGrid:
+    """Uniform instants ``start + k·step_s`` for k = 0..n_time-1.
+
+    ``t`` is a Skyfield Time array; ``jd_whole``/``jd_frac`` the UTC Julian date split the way
+    SGP4 wants it (as Skyfield's EarthSatellite does); ``offset_s`` seconds since start.
+    """
+
+    def __init__(self, start: datetime, duration_s: float, step_s: float) -> None:
+        self.start = start
+        self.step_s = float(step_s)
+        self.n_time = int(np.floor(duration_s / step_s + 1e-9)) + 1
+        self.offset_s = np.arange(self.n_time) * self.step_s
+        t0 = timescale().from_datetime(start)
+        self.t: Time = timescale().tt_jd(t0.whole, t0.tt_fraction + self.offset_s / 86400.0)
+        self.jd_whole = np.asarray(self.t.whole, dtype=np.float64) * np.ones(self.n_time)
+        leap_days = np.asarray(self.t._leap_seconds()) / 86400.0
+        self.jd_frac = np.asarray(self.t.tai_fraction - leap_days, dtype=np.float64)
+
+    def datetimes(self) -> list[datetime]:
+        """The instants as UTC datetimes (microsecond resolution)."""
+        return [self.start + timedelta(seconds=float(s)) for s in self.offset_s]
+
+    def iso(self, k: int) -> str:
+        """Instant k as ISO 8601 UTC ending in Z."""
+        return format_instant(self.start + timedelta(seconds=float(self.offset_s[k])))

@@ -1,0 +1,1 @@
+"""OrbitDC render layer."""

@@ -57,6 +57,30 @@ class Block:
         return self.offset_s.size
 
 
+def sunlight(r_km: np.ndarray, sun_km: np.ndarray, flux_w_m2: np.ndarray,
+             offset_s: np.ndarray, sc: SpacecraftArrays
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Illumination, Sun-centre margin, array output (W) and radiator environmental heat (W),
+    each (n_time, n_sat), from positions (n_time, n_sat, 3) and the Sun (n_time, 3) in TEME km,
+    the flux (n_time,) W/m² and the time since start (n_time,) s."""
+    illum, margin = shadow.illumination(r_km, sun_km)
+    r_norm = np.sqrt(np.einsum("tni,tni->tn", r_km, r_km))
+    sun_hat = sun_km / np.linalg.norm(sun_km, axis=1, keepdims=True)
+    cos_zen = np.einsum("tni,ti->tn", r_km, sun_hat) / r_norm
+    flux = flux_w_m2[:, None]
+    age = sc.array_age_years + offset_s[:, None] / power.SECONDS_PER_YEAR
+    capacity = power.array_capacity_w_per_w_m2(sc.solar_array_m2, sc.cell_efficiency,
+                                               sc.array_degradation_per_year, age,
+                                               sc.power_loss_factor)
+    p_solar = power.solar_power_w(flux, capacity, power.cos_incidence(cos_zen, sc.sun_tracking),
+                                  illum)
+    view = environment.edge_on_plate_view_factor(r_norm)
+    q_env = environment.radiator_absorbed_w(flux, illum, cos_zen, view, sc.radiator_m2,
+                                            sc.radiator_absorptivity, sc.radiator_emissivity,
+                                            sc.radiator_sun_factor)
+    return illum, margin, p_solar, q_env
+
+
 class Simulation:
     """Steps a scenario (optionally a subset of its satellites, by index)."""
 
@@ -75,8 +99,6 @@ class Simulation:
         self.sun_teme_km = sun_teme_km(self.grid.t)
         self.flux_w_m2 = solar_flux_w_m2(np.linalg.norm(self.sun_teme_km, axis=1))
         self.gmst_rad = frames.gmst_rad(self.grid.t) * np.ones(self.grid.n_time)
-        self._capacity_bol = (self.sc.solar_array_m2 * self.sc.cell_efficiency
-                              * self.sc.power_loss_factor)
 
     @property
     def n_sat(self) -> int:
@@ -110,21 +132,12 @@ class Simulation:
             r_km[~valid] = (2.0 * shadow.EARTH_RADIUS_KM, 0.0, 0.0)
             v_km_s[~valid] = (0.0, 7.0, 0.0)
         sun = self.sun_teme_km[k0:k1]
-        flux = self.flux_w_m2[k0:k1, None]
-        illum, margin = shadow.illumination(r_km, sun)
-        illum[~valid] = 0.0
-        r_norm = np.sqrt(np.einsum("tni,tni->tn", r_km, r_km))
-        sun_hat = sun / np.linalg.norm(sun, axis=1, keepdims=True)
-        cos_zen = np.einsum("tni,ti->tn", r_km, sun_hat) / r_norm
         offset_s = self.grid.offset_s[k0:k1]
-        age = sc.array_age_years + offset_s[:, None] / power.SECONDS_PER_YEAR
-        capacity = self._capacity_bol * (1.0 - sc.array_degradation_per_year) ** age
-        p_solar = power.solar_power_w(flux, capacity,
-                                      power.cos_incidence(cos_zen, sc.sun_tracking), illum)
-        view = environment.edge_on_plate_view_factor(r_norm)
-        q_env = environment.radiator_absorbed_w(flux, illum, cos_zen, view, sc.radiator_m2,
-                                                sc.radiator_absorptivity,
-                                                sc.radiator_emissivity, sc.radiator_sun_factor)
+        illum, margin, p_solar, q_env = sunlight(r_km, sun, self.flux_w_m2[k0:k1], offset_s,
+                                                 sc)
+        illum[~valid] = 0.0
+        margin[~valid] = -1.0
+        p_solar[~valid] = 0.0
         r_ecef = frames.teme_to_ecef(r_km, self.gmst_rad[k0:k1])
         out = {name: np.empty(illum.shape) for name in (
             "utilisation", "p_load_w", "p_batt_w", "p_curtailed_w", "p_unserved_w",

@@ -1,0 +1,150 @@
+"""The ``orbitdc`` command line.
+
+    orbitdc [SCENARIO]                       the default scenario's (or SCENARIO's) summary
+    orbitdc simulate SCENARIO [-o OUT.csv] [--start ISO] [--duration D] [--step S]
+    orbitdc info SCENARIO [--json] [--start ISO] [--duration D] [--step S]
+
+SCENARIO is a TOML file or a preset name. Bad input prints one line naming the file, line, key
+and what was expected, and exits with status 2; nothing is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from orbitdc import __version__
+from orbitdc.app.progress import ProgressBar
+from orbitdc.assets import preset_names
+from orbitdc.physics import scenario as scenario_mod
+from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.simulation import Simulation
+from orbitdc.physics.summary import GroupStats
+from orbitdc.physics.telemetry import write_csv, write_rows
+from orbitdc.physics.timebase import format_instant
+from orbitdc.physics.timeline import Timeline
+
+PROGRESS_SAMPLES = 1_000_000  # show a progress bar above this many satellite-steps
+EXIT_BAD_INPUT = 2
+
+
+def _span_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scenario", help="scenario TOML file or preset name "
+                   f"({', '.join(preset_names())})")
+    p.add_argument("--start", help='override the start, ISO 8601 UTC ("2026-06-21T00:00:00Z")')
+    p.add_argument("--duration", help='override the duration ("6h", "90min", "2d")')
+    p.add_argument("--step", help='override the time step ("30s", "1min")')
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="orbitdc", description="Show and size orbital data centers.")
+    parser.add_argument("--version", action="version", version=f"orbitdc {__version__}")
+    sub = parser.add_subparsers(dest="command")
+    p_sim = sub.add_parser("simulate", help="write per-satellite telemetry (CSV)")
+    _span_args(p_sim)
+    p_sim.add_argument("-o", "--output", help="output .csv file (default: standard output)")
+    p_info = sub.add_parser("info", help="per-constellation summary")
+    _span_args(p_info)
+    p_info.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser
+
+
+def _load(args: argparse.Namespace) -> scenario_mod.Scenario:
+    return scenario_mod.load(args.scenario, start=args.start, duration=args.duration,
+                             step=args.step)
+
+
+def _progress(args: argparse.Namespace, scn: scenario_mod.Scenario, label: str
+              ) -> ProgressBar | None:
+    samples = (int(scn.duration_s // scn.step_s) + 1) * scn.n_sat
+    return None if args.quiet or samples < PROGRESS_SAMPLES else ProgressBar(label)
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    out = Path(args.output) if args.output else None
+    if out is not None:
+        if out.suffix.lower() != ".csv":
+            raise ScenarioError(out, "unsupported output format; expected a .csv file")
+        if not out.parent.is_dir():
+            raise ScenarioError(out, "output folder does not exist")
+    scn = _load(args)
+    sim = Simulation(scn)
+    bar = _progress(args, scn, "simulate")
+    try:
+        blocks = sim.blocks(progress=bar)
+        if out is None:
+            write_rows(sys.stdout, blocks, sim.names, scn.start)
+        else:
+            write_csv(out, blocks, sim.names, scn.start)
+    finally:
+        if bar:
+            bar.close()
+    return 0
+
+
+def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
+    """A plain-text table of the summary rows."""
+    head = [
+        f"{scn.name}",
+        f"  {format_instant(scn.start)} + {scn.duration_s / 3600:g} h, step {scn.step_s:g} s, "
+        f"{scn.n_sat} satellites",
+    ]
+    cols = [("constellation", "{:<22}", "name"), ("sats", "{:>6}", "satellites"),
+            ("sunlit", "{:>7.1%}", "sunlit_fraction"), ("ecl/day", "{:>8.1f}",
+                                                         "eclipses_per_day"),
+            ("max ecl min", "{:>11.1f}", "longest_eclipse_min"),
+            ("mean P W", "{:>9.0f}", "mean_solar_power_w"),
+            ("min P W", "{:>8.0f}", "min_solar_power_w"),
+            ("min SOC", "{:>8.1%}", "min_soc"), ("max T °C", "{:>8.1f}", "max_temp_c"),
+            ("TFLOPS/sat", "{:>10.0f}", "mean_throughput_tflops"),
+            ("total PFLOPS", "{:>12.1f}", "total_throughput_pflops"),
+            ("throttled", "{:>9.1%}", "throttled_fraction")]
+    widths = [len(fmt.format(getattr(rows[0], key))) for _, fmt, key in cols]
+    lines = ["  ".join(f"{title:>{w}}" if i else f"{title:<{w}}"
+                       for i, ((title, _, _), w) in enumerate(zip(cols, widths, strict=True)))]
+    for row in rows:
+        lines.append("  ".join(fmt.format(getattr(row, key)) for _, fmt, key in cols))
+    return "\n".join([*head, "", *lines])
+
+
+def cmd_info(args: argparse.Namespace) -> int:
+    scn = _load(args)
+    bar = _progress(args, scn, "simulate")
+    try:
+        tl = Timeline.build(scn, progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    if args.json:
+        doc = {"scenario": scn.name, "file": str(scn.path), "start": format_instant(scn.start),
+               "duration_s": scn.duration_s, "step_s": scn.step_s,
+               "constellations": [r.as_dict() for r in tl.summary[:-1]],
+               "total": tl.summary[-1].as_dict()}
+        print(json.dumps(doc, indent=2))
+    else:
+        print(format_summary(scn, tl.summary))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in ("simulate", "info") and not argv[0].startswith("-")):
+        # Until the mission view exists, "orbitdc [SCENARIO]" prints the summary.
+        argv = ["info", *(argv or ["default"])]
+    args = build_parser().parse_args(argv)
+    try:
+        return cmd_simulate(args) if args.command == "simulate" else cmd_info(args)
+    except ScenarioError as err:
+        print(f"orbitdc: error: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,63 @@
+"""Telemetry table: one row per satellite per time step, streamed from the simulation blocks.
+
+Columns (fixed order): time_utc, satellite, lat_deg, lon_deg, alt_km (WGS84), illumination
+(0..1), solar_power_w, load_power_w (drawn after throttling), battery_soc (0..1),
+temperature_c (electronics node, the hottest), throughput_tflops, then radiator_temp_c,
+utilisation, throttled_by (none | power | thermal). Written to a temporary file beside the
+target and renamed into place, so a failed run leaves nothing half-written.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from datetime import timedelta
+from pathlib import Path
+from typing import TextIO
+
+import numpy as np
+
+from orbitdc.physics import frames
+from orbitdc.physics.simulation import Block
+from orbitdc.physics.timebase import format_instant
+
+COLUMNS = ("time_utc", "satellite", "lat_deg", "lon_deg", "alt_km", "illumination",
+           "solar_power_w", "load_power_w", "battery_soc", "temperature_c",
+           "throughput_tflops", "radiator_temp_c", "utilisation", "throttled_by")
+_LIMIT_NAMES = np.array(["none", "power", "thermal"])
+_ROW = "{},{},{:.5f},{:.5f},{:.3f},{:.4f},{:.2f},{:.2f},{:.5f},{:.3f},{:.2f},{:.3f},{:.4f},{}\n"
+
+
+def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start) -> int:
+    """Write the header and every row; returns the number of rows."""
+    out.write(",".join(COLUMNS) + "\n")
+    quoted = [f'"{n}"' if ("," in n or '"' in n) else n for n in names]
+    rows = 0
+    for b in blocks:
+        lat, lon, alt = frames.geodetic(b.r_ecef_km)
+        limit = _LIMIT_NAMES[np.minimum(b.limit, 2)]
+        for j in range(b.n_time):
+            stamp = format_instant(start + timedelta(seconds=float(b.offset_s[j])))
+            cols = (lat[j], lon[j], alt[j], b.illum[j], b.p_solar_w[j], b.p_load_w[j],
+                    b.soc[j], b.temp_elec_c[j], b.tflops[j], b.temp_rad_c[j],
+                    b.utilisation[j], limit[j])
+            out.write("".join(_ROW.format(stamp, n, *vals)
+                              for n, *vals in zip(quoted, *(c.tolist() for c in cols),
+                                                  strict=True)))
+            rows += len(names)
+    return rows
+
+
+def write_csv(path: Path, blocks: Iterable[Block], names: list[str], start) -> int:
+    """Write the telemetry CSV atomically (temporary file, then rename)."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
+            rows = write_rows(out, blocks, names, start)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return rows

@@ -1,0 +1,158 @@
+"""The Timeline: a whole scenario simulated once, for replay, scrubbing and summaries.
+
+Kept per (time, satellite), compactly: state of charge and electronics temperature as float16
+(±0.0005 of capacity, ±0.06 °C), GPU utilisation and illumination quantised to 1/255 — 6 bytes a
+sample, so 30,000 satellites over a day at 60 s fit in ~260 MB. Kept per time at full
+precision: constellation totals. Positions are not stored: :meth:`Timeline.state_at` propagates
+them exactly (SGP4 for all satellites takes milliseconds) and recomputes illumination and solar
+power there; stored quantities are interpolated linearly in time.
+:meth:`Timeline.satellite_series` re-runs one satellite at full precision for plots.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from orbitdc.physics import frames
+from orbitdc.physics.eclipses import EclipseDetector, Eclipses
+from orbitdc.physics.scenario import Scenario
+from orbitdc.physics.simulation import Block, ProgressFn, Simulation, sunlight
+from orbitdc.physics.summary import GroupStats, SummaryAccumulator
+from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
+from orbitdc.physics.timebase import timescale
+
+TOTALS = ("p_solar_w", "p_load_w", "p_curtailed_w", "p_unserved_w", "tflops", "n_sunlit",
+          "n_penumbra", "n_umbra", "n_power_limited", "n_thermal_limited", "soc_mean",
+          "soc_min", "temp_elec_max_c")
+
+
+@dataclass
+class State:
+    """Every satellite at one instant; arrays (n_sat,) or (n_sat, 3)."""
+
+    offset_s: float
+    r_teme_km: np.ndarray
+    r_ecef_km: np.ndarray
+    sun_teme_km: np.ndarray  # (3,)
+    illum: np.ndarray
+    p_solar_w: np.ndarray
+    soc: np.ndarray
+    temp_elec_c: np.ndarray
+    utilisation: np.ndarray
+    tflops: np.ndarray
+
+
+class Timeline:
+    """Arrays over the scenario's time grid (see module doc). Build with :meth:`build`."""
+
+    def __init__(self, sim: Simulation) -> None:
+        self.sim = sim
+        self.scenario: Scenario = sim.scenario
+        self.offset_s = sim.grid.offset_s
+        self.names = sim.names
+        n_time, n_sat = sim.grid.n_time, sim.n_sat
+        self.soc = np.empty((n_time, n_sat), np.float16)
+        self.temp_elec_c = np.empty((n_time, n_sat), np.float16)
+        self.utilisation_u8 = np.empty((n_time, n_sat), np.uint8)
+        self.illum_u8 = np.empty((n_time, n_sat), np.uint8)
+        self.totals = {name: np.empty(n_time) for name in TOTALS}
+        self.eclipses: Eclipses | None = None
+        self.summary: list[GroupStats] = []
+
+    @classmethod
+    def build(cls, scenario: Scenario, progress: ProgressFn | None = None,
+              block_size: int = 16) -> Timeline:
+        """Simulate the whole scenario once."""
+        sim = Simulation(scenario)
+        tl = cls(sim)
+        detector = EclipseDetector(sim.n_sat)
+        acc = SummaryAccumulator(sim.n_sat)
+        for block in sim.blocks(block_size, progress):
+            tl._store(block)
+            detector.add(block.offset_s, block.margin)
+            acc.add(block)
+        tl.eclipses = detector.result()
+        tl.summary = acc.rows(tl.groups(), tl.eclipses, scenario.duration_s)
+        return tl
+
+    def groups(self) -> list[tuple[str, np.ndarray]]:
+        """(constellation name, satellite indices) pairs."""
+        out, first = [], 0
+        for c in self.scenario.constellations:
+            out.append((c.name, np.arange(first, first + len(c.names))))
+            first += len(c.names)
+        return out
+
+    def _store(self, b: Block) -> None:
+        k = slice(b.k0, b.k0 + b.n_time)
+        self.soc[k] = b.soc
+        self.temp_elec_c[k] = b.temp_elec_c
+        self.utilisation_u8[k] = np.rint(b.utilisation * 255.0)
+        self.illum_u8[k] = np.rint(b.illum * 255.0)
+        t = self.totals
+        t["p_solar_w"][k] = b.p_solar_w.sum(axis=1)
+        t["p_load_w"][k] = b.p_load_w.sum(axis=1)
+        t["p_curtailed_w"][k] = b.p_curtailed_w.sum(axis=1)
+        t["p_unserved_w"][k] = b.p_unserved_w.sum(axis=1)
+        t["tflops"][k] = b.tflops.sum(axis=1)
+        t["n_sunlit"][k] = (b.illum >= 1.0).sum(axis=1)
+        t["n_umbra"][k] = (b.illum <= 0.0).sum(axis=1)
+        t["n_penumbra"][k] = b.illum.shape[1] - t["n_sunlit"][k] - t["n_umbra"][k]
+        t["n_power_limited"][k] = (b.limit == 1).sum(axis=1)
+        t["n_thermal_limited"][k] = (b.limit == 2).sum(axis=1)
+        t["soc_mean"][k] = b.soc.mean(axis=1)
+        t["soc_min"][k] = b.soc.min(axis=1)
+        t["temp_elec_max_c"][k] = b.temp_elec_c.max(axis=1)
+
+    @property
+    def n_time(self) -> int:
+        return self.offset_s.size
+
+    @property
+    def n_sat(self) -> int:
+        return len(self.names)
+
+    @property
+    def span_s(self) -> float:
+        return float(self.offset_s[-1])
+
+    def _interp(self, arr: np.ndarray, offset_s: float) -> np.ndarray:
+        x = np.clip(offset_s / self.sim.grid.step_s, 0.0, self.n_time - 1)
+        k0 = min(int(np.floor(x)), self.n_time - 1)
+        k1 = min(k0 + 1, self.n_time - 1)
+        w = x - k0
+        a0, a1 = arr[k0].astype(np.float64), arr[k1].astype(np.float64)
+        return a0 + w * (a1 - a0)
+
+    def state_at(self, offset_s: float) -> State:
+        """Every satellite at ``offset_s`` seconds after the start (clamped to the span)."""
+        offset_s = float(np.clip(offset_s, 0.0, self.span_s))
+        grid = self.sim.grid
+        t = timescale().tt_jd(grid.t[0].whole, grid.t[0].tt_fraction + offset_s / 86400.0)
+        jd = np.array([float(t.whole)])
+        fr = np.array([float(t.tai_fraction - t._leap_seconds() / 86400.0)])
+        e, r, _ = self.sim.sats.sgp4(jd, fr)
+        r_teme = r[:, 0, :]
+        sun = sun_teme_km(t)
+        flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
+        illum, _, p_solar, _ = sunlight(r_teme[None], sun, flux, np.array([offset_s]),
+                                        self.sim.sc)
+        bad = e[:, 0] != 0
+        illum, p_solar = illum[0], p_solar[0]
+        illum[bad], p_solar[bad] = 0.0, 0.0
+        r_ecef = frames.teme_to_ecef(r_teme, float(frames.gmst_rad(t)))
+        soc = self._interp(self.soc, offset_s)
+        util = self._interp(self.utilisation_u8, offset_s) / 255.0
+        return State(offset_s, r_teme, r_ecef, sun[0], illum, p_solar, soc,
+                     self._interp(self.temp_elec_c, offset_s), util,
+                     util * self.sim.sc.tflops_max)
+
+    def satellite_series(self, index: int) -> Block:
+        """The whole run of one satellite at full precision (arrays (n_time, 1))."""
+        sim = Simulation(self.scenario, indices=[index])
+        blocks = list(sim.blocks(block_size=256))
+        fields = {name: np.concatenate([getattr(b, name) for b in blocks])
+                  for name in Block.__dataclass_fields__ if name not in ("k0",)}
+        return Block(k0=0, **fields)

@@ -16,6 +16,8 @@ from orbitdc.physics import battery, thermal
 from orbitdc.physics.spacecraft import SpacecraftArrays
 
 LIMIT_NONE, LIMIT_POWER, LIMIT_THERMAL = 0, 1, 2
+NEWTON_TOL_K = 1e-3  # stop iterating the implicit thermal step below this correction
+NEWTON_MAX_ITER = 12
 
 
 @dataclass
@@ -53,28 +55,35 @@ class Plant:
         ``commit=False`` the limits and loads are computed but the state is not changed
         (used for the first sample, which reports the initial state)."""
         sc = self.sc
-        coef = thermal.step_coefficients(self.temp_e_k, self.temp_r_k, q_env_w, dt_s,
-                                         sc.electronics_heat_capacity_j_k,
-                                         sc.radiator_heat_capacity_j_k, sc.conductance_w_k,
-                                         self.eps_sigma_a)
-        u_thermal = (thermal.max_electronics_heat_w(coef, self.temp_max_k)
-                     - sc.bus_power_w) * self.inv_gpu_w
         u_power = battery.max_gpu_power_w(p_solar_w, sc.bus_power_w, self.e_wh,
                                           self.e_min_wh, sc.battery_efficiency,
                                           dt_s) * self.inv_gpu_w
-        u = np.minimum(u_power, u_thermal)
-        limit = np.where(u >= 1.0, LIMIT_NONE,
-                         np.where(u_power <= u_thermal, LIMIT_POWER, LIMIT_THERMAL))
-        np.clip(u, 0.0, 1.0, out=u)
-        demand = sc.bus_power_w + u * sc.p_gpu_max_w
-        e_after, p_load, p_batt, p_curt = battery.step(self.e_wh, p_solar_w, demand,
-                                                       sc.battery_wh, sc.battery_efficiency,
-                                                       dt_s)
+        temp_lin = self.temp_r_k
+        for _ in range(NEWTON_MAX_ITER):
+            coef = thermal.step_coefficients(self.temp_e_k, self.temp_r_k, q_env_w, dt_s,
+                                             sc.electronics_heat_capacity_j_k,
+                                             sc.radiator_heat_capacity_j_k, sc.conductance_w_k,
+                                             self.eps_sigma_a, temp_lin)
+            u_thermal = (thermal.max_electronics_heat_w(coef, self.temp_max_k)
+                         - sc.bus_power_w) * self.inv_gpu_w
+            u = np.minimum(u_power, u_thermal)
+            limit = np.where(u >= 1.0, LIMIT_NONE,
+                             np.where(u_power <= u_thermal, LIMIT_POWER, LIMIT_THERMAL))
+            np.clip(u, 0.0, 1.0, out=u)
+            demand = sc.bus_power_w + u * sc.p_gpu_max_w
+            e_after, p_load, p_batt, p_curt = battery.step(
+                self.e_wh, p_solar_w, demand, sc.battery_wh, sc.battery_efficiency, dt_s)
+            temp_r = coef.a_r + coef.b_r * p_load
+            correction = thermal.newton_correction_k(temp_r, temp_lin, dt_s,
+                                                     sc.radiator_heat_capacity_j_k,
+                                                     sc.conductance_w_k, self.eps_sigma_a)
+            if correction.max(initial=0.0) < NEWTON_TOL_K:
+                break
+            temp_lin = temp_r
         # Load shed by an empty battery comes off the GPUs first.
         u = np.where(p_load < demand, np.clip((p_load - sc.bus_power_w) * self.inv_gpu_w,
                                               0.0, 1.0), u)
         temp_e = coef.a_e + coef.b_e * p_load
-        temp_r = coef.a_r + coef.b_r * p_load
         if commit:
             self.e_wh, self.temp_e_k, self.temp_r_k = e_after, temp_e, temp_r
         else:

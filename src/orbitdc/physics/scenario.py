@@ -131,8 +131,11 @@ def load(spec: str | Path, *, start: str | None = None, duration: str | None = N
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
-        line = getattr(err, "lineno", None)
-        msg = getattr(err, "msg", str(err))
+        # Python < 3.14 keeps the position only in the text: "... (at line 3, column 7)".
+        m = re.match(r"(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", str(err))
+        msg, line = (m.group(1), int(m.group(2))) if m else (str(err), None)
+        msg = getattr(err, "msg", msg)
+        line = getattr(err, "lineno", line)
         raise ScenarioError(path, f"invalid TOML: {msg}", line=line) from None
     return _Builder(path, text, data).build(start=start, duration=duration, step=step)
 

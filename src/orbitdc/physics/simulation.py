@@ -56,6 +56,13 @@ class Block:
     def n_time(self) -> int:
         return self.offset_s.size
 
+    @classmethod
+    def concat(cls, blocks: Sequence[Block]) -> Block:
+        """Consecutive blocks joined along time into one."""
+        return cls(k0=blocks[0].k0, **{
+            name: np.concatenate([getattr(b, name) for b in blocks])
+            for name in cls.__dataclass_fields__ if name != "k0"})
+
 
 def sunlight(r_km: np.ndarray, sun_km: np.ndarray, flux_w_m2: np.ndarray,
              offset_s: np.ndarray, sc: SpacecraftArrays

@@ -3,11 +3,13 @@
     C_e dT_e/dt = Q_e − G (T_e − T_r)
     C_r dT_r/dt = Q_env + G (T_e − T_r) − ε σ A T_r⁴
 
-Integrated with backward Euler, T_r⁴ linearised about the previous T_r (one Newton step of the
-implicit equations): unconditionally stable, positive and non-oscillating for any step; as the
-step grows it becomes a Newton step toward the radiative equilibrium. Because T_e at the end of
-the step is affine in Q_e, the largest Q_e that keeps T_e ≤ T_max is exact
-(:func:`max_electronics_heat_w`), which is how compute is throttled on temperature.
+Integrated with backward Euler: unconditionally stable and, solved to convergence, free of
+overshoot for any step (with a one-day step it lands on the radiative equilibrium). T_r⁴ is
+linearised about an estimate of the end-of-step T_r (Newton's method on the implicit
+equations); :func:`newton_correction_k` bounds the linearisation error so a caller iterates only
+when a step is long or violent (at 60 s steps one pass suffices). For a given linearisation T_e
+at the end of the step is affine in Q_e, so the largest Q_e that keeps T_e ≤ T_max is exact
+(:func:`max_electronics_heat_w`): that is how compute is throttled on temperature.
 
 Assumptions and limitations: uniform node temperatures; the electronics radiate nothing
 themselves; battery losses are carried away by the battery's own thermal control.
@@ -35,13 +37,16 @@ class StepCoefficients:
 
 def step_coefficients(temp_e_k: np.ndarray, temp_r_k: np.ndarray, q_env_w: np.ndarray,
                       dt_s: float, c_e: np.ndarray, c_r: np.ndarray, g_w_k: np.ndarray,
-                      eps_sigma_a: np.ndarray) -> StepCoefficients:
-    """Coefficients of one implicit step from (T_e, T_r) over ``dt_s`` seconds; (n_sat,)."""
+                      eps_sigma_a: np.ndarray, temp_lin_k: np.ndarray | None = None
+                      ) -> StepCoefficients:
+    """Coefficients of one implicit step from (T_e, T_r) over ``dt_s`` seconds, with T_r⁴
+    linearised about ``temp_lin_k`` (default: the start-of-step T_r); arrays (n_sat,)."""
+    lin = temp_r_k if temp_lin_k is None else temp_lin_k
     ce = c_e / dt_s
     cr = c_r / dt_s
-    t3 = temp_r_k * temp_r_k * temp_r_k
+    t3 = lin * lin * lin
     k = 4.0 * eps_sigma_a * t3
-    rhs_r = cr * temp_r_k + q_env_w + 3.0 * eps_sigma_a * t3 * temp_r_k
+    rhs_r = cr * temp_r_k + q_env_w + 3.0 * eps_sigma_a * t3 * lin
     rhs_e = ce * temp_e_k
     d_r = cr + g_w_k + k
     inv_det = 1.0 / ((ce + g_w_k) * d_r - g_w_k * g_w_k)
@@ -51,6 +56,16 @@ def step_coefficients(temp_e_k: np.ndarray, temp_r_k: np.ndarray, q_env_w: np.nd
         a_r=((ce + g_w_k) * rhs_r + g_w_k * rhs_e) * inv_det,
         b_r=g_w_k * inv_det,
     )
+
+
+def newton_correction_k(temp_r1_k: np.ndarray, temp_lin_k: np.ndarray, dt_s: float,
+                        c_r: np.ndarray, g_w_k: np.ndarray, eps_sigma_a: np.ndarray
+                        ) -> np.ndarray:
+    """Size (K) of the next Newton correction: the T⁴ linearisation error
+    εσA·(T⁴ − T_lin⁴ − 4T_lin³ΔT) ≈ 6εσA·T_lin²·ΔT² over the radiator equation's stiffness."""
+    dt = temp_r1_k - temp_lin_k
+    stiffness = c_r / dt_s + g_w_k + 4.0 * eps_sigma_a * temp_lin_k**3
+    return 6.0 * eps_sigma_a * temp_lin_k * temp_lin_k * dt * dt / stiffness
 
 
 def max_electronics_heat_w(coef: StepCoefficients, temp_max_k: np.ndarray) -> np.ndarray:

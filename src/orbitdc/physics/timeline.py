@@ -152,7 +152,4 @@ class Timeline:
     def satellite_series(self, index: int) -> Block:
         """The whole run of one satellite at full precision (arrays (n_time, 1))."""
         sim = Simulation(self.scenario, indices=[index])
-        blocks = list(sim.blocks(block_size=256))
-        fields = {name: np.concatenate([getattr(b, name) for b in blocks])
-                  for name in Block.__dataclass_fields__ if name not in ("k0",)}
-        return Block(k0=0, **fields)
+        return Block.concat(list(sim.blocks(block_size=256)))

@@ -1,0 +1,23 @@
+"""Small builders shared by the tests: scenarios written to a temporary folder and run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orbitdc.physics import scenario
+from orbitdc.physics.simulation import Block, Simulation
+
+
+def write_scenario(folder: Path, body: str, *, start: str = "2026-03-20T00:00:00Z",
+                   duration: str = "6h", step: str = "60s", name: str = "test") -> Path:
+    """Write a scenario file with the given [spacecraft]/[[constellation]] body."""
+    path = folder / f"{name}.toml"
+    path.write_text(f'name = "{name}"\nstart = "{start}"\nduration = "{duration}"\n'
+                    f'step = "{step}"\n{body}\n', encoding="utf-8")
+    return path
+
+
+def run_blocks(path: Path, block_size: int = 64) -> tuple[Simulation, Block]:
+    """Simulate a scenario file; return the Simulation and one Block spanning the whole run."""
+    sim = Simulation(scenario.load(path))
+    return sim, Block.concat(list(sim.blocks(block_size)))

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import run_blocks, write_scenario
 from skyfield.api import EarthSatellite, wgs84
 
+from helpers import run_blocks, write_scenario
 from orbitdc.physics import frames, orbits, scenario
 from orbitdc.physics.sun import sun_teme_km
 from orbitdc.physics.timebase import timescale
@@ -87,12 +87,12 @@ ltan = "18:00"
 satellites = 4
 planes = 2
 """, start="2026-06-21T05:30:00Z", duration="3h", step="20s")
-    sim, run = run_blocks(path)
+    _sim, run = run_blocks(path)
     # Find ascending node crossings (z from − to +) of satellite 0 and read their longitude.
     z = run.r_teme_km[:, :, 2]
     for sat, ltan_h in ((0, 18.0), (2, 0.0)):  # plane 2 is 12 h / 2 planes later
         k = np.nonzero((z[:-1, sat] < 0) & (z[1:, sat] >= 0))[0][0]
-        lat, lon, _ = frames.geodetic(run.r_ecef_km[k:k + 1, sat])
+        _lat, lon, _ = frames.geodetic(run.r_ecef_km[k:k + 1, sat])
         ut_h = 5.5 + run.offset_s[k] / 3600.0
         local_h = np.mod(ut_h + lon[0] / 15.0, 24.0)
         diff = (local_h - ltan_h + 12.0) % 24.0 - 12.0

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import run_blocks, write_scenario
 
+from helpers import run_blocks, write_scenario
 from orbitdc.physics import spacecraft
 from orbitdc.physics.plant import Plant
 from orbitdc.physics.sun import solar_flux_w_m2

@@ -9,7 +9,6 @@ WALKER and SSO are 8 and 6 lines long).
 from __future__ import annotations
 
 import shutil
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -225,8 +224,6 @@ def test_error_message(write_file, text: str, expected: str) -> None:
 # --- messages that are wrong or unclear today (see the reasons) ---------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="a naive start is shown as the repr of the parsed "
-                   "datetime (datetime.datetime(2026, 6, 21, 0, 0)), not as written")
 @pytest.mark.parametrize("value", ['"2026-06-21T00:00:00"', "2026-06-21T00:00:00"],
                          ids=["string", "toml-local-datetime"])
 def test_start_without_z(write_file, value: str) -> None:
@@ -235,8 +232,6 @@ def test_start_without_z(write_file, value: str) -> None:
                               "got '2026-06-21T00:00:00'")
 
 
-@pytest.mark.xfail(strict=True, reason="a bad choice does not echo the value (every other "
-                   "value error ends in ', got VALUE')")
 def test_pointing_choice(write_file) -> None:
     path = write_file(HEAD + '[spacecraft]\npointing = "sun-pointing"\n' + WALKER)
     assert error_of(path) == (f'{path}:6: key \'pointing\': expected one of "sun-tracking", '
@@ -267,10 +262,6 @@ def test_invalid_toml_is_a_scenario_error(write_file, text: str, line: int) -> N
     assert f"line {line}" in message or message.startswith(f"{path}:{line}: ")
 
 
-@pytest.mark.xfail(sys.version_info < (3, 14), strict=True,
-                   reason="on Python < 3.14 TOMLDecodeError has no .lineno, so the parser's "
-                   "line is not put after the file name (it only appears inside the message "
-                   "text as '(at line N, column C)')")
 @pytest.mark.parametrize(("text", "line"), BAD_TOML)
 def test_invalid_toml_line_after_file_name(write_file, text: str, line: int) -> None:
     path = write_file(text)
@@ -347,21 +338,16 @@ def test_override_errors(write_file, overrides: dict[str, str], expected: str) -
     assert error_of(write_file(HEAD + WALKER), **overrides) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="same repr problem as test_start_without_z")
 def test_override_start_without_z(write_file) -> None:
     assert error_of(write_file(HEAD + WALKER), start="2026-06-21T00:00:00") == (
         f"--start: {INSTANT_HINT} (with Z), got '2026-06-21T00:00:00'")
 
 
-@pytest.mark.xfail(strict=True, reason="a --step longer than the duration is blamed on the "
-                   "file's step line (FILE:4: key 'step'), which the user did not use")
 def test_override_step_longer_than_duration(write_file) -> None:
     assert error_of(write_file(HEAD + WALKER), step="2h") == (
         "--step: step (7200 s) is longer than duration (3600 s)")
 
 
-@pytest.mark.xfail(strict=True, reason="a --duration shorter than the file's step is blamed "
-                   "on the file's step line, not on --duration")
 def test_override_duration_shorter_than_step(write_file) -> None:
     assert error_of(write_file(HEAD + WALKER), duration="30s").startswith("--duration: ")
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import run_blocks, write_scenario
 from sgp4.api import SatrecArray
 from skyfield.api import EarthSatellite
 
+from helpers import run_blocks, write_scenario
 from orbitdc.physics import frames, orbits, shadow
 from orbitdc.physics.sun import SUN_RADIUS_KM, ephemeris, sun_teme_km
 from orbitdc.physics.timebase import TimeGrid, timescale
@@ -67,7 +67,7 @@ def test_eclipse_at_beta_zero_matches_cylinder_and_cone(altitude_km: float,
                                                         reference_min: float) -> None:
     step = 0.5 * SECOND
     start = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
-    grid, r, v, sun = _orbit_at_beta(altitude_km, 0.0, start, 2.2 * 5800.0, step)
+    _grid, r, v, sun = _orbit_at_beta(altitude_km, 0.0, start, 2.2 * 5800.0, step)
     illum, margin = shadow.illumination(r[:, None, :], sun)
     illum, margin = illum[:, 0], margin[:, 0]
     beta = frames.beta_deg(r, v, sun)
@@ -97,7 +97,7 @@ def test_eclipse_at_beta_zero_matches_cylinder_and_cone(altitude_km: float,
 def test_eclipse_shortens_with_beta_as_the_cylinder_predicts(beta_deg: float) -> None:
     step = 1.0 * SECOND
     start = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
-    grid, r, v, sun = _orbit_at_beta(550.0, beta_deg, start, 2.2 * 5800.0, step)
+    _grid, r, v, sun = _orbit_at_beta(550.0, beta_deg, start, 2.2 * 5800.0, step)
     _, margin = shadow.illumination(r[:, None, :], sun)
     dark = margin[:, 0] <= 0
     centre = _durations(dark, step)

@@ -23,22 +23,23 @@ def max_gpu_power_w(p_solar_w: np.ndarray, p_bus_w: np.ndarray, e_wh: np.ndarray
 
 def step(e_wh: np.ndarray, p_solar_w: np.ndarray, p_demand_w: np.ndarray,
          capacity_wh: np.ndarray, eta: np.ndarray, dt_s: float
-         ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+         ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Advance the stored energy over ``dt_s`` with a load demand.
 
     Returns (e_wh after, p_load_w actually served, p_batt_w at the terminals,
-    p_curtailed_w), each (n_sat,).
+    p_curtailed_w, p_unserved_w), each (n_sat,).
     """
     h = dt_s * WH_PER_J
     net = p_solar_w - p_demand_w
-    charge = net >= 0.0
-    # Charging, limited by the room left.
-    p_charge = np.minimum(net, (capacity_wh - e_wh) / (eta * h))
-    # Discharging, limited by what is stored.
-    p_discharge = np.minimum(-net, e_wh * eta / h)
-    p_batt = np.where(charge, p_charge, -p_discharge)
-    e_after = np.where(charge, e_wh + eta * p_charge * h, e_wh - p_discharge * h / eta)
+    # Terminal power: the surplus up to the room left, or the deficit up to what is stored.
+    p_batt = np.minimum(net, (capacity_wh - e_wh) / (eta * h))
+    np.maximum(p_batt, -(e_wh * eta) / h, out=p_batt)
+    e_after = np.maximum(p_batt, 0.0) * eta
+    e_after += np.minimum(p_batt, 0.0) / eta
+    e_after *= h
+    e_after += e_wh
     np.clip(e_after, 0.0, capacity_wh, out=e_after)
-    p_curtailed = np.where(charge, net - p_charge, 0.0)
-    p_load = np.where(charge, p_demand_w, p_solar_w + p_discharge)
-    return e_after, p_load, p_batt, p_curtailed
+    rest = net - p_batt  # > 0: surplus nobody takes; < 0: demand nobody serves
+    p_curtailed = np.maximum(rest, 0.0)
+    p_unserved = np.maximum(-rest, 0.0)
+    return e_after, p_demand_w - p_unserved, p_batt, p_curtailed, p_unserved

@@ -24,11 +24,20 @@ def edge_on_plate_view_factor(r_km: np.ndarray) -> np.ndarray:
     return (np.arctan2(1.0, x) - x / (h * h)) / np.pi
 
 
+def edge_on_plate_view_factor_from(sin_e: np.ndarray, cos_e: np.ndarray) -> np.ndarray:
+    """The same from the Earth's angular radius θe (sin θe = R_E/r): with H = 1/sin θe,
+    X = cos θe/sin θe, so atan(1/X) = θe and X/H² = sin θe·cos θe."""
+    return (np.arcsin(sin_e) - sin_e * cos_e) * (1.0 / np.pi)
+
+
 def radiator_absorbed_w(flux_w_m2: np.ndarray | float, illum: np.ndarray,
                         cos_zenith_sun: np.ndarray, view_factor: np.ndarray,
                         area_m2: np.ndarray, absorptivity: np.ndarray,
                         emissivity: np.ndarray, sun_factor: np.ndarray) -> np.ndarray:
     """Absorbed environmental heat (W), (n_time, n_sat): direct Sun + albedo + Earth IR."""
-    sun = flux_w_m2 * (sun_factor * illum + EARTH_ALBEDO * view_factor
-                       * np.maximum(cos_zenith_sun, 0.0))
-    return area_m2 * (absorptivity * sun + emissivity * EARTH_IR_W_M2 * view_factor)
+    a_alpha = area_m2 * absorptivity
+    sun = (a_alpha * sun_factor) * illum
+    sun += (a_alpha * EARTH_ALBEDO) * view_factor * np.maximum(cos_zenith_sun, 0.0)
+    sun *= flux_w_m2
+    sun += (area_m2 * emissivity * EARTH_IR_W_M2) * view_factor
+    return sun

@@ -56,37 +56,41 @@ class Plant:
         (used for the first sample, which reports the initial state)."""
         sc = self.sc
         u_power = battery.max_gpu_power_w(p_solar_w, sc.bus_power_w, self.e_wh,
-                                          self.e_min_wh, sc.battery_efficiency,
-                                          dt_s) * self.inv_gpu_w
+                                          self.e_min_wh, sc.battery_efficiency, dt_s)
+        u_power *= self.inv_gpu_w
         temp_lin = self.temp_r_k
         for _ in range(NEWTON_MAX_ITER):
             coef = thermal.step_coefficients(self.temp_e_k, self.temp_r_k, q_env_w, dt_s,
                                              sc.electronics_heat_capacity_j_k,
                                              sc.radiator_heat_capacity_j_k, sc.conductance_w_k,
                                              self.eps_sigma_a, temp_lin)
-            u_thermal = (thermal.max_electronics_heat_w(coef, self.temp_max_k)
-                         - sc.bus_power_w) * self.inv_gpu_w
+            u_thermal = thermal.max_electronics_heat_w(coef, self.temp_max_k)
+            u_thermal -= sc.bus_power_w
+            u_thermal *= self.inv_gpu_w
             u = np.minimum(u_power, u_thermal)
-            limit = np.where(u >= 1.0, LIMIT_NONE,
-                             np.where(u_power <= u_thermal, LIMIT_POWER, LIMIT_THERMAL))
             np.clip(u, 0.0, 1.0, out=u)
-            demand = sc.bus_power_w + u * sc.p_gpu_max_w
-            e_after, p_load, p_batt, p_curt = battery.step(
+            demand = u * sc.p_gpu_max_w
+            demand += sc.bus_power_w
+            e_after, p_load, p_batt, p_curt, p_unserved = battery.step(
                 self.e_wh, p_solar_w, demand, sc.battery_wh, sc.battery_efficiency, dt_s)
-            temp_r = coef.a_r + coef.b_r * p_load
+            temp_r = coef.b_r * p_load
+            temp_r += coef.a_r
             correction = thermal.newton_correction_k(temp_r, temp_lin, dt_s,
                                                      sc.radiator_heat_capacity_j_k,
                                                      sc.conductance_w_k, self.eps_sigma_a)
             if correction.max(initial=0.0) < NEWTON_TOL_K:
                 break
             temp_lin = temp_r
-        # Load shed by an empty battery comes off the GPUs first.
-        u = np.where(p_load < demand, np.clip((p_load - sc.bus_power_w) * self.inv_gpu_w,
-                                              0.0, 1.0), u)
-        temp_e = coef.a_e + coef.b_e * p_load
+        # Which limit bound: 0 none, 1 power, 2 thermal.
+        limit = (u_power > u_thermal).view(np.uint8) + np.uint8(1)
+        limit *= u < 1.0
+        if p_unserved.any():  # load shed by an empty battery comes off the GPUs first
+            u = np.clip((p_load - sc.bus_power_w) * self.inv_gpu_w, 0.0, u)
+        temp_e = coef.b_e * p_load
+        temp_e += coef.a_e
         if commit:
             self.e_wh, self.temp_e_k, self.temp_r_k = e_after, temp_e, temp_r
         else:
             e_after, temp_e, temp_r = self.e_wh, self.temp_e_k, self.temp_r_k
-        return StepResult(u, limit.astype(np.uint8), p_load, p_batt, p_curt,
-                          demand - p_load, e_after, temp_e, temp_r)
+        return StepResult(u, limit, p_load, p_batt, p_curt, p_unserved, e_after, temp_e,
+                          temp_r)

@@ -174,8 +174,10 @@ class _Builder:
         duration_s = self.duration("duration", duration)
         step_s = self.duration("step", step)
         if step_s > duration_s:
-            raise self.fail(f"step ({step_s:g} s) is longer than duration ({duration_s:g} s)",
-                            "step")
+            message = f"step ({step_s:g} s) is longer than duration ({duration_s:g} s)"
+            if step is not None or duration is not None:  # blame the override given
+                raise ScenarioError("--step" if step is not None else "--duration", message)
+            raise self.fail(message, "step")
         base = spacecraft.defaults()
         base.update(self.spacecraft_table(d.get("spacecraft", {}), "spacecraft", 0))
         tables = d.get("constellation")
@@ -190,8 +192,11 @@ class _Builder:
         self.unique_names(consts)
         n_time = int(duration_s // step_s) + 1
         if n_time * sum(len(c.names) for c in consts) > MAX_SAMPLES:
-            raise self.fail(f"{n_time} steps × satellites exceeds {MAX_SAMPLES:,} samples; "
-                            "expected a longer step or a shorter duration", "step")
+            message = (f"{n_time} steps × satellites exceeds {MAX_SAMPLES:,} samples; "
+                       "expected a longer step or a shorter duration")
+            if step is not None or duration is not None:
+                raise ScenarioError("--step" if step is not None else "--duration", message)
+            raise self.fail(message, "step")
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
                         step_s, consts)
 

@@ -34,33 +34,45 @@ def disk_visible_fraction(theta_s: np.ndarray | float, theta_e: np.ndarray,
     return np.clip(1.0 - overlap / (np.pi * a * a), 0.0, 1.0)
 
 
-def illumination(r_km: np.ndarray, sun_km: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Illumination 0..1 and the Sun-centre margin cos θe − cos φ (> 0 where the Sun's centre
-    is visible, smooth in time: its zero crossings are eclipse entry and exit).
+def illumination_core(r2: np.ndarray, r_km: np.ndarray, rs: np.ndarray,
+                      d_sun2: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The shadow test from scalars per satellite (the hot path; arrays (n_time, n_sat)):
+    ``r2`` = |r|², ``r_km`` = |r|, ``rs`` = r·s, ``d_sun2`` = |s|² per instant (n_time, 1).
 
-    ``r_km``: satellite positions (..., n_sat, 3); ``sun_km``: geocentric Sun (..., 3) in the
-    same frame (leading axes broadcast, e.g. (n_time, n_sat, 3) with (n_time, 3)).
-    Returns two arrays of shape (..., n_sat).
+    Returns (illumination, margin, sin θe, cos θe).
     """
-    sun = np.asarray(sun_km, dtype=np.float64)[..., None, :]
-    r2 = np.einsum("...i,...i->...", r_km, r_km)
-    rs = np.einsum("...i,...i->...", r_km, sun)
-    d_sun2 = np.einsum("...i,...i->...", sun, sun)  # (..., 1)
-    r = np.sqrt(r2)
-    # Satellite→Sun distance and the angle φ between the Earth's and the Sun's centres.
-    d = np.sqrt(d_sun2 - 2.0 * rs + r2)
-    cos_phi = (r2 - rs) / (r * d)
-    sin_e = EARTH_RADIUS_KM / r
+    d_sun = np.sqrt(d_sun2)
+    # |s − r| to first order in r/|s| (the next term is below 1e-9 relative).
+    d = d_sun - rs / d_sun
+    cos_phi = (r2 - rs) / (r_km * d)
+    sin_e = EARTH_RADIUS_KM / r_km
     cos_e = np.sqrt(np.maximum(1.0 - sin_e * sin_e, 0.0))
-    sin_s = SUN_RADIUS_KM / np.sqrt(d_sun2)  # per instant: |d| differs from it by < 1e-4
+    sin_s = SUN_RADIUS_KM / d_sun  # per instant: the satellite's |s − r| differs by < 1e-4
     cos_s = np.sqrt(1.0 - sin_s * sin_s)
     margin = cos_e - cos_phi
-    lit = cos_phi <= cos_e * cos_s - sin_e * sin_s
-    dark = cos_phi >= cos_e * cos_s + sin_e * sin_s
+    a = cos_e * cos_s
+    b = sin_e * sin_s
+    lit = cos_phi <= a - b
+    dark = cos_phi >= a + b
     illum = lit.astype(np.float64)
     part = ~(lit | dark)
     if part.any():
         theta_s = np.broadcast_to(np.arcsin(sin_s), part.shape)[part]
         illum[part] = disk_visible_fraction(theta_s, np.arcsin(sin_e[part]),
                                             np.arccos(np.clip(cos_phi[part], -1.0, 1.0)))
+    return illum, margin, sin_e, cos_e
+
+
+def illumination(r_km: np.ndarray, sun_km: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Illumination 0..1 and the Sun-centre margin cos θe − cos φ (> 0 where the Sun's centre
+    is visible, smooth in time: its zero crossings are eclipse entry and exit).
+
+    ``r_km``: satellite positions (n_time, n_sat, 3); ``sun_km``: geocentric Sun (n_time, 3)
+    in the same frame. Returns two arrays of shape (n_time, n_sat).
+    """
+    sun = np.atleast_2d(np.asarray(sun_km, dtype=np.float64))
+    r2 = np.sum(r_km * r_km, axis=-1)
+    rs = (r_km @ sun[:, :, None])[..., 0]
+    d_sun2 = np.sum(sun * sun, axis=-1)[:, None]
+    illum, margin, _, _ = illumination_core(r2, np.sqrt(r2), rs, d_sun2)
     return illum, margin

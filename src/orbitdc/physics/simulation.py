@@ -15,11 +15,13 @@ from dataclasses import dataclass
 import numpy as np
 from sgp4.api import SatrecArray
 
-from orbitdc.physics import environment, frames, power, shadow
+from orbitdc.physics import frames, shadow
 from orbitdc.physics.plant import Plant
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.spacecraft import SpacecraftArrays
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
+from orbitdc.physics.sunlight import SunlightModel, components
+from orbitdc.physics.thermal import KELVIN
 from orbitdc.physics.timebase import TimeGrid
 
 ProgressFn = Callable[[int, int], None]
@@ -64,30 +66,6 @@ class Block:
             for name in cls.__dataclass_fields__ if name != "k0"})
 
 
-def sunlight(r_km: np.ndarray, sun_km: np.ndarray, flux_w_m2: np.ndarray,
-             offset_s: np.ndarray, sc: SpacecraftArrays
-             ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Illumination, Sun-centre margin, array output (W) and radiator environmental heat (W),
-    each (n_time, n_sat), from positions (n_time, n_sat, 3) and the Sun (n_time, 3) in TEME km,
-    the flux (n_time,) W/m² and the time since start (n_time,) s."""
-    illum, margin = shadow.illumination(r_km, sun_km)
-    r_norm = np.sqrt(np.einsum("tni,tni->tn", r_km, r_km))
-    sun_hat = sun_km / np.linalg.norm(sun_km, axis=1, keepdims=True)
-    cos_zen = np.einsum("tni,ti->tn", r_km, sun_hat) / r_norm
-    flux = flux_w_m2[:, None]
-    age = sc.array_age_years + offset_s[:, None] / power.SECONDS_PER_YEAR
-    capacity = power.array_capacity_w_per_w_m2(sc.solar_array_m2, sc.cell_efficiency,
-                                               sc.array_degradation_per_year, age,
-                                               sc.power_loss_factor)
-    p_solar = power.solar_power_w(flux, capacity, power.cos_incidence(cos_zen, sc.sun_tracking),
-                                  illum)
-    view = environment.edge_on_plate_view_factor(r_norm)
-    q_env = environment.radiator_absorbed_w(flux, illum, cos_zen, view, sc.radiator_m2,
-                                            sc.radiator_absorptivity, sc.radiator_emissivity,
-                                            sc.radiator_sun_factor)
-    return illum, margin, p_solar, q_env
-
-
 class Simulation:
     """Steps a scenario (optionally a subset of its satellites, by index)."""
 
@@ -95,17 +73,20 @@ class Simulation:
         self.scenario = scenario
         self.grid = TimeGrid(scenario.start, scenario.duration_s, scenario.step_s)
         satrecs = [s for c in scenario.constellations for s in c.satrecs]
+        names = scenario.satellite_names
         groups = [(c.params, len(c.names)) for c in scenario.constellations]
-        self.sc_all = SpacecraftArrays(groups)
+        sc_all = SpacecraftArrays(groups)
         self.indices = np.arange(len(satrecs)) if indices is None else np.asarray(indices)
-        self.names = [scenario.satellite_names[i] for i in self.indices]
-        self.satrecs = [satrecs[i] for i in self.indices]
+        self.names = names if indices is None else [names[i] for i in self.indices]
+        self.satrecs = satrecs if indices is None else [satrecs[i] for i in self.indices]
         self.sats = SatrecArray(self.satrecs)
-        self.sc = self.sc_all if indices is None else self.sc_all.subset(self.indices)
+        self.sc = sc_all if indices is None else sc_all.subset(self.indices)
         self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
         self.sun_teme_km = sun_teme_km(self.grid.t)
         self.flux_w_m2 = solar_flux_w_m2(np.linalg.norm(self.sun_teme_km, axis=1))
-        self.gmst_rad = frames.gmst_rad(self.grid.t) * np.ones(self.grid.n_time)
+        gmst = frames.gmst_rad(self.grid.t) * np.ones(self.grid.n_time)
+        self.cos_gmst, self.sin_gmst = np.cos(gmst), np.sin(gmst)
+        self.sunlight = SunlightModel(self.sc)
 
     @property
     def n_sat(self) -> int:
@@ -116,14 +97,11 @@ class Simulation:
         """Yield the whole run in blocks of ``block_size`` instants."""
         plant = Plant(self.sc)
         n_time, n_sat = self.grid.n_time, self.n_sat
-        e = np.empty((n_sat, block_size), np.uint8)
-        r = np.empty((n_sat, block_size, 3))
-        v = np.empty((n_sat, block_size, 3))
         for k0 in range(0, n_time, block_size):
             k1 = min(k0 + block_size, n_time)
-            m = k1 - k0
-            if m != block_size:
-                e, r, v = e[:, :m].copy(), r[:, :m].copy(), v[:, :m].copy()
+            e = np.empty((n_sat, k1 - k0), np.uint8)
+            r = np.empty((n_sat, k1 - k0, 3))
+            v = np.empty((n_sat, k1 - k0, 3))
             self.sats._sgp4(self.grid.jd_whole[k0:k1], self.grid.jd_frac[k0:k1], e, r, v)
             yield self._block(k0, k1, e, r, v, plant)
             if progress is not None:
@@ -131,39 +109,45 @@ class Simulation:
 
     def _block(self, k0: int, k1: int, e: np.ndarray, r: np.ndarray, v: np.ndarray,
                plant: Plant) -> Block:
-        sc = self.sc
-        r_km = np.ascontiguousarray(r.transpose(1, 0, 2))  # (n_time, n_sat, 3)
-        v_km_s = np.ascontiguousarray(v.transpose(1, 0, 2))
+        r_km = r.transpose(1, 0, 2)  # (n_time, n_sat, 3) views of SGP4's output
+        v_km_s = v.transpose(1, 0, 2)
         valid = (e == 0).T
         if not valid.all():  # decayed or failed: park at a safe radius, dark, unpowered
             r_km[~valid] = (2.0 * shadow.EARTH_RADIUS_KM, 0.0, 0.0)
             v_km_s[~valid] = (0.0, 7.0, 0.0)
-        sun = self.sun_teme_km[k0:k1]
+        r_xyz = components(r_km)
         offset_s = self.grid.offset_s[k0:k1]
-        illum, margin, p_solar, q_env = sunlight(r_km, sun, self.flux_w_m2[k0:k1], offset_s,
-                                                 sc)
-        illum[~valid] = 0.0
-        margin[~valid] = -1.0
-        p_solar[~valid] = 0.0
-        r_ecef = frames.teme_to_ecef(r_km, self.gmst_rad[k0:k1])
-        out = {name: np.empty(illum.shape) for name in (
+        sun = self.sun_teme_km[k0:k1]
+        light = self.sunlight(r_xyz, sun, self.flux_w_m2[k0:k1], offset_s)
+        if not valid.all():
+            light.illum[~valid], light.margin[~valid], light.p_solar_w[~valid] = 0.0, -1.0, 0.0
+        # Earth-fixed frame: rotate by GMST about z.
+        c, s = self.cos_gmst[k0:k1, None], self.sin_gmst[k0:k1, None]
+        x, y, z = r_xyz
+        ecef = np.empty_like(r_xyz)
+        np.multiply(c, x, out=ecef[0])
+        ecef[0] += s * y
+        np.multiply(c, y, out=ecef[1])
+        ecef[1] -= s * x
+        ecef[2] = z
+        shape = light.illum.shape
+        out = {name: np.empty(shape) for name in (
             "utilisation", "p_load_w", "p_batt_w", "p_curtailed_w", "p_unserved_w",
             "e_batt_wh", "temp_elec_c", "temp_rad_c")}
-        limit = np.empty(illum.shape, np.uint8)
+        limit = np.empty(shape, np.uint8)
         for j in range(k1 - k0):
-            res = plant.advance(p_solar[j], q_env[j], self.grid.step_s, commit=(k0 + j) > 0)
+            res = plant.advance(light.p_solar_w[j], light.q_env_w[j], self.grid.step_s,
+                                commit=(k0 + j) > 0)
             out["utilisation"][j] = res.utilisation
             out["p_load_w"][j] = res.p_load_w
             out["p_batt_w"][j] = res.p_batt_w
             out["p_curtailed_w"][j] = res.p_curtailed_w
             out["p_unserved_w"][j] = res.p_unserved_w
             out["e_batt_wh"][j] = res.e_wh
-            out["temp_elec_c"][j] = res.temp_e_k
-            out["temp_rad_c"][j] = res.temp_r_k
+            np.subtract(res.temp_e_k, KELVIN, out=out["temp_elec_c"][j])
+            np.subtract(res.temp_r_k, KELVIN, out=out["temp_rad_c"][j])
             limit[j] = res.limit
-        out["temp_elec_c"] -= 273.15
-        out["temp_rad_c"] -= 273.15
-        soc = out["e_batt_wh"] / sc.battery_wh
-        return Block(k0, offset_s, r_km, v_km_s, r_ecef, sun, valid, illum, margin, p_solar,
-                     q_env, limit=limit, soc=soc, tflops=out["utilisation"] * sc.tflops_max,
-                     **out)
+        soc = out["e_batt_wh"] * self.sc.inv_battery_wh
+        return Block(k0, offset_s, r_km, v_km_s, np.moveaxis(ecef, 0, -1), sun, valid,
+                     light.illum, light.margin, light.p_solar_w, light.q_env_w, limit=limit,
+                     soc=soc, tflops=out["utilisation"] * self.sc.tflops_max, **out)

@@ -80,7 +80,8 @@ def check_value(param: Param, value: Any) -> str | None:
     """Return what was expected if ``value`` is not valid for ``param``, else None."""
     if param.choices:
         if value not in param.choices:
-            return "expected one of " + ", ".join(f'"{c}"' for c in param.choices)
+            return ("expected one of " + ", ".join(f'"{c}"' for c in param.choices)
+                    + f", got {value!r}")
         return None
     kind = "an integer" if param.integer else "a number"
     unit = f" in {param.unit}" if param.unit not in ("", "1") else ""
@@ -119,6 +120,8 @@ class SpacecraftArrays:
                                       counts)
         self.p_gpu_max_w = self.gpus * self.gpu_power_w
         self.tflops_max = self.gpus * self.gpu_tflops
+        with np.errstate(divide="ignore"):
+            self.inv_battery_wh = np.where(self.battery_wh > 0, 1.0 / self.battery_wh, 0.0)
 
     def subset(self, indices: np.ndarray) -> SpacecraftArrays:
         """The same parameters for a subset of satellites."""

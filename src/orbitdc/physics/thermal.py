@@ -44,18 +44,24 @@ def step_coefficients(temp_e_k: np.ndarray, temp_r_k: np.ndarray, q_env_w: np.nd
     lin = temp_r_k if temp_lin_k is None else temp_lin_k
     ce = c_e / dt_s
     cr = c_r / dt_s
-    t3 = lin * lin * lin
-    k = 4.0 * eps_sigma_a * t3
-    rhs_r = cr * temp_r_k + q_env_w + 3.0 * eps_sigma_a * t3 * lin
+    esa_t3 = lin * lin
+    esa_t3 *= lin
+    esa_t3 *= eps_sigma_a
+    rhs_r = cr * temp_r_k
+    rhs_r += q_env_w
+    rhs_r += 3.0 * esa_t3 * lin
     rhs_e = ce * temp_e_k
-    d_r = cr + g_w_k + k
-    inv_det = 1.0 / ((ce + g_w_k) * d_r - g_w_k * g_w_k)
-    return StepCoefficients(
-        a_e=(rhs_e * d_r + g_w_k * rhs_r) * inv_det,
-        b_e=d_r * inv_det,
-        a_r=((ce + g_w_k) * rhs_r + g_w_k * rhs_e) * inv_det,
-        b_r=g_w_k * inv_det,
-    )
+    d_r = cr + g_w_k
+    d_r += 4.0 * esa_t3
+    ce_g = ce + g_w_k
+    inv_det = 1.0 / (ce_g * d_r - g_w_k * g_w_k)
+    a_e = rhs_e * d_r
+    a_e += g_w_k * rhs_r
+    a_e *= inv_det
+    a_r = ce_g * rhs_r
+    a_r += g_w_k * rhs_e
+    a_r *= inv_det
+    return StepCoefficients(a_e=a_e, b_e=d_r * inv_det, a_r=a_r, b_r=g_w_k * inv_det)
 
 
 def newton_correction_k(temp_r1_k: np.ndarray, temp_lin_k: np.ndarray, dt_s: float,

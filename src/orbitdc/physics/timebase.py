@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 
 import numpy as np
@@ -31,13 +31,16 @@ def parse_duration_s(text: object) -> float:
 
 def parse_instant(value: object) -> datetime:
     """A timezone-aware UTC datetime from an ISO 8601 string (or a TOML datetime)."""
+    text = value.strip() if isinstance(value, str) else value
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.strip())
+            value = datetime.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{INSTANT_HINT}, got {value!r}") from None
+            raise ValueError(f"{INSTANT_HINT}, got {text!r}") from None
+    elif isinstance(value, date):  # a TOML date or date-time: show it as written
+        text = value.isoformat()
     if not isinstance(value, datetime) or value.tzinfo is None:
-        raise ValueError(f"{INSTANT_HINT} (with Z), got {value!r}")
+        raise ValueError(f"{INSTANT_HINT} (with Z), got {text!r}")
     if value.utcoffset().total_seconds() != 0:
         raise ValueError(f"{INSTANT_HINT} (UTC, offset zero), got {value.isoformat()!r}")
     return value.astimezone(UTC)

@@ -18,9 +18,10 @@ import numpy as np
 from orbitdc.physics import frames
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
 from orbitdc.physics.scenario import Scenario
-from orbitdc.physics.simulation import Block, ProgressFn, Simulation, sunlight
+from orbitdc.physics.simulation import Block, ProgressFn, Simulation
 from orbitdc.physics.summary import GroupStats, SummaryAccumulator
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
+from orbitdc.physics.sunlight import components
 from orbitdc.physics.timebase import timescale
 
 TOTALS = ("p_solar_w", "p_load_w", "p_curtailed_w", "p_unserved_w", "tflops", "n_sunlit",
@@ -137,10 +138,9 @@ class Timeline:
         r_teme = r[:, 0, :]
         sun = sun_teme_km(t)
         flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
-        illum, _, p_solar, _ = sunlight(r_teme[None], sun, flux, np.array([offset_s]),
-                                        self.sim.sc)
+        light = self.sim.sunlight(components(r_teme[None]), sun, flux, np.array([offset_s]))
         bad = e[:, 0] != 0
-        illum, p_solar = illum[0], p_solar[0]
+        illum, p_solar = light.illum[0], light.p_solar_w[0]
         illum[bad], p_solar[bad] = 0.0, 0.0
         r_ecef = frames.teme_to_ecef(r_teme, float(frames.gmst_rad(t)))
         soc = self._interp(self.soc, offset_s)

@@ -147,3 +147,22 @@ def test_sun_centre_on_the_limb_is_half_lit() -> None:
     theta_e = np.arcsin(6378.137 / 6928.137)
     got = shadow.disk_visible_fraction(theta_s, np.array([theta_e]), np.array([theta_e]))
     assert got[0] == pytest.approx(0.5, abs=0.01)
+
+
+@pytest.mark.parametrize("altitude_km", [400.0, 550.0, 1200.0])
+@pytest.mark.parametrize("offset", [-1.2, -0.95, -0.6, -0.2, 0.0, 0.35, 0.7, 0.97, 1.3])
+def test_hot_path_illumination_matches_brute_force(altitude_km: float, offset: float) -> None:
+    sun = np.array([[149_597_870.7 * 1.0167, 0.0, 0.0]])
+    r = 6378.137 + altitude_km
+    theta_e = np.arcsin(6378.137 / r)
+    theta_s = np.arcsin(SUN_RADIUS_KM / sun[0, 0])
+    alpha = theta_e + offset * theta_s  # angle from the anti-Sun direction, in the x–y plane
+    sat = np.array([[[-r * np.cos(alpha), r * np.sin(alpha), 0.0]]])
+    # Exact angle between the Earth's and the Sun's centres seen from the satellite.
+    to_sun = sun[0] - sat[0, 0]
+    phi = np.arccos(np.dot(-sat[0, 0], to_sun) / (r * np.linalg.norm(to_sun)))
+    expected = _brute_force_visible(np.arcsin(SUN_RADIUS_KM / np.linalg.norm(to_sun)),
+                                    theta_e, phi)
+    illum, margin = shadow.illumination(sat, sun)
+    assert illum[0, 0] == pytest.approx(expected, abs=0.004)
+    assert (margin[0, 0] > 0) == (phi > theta_e)

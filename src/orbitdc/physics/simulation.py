@@ -16,6 +16,7 @@ import numpy as np
 from sgp4.api import SatrecArray
 
 from orbitdc.physics import frames, shadow
+from orbitdc.physics.allocator import tune_allocator
 from orbitdc.physics.plant import Plant
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.spacecraft import SpacecraftArrays
@@ -70,6 +71,7 @@ class Simulation:
     """Steps a scenario (optionally a subset of its satellites, by index)."""
 
     def __init__(self, scenario: Scenario, indices: Sequence[int] | None = None) -> None:
+        tune_allocator()
         self.scenario = scenario
         self.grid = TimeGrid(scenario.start, scenario.duration_s, scenario.step_s)
         satrecs = [s for c in scenario.constellations for s in c.satrecs]

@@ -55,13 +55,19 @@ class SunlightModel:
         """``r_xyz`` (3, n_time, n_sat) km and ``sun_km`` (n_time, 3) km in one inertial frame;
         ``flux_w_m2`` and ``offset_s`` (n_time,)."""
         x, y, z = r_xyz
-        r2 = x * x + y * y + z * z
-        r_km = np.sqrt(r2)
-        rs = x * sun_km[:, 0:1] + y * sun_km[:, 1:2] + z * sun_km[:, 2:3]
-        d_sun2 = np.sum(sun_km * sun_km, axis=1)[:, None]
-        illum, margin, sin_e, cos_e = shadow.illumination_core(r2, r_km, rs, d_sun2)
-        cos_zen = rs / r_km
-        cos_zen *= 1.0 / np.sqrt(d_sun2)
+        d_sun = np.sqrt(np.sum(sun_km * sun_km, axis=1))[:, None]
+        s_hat = sun_km / d_sun
+        r2 = x * x
+        r2 += y * y
+        r2 += z * z
+        p = x * s_hat[:, 0:1]
+        p += y * s_hat[:, 1:2]
+        p += z * s_hat[:, 2:3]
+        illum, margin, h = shadow.illumination_core(p, r2, d_sun)
+        inv_r = 1.0 / np.sqrt(r2)
+        cos_zen = p * inv_r  # Sun's zenith angle at the sub-satellite point
+        sin_e = shadow.EARTH_RADIUS_KM * inv_r
+        cos_e = h * inv_r
         flux = flux_w_m2[:, None]
         cos_inc = 1.0 if self.all_tracking else power.cos_incidence(cos_zen, self.sun_tracking)
         p_solar = power.solar_power_w(flux, self.capacity(offset_s), cos_inc, illum)

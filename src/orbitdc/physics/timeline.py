@@ -64,7 +64,7 @@ class Timeline:
 
     @classmethod
     def build(cls, scenario: Scenario, progress: ProgressFn | None = None,
-              block_size: int = 16) -> Timeline:
+              block_size: int = 4) -> Timeline:
         """Simulate the whole scenario once."""
         sim = Simulation(scenario)
         tl = cls(sim)

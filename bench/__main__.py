@@ -1,0 +1,35 @@
+"""Run every benchmark and print ``name: value`` lines (ratios measured in the same run)."""
+
+from __future__ import annotations
+
+import argparse
+import platform
+
+from bench import physics_bench
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--skip-memory", action="store_true",
+                        help="skip the 30k × 24 h Timeline build (~1 min)")
+    args = parser.parse_args()
+    print(f"# machine: {platform.machine()}, {platform.python_implementation()} "
+          f"{platform.python_version()}")
+    step = physics_bench.physics_step_ratio()
+    print(f"# full step {step['full_step_ms']:.2f} ms vs raw SGP4 {step['raw_sgp4_ms']:.2f} ms "
+          f"for {step['satellites']} satellites")
+    print(f"physics_step_ratio_30k: {step['physics_step_ratio_30k']:.3f}  (target <= 1.25)")
+    ill = physics_bench.illumination_speedup()
+    print(f"# illumination: {ill['ours_us']:.1f} us vectorised vs {ill['skyfield_loop_ms']:.0f} "
+          f"ms Skyfield is_sunlit loop; agreement {ill['agreement']:.2%}, "
+          f"{ill['sunlit_fraction']:.0%} sunlit")
+    print(f"illumination_speedup_1k: {ill['illumination_speedup_1k']:.0f}  (target >= 10000)")
+    if not args.skip_memory:
+        mem = physics_bench.memory_30k_24h()
+        print(f"# timeline {mem['n_sat']} satellites x {mem['n_time']} steps built in "
+              f"{mem['build_s']:.1f} s")
+        print(f"memory_rss_mb_30k_24h: {mem['memory_rss_mb_30k_24h']:.0f}  (target <= 500)")
+
+
+if __name__ == "__main__":
+    main()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from helpers import run_blocks, write_scenario
 
+from helpers import run_blocks, write_scenario
 from orbitdc.physics import scenario
 from orbitdc.physics.timeline import Timeline
 

@@ -132,6 +132,8 @@ def test_thermal_throttle_keeps_electronics_at_or_below_limit(tmp_path: Path) ->
     path = write_scenario(tmp_path, body + WALKER, duration="12h", step="60s")
     _, run = run_blocks(path)
     assert run.temp_elec_c.max() <= 60.0 + 1e-6
+    # Started in equilibrium at the largest load the limit allows: the electronics sit at it.
+    assert np.allclose(run.temp_elec_c[0], 60.0, atol=1e-3)
     assert run.temp_elec_c.max() > 59.9  # the limit is reached…
     assert run.utilisation.min() < 0.9  # …and compute gives way
     assert np.any(run.limit == 2)

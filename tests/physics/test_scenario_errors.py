@@ -391,7 +391,7 @@ def test_constellation_override_applies_only_to_it(write_file) -> None:
         assert set(params) == set(defaults)
         for key, value in defaults.items():
             if key not in ("gpus", "battery_wh"):
-                assert params[key] == value, key
+                assert params[key] == value or (value != value and params[key] != params[key]), key
 
 
 def test_names_and_counts(write_file) -> None:

@@ -48,6 +48,22 @@ class Plant:
         self.eps_sigma_a = sc.radiator_emissivity * thermal.SIGMA_W_M2_K4 * sc.radiator_m2
         with np.errstate(divide="ignore"):
             self.inv_gpu_w = np.where(sc.p_gpu_max_w > 0, 1.0 / sc.p_gpu_max_w, 0.0)
+        unset = np.isnan(self.temp_e_k)
+        self._unset_temps = unset if unset.any() else None
+
+    def _start_in_equilibrium(self, q_env_w: np.ndarray) -> None:
+        """Satellites without an initial temperature start at the steady state of full load
+        in the first instant's environment, or of the largest load the electronics' maximum
+        temperature allows."""
+        sc, unset = self.sc, self._unset_temps
+        q_e = thermal.max_equilibrium_load_w(sc.bus_power_w + sc.p_gpu_max_w, q_env_w,
+                                             sc.conductance_w_k, self.eps_sigma_a,
+                                             self.temp_max_k)
+        temp_e, temp_r = thermal.equilibrium_k(q_e, q_env_w, sc.conductance_w_k,
+                                               self.eps_sigma_a)
+        self.temp_e_k = np.where(unset, temp_e, self.temp_e_k)
+        self.temp_r_k = np.where(unset, temp_r, self.temp_r_k)
+        self._unset_temps = None
 
     def advance(self, p_solar_w: np.ndarray, q_env_w: np.ndarray, dt_s: float,
                 commit: bool = True) -> StepResult:
@@ -55,6 +71,8 @@ class Plant:
         ``commit=False`` the limits and loads are computed but the state is not changed
         (used for the first sample, which reports the initial state)."""
         sc = self.sc
+        if self._unset_temps is not None:
+            self._start_in_equilibrium(q_env_w)
         u_power = battery.max_gpu_power_w(p_solar_w, sc.bus_power_w, self.e_wh,
                                           self.e_min_wh, sc.battery_efficiency, dt_s)
         u_power *= self.inv_gpu_w

@@ -8,7 +8,8 @@ down to 30 % state of charge, and a 16 m² white-painted deployable radiator fed
 Assumptions and limitations: all electrical power consumed ends up as heat in the electronics
 node; the radiator is a two-sided panel held edge-on to the Earth (view factor of a plate whose
 normal is perpendicular to nadir) and nearly edge-on to the Sun (``radiator_sun_factor``);
-the array's own temperature is not modelled.
+the array's own temperature is not modelled. Unless ``initial_temp_c`` is given, the
+thermal nodes start in equilibrium (no warm-up transient at the start of a run).
 """
 
 from __future__ import annotations
@@ -69,8 +70,9 @@ PARAMS: tuple[Param, ...] = (
           lo_open=True),
     Param("electronics_max_temp_c", 85.0, "°C", "compute is throttled to stay at or below this",
           lo=-100.0, hi=200.0),
-    Param("initial_temp_c", 20.0, "°C", "both nodes' temperature at scenario start",
-          lo=-150.0, hi=200.0),
+    Param("initial_temp_c", float("nan"), "°C", "both nodes' temperature at scenario start; "
+          "unset: each satellite starts at the steady state for full load in its environment "
+          "at the start", lo=-150.0, hi=200.0),
 )
 
 PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMS}

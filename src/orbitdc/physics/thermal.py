@@ -86,3 +86,18 @@ def equilibrium_k(q_e_w: np.ndarray | float, q_env_w: np.ndarray | float,
     T_e = T_r + Q_e / G."""
     temp_r = ((np.asarray(q_e_w) + q_env_w) / eps_sigma_a) ** 0.25
     return temp_r + np.asarray(q_e_w) / g_w_k, temp_r
+
+
+def max_equilibrium_load_w(q_max_w: np.ndarray, q_env_w: np.ndarray, g_w_k: np.ndarray,
+                           eps_sigma_a: np.ndarray, temp_max_k: np.ndarray,
+                           iterations: int = 40) -> np.ndarray:
+    """Largest electronics load ≤ ``q_max_w`` whose steady state keeps T_e ≤ T_max (W),
+    by bisection (T_e of the steady state grows with the load); arrays (n_sat,)."""
+    lo = np.zeros_like(np.asarray(q_max_w, dtype=np.float64))
+    hi = np.array(q_max_w, dtype=np.float64)
+    for _ in range(iterations):
+        mid = 0.5 * (lo + hi)
+        ok = equilibrium_k(mid, q_env_w, g_w_k, eps_sigma_a)[0] <= temp_max_k
+        lo, hi = np.where(ok, mid, lo), np.where(ok, hi, mid)
+    full_ok = equilibrium_k(q_max_w, q_env_w, g_w_k, eps_sigma_a)[0] <= temp_max_k
+    return np.where(full_ok, q_max_w, lo)

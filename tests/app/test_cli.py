@@ -24,7 +24,7 @@ DEFAULT_CONSTELLATIONS = {"Walker 53°": 144, "Dawn-dusk": 24}
 N_SAT = sum(DEFAULT_CONSTELLATIONS.values())
 MAIN_COLUMNS = ("time_utc,satellite,lat_deg,lon_deg,alt_km,illumination,solar_power_w,"
                 "load_power_w,battery_soc,temperature_c,throughput_tflops")
-EXTRA_COLUMNS = "radiator_temp_c,utilisation,throttled_by"
+EXTRA_COLUMNS = "radiator_temp_c,utilisation,throttled_by,beta_deg"
 SHORT_RUN = ["--duration", "10min", "--step", "60s"]  # 11 instants
 N_TIME = 11
 STAT_FIELDS = {
@@ -96,6 +96,7 @@ def check_telemetry(text: str) -> None:
         assert -150.0 <= num["radiator_temp_c"] <= num["temperature_c"] + 1e-6
         assert num["temperature_c"] <= 85.0 + 1e-3
         assert row["throttled_by"] in ("none", "power", "thermal")
+        assert -90.0 <= num["beta_deg"] <= 90.0
     first = [r for r in rows if r["time_utc"] == times[0]]
     assert all(r["battery_soc"] == "1.00000" for r in first)
     # Satellites start in thermal equilibrium at full load: T_e − T_r = 6,400 W / 400 W/K.

@@ -150,3 +150,29 @@ def test_sun_teme_matches_skyfield_direction() -> None:
     dec = np.degrees(np.arcsin(sun[2] / np.linalg.norm(sun)))
     assert dec == pytest.approx(23.44, abs=0.02)
     assert np.linalg.norm(sun) / 149_597_870.7 == pytest.approx(1.0163, abs=0.0003)
+
+
+def test_beta_angle_of_dawn_dusk_orbit_at_solstice(tmp_path: Path) -> None:
+    # LTAN 18:00 puts the orbit normal ~90° from the Sun's hour angle; at the June solstice
+    # β = 90° − ε − (i − 90°) ≈ 90 − 23.44 − 7.99 = 58.6°.
+    path = write_scenario(tmp_path, """
+[[constellation]]
+type = "sso"
+altitude_km = 650
+ltan = "18:00"
+satellites = 2
+""", start="2026-06-21T00:00:00Z", duration="2h", step="60s")
+    _, run = run_blocks(path)
+    beta = frames.beta_deg(run.r_teme_km, run.v_teme_km_s, run.sun_teme_km[:, None, :])
+    assert np.allclose(beta, 58.6, atol=0.3)
+
+
+def test_stale_tle_epoch_warns(tmp_path: Path) -> None:
+    shutil.copy(DATA / "iss.tle", tmp_path / "iss.tle")
+    body = '[[constellation]]\ntype = "tle"\nfile = "iss.tle"\n'
+    fresh = scenario.load(write_scenario(tmp_path, body, start="2008-09-21T00:00:00Z"))
+    assert fresh.warnings == []
+    stale = scenario.load(write_scenario(tmp_path, body, start="2008-12-21T00:00:00Z"))
+    assert len(stale.warnings) == 1
+    assert "1 of 1 element sets have epochs more than 30 days from the start" in \
+        stale.warnings[0]

@@ -55,8 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _load(args: argparse.Namespace) -> scenario_mod.Scenario:
-    return scenario_mod.load(args.scenario, start=args.start, duration=args.duration,
-                             step=args.step)
+    scn = scenario_mod.load(args.scenario, start=args.start, duration=args.duration,
+                            step=args.step)
+    for warning in scn.warnings:
+        print(f"orbitdc: warning: {warning}", file=sys.stderr)
+    return scn
 
 
 def _progress(args: argparse.Namespace, scn: scenario_mod.Scenario, label: str
@@ -95,11 +98,13 @@ def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
         f"{scn.n_sat} satellites",
     ]
     cols = [("constellation", "{:<22}", "name"), ("sats", "{:>6}", "satellites"),
-            ("sunlit", "{:>7.1%}", "sunlit_fraction"), ("ecl/day", "{:>8.1f}",
-                                                         "eclipses_per_day"),
+            ("sunlit", "{:>7.1%}", "sunlit_fraction"),
+            ("β min°", "{:>6.1f}", "beta_min_deg"), ("β max°", "{:>6.1f}", "beta_max_deg"),
+            ("ecl/day", "{:>8.1f}", "eclipses_per_day"),
             ("max ecl min", "{:>11.1f}", "longest_eclipse_min"),
-            ("mean P W", "{:>9.0f}", "mean_solar_power_w"),
-            ("min P W", "{:>8.0f}", "min_solar_power_w"),
+            ("array W", "{:>8.0f}", "mean_solar_power_w"),
+            ("min array W", "{:>11.0f}", "min_solar_power_w"),
+            ("load W", "{:>7.0f}", "mean_load_power_w"),
             ("min SOC", "{:>8.1%}", "min_soc"), ("max T °C", "{:>8.1f}", "max_temp_c"),
             ("TFLOPS/sat", "{:>10.0f}", "mean_throughput_tflops"),
             ("total PFLOPS", "{:>12.1f}", "total_throughput_pflops"),
@@ -114,12 +119,18 @@ def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
 
 def cmd_info(args: argparse.Namespace) -> int:
     scn = _load(args)
-    bar = _progress(args, scn, "simulate")
+    bar = _progress(args, scn, "info")
     try:
         tl = Timeline.build(scn, progress=bar)
     finally:
         if bar:
             bar.close()
+    if tl.failed.size:
+        names = ", ".join(tl.names[i] for i in tl.failed[:5])
+        more = f" and {tl.failed.size - 5} more" if tl.failed.size > 5 else ""
+        print(f"orbitdc: warning: SGP4 could not propagate {tl.failed.size} satellite(s) "
+              f"for the whole span ({names}{more}); they count as dark and unpowered",
+              file=sys.stderr)
     if args.json:
         doc = {"scenario": scn.name, "file": str(scn.path), "start": format_instant(scn.start),
                "duration_s": scn.duration_s, "step_s": scn.step_s,

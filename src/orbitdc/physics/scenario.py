@@ -42,6 +42,7 @@ TYPE_KEYS: dict[str, dict[str, bool]] = {  # key -> required
     "tle": {"file": True},
 }
 MAX_SAMPLES = 2_000_000_000  # n_time × n_sat sanity bound
+STALE_TLE_DAYS = 30
 
 
 @dataclass
@@ -68,6 +69,7 @@ class Scenario:
     duration_s: float
     step_s: float
     constellations: list[Constellation]
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def n_sat(self) -> int:
@@ -143,6 +145,7 @@ def load(spec: str | Path, *, start: str | None = None, duration: str | None = N
 class _Builder:
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path, self.data, self.loc = path, data, _Locator(text)
+        self.warnings: list[str] = []
 
     def fail(self, message: str, key: str | None = None, table: str | None = None,
              index: int = 0, line_key: str | None = None) -> ScenarioError:
@@ -198,7 +201,7 @@ class _Builder:
                 raise ScenarioError("--step" if step is not None else "--duration", message)
             raise self.fail(message, "step")
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
-                        step_s, consts)
+                        step_s, consts, self.warnings)
 
     def instant(self, key: str, override: str | None) -> datetime:
         value = override if override is not None else self.data[key]
@@ -347,7 +350,20 @@ class _Builder:
         if not target.is_file():
             raise self.fail(f"file not found: {target}", "file", "constellation", i)
         pairs = load_catalogue(target)
+        self.check_epochs(target, [s for _, s in pairs], t_start)
         return [n for n, _ in pairs], [s for _, s in pairs], np.full(len(pairs), -1, np.int32)
+
+    def check_epochs(self, path: Path, sats: list[Satrec], t_start: datetime) -> None:
+        """Warn when element sets are far from the start: SGP4 errors grow with age."""
+        t = timescale().from_datetime(t_start)
+        start_jd = float(t.whole) + float(t.tai_fraction - t._leap_seconds() / 86400.0)
+        age_d = np.abs(np.array([s.jdsatepoch + s.jdsatepochF for s in sats]) - start_jd)
+        old = age_d > STALE_TLE_DAYS
+        if old.any():
+            self.warnings.append(
+                f"{path}: {int(old.sum())} of {len(sats)} element sets have epochs more than "
+                f"{STALE_TLE_DAYS} days from the start (up to {age_d.max():.0f} days); "
+                "SGP4 positions degrade with age")
 
     def unique_names(self, consts: list[Constellation]) -> None:
         seen: dict[str, int] = {}

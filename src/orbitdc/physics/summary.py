@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
+from orbitdc.physics import frames
 from orbitdc.physics.eclipses import Eclipses
 from orbitdc.physics.simulation import Block
 
@@ -23,6 +24,8 @@ class GroupStats:
     name: str
     satellites: int
     sunlit_fraction: float
+    beta_min_deg: float  # Sun elevation above the orbit plane, over satellites and time
+    beta_max_deg: float
     eclipses_per_day: float
     longest_eclipse_min: float
     mean_solar_power_w: float  # per satellite
@@ -49,6 +52,9 @@ class SummaryAccumulator:
         self.p_solar_min = np.full(n_sat, np.inf)
         self.soc_min = np.full(n_sat, np.inf)
         self.temp_max = np.full(n_sat, -np.inf)
+        self.beta_min = np.full(n_sat, np.inf)
+        self.beta_max = np.full(n_sat, -np.inf)
+        self.failed = np.zeros(n_sat, dtype=bool)
 
     def add(self, b: Block) -> None:
         self.n += b.n_time
@@ -60,6 +66,10 @@ class SummaryAccumulator:
         np.minimum(self.p_solar_min, b.p_solar_w.min(axis=0), out=self.p_solar_min)
         np.minimum(self.soc_min, b.soc.min(axis=0), out=self.soc_min)
         np.maximum(self.temp_max, b.temp_elec_c.max(axis=0), out=self.temp_max)
+        beta = frames.beta_deg(b.r_teme_km, b.v_teme_km_s, b.sun_teme_km[:, None, :])
+        np.minimum(self.beta_min, beta.min(axis=0), out=self.beta_min)
+        np.maximum(self.beta_max, beta.max(axis=0), out=self.beta_max)
+        self.failed |= ~b.valid.all(axis=0)
 
     def rows(self, groups: list[tuple[str, np.ndarray]], eclipses: Eclipses,
              span_s: float) -> list[GroupStats]:
@@ -77,6 +87,8 @@ class SummaryAccumulator:
                 name=name,
                 satellites=int(idx.size),
                 sunlit_fraction=float(self.sunlit[idx].sum() / (n * k)),
+                beta_min_deg=float(self.beta_min[idx].min()) if idx.size else 0.0,
+                beta_max_deg=float(self.beta_max[idx].max()) if idx.size else 0.0,
                 eclipses_per_day=float(in_group.sum() / k / days),
                 longest_eclipse_min=float(dur.max() / 60.0) if dur.size else 0.0,
                 mean_solar_power_w=float(self.p_solar[idx].sum() / (n * k)),

@@ -3,8 +3,9 @@
 Columns (fixed order): time_utc, satellite, lat_deg, lon_deg, alt_km (WGS84), illumination
 (0..1), solar_power_w, load_power_w (drawn after throttling), battery_soc (0..1),
 temperature_c (electronics node, the hottest), throughput_tflops, then radiator_temp_c,
-utilisation, throttled_by (none | power | thermal). Written to a temporary file beside the
-target and renamed into place, so a failed run leaves nothing half-written.
+utilisation, throttled_by (none | power | thermal), beta_deg (the Sun's elevation above the
+orbit plane). Written to a temporary file beside the target and renamed into place, so a
+failed run leaves nothing half-written.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from orbitdc.physics.timebase import format_instant
 
 COLUMNS = ("time_utc", "satellite", "lat_deg", "lon_deg", "alt_km", "illumination",
            "solar_power_w", "load_power_w", "battery_soc", "temperature_c",
-           "throughput_tflops", "radiator_temp_c", "utilisation", "throttled_by")
+           "throughput_tflops", "radiator_temp_c", "utilisation", "throttled_by", "beta_deg")
 _LIMIT_NAMES = np.array(["none", "power", "thermal"])
-_ROW = "{},{},{:.5f},{:.5f},{:.3f},{:.4f},{:.2f},{:.2f},{:.5f},{:.3f},{:.2f},{:.3f},{:.4f},{}\n"
+_ROW = ("{},{},{:.5f},{:.5f},{:.3f},{:.4f},{:.2f},{:.2f},{:.5f},{:.3f},{:.2f},{:.3f},{:.4f},{},"
+        "{:.3f}\n")
 
 
 def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start) -> int:
@@ -37,11 +39,12 @@ def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start) ->
     for b in blocks:
         lat, lon, alt = frames.geodetic(b.r_ecef_km)
         limit = _LIMIT_NAMES[np.minimum(b.limit, 2)]
+        beta = frames.beta_deg(b.r_teme_km, b.v_teme_km_s, b.sun_teme_km[:, None, :])
         for j in range(b.n_time):
             stamp = format_instant(start + timedelta(seconds=float(b.offset_s[j])))
             cols = (lat[j], lon[j], alt[j], b.illum[j], b.p_solar_w[j], b.p_load_w[j],
                     b.soc[j], b.temp_elec_c[j], b.tflops[j], b.temp_rad_c[j],
-                    b.utilisation[j], limit[j])
+                    b.utilisation[j], limit[j], beta[j])
             out.write("".join(_ROW.format(stamp, n, *vals)
                               for n, *vals in zip(quoted, *(c.tolist() for c in cols),
                                                   strict=True)))

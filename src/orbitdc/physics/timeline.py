@@ -35,6 +35,8 @@ class State:
 
     offset_s: float
     r_teme_km: np.ndarray
+    v_teme_km_s: np.ndarray
+    beta_deg: np.ndarray  # Sun elevation above each orbit plane
     r_ecef_km: np.ndarray
     sun_teme_km: np.ndarray  # (3,)
     illum: np.ndarray
@@ -61,6 +63,7 @@ class Timeline:
         self.totals = {name: np.empty(n_time) for name in TOTALS}
         self.eclipses: Eclipses | None = None
         self.summary: list[GroupStats] = []
+        self.failed = np.empty(0, np.int64)  # satellites SGP4 could not propagate throughout
 
     @classmethod
     def build(cls, scenario: Scenario, progress: ProgressFn | None = None,
@@ -76,6 +79,7 @@ class Timeline:
             acc.add(block)
         tl.eclipses = detector.result()
         tl.summary = acc.rows(tl.groups(), tl.eclipses, scenario.duration_s)
+        tl.failed = np.nonzero(acc.failed)[0]
         return tl
 
     def groups(self) -> list[tuple[str, np.ndarray]]:
@@ -134,8 +138,8 @@ class Timeline:
         t = timescale().tt_jd(grid.t[0].whole, grid.t[0].tt_fraction + offset_s / 86400.0)
         jd = np.array([float(t.whole)])
         fr = np.array([float(t.tai_fraction - t._leap_seconds() / 86400.0)])
-        e, r, _ = self.sim.sats.sgp4(jd, fr)
-        r_teme = r[:, 0, :]
+        e, r, v = self.sim.sats.sgp4(jd, fr)
+        r_teme, v_teme = r[:, 0, :], v[:, 0, :]
         sun = sun_teme_km(t)
         flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
         light = self.sim.sunlight(components(r_teme[None]), sun, flux, np.array([offset_s]))
@@ -145,7 +149,8 @@ class Timeline:
         r_ecef = frames.teme_to_ecef(r_teme, float(frames.gmst_rad(t)))
         soc = self._interp(self.soc, offset_s)
         util = self._interp(self.utilisation_u8, offset_s) / 255.0
-        return State(offset_s, r_teme, r_ecef, sun[0], illum, p_solar, soc,
+        return State(offset_s, r_teme, v_teme, frames.beta_deg(r_teme, v_teme, sun[0]),
+                     r_ecef, sun[0], illum, p_solar, soc,
                      self._interp(self.temp_elec_c, offset_s), util,
                      util * self.sim.sc.tflops_max)
 

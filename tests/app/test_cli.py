@@ -28,7 +28,8 @@ EXTRA_COLUMNS = "radiator_temp_c,utilisation,throttled_by,beta_deg"
 SHORT_RUN = ["--duration", "10min", "--step", "60s"]  # 11 instants
 N_TIME = 11
 STAT_FIELDS = {
-    "name", "satellites", "sunlit_fraction", "eclipses_per_day", "longest_eclipse_min",
+    "name", "satellites", "sunlit_fraction", "beta_min_deg", "beta_max_deg",
+    "eclipses_per_day", "longest_eclipse_min",
     "mean_solar_power_w", "min_solar_power_w", "mean_load_power_w", "min_soc", "max_temp_c",
     "mean_throughput_tflops", "total_throughput_pflops", "throttled_fraction",
 }

@@ -102,18 +102,22 @@ def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
             ("β min°", "{:>6.1f}", "beta_min_deg"), ("β max°", "{:>6.1f}", "beta_max_deg"),
             ("ecl/day", "{:>8.1f}", "eclipses_per_day"),
             ("max ecl min", "{:>11.1f}", "longest_eclipse_min"),
-            ("array W", "{:>8.0f}", "mean_solar_power_w"),
-            ("min array W", "{:>11.0f}", "min_solar_power_w"),
-            ("load W", "{:>7.0f}", "mean_load_power_w"),
+            ("array kW", "{:>8.1f}", "mean_solar_power_w", 1e-3),
+            ("min array kW", "{:>12.1f}", "min_solar_power_w", 1e-3),
+            ("load kW", "{:>7.1f}", "mean_load_power_w", 1e-3),
             ("min SOC", "{:>8.1%}", "min_soc"), ("max T °C", "{:>8.1f}", "max_temp_c"),
             ("TFLOPS/sat", "{:>10.0f}", "mean_throughput_tflops"),
             ("total PFLOPS", "{:>12.1f}", "total_throughput_pflops"),
             ("throttled", "{:>9.1%}", "throttled_fraction")]
-    widths = [len(fmt.format(getattr(rows[0], key))) for _, fmt, key in cols]
-    lines = ["  ".join(f"{title:>{w}}" if i else f"{title:<{w}}"
-                       for i, ((title, _, _), w) in enumerate(zip(cols, widths, strict=True)))]
+    def cell(row: GroupStats, col: tuple) -> str:
+        _, fmt, key, *scale = col
+        return fmt.format(getattr(row, key) * (scale[0] if scale else 1))
+
+    widths = [len(cell(rows[0], col)) for col in cols]
+    lines = ["  ".join(f"{col[0]:>{w}}" if i else f"{col[0]:<{w}}"
+                       for i, (col, w) in enumerate(zip(cols, widths, strict=True)))]
     for row in rows:
-        lines.append("  ".join(fmt.format(getattr(row, key)) for _, fmt, key in cols))
+        lines.append("  ".join(cell(row, col) for col in cols))
     return "\n".join([*head, "", *lines])
 
 

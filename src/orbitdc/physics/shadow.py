@@ -40,7 +40,7 @@ def disk_visible_fraction(theta_s: np.ndarray | float, theta_e: np.ndarray,
 def segment_visible_fraction(x: np.ndarray) -> np.ndarray:
     """Visible fraction of a disk whose centre lies ``x`` radii outside a straight edge
     (x ≤ −1 hidden, x ≥ 1 whole): ½ + (asin x + x√(1 − x²))/π, with x clipped to [−1, 1]."""
-    x = np.clip(x, -1.0, 1.0)
+    x = np.minimum(np.maximum(x, -1.0), 1.0)
     seen = np.sqrt(1.0 - x * x)
     seen *= x
     seen += np.arcsin(x)
@@ -76,7 +76,7 @@ def illumination(r_km: np.ndarray, sun_km: np.ndarray) -> tuple[np.ndarray, np.n
     in the same frame. Returns two arrays of shape (n_time, n_sat).
     """
     sun = np.reshape(sun_km, (-1, 3, 1))
-    d_sun = np.sqrt(np.sum(sun * sun, axis=1))  # (n_time, 1)
+    d_sun = np.sqrt((sun * sun).sum(axis=1))  # (n_time, 1)
     p = (r_km @ sun)[..., 0] / d_sun
     r2 = (r_km * r_km) @ _ONES3
     illum, margin, _ = illumination_core(p, r2, d_sun)

@@ -1,10 +1,11 @@
 """Eclipse events from the Sun-centre margin: entry where it falls through zero, exit where it
 rises through zero, each time found by linear interpolation between samples.
 
-The margin (cos θe − cos φ, see :mod:`shadow`) is smooth, so interpolating it is accurate to
-about a second at 60 s steps, unlike interpolating the steep illumination curve. The Sun-centre
-definition matches Skyfield's ``is_sunlit`` and the 50 % illumination point. An eclipse under
-way at the start has no entry time (NaN); one under way at the end has no exit time (NaN).
+The margin (r·(cos θe − cos φ) in km, see :mod:`shadow`) is smooth, so interpolating it is
+accurate to about a second at 60 s steps, unlike interpolating the steep illumination curve.
+The Sun-centre definition matches Skyfield's ``is_sunlit`` and the 50 % illumination point.
+An eclipse under way at the start has no entry time (NaN); one under way at the end has no
+exit time (NaN).
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ class Block:
     sun_teme_km: np.ndarray  # (n_time, 3)
     valid: np.ndarray  # bool: SGP4 succeeded
     illum: np.ndarray  # 0..1
-    margin: np.ndarray  # Sun-centre margin, > 0 when the Sun's centre is visible
+    margin: np.ndarray  # Sun-centre margin, km, > 0 when the Sun's centre is visible
     p_solar_w: np.ndarray
     q_env_w: np.ndarray
     utilisation: np.ndarray

@@ -18,7 +18,7 @@ class Sunlight:
     """Arrays (n_time, n_sat)."""
 
     illum: np.ndarray  # 0..1, fraction of the solar disk visible
-    margin: np.ndarray  # Sun-centre margin, > 0 when the Sun's centre is visible
+    margin: np.ndarray  # Sun-centre margin, km, > 0 when the Sun's centre is visible
     p_solar_w: np.ndarray  # array output, W
     q_env_w: np.ndarray  # heat absorbed by the radiator from Sun, albedo and Earth IR, W
 

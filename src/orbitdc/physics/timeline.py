@@ -34,6 +34,7 @@ class State:
     """Every satellite at one instant; arrays (n_sat,) or (n_sat, 3)."""
 
     offset_s: float
+    gmst_rad: float  # Earth rotation angle: r_ecef = Rz(gmst) r_teme
     r_teme_km: np.ndarray
     v_teme_km_s: np.ndarray
     beta_deg: np.ndarray  # Sun elevation above each orbit plane
@@ -146,13 +147,27 @@ class Timeline:
         bad = e[:, 0] != 0
         illum, p_solar = light.illum[0], light.p_solar_w[0]
         illum[bad], p_solar[bad] = 0.0, 0.0
-        r_ecef = frames.teme_to_ecef(r_teme, float(frames.gmst_rad(t)))
+        gmst = float(frames.gmst_rad(t))
+        r_ecef = frames.teme_to_ecef(r_teme, gmst)
         soc = self._interp(self.soc, offset_s)
         util = self._interp(self.utilisation_u8, offset_s) / 255.0
-        return State(offset_s, r_teme, v_teme, frames.beta_deg(r_teme, v_teme, sun[0]),
+        return State(offset_s, gmst, r_teme, v_teme, frames.beta_deg(r_teme, v_teme, sun[0]),
                      r_ecef, sun[0], illum, p_solar, soc,
                      self._interp(self.temp_elec_c, offset_s), util,
                      util * self.sim.sc.tflops_max)
+
+    def track(self, index: int, offsets_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Positions of one satellite at several instants (seconds since start, any values):
+        TEME and Earth-fixed, km, (n, 3) each — for orbit lines and ground tracks."""
+        grid = self.sim.grid
+        t = timescale().tt_jd(grid.t[0].whole, grid.t[0].tt_fraction
+                              + np.asarray(offsets_s, dtype=np.float64) / 86400.0)
+        jd = np.asarray(t.whole, dtype=np.float64) * np.ones(len(offsets_s))
+        fr = np.asarray(t.tai_fraction - t._leap_seconds() / 86400.0, dtype=np.float64)
+        sat = self.sim.satrecs[index]
+        e, r, _ = sat.sgp4_array(jd, fr)
+        r = np.where((e == 0)[:, None], r, np.nan)
+        return r, frames.teme_to_ecef(r[:, None, :], frames.gmst_rad(t))[:, 0, :]
 
     def satellite_series(self, index: int) -> Block:
         """The whole run of one satellite at full precision (arrays (n_time, 1))."""

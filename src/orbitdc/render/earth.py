@@ -1,0 +1,127 @@
+"""The Earth and its atmosphere as VisPy visuals with their own shaders.
+
+Both live in Earth-fixed axes (x to 0° E, z north; radius 1 = 6378.137 km). The day side shows
+the Blue Marble texture lit by the real Sun direction, the night side the city lights, blended
+across a soft terminator ~10° wide (twilight); the atmosphere is a thin limb glow, brighter on
+the day side. The Sun direction is a uniform in Earth-fixed axes, so lighting is the same
+whether the scene shows the Earth-fixed or the inertial frame.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from vispy import gloo
+from vispy.scene.visuals import create_visual_node
+from vispy.visuals import Visual
+
+from orbitdc.render.geometry import uv_sphere
+
+GLOBE_VERT = """
+attribute vec3 a_position;
+attribute vec2 a_texcoord;
+varying vec3 v_ecef;
+varying vec2 v_uv;
+void main() {
+    v_ecef = a_position;
+    v_uv = a_texcoord;
+    gl_Position = $transform(vec4(a_position, 1.0));
+}
+"""
+
+GLOBE_FRAG = """
+uniform sampler2D u_day;
+uniform sampler2D u_night;
+uniform vec3 u_sun;        // unit vector to the Sun, Earth-fixed axes
+uniform float u_ambient;   // day-side floor so the far limb is not black
+varying vec3 v_ecef;
+varying vec2 v_uv;
+void main() {
+    vec3 n = normalize(v_ecef);
+    float mu = dot(n, u_sun);
+    float day = smoothstep(-0.10, 0.08, mu);
+    vec3 day_rgb = texture2D(u_day, v_uv).rgb * (u_ambient + (1.0 - u_ambient) * max(mu, 0.0));
+    vec3 lights = texture2D(u_night, v_uv).rgb;
+    vec3 night_rgb = vec3(0.012, 0.018, 0.035) + 1.35 * lights * lights;
+    gl_FragColor = vec4(mix(night_rgb, day_rgb, day), 1.0);
+}
+"""
+
+ATMOS_VERT = """
+attribute vec3 a_position;
+varying vec3 v_ecef;
+void main() {
+    v_ecef = a_position;
+    gl_Position = $transform(vec4(a_position, 1.0));
+}
+"""
+
+ATMOS_FRAG = """
+uniform vec3 u_sun;
+uniform vec3 u_eye;        // camera position, Earth-fixed axes, Earth radii
+varying vec3 v_ecef;
+void main() {
+    vec3 n = normalize(v_ecef);
+    vec3 view = normalize(u_eye - v_ecef);
+    float rim = 1.0 - abs(dot(n, view));
+    float glow = 0.85 * pow(rim, 5.0);
+    float lit = smoothstep(-0.35, 0.25, dot(n, u_sun));
+    vec3 rgb = mix(vec3(0.10, 0.16, 0.35), vec3(0.35, 0.62, 1.0), lit);
+    gl_FragColor = vec4(rgb * glow * (0.25 + 0.75 * lit), 1.0);
+}
+"""
+
+
+class GlobeVisual(Visual):
+    """Textured, Sun-lit Earth; ``set_sun(unit vector, Earth-fixed)``."""
+
+    def __init__(self, day_rgb: np.ndarray, night_rgb: np.ndarray, rows: int = 90,
+                 cols: int = 180) -> None:
+        super().__init__(vcode=GLOBE_VERT, fcode=GLOBE_FRAG)
+        pos, uv, faces = uv_sphere(rows, cols)
+        self.shared_program["a_position"] = gloo.VertexBuffer(pos)
+        self.shared_program["a_texcoord"] = gloo.VertexBuffer(uv)
+        self.shared_program["u_day"] = gloo.Texture2D(day_rgb, interpolation="linear",
+                                                      wrapping="clamp_to_edge")
+        self.shared_program["u_night"] = gloo.Texture2D(night_rgb, interpolation="linear",
+                                                        wrapping="clamp_to_edge")
+        self.shared_program["u_ambient"] = 0.10
+        self._index_buffer = gloo.IndexBuffer(faces)
+        self._draw_mode = "triangles"
+        self.set_gl_state("opaque", depth_test=True, cull_face=True)
+        self.set_sun(np.array([1.0, 0.0, 0.0]))
+
+    def set_sun(self, sun_ecef: np.ndarray) -> None:
+        s = np.asarray(sun_ecef, dtype=np.float64)
+        self.shared_program["u_sun"] = tuple((s / np.linalg.norm(s)).astype(np.float32))
+        self.update()
+
+    def _prepare_transforms(self, view) -> None:
+        view.view_program.vert["transform"] = view.get_transform()
+
+
+class AtmosphereVisual(Visual):
+    """Additive limb glow on a sphere slightly above the surface."""
+
+    def __init__(self, radius: float = 1.025) -> None:
+        super().__init__(vcode=ATMOS_VERT, fcode=ATMOS_FRAG)
+        pos, _, faces = uv_sphere(48, 96, radius)
+        self.shared_program["a_position"] = gloo.VertexBuffer(pos)
+        self._index_buffer = gloo.IndexBuffer(faces)
+        self._draw_mode = "triangles"
+        self.set_gl_state("additive", depth_test=True, depth_mask=False, cull_face=True)
+        self.set_sun(np.array([1.0, 0.0, 0.0]))
+        self.set_eye(np.array([0.0, 0.0, 10.0]))
+
+    def set_sun(self, sun_ecef: np.ndarray) -> None:
+        s = np.asarray(sun_ecef, dtype=np.float64)
+        self.shared_program["u_sun"] = tuple((s / np.linalg.norm(s)).astype(np.float32))
+
+    def set_eye(self, eye_ecef: np.ndarray) -> None:
+        self.shared_program["u_eye"] = tuple(np.asarray(eye_ecef, dtype=np.float32))
+
+    def _prepare_transforms(self, view) -> None:
+        view.view_program.vert["transform"] = view.get_transform()
+
+
+Globe = create_visual_node(GlobeVisual)
+Atmosphere = create_visual_node(AtmosphereVisual)

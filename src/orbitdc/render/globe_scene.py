@@ -1,0 +1,326 @@
+"""The 3D mission view: Earth, stars, Sun, Earth's shadow, satellites, orbits, ground track.
+
+One VisPy ``SceneCanvas`` held by composition (``.canvas``; a Qt shell embeds
+``canvas.native``). Two frames: TEME (inertial: stars, Sun, shadow, satellites, orbit rings)
+and Earth-fixed (globe, atmosphere, ground track). Showing the inertial frame keeps TEME fixed
+and turns the Earth by GMST; showing the Earth-fixed frame keeps the Earth still and turns
+everything else the other way. Lengths are Earth radii. Updates use ``set_data`` on persistent
+visuals; nothing is rebuilt per frame. No Qt widgets here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from vispy import scene
+from vispy.visuals.transforms import MatrixTransform
+
+from orbitdc.physics.timeline import State, Timeline
+from orbitdc.render import palette
+from orbitdc.render.earth import Atmosphere, Globe
+from orbitdc.render.geometry import EARTH_RADIUS_KM, cylinder, frame_to, rot_z, vispy_matrix
+from orbitdc.render.textures import earth_texture
+
+LAYERS = ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
+MAX_ORBIT_RINGS = 400
+ORBIT_POINTS = 181
+
+
+class SceneCanvas(scene.SceneCanvas):
+    """VisPy's canvas, re-enabling depth writes before each frame's clear: translucent layers
+    (shadow, atmosphere) draw with depth writes off, and glClear honours the depth mask."""
+
+    def _draw_scene(self, bgcolor=None) -> None:
+        self.context.set_depth_mask(True)
+        super()._draw_scene(bgcolor=bgcolor)
+
+
+@dataclass
+class CameraHome:
+    """Default camera: 20° above the equator, 55° from the Sun toward the night side, so the
+    day side, the terminator and the shadow all show (azimuth set per scenario)."""
+
+    distance: float = 5.2
+    elevation: float = 20.0
+    azimuth: float = -60.0
+    fov: float = 34.0
+    from_sun_deg: float = 55.0
+
+
+class GlobeScene:
+    """The globe and constellation; feed it a Timeline, then States (see physics.timeline)."""
+
+    def __init__(self, size: tuple[int, int] = (1280, 720), app: str | None = None,
+                 show: bool = False, low_res_textures: bool = False) -> None:
+        self.canvas = SceneCanvas(size=size, bgcolor="#020308", app=app, show=show,
+                                        keys=None)
+        self.view = self.canvas.central_widget.add_view()
+        self.home = CameraHome()
+        self.view.camera = scene.TurntableCamera(fov=self.home.fov, up="+z",
+                                                 distance=self.home.distance,
+                                                 elevation=self.home.elevation,
+                                                 azimuth=self.home.azimuth)
+        self.inertial = scene.Node(parent=self.view.scene)
+        self.inertial.transform = MatrixTransform()
+        self.earth_fixed = scene.Node(parent=self.view.scene)
+        self.earth_fixed.transform = MatrixTransform()
+        self.frame = "inertial"
+        self.color_mode = "illumination"
+        self.follow = False
+        self.selected: int | None = None
+        self.timeline: Timeline | None = None
+        self.state: State | None = None
+        self._orbit_epoch_s = np.nan
+
+        self.stars = scene.visuals.Markers(parent=self.inertial)
+        self._make_stars()
+        self.globe = Globe(earth_texture("day", low_res_textures),
+                           earth_texture("night", low_res_textures), parent=self.earth_fixed)
+        self.atmosphere = Atmosphere(parent=self.earth_fixed)
+        self.shadow = scene.visuals.Mesh(color=palette.SHADOW, parent=self.inertial)
+        self.shadow.set_gl_state("translucent", depth_test=True, depth_mask=False,
+                                 cull_face=False)
+        self.shadow.transform = MatrixTransform()
+        pos, faces = cylinder(length=6.0)
+        self.shadow.set_data(vertices=pos, faces=faces)
+        self.sun_line = scene.visuals.Line(color=palette.SUN, width=2.0, parent=self.inertial)
+        self.sun_glyph = scene.visuals.Markers(parent=self.inertial)
+        self.orbits = scene.visuals.Line(color=palette.ORBIT, width=1.0, connect="segments",
+                                         parent=self.inertial)
+        self.track = scene.visuals.Line(color=palette.TRACK, width=2.0, parent=self.earth_fixed)
+        self.sats = scene.visuals.Markers(parent=self.inertial)
+        self.sats.set_gl_state("translucent", depth_test=True)
+        self.highlight = scene.visuals.Markers(parent=self.inertial)
+        self._legend: list = []
+        self._make_legend()
+        self.visible = dict.fromkeys(LAYERS, True)
+        self.visible["track"] = True
+        self._pos_display = np.zeros((0, 3), np.float32)
+        self.canvas.events.draw.connect(self._before_draw, position="first")
+
+    # --- construction -----------------------------------------------------------------------
+    def _make_stars(self, n: int = 2500, seed: int = 7) -> None:
+        rng = np.random.default_rng(seed)
+        v = rng.normal(size=(n, 3))
+        v *= 60.0 / np.linalg.norm(v, axis=1, keepdims=True)
+        mag = rng.power(0.35, n)  # many faint, few bright
+        grey = (0.25 + 0.75 * mag)[:, None] * np.array([[0.85, 0.9, 1.0]])
+        color = np.c_[grey, np.ones(n)].astype(np.float32)
+        self.stars.set_data(v.astype(np.float32), face_color=color, edge_width=0,
+                            size=(1.0 + 2.2 * mag).astype(np.float32))
+
+    def _make_legend(self) -> None:
+        for text in self._legend:
+            text.parent = None
+        self._legend = []
+        x, y = 18, 22
+        for k, (label, color) in enumerate(palette.ILLUMINATION_LEGEND):
+            dot = scene.visuals.Markers(parent=self.canvas.scene)
+            dot.set_data(np.array([[x, y + 22 * k]], np.float32), face_color=color,
+                         edge_width=0, size=11)
+            text = scene.visuals.Text(label, color="white", font_size=10, anchor_x="left",
+                                      pos=(x + 14, y + 22 * k), parent=self.canvas.scene)
+            self._legend += [dot, text]
+
+    def set_legend_labels(self, labels: tuple[str, str, str]) -> None:
+        """Translated legend labels (sunlit, penumbra, umbra)."""
+        for k, label in enumerate(labels):
+            self._legend[2 * k + 1].text = label
+
+    # --- data ---------------------------------------------------------------------------------
+    def set_timeline(self, timeline: Timeline, reset_camera: bool = True) -> None:
+        self.timeline = timeline
+        self.selected = None
+        self._orbit_epoch_s = np.nan
+        self.track.set_data(np.zeros((2, 3), np.float32))
+        self.highlight.set_data(np.zeros((0, 3), np.float32))
+        state = timeline.state_at(0.0)
+        sun = state.sun_teme_km
+        if self.frame == "earth":
+            sun = rot_z(state.gmst_rad) @ sun
+        # TurntableCamera puts the eye at azimuth − 90° in the xy plane.
+        self.home.azimuth = float(np.degrees(np.arctan2(sun[1], sun[0]))
+                                  - self.home.from_sun_deg + 90.0)
+        if reset_camera:
+            self.reset_view()
+        self.show_state(state)
+
+    def _orbit_rings(self, offset_s: float) -> None:
+        """One ring per orbital plane (first satellite of each), one period long, TEME."""
+        tl = self.timeline
+        reps, first = [], 0
+        for c in tl.scenario.constellations:
+            if c.type != "tle":
+                _, idx = np.unique(c.plane, return_index=True)
+                reps.extend(first + idx)
+            first += len(c.names)
+        reps = reps[:MAX_ORBIT_RINGS]
+        pts, pairs = [], []
+        for k, i in enumerate(reps):
+            period_s = 2 * np.pi / tl.sim.satrecs[i].no_kozai * 60.0
+            r_teme, _ = tl.track(i, offset_s + np.linspace(0.0, period_s, ORBIT_POINTS))
+            pts.append(r_teme / EARTH_RADIUS_KM)
+            a = k * ORBIT_POINTS + np.arange(ORBIT_POINTS - 1)
+            pairs.append(np.stack([a, a + 1], axis=1))
+        if pts:
+            self.orbits.set_data(np.concatenate(pts).astype(np.float32),
+                                 connect=np.concatenate(pairs))
+        else:
+            self.orbits.set_data(np.zeros((2, 3), np.float32))
+        self._orbit_epoch_s = offset_s
+
+    def _ground_track(self, offset_s: float) -> None:
+        tl, i = self.timeline, self.selected
+        period_s = 2 * np.pi / tl.sim.satrecs[i].no_kozai * 60.0
+        _, r_ecef = tl.track(i, offset_s + np.linspace(-0.5 * period_s, 1.0 * period_s, 240))
+        surface = r_ecef / np.linalg.norm(r_ecef, axis=1, keepdims=True) * 1.004
+        self.track.set_data(surface.astype(np.float32))
+
+    def show_state(self, state: State) -> None:
+        """Move everything to ``state``'s instant."""
+        self.state = state
+        g = state.gmst_rad
+        rz = rot_z(g)
+        if self.frame == "inertial":
+            self.inertial.transform.matrix = np.eye(4)
+            self.earth_fixed.transform.matrix = vispy_matrix(rz.T)
+        else:
+            self.inertial.transform.matrix = vispy_matrix(rz)
+            self.earth_fixed.transform.matrix = np.eye(4)
+        sun = state.sun_teme_km / np.linalg.norm(state.sun_teme_km)
+        sun_ecef = rz @ sun
+        self.globe.set_sun(sun_ecef)
+        self.atmosphere.set_sun(sun_ecef)
+        self.sun_line.set_data(np.array([sun * 1.08, sun * 2.3], np.float32))
+        self.sun_glyph.set_data(np.array([sun * 2.4], np.float32), face_color=palette.SUN,
+                                edge_width=0, size=20)
+        self.shadow.transform.matrix = vispy_matrix(frame_to(-sun))
+        pos = (state.r_teme_km / EARTH_RADIUS_KM).astype(np.float32)
+        self._pos_teme = pos
+        self.sats.set_data(pos, face_color=self._colors(state), edge_width=0,
+                           size=self._marker_size(len(pos)))
+        if self.timeline is not None and self.visible["orbits"] and (
+                not abs(state.offset_s - self._orbit_epoch_s) < 3600.0):
+            self._orbit_rings(state.offset_s)
+        if self.selected is not None:
+            self.highlight.set_data(pos[self.selected:self.selected + 1], face_color=(0, 0, 0, 0),
+                                    edge_color=palette.SELECTED, edge_width=2.5, size=18,
+                                    symbol="o")
+            if self.visible["track"]:
+                self._ground_track(state.offset_s)
+            if self.follow:
+                self.view.camera.center = tuple(self._display(pos[self.selected]))
+        self.canvas.update()
+
+    def _colors(self, state: State) -> np.ndarray:
+        if self.color_mode == "illumination":
+            return palette.illumination_colors(state.illum)
+        if self.color_mode == "soc":
+            return palette.quantity_colors(state.soc, "soc")
+        if self.color_mode == "temperature":
+            return palette.quantity_colors(state.temp_elec_c, "temperature")
+        peak = self.timeline.sim.sc.tflops_max if self.timeline is not None else 1.0
+        return palette.quantity_colors(state.tflops / np.maximum(peak, 1e-9), "throughput")
+
+    @staticmethod
+    def _marker_size(n: int) -> float:
+        return float(np.clip(11.0 - 1.6 * np.log10(max(n, 1)), 3.5, 9.0))
+
+    def _display(self, p_teme: np.ndarray) -> np.ndarray:
+        """TEME (Earth radii) → the displayed frame."""
+        return self.inertial.transform.map(np.atleast_2d(p_teme))[:, :3][0]
+
+    # --- controls -----------------------------------------------------------------------------
+    def set_frame(self, frame: str) -> None:
+        """"inertial" (stars fixed, Earth turns) or "earth" (Earth fixed)."""
+        self.frame = frame
+        if self.state is not None:
+            self.show_state(self.state)
+
+    def set_color_mode(self, mode: str) -> None:
+        """"illumination", "soc", "temperature" or "throughput"."""
+        self.color_mode = mode
+        self.legend_visible(self.visible["legend"])
+        if self.state is not None:
+            self.show_state(self.state)
+
+    def set_layer(self, name: str, on: bool) -> None:
+        """Show or hide one of LAYERS."""
+        self.visible[name] = on
+        nodes = {"orbits": [self.orbits], "track": [self.track], "shadow": [self.shadow],
+                 "sun": [self.sun_line, self.sun_glyph], "stars": [self.stars],
+                 "atmosphere": [self.atmosphere], "legend": []}[name]
+        for node in nodes:
+            node.visible = on
+        if name == "legend":
+            self.legend_visible(on)
+        if name == "orbits" and on:
+            self._orbit_epoch_s = np.nan
+        if self.state is not None:
+            self.show_state(self.state)
+
+    def legend_visible(self, on: bool) -> None:
+        for item in self._legend:
+            item.visible = on and self.color_mode == "illumination"
+
+    def select(self, index: int | None) -> None:
+        self.selected = index
+        if index is None:
+            self.highlight.set_data(np.zeros((0, 3), np.float32))
+            self.track.set_data(np.zeros((2, 3), np.float32))
+            self.follow = False
+            self.view.camera.center = (0.0, 0.0, 0.0)
+        if self.state is not None:
+            self.show_state(self.state)
+
+    def set_follow(self, on: bool) -> None:
+        self.follow = on and self.selected is not None
+        if not self.follow:
+            self.view.camera.center = (0.0, 0.0, 0.0)
+        if self.state is not None:
+            self.show_state(self.state)
+
+    def reset_view(self) -> None:
+        cam, h = self.view.camera, self.home
+        cam.center = (0.0, 0.0, 0.0)
+        cam.distance, cam.elevation, cam.azimuth, cam.fov = (h.distance, h.elevation,
+                                                             h.azimuth, h.fov)
+        self.follow = False
+
+    # --- picking and drawing ------------------------------------------------------------------
+    def eye_position(self) -> np.ndarray:
+        """Camera position in the displayed frame (Earth radii)."""
+        return np.asarray(self.view.camera.transform.map([0.0, 0.0, 0.0]))[:3]
+
+    def pick(self, x_px: float, y_px: float, radius_px: float = 10.0) -> int | None:
+        """Index of the visible satellite drawn nearest to a canvas pixel, or None."""
+        if self.state is None or len(self._pos_teme) == 0:
+            return None
+        tr = self.sats.get_transform("visual", "canvas")
+        screen = tr.map(self._pos_teme)
+        screen = screen[:, :2] / screen[:, 3:4]
+        d2 = np.sum((screen - np.array([x_px, y_px])) ** 2, axis=1)
+        # Hide satellites behind the Earth: the eye→satellite segment crosses the unit sphere.
+        eye = self.eye_position()
+        pos = self.inertial.transform.map(self._pos_teme)[:, :3]
+        seg = pos - eye
+        t = np.clip(-(seg @ eye) / np.einsum("ij,ij->i", seg, seg), 0.0, 1.0)
+        closest = eye + t[:, None] * seg
+        hidden = np.einsum("ij,ij->i", closest, closest) < 1.0
+        d2[hidden] = np.inf
+        best = int(np.argmin(d2))
+        return best if d2[best] <= radius_px**2 else None
+
+    def _before_draw(self, event=None) -> None:
+        eye_display = self.eye_position()
+        eye_ecef = self.earth_fixed.transform.imap(eye_display)[:3]
+        self.atmosphere.set_eye(eye_ecef)
+
+    def render(self, size: tuple[int, int] | None = None) -> np.ndarray:
+        """Draw offscreen; (rows, cols, 4) uint8 RGBA."""
+        self._before_draw()  # canvas.render() emits no draw event
+        return self.canvas.render(size=size)
+
+    def close(self) -> None:
+        self.canvas.close()

@@ -1,0 +1,43 @@
+"""Colours of the globe scene: satellites by illumination or by a quantity; RGBA floats."""
+
+from __future__ import annotations
+
+import numpy as np
+from vispy.color import Colormap, get_colormap
+
+SUNLIT = (1.00, 0.82, 0.25, 1.0)  # gold
+PENUMBRA = (1.00, 0.50, 0.12, 1.0)  # orange
+UMBRA = (0.42, 0.50, 0.70, 1.0)  # slate blue, visible on the night side
+SELECTED = (0.20, 1.00, 0.60, 1.0)  # mint
+SUN = (1.00, 0.93, 0.55, 1.0)
+ORBIT = (0.55, 0.70, 1.00, 0.35)
+TRACK = (0.20, 1.00, 0.60, 0.9)
+SHADOW = (0.05, 0.08, 0.20, 0.22)
+
+ILLUMINATION_LEGEND = (("Sunlit", SUNLIT), ("Penumbra", PENUMBRA), ("Umbra (eclipse)", UMBRA))
+
+# Colour-by modes: (title, colormap, low, high, unit) — low/high map to the colormap's ends.
+QUANTITIES = {
+    "soc": ("Battery", Colormap(["#d73027", "#fee08b", "#1a9850"]), 0.0, 1.0, "%"),
+    "temperature": ("Electronics temperature", get_colormap("coolwarm"), 0.0, 90.0, "°C"),
+    "throughput": ("Throughput", get_colormap("viridis"), 0.0, 1.0, "of peak"),
+}
+
+
+def illumination_colors(illum: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """(n, 4) RGBA: sunlit (illum ≥ 0.999), umbra (≤ 0.001), penumbra in between."""
+    n = illum.shape[0]
+    if out is None or out.shape != (n, 4):
+        out = np.empty((n, 4), np.float32)
+    out[:] = PENUMBRA
+    out[illum >= 0.999] = SUNLIT
+    out[illum <= 0.001] = UMBRA
+    return out
+
+
+def quantity_colors(values: np.ndarray, mode: str) -> np.ndarray:
+    """(n, 4) RGBA for a colour-by mode in QUANTITIES (values in the mode's unit, 0..1 for
+    fractions)."""
+    _, cmap, lo, hi, _ = QUANTITIES[mode]
+    x = np.clip((np.asarray(values, dtype=np.float64) - lo) / (hi - lo), 0.0, 1.0)
+    return cmap.map(x).astype(np.float32)

@@ -39,9 +39,15 @@ void main() {
     vec3 n = normalize(v_ecef);
     float mu = dot(n, u_sun);
     float day = smoothstep(-0.10, 0.08, mu);
-    vec3 day_rgb = texture2D(u_day, v_uv).rgb * (u_ambient + (1.0 - u_ambient) * max(mu, 0.0));
+    vec3 albedo = pow(texture2D(u_day, v_uv).rgb, vec3(0.85));
+    float light = u_ambient + (1.0 - u_ambient) * max(mu, 0.0);
+    // Daylit air: a blue veil that keeps the (very dark) deep ocean blue, not black.
+    vec3 day_rgb = albedo * light + vec3(0.03, 0.07, 0.16) * light;
     vec3 lights = texture2D(u_night, v_uv).rgb;
-    vec3 night_rgb = vec3(0.012, 0.018, 0.035) + 1.35 * lights * lights;
+    // Night: a faint, cool trace of the surface (so the dark hemisphere stays readable
+    // against space on a projector) under the city lights.
+    vec3 night_rgb = vec3(0.025, 0.035, 0.07) + 0.10 * albedo * vec3(0.6, 0.75, 1.0)
+                     + 1.35 * lights * lights;
     gl_FragColor = vec4(mix(night_rgb, day_rgb, day), 1.0);
 }
 """

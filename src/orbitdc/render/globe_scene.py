@@ -54,17 +54,22 @@ class GlobeScene:
     def __init__(self, size: tuple[int, int] = (1280, 720), app: str | None = None,
                  show: bool = False, low_res_textures: bool = False) -> None:
         self.canvas = SceneCanvas(size=size, bgcolor="#020308", app=app, show=show,
-                                        keys=None)
+                                  keys=None, config={"depth_size": 24})
         self.view = self.canvas.central_widget.add_view()
         self.home = CameraHome()
+        # A modest depth range (near = distance/63, far = distance·63) keeps satellites
+        # 550 km above the surface in front of it even with a 16-bit depth buffer.
         self.view.camera = scene.TurntableCamera(fov=self.home.fov, up="+z",
                                                  distance=self.home.distance,
                                                  elevation=self.home.elevation,
                                                  azimuth=self.home.azimuth)
-        self.inertial = scene.Node(parent=self.view.scene)
-        self.inertial.transform = MatrixTransform()
-        self.earth_fixed = scene.Node(parent=self.view.scene)
-        self.earth_fixed.transform = MatrixTransform()
+        self.view.camera.depth_value = 400.0
+        # Draw order: opaque Earth first, then points and lines, then the translucent layers
+        # (which write no depth), each group in its own frame node.
+        self.earth_fixed = self._frame_node(0)
+        self.inertial = self._frame_node(1)
+        self.earth_fixed_glass = self._frame_node(2)
+        self.inertial_glass = self._frame_node(3)
         self.frame = "inertial"
         self.color_mode = "illumination"
         self.follow = False
@@ -77,8 +82,8 @@ class GlobeScene:
         self._make_stars()
         self.globe = Globe(earth_texture("day", low_res_textures),
                            earth_texture("night", low_res_textures), parent=self.earth_fixed)
-        self.atmosphere = Atmosphere(parent=self.earth_fixed)
-        self.shadow = scene.visuals.Mesh(color=palette.SHADOW, parent=self.inertial)
+        self.atmosphere = Atmosphere(parent=self.earth_fixed_glass)
+        self.shadow = scene.visuals.Mesh(color=palette.SHADOW, parent=self.inertial_glass)
         self.shadow.set_gl_state("translucent", depth_test=True, depth_mask=False,
                                  cull_face=False)
         self.shadow.transform = MatrixTransform()
@@ -90,8 +95,10 @@ class GlobeScene:
                                          parent=self.inertial)
         self.track = scene.visuals.Line(color=palette.TRACK, width=2.0, parent=self.earth_fixed)
         self.sats = scene.visuals.Markers(parent=self.inertial)
-        self.sats.set_gl_state("translucent", depth_test=True)
         self.highlight = scene.visuals.Markers(parent=self.inertial)
+        for node in (self.stars, self.sun_line, self.sun_glyph, self.orbits, self.track,
+                     self.sats, self.highlight):
+            node.set_gl_state("translucent", depth_test=True, depth_mask=True)
         self._legend: list = []
         self._make_legend()
         self.visible = dict.fromkeys(LAYERS, True)
@@ -100,10 +107,16 @@ class GlobeScene:
         self.canvas.events.draw.connect(self._before_draw, position="first")
 
     # --- construction -----------------------------------------------------------------------
+    def _frame_node(self, order: int) -> scene.Node:
+        node = scene.Node(parent=self.view.scene)
+        node.transform = MatrixTransform()
+        node.order = order
+        return node
+
     def _make_stars(self, n: int = 2500, seed: int = 7) -> None:
         rng = np.random.default_rng(seed)
         v = rng.normal(size=(n, 3))
-        v *= 60.0 / np.linalg.norm(v, axis=1, keepdims=True)
+        v *= 40.0 / np.linalg.norm(v, axis=1, keepdims=True)
         mag = rng.power(0.35, n)  # many faint, few bright
         grey = (0.25 + 0.75 * mag)[:, None] * np.array([[0.85, 0.9, 1.0]])
         color = np.c_[grey, np.ones(n)].astype(np.float32)
@@ -182,12 +195,10 @@ class GlobeScene:
         self.state = state
         g = state.gmst_rad
         rz = rot_z(g)
-        if self.frame == "inertial":
-            self.inertial.transform.matrix = np.eye(4)
-            self.earth_fixed.transform.matrix = vispy_matrix(rz.T)
-        else:
-            self.inertial.transform.matrix = vispy_matrix(rz)
-            self.earth_fixed.transform.matrix = np.eye(4)
+        inertial, earth = ((np.eye(4), vispy_matrix(rz.T)) if self.frame == "inertial"
+                           else (vispy_matrix(rz), np.eye(4)))
+        self.inertial.transform.matrix = self.inertial_glass.transform.matrix = inertial
+        self.earth_fixed.transform.matrix = self.earth_fixed_glass.transform.matrix = earth
         sun = state.sun_teme_km / np.linalg.norm(state.sun_teme_km)
         sun_ecef = rz @ sun
         self.globe.set_sun(sun_ecef)

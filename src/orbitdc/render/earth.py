@@ -39,7 +39,7 @@ void main() {
     vec3 n = normalize(v_ecef);
     float mu = dot(n, u_sun);
     float day = smoothstep(-0.10, 0.08, mu);
-    vec3 albedo = pow(texture2D(u_day, v_uv).rgb, vec3(0.85));
+    vec3 albedo = texture2D(u_day, v_uv).rgb;  // gamma 0.85 applied when loaded
     float light = u_ambient + (1.0 - u_ambient) * max(mu, 0.0);
     // Daylit air: a blue veil that keeps the (very dark) deep ocean blue, not black.
     vec3 day_rgb = albedo * light + vec3(0.03, 0.07, 0.16) * light;
@@ -53,26 +53,28 @@ void main() {
 """
 
 ATMOS_VERT = """
-attribute vec3 a_position;
+attribute vec3 a_position;   // annulus in the sky plane, Earth-fixed axes
+attribute float a_radial;    // 0 at the inner edge, 1 at the outer edge
 varying vec3 v_ecef;
+varying float v_radial;
 void main() {
     v_ecef = a_position;
+    v_radial = a_radial;
     gl_Position = $transform(vec4(a_position, 1.0));
 }
 """
 
 ATMOS_FRAG = """
 uniform vec3 u_sun;
-uniform vec3 u_eye;        // camera position, Earth-fixed axes, Earth radii
 varying vec3 v_ecef;
+varying float v_radial;
 void main() {
-    vec3 n = normalize(v_ecef);
-    vec3 view = normalize(u_eye - v_ecef);
-    float rim = 1.0 - abs(dot(n, view));
-    float glow = 0.85 * pow(rim, 5.0);
-    float lit = smoothstep(-0.35, 0.25, dot(n, u_sun));
+    // Brightest just above the limb (radial 0.45), fading inward over the disc and outward.
+    float x = v_radial - 0.45;
+    float glow = x < 0.0 ? exp(-x * x / 0.02) : exp(-x * x / 0.045);
+    float lit = smoothstep(-0.35, 0.25, dot(normalize(v_ecef), u_sun));
     vec3 rgb = mix(vec3(0.10, 0.16, 0.35), vec3(0.35, 0.62, 1.0), lit);
-    gl_FragColor = vec4(rgb * glow * (0.25 + 0.75 * lit), 1.0);
+    gl_FragColor = vec4(rgb * glow * (0.2 + 0.65 * lit), 1.0);
 }
 """
 
@@ -80,12 +82,13 @@ void main() {
 class GlobeVisual(Visual):
     """Textured, Sun-lit Earth; ``set_sun(unit vector, Earth-fixed)``."""
 
-    def __init__(self, day_rgb: np.ndarray, night_rgb: np.ndarray, rows: int = 90,
-                 cols: int = 180) -> None:
+    def __init__(self, day_rgb: np.ndarray, night_rgb: np.ndarray, rows: int = 64,
+                 cols: int = 128) -> None:
         super().__init__(vcode=GLOBE_VERT, fcode=GLOBE_FRAG)
         pos, uv, faces = uv_sphere(rows, cols)
         self.shared_program["a_position"] = gloo.VertexBuffer(pos)
         self.shared_program["a_texcoord"] = gloo.VertexBuffer(uv)
+        day_rgb = (255.0 * (day_rgb / 255.0) ** 0.85).astype(np.uint8)  # lift the dark ocean
         self.shared_program["u_day"] = gloo.Texture2D(day_rgb, interpolation="linear",
                                                       wrapping="clamp_to_edge")
         self.shared_program["u_night"] = gloo.Texture2D(night_rgb, interpolation="linear",
@@ -106,15 +109,25 @@ class GlobeVisual(Visual):
 
 
 class AtmosphereVisual(Visual):
-    """Additive limb glow on a sphere slightly above the surface."""
+    """Additive limb glow: a thin annulus around the Earth's silhouette, turned to face the
+    camera (``set_eye``), so only the pixels near the limb are shaded."""
 
-    def __init__(self, radius: float = 1.025) -> None:
+    SEGMENTS = 180
+    INNER, OUTER = 0.93, 1.07  # in units of the silhouette radius
+
+    def __init__(self) -> None:
         super().__init__(vcode=ATMOS_VERT, fcode=ATMOS_FRAG)
-        pos, _, faces = uv_sphere(48, 96, radius)
-        self.shared_program["a_position"] = gloo.VertexBuffer(pos)
-        self._index_buffer = gloo.IndexBuffer(faces)
+        n = self.SEGMENTS
+        k = np.arange(n)
+        faces = np.concatenate([np.stack([k, (k + 1) % n, k + n], 1),
+                                np.stack([(k + 1) % n, (k + 1) % n + n, k + n], 1)])
+        self._pos = gloo.VertexBuffer(np.zeros((2 * n, 3), np.float32))
+        self.shared_program["a_position"] = self._pos
+        self.shared_program["a_radial"] = gloo.VertexBuffer(
+            np.r_[np.zeros(n), np.ones(n)].astype(np.float32))
+        self._index_buffer = gloo.IndexBuffer(faces.astype(np.uint32))
         self._draw_mode = "triangles"
-        self.set_gl_state("additive", depth_test=True, depth_mask=False, cull_face=True)
+        self.set_gl_state("additive", depth_test=True, depth_mask=False, cull_face=False)
         self.set_sun(np.array([1.0, 0.0, 0.0]))
         self.set_eye(np.array([0.0, 0.0, 10.0]))
 
@@ -123,7 +136,22 @@ class AtmosphereVisual(Visual):
         self.shared_program["u_sun"] = tuple((s / np.linalg.norm(s)).astype(np.float32))
 
     def set_eye(self, eye_ecef: np.ndarray) -> None:
-        self.shared_program["u_eye"] = tuple(np.asarray(eye_ecef, dtype=np.float32))
+        """Rebuild the annulus for a camera at ``eye_ecef`` (Earth radii, Earth-fixed)."""
+        eye = np.asarray(eye_ecef, dtype=np.float64)
+        d = float(np.linalg.norm(eye))
+        if d <= 1.0001:
+            return
+        axis = eye / d
+        # The silhouette: the circle of tangency, centre (1/d)·axis, radius √(1 − 1/d²).
+        centre, radius = axis / d, np.sqrt(1.0 - 1.0 / d**2)
+        u = np.cross(axis, [0.0, 0.0, 1.0] if abs(axis[2]) < 0.9 else [1.0, 0.0, 0.0])
+        u /= np.linalg.norm(u)
+        v = np.cross(axis, u)
+        ang = np.linspace(0.0, 2 * np.pi, self.SEGMENTS, endpoint=False)
+        ring = np.cos(ang)[:, None] * u + np.sin(ang)[:, None] * v
+        pos = np.concatenate([centre + self.INNER * radius * ring,
+                              centre + self.OUTER * radius * ring])
+        self._pos.set_data(pos.astype(np.float32))
 
     def _prepare_transforms(self, view) -> None:
         view.view_program.vert["transform"] = view.get_transform()

@@ -18,6 +18,7 @@ from vispy.visuals.transforms import MatrixTransform
 
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
+from orbitdc.render.dots import Dots
 from orbitdc.render.earth import Atmosphere, Globe
 from orbitdc.render.geometry import EARTH_RADIUS_KM, cylinder, frame_to, rot_z, vispy_matrix
 from orbitdc.render.textures import earth_texture
@@ -78,7 +79,7 @@ class GlobeScene:
         self.state: State | None = None
         self._orbit_epoch_s = np.nan
 
-        self.stars = scene.visuals.Markers(parent=self.inertial)
+        self.stars = Dots(parent=self.inertial)
         self._make_stars()
         self.globe = Globe(earth_texture("day", low_res_textures),
                            earth_texture("night", low_res_textures), parent=self.earth_fixed)
@@ -87,18 +88,19 @@ class GlobeScene:
         self.shadow.set_gl_state("translucent", depth_test=True, depth_mask=False,
                                  cull_face=False)
         self.shadow.transform = MatrixTransform()
-        pos, faces = cylinder(length=6.0)
+        pos, faces = cylinder(length=3.5)
         self.shadow.set_data(vertices=pos, faces=faces)
         self.sun_line = scene.visuals.Line(color=palette.SUN, width=2.0, parent=self.inertial)
         self.sun_glyph = scene.visuals.Markers(parent=self.inertial)
         self.orbits = scene.visuals.Line(color=palette.ORBIT, width=1.0, connect="segments",
                                          parent=self.inertial)
         self.track = scene.visuals.Line(color=palette.TRACK, width=2.0, parent=self.earth_fixed)
-        self.sats = scene.visuals.Markers(parent=self.inertial)
+        self.sats = Dots(parent=self.inertial)
         self.highlight = scene.visuals.Markers(parent=self.inertial)
-        for node in (self.stars, self.sun_line, self.sun_glyph, self.orbits, self.track,
-                     self.sats, self.highlight):
+        for node in (self.sun_line, self.sun_glyph, self.highlight):
             node.set_gl_state("translucent", depth_test=True, depth_mask=True)
+        for node in (self.orbits, self.track):  # thin lines must not cut through the dots
+            node.set_gl_state("translucent", depth_test=True, depth_mask=False)
         self._legend: list = []
         self._make_legend()
         self.visible = dict.fromkeys(LAYERS, True)
@@ -120,8 +122,7 @@ class GlobeScene:
         mag = rng.power(0.35, n)  # many faint, few bright
         grey = (0.25 + 0.75 * mag)[:, None] * np.array([[0.85, 0.9, 1.0]])
         color = np.c_[grey, np.ones(n)].astype(np.float32)
-        self.stars.set_data(v.astype(np.float32), face_color=color, edge_width=0,
-                            size=(1.0 + 2.2 * mag).astype(np.float32))
+        self.stars.set_data(v.astype(np.float32), color, 2.2)
 
     def _make_legend(self) -> None:
         for text in self._legend:
@@ -209,8 +210,7 @@ class GlobeScene:
         self.shadow.transform.matrix = vispy_matrix(frame_to(-sun))
         pos = (state.r_teme_km / EARTH_RADIUS_KM).astype(np.float32)
         self._pos_teme = pos
-        self.sats.set_data(pos, face_color=self._colors(state), edge_width=0,
-                           size=self._marker_size(len(pos)))
+        self.sats.set_data(pos, self._colors(state), self._marker_size(len(pos)))
         if self.timeline is not None and self.visible["orbits"] and (
                 not abs(state.offset_s - self._orbit_epoch_s) < 3600.0):
             self._orbit_rings(state.offset_s)
@@ -308,7 +308,7 @@ class GlobeScene:
         """Index of the visible satellite drawn nearest to a canvas pixel, or None."""
         if self.state is None or len(self._pos_teme) == 0:
             return None
-        tr = self.sats.get_transform("visual", "canvas")
+        tr = self.inertial.node_transform(self.canvas.scene)
         screen = tr.map(self._pos_teme)
         screen = screen[:, :2] / screen[:, 3:4]
         d2 = np.sum((screen - np.array([x_px, y_px])) ** 2, axis=1)

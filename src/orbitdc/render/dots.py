@@ -1,0 +1,71 @@
+"""Round dots (GL point sprites) for thousands of satellites: one vertex per satellite and a
+trivial fragment shader, so 30,000 of them cost little even on software OpenGL (VisPy's
+general-purpose Markers pay for outlines, symbols and anti-aliasing per fragment).
+Positions and colours live in persistent vertex buffers updated in place."""
+
+from __future__ import annotations
+
+import numpy as np
+from vispy import gloo
+from vispy.scene.visuals import create_visual_node
+from vispy.visuals import Visual
+
+VERT = """
+attribute vec3 a_position;
+attribute vec4 a_color;
+uniform float u_size;
+varying vec4 v_color;
+void main() {
+    v_color = a_color;
+    gl_Position = $transform(vec4(a_position, 1.0));
+    gl_PointSize = u_size;
+}
+"""
+
+FRAG = """
+varying vec4 v_color;
+void main() {
+    vec2 d = gl_PointCoord - vec2(0.5);
+    float r2 = dot(d, d);
+    if (r2 > 0.25) discard;
+    // A darker rim makes dots readable on bright day-side land.
+    gl_FragColor = vec4(v_color.rgb * (r2 > 0.14 ? 0.55 : 1.0), v_color.a);
+}
+"""
+
+
+class DotsVisual(Visual):
+    """``set_data(pos (n, 3) float32, colors (n, 4) float32, size_px)``."""
+
+    def __init__(self) -> None:
+        super().__init__(vcode=VERT, fcode=FRAG)
+        self._pos = gloo.VertexBuffer(np.zeros((1, 3), np.float32))
+        self._color = gloo.VertexBuffer(np.zeros((1, 4), np.float32))
+        self.shared_program["a_position"] = self._pos
+        self.shared_program["a_color"] = self._color
+        self.shared_program["u_size"] = 6.0
+        self._n = 0
+        self._draw_mode = "points"
+        self.set_gl_state("translucent", depth_test=True, depth_mask=True)
+
+    def set_data(self, pos: np.ndarray, colors: np.ndarray, size_px: float) -> None:
+        pos = np.ascontiguousarray(pos, dtype=np.float32)
+        colors = np.ascontiguousarray(colors, dtype=np.float32)
+        self._n = len(pos)
+        if self._n:
+            self._pos.set_data(pos)
+            self._color.set_data(colors)
+        self.shared_program["u_size"] = float(size_px)
+        self.update()
+
+    def _prepare_transforms(self, view) -> None:
+        view.view_program.vert["transform"] = view.get_transform()
+
+    def _prepare_draw(self, view) -> bool:
+        return self._n > 0
+
+    def _compute_bounds(self, axis: int, view):
+        return None
+
+
+Dots = create_visual_node(DotsVisual)

@@ -130,21 +130,25 @@ def _visible_satellite(globe: GlobeScene, state) -> int:
 
 def test_satellite_colour_follows_eclipse(globe: GlobeScene, timeline: Timeline) -> None:
     illum = timeline.illum_u8.astype(float) / 255
-    # A satellite that is sunlit at one sample and in umbra 20 samples later.
-    k, sat = np.nonzero((illum[:-20] == 1.0) & (illum[20:] == 0.0))
-    k, sat = int(k[0]), int(sat[0])
-    colours = []
-    for kk in (k, k + 20):
-        state = timeline.state_at(float(timeline.offset_s[kk]))
-        globe.show_state(state)
-        eye = 6.0 * state.r_teme_km[sat] / np.linalg.norm(state.r_teme_km[sat])
-        cam = globe.view.camera  # look straight down at the satellite
-        cam.azimuth = float(np.degrees(np.arctan2(eye[1], eye[0]))) + 90.0
-        cam.elevation = float(np.degrees(np.arcsin(eye[2] / 6.0)))
-        img = globe.render()
-        x, y = _screen(globe, globe._pos_teme[sat:sat + 1])[0]
-        colours.append(img[round(y), round(x), :3].astype(int))
-    lit, dark = colours
+    # Satellites sunlit at one sample and in umbra 20 samples later; use the first one whose
+    # dot is not overlapped by another satellite's in either picture.
+    for k, sat in zip(*np.nonzero((illum[:-20] == 1.0) & (illum[20:] == 0.0)), strict=True):
+        colours = []
+        for kk in (int(k), int(k) + 20):
+            state = timeline.state_at(float(timeline.offset_s[kk]))
+            globe.show_state(state)
+            eye = 6.0 * state.r_teme_km[sat] / np.linalg.norm(state.r_teme_km[sat])
+            cam = globe.view.camera  # look straight down at the satellite
+            cam.azimuth = float(np.degrees(np.arctan2(eye[1], eye[0]))) + 90.0
+            cam.elevation = float(np.degrees(np.arcsin(eye[2] / 6.0)))
+            img = globe.render()
+            xy = _screen(globe, globe._pos_teme)
+            gap = np.linalg.norm(np.delete(xy, sat, axis=0) - xy[sat], axis=1).min()
+            x, y = np.round(xy[sat]).astype(int)
+            colours.append((gap, img[y, x, :3].astype(int)))
+        if min(c[0] for c in colours) > 12:
+            break
+    (_, lit), (_, dark) = colours
     assert lit[0] > 200 and lit[1] > 150 and lit[2] < 140  # gold
     assert dark[2] > dark[0] and dark[0] < 150  # slate blue
     globe.reset_view()

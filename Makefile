@@ -1,10 +1,14 @@
-# Fresh-machine entry points. Everything lives in .venv; nothing is downloaded at run time.
+# Fresh-machine entry points. Everything Python lives in .venv; nothing is downloaded at run time.
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SCENARIO ?= default
+# Qt (xcb) + OpenGL (Mesa) + a virtual X server for headless machines (Debian package names).
+APT_PACKAGES := xvfb xauth libegl1 libgl1 libgl1-mesa-dri libdbus-1-3 libfontconfig1 \
+	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
+	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench lint system-deps clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -14,14 +18,23 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-run: $(VENV)/.installed
+# Installs the system libraries when we may (root with apt-get); otherwise says what is needed.
+system-deps:
+	@if dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+			$(APT_PACKAGES) >/dev/null; \
+	else echo "note: install these system packages for the desktop app: $(APT_PACKAGES)"; fi
+
+run: system-deps $(VENV)/.installed
 	$(BIN)/orbitdc $(SCENARIO)
 
-test: $(VENV)/.installed
+test: system-deps $(VENV)/.installed
 	$(BIN)/ruff check src tests bench
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.installed
+bench: system-deps $(VENV)/.installed
 	$(BIN)/python -m bench
 
 lint: $(VENV)/.installed

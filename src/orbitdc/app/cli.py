@@ -1,6 +1,6 @@
 """The ``orbitdc`` command line.
 
-    orbitdc [SCENARIO]                       the default scenario's (or SCENARIO's) summary
+    orbitdc [SCENARIO] [--at ISO] [--screenshot OUT.png] [--size WxH]   the mission view
     orbitdc simulate SCENARIO [-o OUT.csv] [--start ISO] [--duration D] [--step S]
     orbitdc info SCENARIO [--json] [--start ISO] [--duration D] [--step S]
 
@@ -146,11 +146,32 @@ def cmd_info(args: argparse.Namespace) -> int:
     return 0
 
 
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="orbitdc", description="Open the mission view (subcommands: simulate, info).")
+    parser.add_argument("scenario", nargs="?", default="default",
+                        help=f"scenario TOML file or preset ({', '.join(preset_names())})")
+    parser.add_argument("--at", help="move the clock to this instant (ISO 8601 UTC)")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="save a screenshot of the whole window and exit")
+    parser.add_argument("--size", help="window size for --screenshot, e.g. 1600x900")
+    parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument("--version", action="version", version=f"orbitdc {__version__}")
+    return parser
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in ("simulate", "info") and not argv[0].startswith("-")):
-        # Until the mission view exists, "orbitdc [SCENARIO]" prints the summary.
-        argv = ["info", *(argv or ["default"])]
+    if not argv or argv[0] not in ("simulate", "info"):
+        args = build_gui_parser().parse_args(argv)
+        try:
+            from orbitdc.app import gui
+
+            return gui.run(args.scenario, at=args.at, screenshot=args.screenshot,
+                           size=args.size, lang=args.lang)
+        except ScenarioError as err:
+            print(f"orbitdc: error: {err}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     args = build_parser().parse_args(argv)
     try:
         return cmd_simulate(args) if args.command == "simulate" else cmd_info(args)

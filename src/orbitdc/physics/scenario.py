@@ -121,8 +121,11 @@ def resolve(spec: str | Path) -> Path:
 
 
 def load(spec: str | Path, *, start: str | None = None, duration: str | None = None,
-         step: str | None = None) -> Scenario:
-    """Read and validate a scenario file or preset; optional overrides of the time span."""
+         step: str | None = None, overrides: dict[str, Any] | None = None) -> Scenario:
+    """Read and validate a scenario file or preset; optional overrides of the time span and,
+    for what-if edits, ``overrides = {"spacecraft": {key: value}, "altitude_km": km}``:
+    spacecraft values replace the file's for every constellation; the altitude applies to the
+    first walker or sso constellation. Overrides are validated like the file's values."""
     path = resolve(spec)
     try:
         text = path.read_text(encoding="utf-8")
@@ -139,7 +142,25 @@ def load(spec: str | Path, *, start: str | None = None, duration: str | None = N
         msg = getattr(err, "msg", msg)
         line = getattr(err, "lineno", line)
         raise ScenarioError(path, f"invalid TOML: {msg}", line=line) from None
+    if overrides:
+        _apply_overrides(data, overrides)
     return _Builder(path, text, data).build(start=start, duration=duration, step=step)
+
+
+def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
+    craft = dict(overrides.get("spacecraft", {}))
+    if craft:
+        table = data.setdefault("spacecraft", {})
+        if isinstance(table, dict):
+            table.update(craft)
+        for const in data.get("constellation", []):
+            if isinstance(const, dict):
+                const.update({k: v for k, v in craft.items() if k in const})
+    if "altitude_km" in overrides:
+        for const in data.get("constellation", []):
+            if isinstance(const, dict) and const.get("type") in ("walker", "sso"):
+                const["altitude_km"] = overrides["altitude_km"]
+                break
 
 
 class _Builder:

@@ -1,0 +1,113 @@
+"""Window-level actions that are more than one call: screenshots, telemetry export,
+presentation mode and the About text."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+
+from orbitdc import __version__
+from orbitdc.physics.simulation import Simulation
+from orbitdc.physics.telemetry import write_csv
+
+if TYPE_CHECKING:
+    from orbitdc.app.main_window import MainWindow
+
+PRESENTATION_FONT_SCALE = 1.6
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # module-level strings: empty context
+
+
+class CancelledError(Exception):
+    """The user pressed Cancel."""
+
+
+def save_screenshot(win: MainWindow, path: str | Path) -> Path:
+    """Grab the whole main window (globe included) into a PNG."""
+    QApplication.processEvents()
+    image = win.grab()
+    path = Path(path)
+    if not image.save(str(path), "PNG"):
+        raise OSError(f"{path}: cannot write PNG")
+    return path
+
+
+def screenshot_dialog(win: MainWindow) -> None:
+    path, _ = QFileDialog.getSaveFileName(win, tr("Save screenshot"), "orbitdc.png",
+                                          tr("PNG images (*.png)"))
+    if path:
+        try:
+            save_screenshot(win, path)
+        except OSError as err:
+            QMessageBox.critical(win, tr("Screenshot"), str(err))
+
+
+def export_telemetry(win: MainWindow) -> None:
+    """File → Export telemetry CSV: the same writer as ``orbitdc simulate -o``."""
+    if win.timeline is None:
+        return
+    path, _ = QFileDialog.getSaveFileName(win, tr("Export telemetry"), "telemetry.csv",
+                                          tr("CSV files (*.csv)"))
+    if not path:
+        return
+    sim = Simulation(win.timeline.scenario)
+    dialog = QProgressDialog(tr("Writing telemetry…"), tr("Cancel"), 0, 1000, win)
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(300)
+
+    def progress(done: int, total: int) -> None:
+        dialog.setValue(int(1000 * done / max(total, 1)))
+        QApplication.processEvents()
+        if dialog.wasCanceled():
+            raise CancelledError
+
+    try:
+        write_csv(Path(path), sim.blocks(progress=progress), sim.names,
+                  win.timeline.scenario.start)
+    except CancelledError:
+        pass
+    except OSError as err:
+        QMessageBox.critical(win, tr("Export telemetry"), f"{path}: {err.strerror or err}")
+    finally:
+        dialog.close()
+
+
+def presentation_mode(win: MainWindow, on: bool) -> None:
+    """Full screen, large fonts, the caption line; panels stay as the user left them."""
+    factor = PRESENTATION_FONT_SCALE if on else 1.0
+    for panel in (win.power, win.thermal, win.compute):
+        panel.apply_font_scale(factor)
+    font = win.caption.font()
+    font.setPointSizeF(11.0 * (1.9 if on else 1.0))
+    win.caption.setFont(font)
+    win.caption.setVisible(on)
+    win.timebar.apply_font_scale(factor)
+    if on:
+        win.showFullScreen()
+    else:
+        win.showNormal()
+
+
+def about_text() -> str:
+    import numpy
+    import pyqtgraph
+    import PySide6
+    import sgp4
+    import skyfield
+    import vispy
+
+    versions = (f"OrbitDC {__version__}<br>Python {platform.python_version()}, "
+                f"numpy {numpy.__version__}, sgp4 {sgp4.__version__}, skyfield "
+                f"{skyfield.__version__}, VisPy {vispy.__version__}, pyqtgraph "
+                f"{pyqtgraph.__version__}, PySide6 {PySide6.__version__}")
+    data = tr("Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation "
+              "(Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; "
+              "SGP4 (Vallado et al.).")
+    return f"<p><b>OrbitDC</b> — {tr('orbital data centers, in sunlight and shadow.')}</p>" \
+           f"<p>{versions}</p><p>{data}</p>"

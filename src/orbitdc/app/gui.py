@@ -1,0 +1,118 @@
+"""Starting the desktop app, and the screenshot mode used by tests and docs:
+``orbitdc SCENARIO --at ISO --screenshot OUT.png [--size 1600x900]`` opens the scenario, moves
+the clock to that instant, saves the whole window and exits 0 (2 on bad input)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication
+
+from orbitdc.app import i18n
+from orbitdc.app.settings import Settings
+from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.timebase import parse_instant
+from orbitdc.widgets.theme import apply_app_theme
+
+EXIT_BAD_INPUT = 2
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """"1600x900" → (1600, 900); ScenarioError naming --size otherwise."""
+    try:
+        w, h = (int(v) for v in text.lower().split("x"))
+        if not (320 <= w <= 7680 and 240 <= h <= 4320):
+            raise ValueError
+    except ValueError:
+        raise ScenarioError("--size", f"expected WIDTHxHEIGHT in pixels between 320x240 and "
+                            f"7680x4320, got {text!r}") from None
+    return w, h
+
+
+def application(lang: str | None = None) -> QApplication:
+    """The QApplication, with VisPy on the PySide6 backend and the chosen language."""
+    from vispy import app as vispy_app
+
+    vispy_app.use_app("pyside6")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("OrbitDC")
+    app.setOrganizationName("OrbitDC")
+    apply_app_theme(app)
+    i18n.install(lang or Settings().get("language", i18n.system_language()))
+    return app
+
+
+def _wait_for_load(win) -> str | None:
+    """Run the event loop until the window's scenario has loaded; the error text if not."""
+    loop = QEventLoop()
+    result: dict[str, str | None] = {"error": None}
+    win.timeline_changed.connect(lambda _tl: loop.quit())
+
+    def failed(msg: str) -> None:
+        result["error"] = msg
+        loop.quit()
+
+    win.load_failed.connect(failed)
+    loop.exec()
+    return result["error"]
+
+
+def run(scenario: str, at: str | None = None, screenshot: str | None = None,
+        size: str | None = None, lang: str | None = None) -> int:
+    """Open the main window on a scenario; with ``screenshot``, save it and return."""
+    from orbitdc.app.export_actions import save_screenshot
+    from orbitdc.app.main_window import MainWindow
+
+    w, h = parse_size(size) if size else (1600, 900)
+    at_dt: datetime | None = parse_instant_arg(at) if at else None
+    app = application(lang)
+    settings = Settings(path=_temp_settings()) if screenshot else Settings()
+    win = MainWindow(size=(w, h), settings=settings)
+    if screenshot:
+        win.resize(w, h)
+    win.show()
+    win.open_scenario(scenario)
+    if screenshot is None:
+        return app.exec()
+    error = _wait_for_load(win)
+    if error is not None:
+        print(f"orbitdc: error: {error}", file=sys.stderr)
+        win.close()
+        return EXIT_BAD_INPUT
+    tl = win.timeline
+    if at_dt is not None:
+        offset = (at_dt - tl.scenario.start).total_seconds()
+        if not 0.0 <= offset <= tl.span_s:
+            print(f"orbitdc: error: --at: {at} is outside the scenario "
+                  f"({tl.scenario.start:%Y-%m-%dT%H:%M:%SZ} + {tl.span_s / 3600:g} h)",
+                  file=sys.stderr)
+            win.close()
+            return EXIT_BAD_INPUT
+        win.clock.seek(offset)
+    for _ in range(3):  # let layouts settle and the GL canvas draw
+        app.processEvents()
+        QTimer.singleShot(30, lambda: None)
+        app.processEvents(QEventLoop.AllEvents, 50)
+    try:
+        save_screenshot(win, screenshot)
+    except OSError as err:
+        print(f"orbitdc: error: {err}", file=sys.stderr)
+        win.close()
+        return EXIT_BAD_INPUT
+    win.close()
+    return 0
+
+
+def parse_instant_arg(text: str) -> datetime:
+    try:
+        return parse_instant(text)
+    except ValueError as err:
+        raise ScenarioError("--at", str(err)) from None
+
+
+def _temp_settings() -> str:
+    import tempfile
+
+    return tempfile.mkstemp(prefix="orbitdc-settings-", suffix=".ini")[1]

@@ -1,0 +1,97 @@
+"""Builds Timelines off the GUI thread (a QThread per load) with progress, so loading a big
+scenario never freezes the window. The previous Timeline stays in use until a new one is ready.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from orbitdc.physics import scenario as scenario_mod
+from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.timeline import Timeline
+
+
+class _Worker(QObject):
+    progress = Signal(float)
+    finished = Signal(object)  # Timeline
+    failed = Signal(str)
+
+    def __init__(self, spec: str, kwargs: dict[str, Any]) -> None:
+        super().__init__()
+        self.spec, self.kwargs = spec, kwargs
+        self.cancelled = False
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            scn = scenario_mod.load(self.spec, **self.kwargs)
+            tl = Timeline.build(scn, progress=self._progress)
+        except ScenarioError as err:
+            self.failed.emit(str(err))
+            return
+        except Exception as err:
+            self.failed.emit(f"{self.spec}: {type(err).__name__}: {err}")
+            return
+        self.finished.emit(tl)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress.emit(done / max(total, 1))
+
+
+class TimelineLoader(QObject):
+    """``load(spec, **kwargs)``; signals ``progress(fraction)``, ``loaded(Timeline)``,
+    ``failed(one-line message)``. One load at a time; a new one waits for the old to end."""
+
+    progress = Signal(float)
+    loaded = Signal(object)
+    failed = Signal(str)
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: _Worker | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def load(self, spec: str, **kwargs: Any) -> None:
+        self.wait()
+        self._worker = _Worker(str(spec), kwargs)
+        self._thread = QThread()
+        self._worker.moveToThread(self._thread)
+        self._thread.started.connect(self._worker.run)
+        self._worker.progress.connect(self.progress)
+        self._worker.finished.connect(self._done)
+        self._worker.failed.connect(self._fail)
+        self.busy_changed.emit(True)
+        self._thread.start()
+
+    def _finish(self) -> None:
+        if self._thread is not None:
+            self._thread.quit()
+            self._thread.wait()
+        self._thread, self._worker = None, None
+        self.busy_changed.emit(False)
+
+    def _done(self, tl: Timeline) -> None:
+        self._finish()
+        self.loaded.emit(tl)
+
+    def _fail(self, message: str) -> None:
+        self._finish()
+        self.failed.emit(message)
+
+    def wait(self) -> None:
+        """Block until the running load (if any) has ended, dropping its result; used before
+        a new load and on close."""
+        if self._thread is not None:
+            self._worker.finished.disconnect(self._done)
+            self._worker.failed.disconnect(self._fail)
+            self._thread.quit()
+            self._thread.wait()
+            self._thread, self._worker = None, None
+            self.busy_changed.emit(False)

@@ -1,0 +1,275 @@
+"""The mission view: the globe in the centre, docked panels, the time bar, menus.
+
+Data flows one way: a scenario → a Timeline (built off the GUI thread) → the Clock picks an
+instant → the globe (every frame) and the panels (at most ~15 times a second) show it.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orbitdc.app.clock import Clock
+from orbitdc.app.loader import TimelineLoader
+from orbitdc.app.menus import build_menus
+from orbitdc.app.settings import Settings
+from orbitdc.physics.timebase import format_instant
+from orbitdc.physics.timeline import Timeline
+from orbitdc.render.globe_scene import GlobeScene
+from orbitdc.widgets.compute_panel import ComputePanel
+from orbitdc.widgets.inspector import Inspector
+from orbitdc.widgets.power_panel import PowerPanel
+from orbitdc.widgets.scenario_panel import ScenarioPanel
+from orbitdc.widgets.thermal_panel import ThermalPanel
+from orbitdc.widgets.timebar import TimeBar
+
+PANEL_REFRESH_S = 1.0 / 15.0  # panels and inspector at most 15 Hz; the globe every frame
+CLICK_SLOP_PX = 4
+
+
+class MainWindow(QMainWindow):
+    """The OrbitDC main window. ``open_scenario(spec)`` loads in the background; signals
+    ``timeline_changed(Timeline)`` and ``load_failed(message)``."""
+
+    timeline_changed = Signal(object)
+    load_failed = Signal(str)
+
+    def __init__(self, size: tuple[int, int] = (1600, 900), settings: Settings | None = None
+                 ) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.timeline: Timeline | None = None
+        self.scenario_spec: str | None = None
+        self.selected: int | None = None
+        self._last_panel_update = 0.0
+        self.setObjectName("OrbitDCMainWindow")
+        self.resize(*size)
+
+        self.globe = GlobeScene(size=(960, 640), app="pyside6")
+        self.clock = Clock(self)
+        self.loader = TimelineLoader(self)
+        self.timebar = TimeBar()
+        self.caption = QLabel()
+        self.caption.setObjectName("caption")
+        self.caption.setWordWrap(True)
+        self.caption.setVisible(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.progress.setMaximumHeight(6)
+        self.progress.setTextVisible(False)
+
+        centre = QWidget()
+        layout = QVBoxLayout(centre)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.globe.canvas.native, 1)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.timebar)
+        self.setCentralWidget(centre)
+
+        self.power = PowerPanel()
+        self.thermal = ThermalPanel()
+        self.compute = ComputePanel()
+        for panel in (self.power, self.thermal, self.compute):
+            panel.set_title("")  # the dock's title says it
+        self.inspector = Inspector()
+        self.scenario_panel = ScenarioPanel()
+        self.docks: dict[str, QDockWidget] = {}
+        for key, widget, area in (
+                ("power", self.power, Qt.RightDockWidgetArea),
+                ("thermal", self.thermal, Qt.RightDockWidgetArea),
+                ("compute", self.compute, Qt.RightDockWidgetArea),
+                ("inspector", self.inspector, Qt.LeftDockWidgetArea),
+                ("scenario", self.scenario_panel, Qt.LeftDockWidgetArea)):
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(widget)
+            self.addDockWidget(area, dock)
+            self.docks[key] = dock
+        self.resizeDocks([self.docks["inspector"], self.docks["power"]],
+                         [int(0.21 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
+        self.menus = build_menus(self)
+        self.retranslate()
+        self._wire()
+        self.settings.restore_window(self)
+        self.globe.canvas.native.installEventFilter(self)
+        self._press: QPoint | None = None
+
+    # --- wiring ---------------------------------------------------------------------------------
+    def _wire(self) -> None:
+        c = self.clock
+        c.time_changed.connect(self._on_time)
+        c.playing_changed.connect(self.timebar.set_playing)
+        self.timebar.play_toggled.connect(c.play)
+        self.timebar.speed_changed.connect(c.set_speed)
+        self.timebar.seek_requested.connect(lambda t: (c.play(False), c.seek(t)))
+        self.timebar.step_requested.connect(c.step)
+        for panel in (self.power, self.thermal, self.compute):
+            panel.time_requested.connect(lambda t: (c.play(False), c.seek(t)))
+        self.loader.progress.connect(self._on_progress)
+        self.loader.loaded.connect(self._on_loaded)
+        self.loader.failed.connect(self._on_failed)
+        self.loader.busy_changed.connect(self._on_busy)
+        self.scenario_panel.apply_requested.connect(self._apply_what_if)
+        c.set_speed(self.timebar.speed())
+
+    def retranslate(self) -> None:
+        """Set every visible string (called again when the language changes)."""
+        self.setWindowTitle(self.tr("OrbitDC — orbital data centers"))
+        titles = {"power": self.tr("Power"), "thermal": self.tr("Thermal"),
+                  "compute": self.tr("Compute"), "inspector": self.tr("Inspector"),
+                  "scenario": self.tr("Scenario")}
+        for key, dock in self.docks.items():
+            dock.setWindowTitle(titles[key])
+        self.globe.set_legend_labels((self.tr("Sunlit"), self.tr("Penumbra"),
+                                      self.tr("Umbra (eclipse)")))
+        self.menus.retranslate()
+        self._update_caption()
+
+    # --- scenarios ------------------------------------------------------------------------------
+    def open_scenario(self, spec: str | Path, **kwargs) -> None:
+        """Load a scenario file or preset in the background; the current one stays meanwhile."""
+        self._pending = str(spec)
+        self.loader.load(str(spec), **kwargs)
+
+    def _apply_what_if(self, overrides: dict) -> None:
+        if self.scenario_spec is None:
+            return
+        self._pending = self.scenario_spec
+        self.loader.load(self.scenario_spec, overrides=overrides)
+
+    def _on_busy(self, busy: bool) -> None:
+        self.progress.setVisible(busy)
+        self.progress.setValue(0)
+        self.scenario_panel.set_busy(busy, 0.0)
+
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(1000 * fraction))
+        self.scenario_panel.set_busy(True, fraction)
+
+    def _on_failed(self, message: str) -> None:
+        self.load_failed.emit(message)
+        box = QMessageBox(QMessageBox.Critical, self.tr("Cannot open scenario"), message,
+                          QMessageBox.Ok, self)
+        box.setObjectName("scenario_error")
+        box.setInformativeText(self.tr("The previous scenario stays loaded."))
+        box.open()
+
+    def _on_loaded(self, tl: Timeline) -> None:
+        keep_time = self.timeline is not None and self.scenario_spec == self._pending
+        self.timeline = tl
+        self.scenario_spec = self._pending
+        self.settings.add_recent(self._pending)
+        if self.selected is not None and self.selected >= tl.n_sat:
+            self.selected = None
+        self.globe.set_timeline(tl, reset_camera=not keep_time)
+        for panel in (self.power, self.thermal, self.compute):
+            panel.set_timeline(tl)
+        self.scenario_panel.set_timeline(tl)
+        self.timebar.set_span(tl.scenario.start, tl.span_s, tl.scenario.step_s)
+        self.clock.set_span(tl.span_s, tl.scenario.step_s)
+        self.select(self.selected if self.selected is not None else 0)
+        self._update_caption()
+        self.menus.update_recent()
+        self.clock.seek(self.clock.offset_s if keep_time else 0.0)
+        self.timeline_changed.emit(tl)
+
+    # --- time and selection ---------------------------------------------------------------------
+    def _on_time(self, offset_s: float) -> None:
+        if self.timeline is None:
+            return
+        state = self.timeline.state_at(offset_s)
+        self.globe.show_state(state)
+        self.timebar.set_time(offset_s)
+        now = time.monotonic()
+        if not self.clock.playing or now - self._last_panel_update >= PANEL_REFRESH_S:
+            self._last_panel_update = now
+            for panel in (self.power, self.thermal, self.compute):
+                panel.set_cursor(offset_s)
+            if self.selected is not None:
+                self.inspector.show_satellite(self.timeline, self.selected, offset_s,
+                                              state=state)
+
+    def select(self, index: int | None) -> None:
+        """Select a satellite (index into the scenario's satellites) or none."""
+        self.selected = index
+        self.globe.select(index)
+        for panel in (self.power, self.thermal, self.compute):
+            panel.set_selected(index)
+        if self.timeline is not None and index is not None:
+            self.inspector.show_satellite(self.timeline, index, self.clock.offset_s)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """A click (press and release without dragging) on the globe picks a satellite."""
+        if obj is self.globe.canvas.native:
+            if event.type() == QEvent.MouseButtonPress and event.button() == Qt.LeftButton:
+                self._press = event.position().toPoint()
+            elif event.type() == QEvent.MouseButtonRelease and self._press is not None:
+                pos = event.position().toPoint()
+                if (pos - self._press).manhattanLength() <= CLICK_SLOP_PX:
+                    ratio = self.globe.canvas.pixel_scale
+                    index = self.globe.pick(pos.x() * ratio, pos.y() * ratio)
+                    if index is not None:
+                        self.select(index)
+                self._press = None
+        return super().eventFilter(obj, event)
+
+    # --- presentation ---------------------------------------------------------------------------
+    def _update_caption(self) -> None:
+        if self.timeline is None:
+            self.caption.setText("")
+            return
+        scn = self.timeline.scenario
+        explain = self.tr("Gold satellites are in sunlight, blue ones in Earth's shadow; "
+                          "the panels show what that does to power, heat and compute.")
+        self.caption.setText(f"<b>{scn.name}</b> — {explain}")
+
+    def keyPressEvent(self, event) -> None:
+        key = event.key()
+        if key == Qt.Key_Space:
+            self.clock.toggle()
+        elif key == Qt.Key_Right:
+            self.clock.step(+1)
+        elif key == Qt.Key_Left:
+            self.clock.step(-1)
+        elif key in (Qt.Key_Plus, Qt.Key_Equal):
+            self.timebar.set_speed(self.timebar.faster())
+        elif key == Qt.Key_Minus:
+            self.timebar.set_speed(self.timebar.slower())
+        elif key == Qt.Key_Home:
+            self.clock.play(False)
+            self.clock.seek(0.0)
+        elif key == Qt.Key_Escape and self.menus.presentation.isChecked():
+            self.menus.presentation.setChecked(False)
+        else:
+            super().keyPressEvent(event)
+
+    def status(self) -> str:
+        """One line for the status bar and tests: time and selection."""
+        if self.timeline is None:
+            return ""
+        t = self.timeline.scenario.start + timedelta(seconds=self.clock.offset_s)
+        return format_instant(t)
+
+    # --- lifecycle ------------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        self.clock.stop()
+        self.loader.wait()
+        self.settings.save_window(self)
+        self.globe.close()
+        super().closeEvent(event)
+

@@ -1,0 +1,194 @@
+"""Menus and their actions: File, View, Help. Every label is translatable and set in
+``retranslate`` so switching language updates the menus in place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from orbitdc.app import export_actions, i18n
+from orbitdc.assets import preset_names
+
+if TYPE_CHECKING:
+    from orbitdc.app.main_window import MainWindow
+
+LAYER_KEYS = ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
+COLOR_KEYS = ("illumination", "soc", "temperature", "throughput")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # module-level strings: empty context
+
+
+def _layer_label(key: str) -> str:
+    return {"orbits": tr("Orbit paths"), "track": tr("Ground track of the selected satellite"),
+            "shadow": tr("Earth's shadow"), "sun": tr("Sun direction"), "stars": tr("Stars"),
+            "atmosphere": tr("Atmosphere"), "legend": tr("Legend")}[key]
+
+
+def _color_label(key: str) -> str:
+    return {"illumination": tr("Illumination"), "soc": tr("Battery charge"),
+            "temperature": tr("Electronics temperature"), "throughput": tr("Throughput")}[key]
+
+
+class Menus(QObject):
+    """Owns the menu bar's actions for one MainWindow."""
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        bar = win.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+        w = win
+        # File
+        self.open = self._action(self.file_menu, QKeySequence.Open, self._open_dialog)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.presets_menu = self.file_menu.addMenu("")
+        self.preset_actions = []
+        for name in preset_names():
+            act = self.presets_menu.addAction(name)
+            act.triggered.connect(lambda _=False, n=name: w.open_scenario(n))
+            self.preset_actions.append(act)
+        self.file_menu.addSeparator()
+        self.export_csv = self._action(self.file_menu, None,
+                                       lambda: export_actions.export_telemetry(w))
+        self.screenshot = self._action(self.file_menu, QKeySequence("Ctrl+Shift+S"),
+                                       lambda: export_actions.screenshot_dialog(w))
+        self.file_menu.addSeparator()
+        self.quit = self._action(self.file_menu, QKeySequence.Quit, w.close)
+        # View
+        self.layers_menu = self.view_menu.addMenu("")
+        self.layers = {}
+        for key in LAYER_KEYS:
+            act = self.layers_menu.addAction("")
+            act.setCheckable(True)
+            act.setChecked(w.settings.get(f"layers/{key}", True, bool))
+            w.globe.set_layer(key, act.isChecked())
+            act.toggled.connect(lambda on, k=key: self._set_layer(k, on))
+            self.layers[key] = act
+        self.color_menu = self.view_menu.addMenu("")
+        self.colors = self._exclusive(self.color_menu, COLOR_KEYS,
+                                      w.settings.get("color_mode", "illumination"),
+                                      self._set_color)
+        self.frame_menu = self.view_menu.addMenu("")
+        self.frames = self._exclusive(self.frame_menu, ("inertial", "earth"),
+                                      w.settings.get("frame", "inertial"), self._set_frame)
+        self.reset_view = self._action(self.view_menu, QKeySequence("R"),
+                                       w.globe.reset_view)
+        self.follow = self._action(self.view_menu, QKeySequence("F"), None, checkable=True)
+        self.follow.toggled.connect(w.globe.set_follow)
+        self.view_menu.addSeparator()
+        self.panels_menu = self.view_menu.addMenu("")
+        for dock in w.docks.values():
+            self.panels_menu.addAction(dock.toggleViewAction())
+        self.fullscreen = self._action(self.view_menu, QKeySequence("F11"), None,
+                                       checkable=True)
+        self.fullscreen.toggled.connect(
+            lambda on: w.showFullScreen() if on else w.showNormal())
+        self.presentation = self._action(self.view_menu, QKeySequence("F5"), None,
+                                         checkable=True)
+        self.presentation.toggled.connect(lambda on: export_actions.presentation_mode(w, on))
+        self.language_menu = self.view_menu.addMenu("")
+        self.languages = self._exclusive(self.language_menu, tuple(i18n.LANGUAGES),
+                                         i18n.current(), self._set_language)
+        # Help
+        self.about = self._action(self.help_menu, QKeySequence.HelpContents, self._about)
+        self.update_recent()
+
+    def _action(self, menu: QMenu, shortcut, slot, checkable: bool = False) -> QAction:
+        act = menu.addAction("")
+        if shortcut is not None:
+            act.setShortcut(shortcut)
+            act.setShortcutContext(Qt.ApplicationShortcut)
+        act.setCheckable(checkable)
+        if slot is not None:
+            act.triggered.connect(slot)
+        return act
+
+    def _exclusive(self, menu: QMenu, keys, current: str, slot) -> dict[str, QAction]:
+        group = QActionGroup(menu)
+        group.setExclusive(True)
+        out = {}
+        for key in keys:
+            act = menu.addAction("")
+            act.setCheckable(True)
+            act.setChecked(key == current)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, k=key: slot(k))
+            out[key] = act
+        if current in keys:
+            slot(current)
+        return out
+
+    # --- slots ----------------------------------------------------------------------------------
+    def _set_layer(self, key: str, on: bool) -> None:
+        self.win.globe.set_layer(key, on)
+        self.win.settings.set(f"layers/{key}", on)
+
+    def _set_color(self, key: str) -> None:
+        self.win.globe.set_color_mode(key)
+        self.win.settings.set("color_mode", key)
+
+    def _set_frame(self, key: str) -> None:
+        self.win.globe.set_frame(key)
+        self.win.settings.set("frame", key)
+
+    def _set_language(self, key: str) -> None:
+        if key != i18n.current():
+            i18n.install(key)
+            self.win.settings.set("language", key)
+            self.win.retranslate()
+
+    def _open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.win, tr("Open scenario"), "",
+                                              tr("Scenarios (*.toml);;All files (*)"))
+        if path:
+            self.win.open_scenario(path)
+
+    def update_recent(self) -> None:
+        self.recent_menu.clear()
+        for spec in self.win.settings.recent():
+            act = self.recent_menu.addAction(spec)
+            act.triggered.connect(lambda _=False, s=spec: self.win.open_scenario(s))
+        self.recent_menu.setEnabled(bool(self.win.settings.recent()))
+
+    def _about(self) -> None:
+        QMessageBox.about(self.win, tr("About OrbitDC"), export_actions.about_text())
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(tr("&File"))
+        self.view_menu.setTitle(tr("&View"))
+        self.help_menu.setTitle(tr("&Help"))
+        self.open.setText(tr("&Open scenario…"))
+        self.recent_menu.setTitle(tr("Open &recent"))
+        self.presets_menu.setTitle(tr("&Presets"))
+        self.export_csv.setText(tr("Export telemetry &CSV…"))
+        self.screenshot.setText(tr("&Screenshot…"))
+        self.quit.setText(tr("&Quit"))
+        self.layers_menu.setTitle(tr("&Layers"))
+        for key, act in self.layers.items():
+            act.setText(_layer_label(key))
+        self.color_menu.setTitle(tr("&Colour satellites by"))
+        for key, act in self.colors.items():
+            act.setText(_color_label(key))
+        self.frame_menu.setTitle(tr("&Frame"))
+        self.frames["inertial"].setText(tr("Inertial (stars fixed, Earth turns)"))
+        self.frames["earth"].setText(tr("Earth-fixed (Earth still, Sun moves)"))
+        self.reset_view.setText(tr("&Reset view"))
+        self.follow.setText(tr("F&ollow selected satellite"))
+        self.panels_menu.setTitle(tr("&Panels"))
+        self.fullscreen.setText(tr("F&ull screen"))
+        self.presentation.setText(tr("&Presentation mode"))
+        self.language_menu.setTitle(tr("Lan&guage"))
+        for key, act in self.languages.items():
+            act.setText(i18n.LANGUAGES[key])
+        self.about.setText(tr("&About OrbitDC"))
+
+
+def build_menus(win: MainWindow) -> Menus:
+    return Menus(win)

@@ -1,0 +1,171 @@
+"""Inspector: everything about the selected satellite at the current time, as a form.
+
+Positions, β angle, illumination and solar power come from ``Timeline.state_at`` (pass the
+``State`` you already computed for the frame to avoid a second propagation); load, battery
+power, radiator temperature and the throttling cause come from the satellite's full-precision
+series, simulated once per (timeline, satellite) (:mod:`series_cache`) and interpolated.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from orbitdc.physics import frames
+from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
+from orbitdc.physics.timeline import State, Timeline
+from orbitdc.widgets import series_cache, theme
+from orbitdc.widgets.units import DASH, clock_text, format_power, in_text
+
+ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illumination", "solar",
+        "load", "soc", "temp_elec", "temp_rad", "throughput", "eclipse_entry", "eclipse_exit")
+
+
+class Inspector(QWidget):
+    """Details of one satellite. Constructor: ``Inspector(parent=None)``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.style_widget(self)
+        names = (self.tr("Satellite"), self.tr("Constellation"), self.tr("Altitude"),
+                 self.tr("Inclination"), self.tr("β angle"), self.tr("Illumination"),
+                 self.tr("Solar power"), self.tr("Load"), self.tr("Battery"),
+                 self.tr("Electronics"), self.tr("Radiator"), self.tr("Throughput"),
+                 self.tr("Eclipse entry"), self.tr("Eclipse exit"))
+        self.heading = QLabel(self.tr("Inspector"), self)
+        self.heading.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setHorizontalSpacing(14)
+        form.setVerticalSpacing(6)
+        self.labels: dict[str, QLabel] = {}
+        for key, name in zip(ROWS, names, strict=True):
+            caption = QLabel(name, self)
+            caption.setStyleSheet(f"color: {theme.TEXT_DIM}")
+            value = QLabel(DASH, self)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(caption, value)
+            self.labels[key] = value
+        self.labels["name"].setFont(theme.font(theme.TITLE_PT, bold=True))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self._groups: tuple[Timeline, np.ndarray] | None = None
+
+    def show_satellite(self, tl: Timeline | None, index: int | None, offset_s: float,
+                       state: State | None = None) -> None:
+        """Show satellite ``index`` of ``tl`` at ``offset_s`` seconds since the start (clamped
+        to the run); "—" everywhere when ``tl`` or ``index`` is None. ``state``: the
+        ``tl.state_at(offset_s)`` already computed for this frame, if any."""
+        if tl is None or index is None:
+            self.clear()
+            return
+        t = float(np.clip(offset_s, 0.0, tl.span_s))
+        st = state if state is not None else tl.state_at(t)
+        block = series_cache.satellite_series(tl, index)
+        sc = tl.sim.sc
+
+        def at(arr: np.ndarray) -> float:
+            return float(np.interp(t, block.offset_s, arr[:, 0]))
+
+        _lat, _lon, alt = frames.geodetic(st.r_ecef_km[index])
+        h = np.cross(st.r_teme_km[index], st.v_teme_km_s[index])
+        inc = float(np.degrees(np.arccos(h[2] / np.linalg.norm(h))))
+        p_batt = at(block.p_batt_w)
+        k = int(np.clip(np.rint(np.interp(t, block.offset_s, np.arange(block.n_time))), 0,
+                        block.n_time - 1))
+        v = {
+            "name": tl.names[index],
+            "constellation": self._group_name(tl, index),
+            "altitude": f"{float(alt):,.1f} km",
+            "inclination": f"{inc:.2f}°",
+            "beta": f"{float(st.beta_deg[index]):+.1f}°",
+            "illumination": self._illumination(float(st.illum[index])),
+            "solar": format_power(float(st.p_solar_w[index])),
+            "load": format_power(at(block.p_load_w)),
+            "soc": self._battery(float(st.soc[index]), p_batt, float(sc.battery_min_soc[index])),
+            "temp_elec": self.tr("%1 °C (max %2 °C)")
+                .replace("%1", f"{float(st.temp_elec_c[index]):.1f}")
+                .replace("%2", f"{float(sc.electronics_max_temp_c[index]):g}"),
+            "temp_rad": f"{at(block.temp_rad_c):.1f} °C",
+            "throughput": self._throughput(float(st.tflops[index]),
+                                           float(st.utilisation[index]), int(block.limit[k, 0])),
+        }
+        v["eclipse_entry"], v["eclipse_exit"] = self._eclipse(tl, index, t)
+        for key, text in v.items():
+            self.labels[key].setText(text)
+
+    def clear(self) -> None:
+        """Nothing selected: "—" in every row."""
+        for label in self.labels.values():
+            label.setText(DASH)
+
+    def apply_font_scale(self, factor: float) -> None:
+        """Presentation mode: fonts at ``factor`` × their normal size."""
+        theme.scale_widget_fonts(self, factor)
+
+    def value_text(self, key: str) -> str:
+        """The text shown in row ``key`` (one of :data:`ROWS`)."""
+        return self.labels[key].text()
+
+    # --- formatting -------------------------------------------------------------------------
+
+    def _group_name(self, tl: Timeline, index: int) -> str:
+        if self._groups is None or self._groups[0] is not tl:
+            groups = tl.groups()
+            owner = np.repeat(np.arange(len(groups)), [len(g[1]) for g in groups])
+            self._groups = (tl, owner)
+        return tl.scenario.constellations[int(self._groups[1][index])].name
+
+    def _illumination(self, illum: float) -> str:
+        if illum >= 1.0 - 1e-6:
+            word = self.tr("Sunlit")
+        elif illum <= 1e-6:
+            word = self.tr("Umbra")
+        else:
+            word = self.tr("Penumbra")
+        return f"{word} ({illum * 100:.0f} %)"
+
+    def _battery(self, soc: float, p_batt_w: float, min_soc: float) -> str:
+        if p_batt_w > 1.0:
+            flow = self.tr("charging %1").replace("%1", format_power(p_batt_w))
+        elif p_batt_w < -1.0:
+            flow = self.tr("discharging %1").replace("%1", format_power(-p_batt_w))
+        else:
+            flow = self.tr("idle")
+        return (self.tr("%1 % SOC, %2 (min %3 %)").replace("%1", f"{soc * 100:.1f}")
+                .replace("%2", flow).replace("%3", f"{min_soc * 100:.0f}"))
+
+    def _throughput(self, tflops: float, utilisation: float, limit: int) -> str:
+        text = f"{tflops:,.0f} TFLOPS ({utilisation * 100:.0f} %)"
+        if limit == LIMIT_POWER:
+            return text + " — " + self.tr("throttled: power")
+        if limit == LIMIT_THERMAL:
+            return text + " — " + self.tr("throttled: thermal")
+        return text
+
+    def _eclipse(self, tl: Timeline, index: int, t: float) -> tuple[str, str]:
+        """(entry text, exit text) of the eclipse under way, else of the next one: clock time
+        and how long ago / how soon."""
+        ecl = tl.eclipses.of(index)
+        entry = np.nan_to_num(ecl.entry_s, nan=-np.inf)
+        exit_ = np.nan_to_num(ecl.exit_s, nan=np.inf)
+        start = tl.scenario.start
+
+        def when(s: float) -> str:
+            if not np.isfinite(s):
+                return self.tr("after the end of the run")
+            return f"{clock_text(start, s)} ({in_text(s - t)})"
+
+        now = np.nonzero((entry <= t) & (t < exit_))[0]
+        if now.size:  # in shadow now: when it began, when it ends
+            since = entry[now[0]]
+            text = when(since) if np.isfinite(since) else self.tr("before the start of the run")
+            return text, when(exit_[now[0]])
+        upcoming = np.nonzero(entry > t)[0]
+        if upcoming.size == 0:
+            return self.tr("none before the end of the run"), DASH
+        return when(entry[upcoming[0]]), when(exit_[upcoming[0]])

@@ -1,0 +1,247 @@
+"""TimePlotPanel: two stacked time plots (selected satellite above, constellation below).
+
+x is seconds since the scenario start in every plot (:class:`UtcTimeAxis` labels it in UTC);
+the two plots share it. Each plot has a legend, a white time cursor and optionally a
+right-hand axis (an overlaid ViewBox). A left click or drag in any plot emits
+``time_requested(offset_s)``, clamped to the span; the panel does not move its own cursor —
+the owner answers with :meth:`set_cursor`. Subclasses add curves in ``_build`` and feed them
+in ``_fill_selected`` / ``_fill_total`` (numpy arrays only, one ``setData`` per series).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from orbitdc.physics.simulation import Block
+from orbitdc.physics.timeline import Timeline
+from orbitdc.widgets import plotkit, series_cache, theme
+from orbitdc.widgets.plotkit import AXIS_WIDTH_PX
+from orbitdc.widgets.scrub import OverlayViewBox
+from orbitdc.widgets.timeaxis import MIN_LABEL_PX
+
+
+class TimePlotPanel(QWidget):
+    """Base panel. Constructor: ``TimePlotPanel(parent=None)``."""
+
+    time_requested = Signal(float)  # seconds since the scenario start
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.apply_pyqtgraph_config()
+        theme.style_widget(self)
+        self._tl: Timeline | None = None
+        self._index: int | None = None
+        self._scale = 1.0
+        self._axis_text: dict[pg.AxisItem, str] = {}
+        self.curves: dict[str, pg.PlotDataItem] = {}
+        self.shading: dict[str, list[pg.LinearRegionItem]] = {}
+        self.title_label = QLabel(self)
+        self.title_label.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setBackground(theme.BACKGROUND)
+        self.view.ci.setContentsMargins(4, 4, 8, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(2)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.view, 1)
+        self.plot_top = self._make_plot(0)
+        self.plot_total = self._make_plot(1)
+        self.plot_total.setXLink(self.plot_top)
+        self.plot_top.getAxis("bottom").setStyle(showValues=False)
+        self._label_axis(self.plot_total.getAxis("bottom"), self.tr("Time (UTC)"))
+        self.cursors = [self._make_cursor(p) for p in (self.plot_top, self.plot_total)]
+        self._build()
+        self.set_title(self._default_title())
+        self.apply_font_scale(1.0)
+        self.set_selected(None)
+
+    # --- public API -------------------------------------------------------------------------
+
+    def set_timeline(self, tl: Timeline | None) -> None:
+        """Show ``tl`` (None clears): totals below, the selected satellite (if any) above."""
+        self._tl = tl
+        span = tl.span_s if tl is not None else 1.0
+        for p in (self.plot_top, self.plot_total):
+            axis = p.getAxis("bottom")
+            if tl is not None:
+                axis.set_start(tl.scenario.start)
+            p.vb.setLimits(xMin=0.0, xMax=span, minXRange=min(60.0, span))
+        self.plot_top.setXRange(0.0, span, padding=0.0)
+        self.plot_total.header_title.setText(self._title_html(self._total_title()))
+        if tl is None:
+            for c in self.curves.values():
+                c.setData(np.empty(0), np.empty(0))
+        else:
+            self._fill_total(tl)
+        if self._index is not None and (tl is None or self._index >= tl.n_sat):
+            self._index = None
+        self.set_selected(self._index)
+
+    def set_selected(self, index: int | None) -> None:
+        """Show satellite ``index`` in the top plot (None: nothing selected)."""
+        self._index = index
+        tl = self._tl
+        if tl is None or index is None:
+            for key in self._top_keys():
+                self.curves[key].setData(np.empty(0), np.empty(0))
+            self._clear_shading()
+            self.plot_top.header_title.setText(self._title_html(self.tr("No satellite selected")))
+            return
+        block = series_cache.satellite_series(tl, index)
+        self.plot_top.header_title.setText(self._title_html(tl.names[index]))
+        self._fill_selected(tl, index, block)
+
+    def set_cursor(self, offset_s: float) -> None:
+        """Move the time cursor of every plot to ``offset_s`` seconds (cheap)."""
+        for line in self.cursors:
+            line.setValue(float(offset_s))
+
+    def set_title(self, title: str) -> None:
+        """The panel heading shown above the plots ("" hides it, e.g. inside a titled dock)."""
+        self.title_label.setText(title)
+        self.title_label.setVisible(bool(title))
+
+    def selected(self) -> int | None:
+        """The selected satellite index, or None."""
+        return self._index
+
+    def apply_font_scale(self, factor: float) -> None:
+        """Scale plot fonts (ticks, axis labels, legends, titles) to ``factor`` × normal."""
+        self._scale = factor
+        theme.scale_widget_fonts(self, factor)
+        tick = theme.font(theme.TICK_PT * factor)
+        for p in self._plots():
+            for name in ("left", "right", "bottom"):
+                axis = p.getAxis(name)
+                axis.setStyle(tickFont=tick, tickTextOffset=int(6 * factor))
+                if axis in self._axis_text:
+                    self._label_axis(axis, self._axis_text[axis])
+            axis_w = int(AXIS_WIDTH_PX * factor)
+            p.getAxis("left").setWidth(axis_w)
+            p.getAxis("right").setWidth(axis_w)
+            p.header.setContentsMargins(axis_w, 0, axis_w, 0)
+            p.header.setMaximumHeight(plotkit.HEADER_PX * factor)
+            p.getAxis("bottom").label_px = MIN_LABEL_PX * factor
+            size = f"{theme.LEGEND_PT * factor:.1f}pt"
+            p.legend.setLabelTextSize(size)
+            for _sample, label in p.legend.items:  # setLabelTextSize alone does not re-render
+                label.setText(label.text, size=size)
+            p.legend.updateSize()
+        self.plot_total.header_title.setText(self._title_html(self._total_title()))
+        self.set_selected(self._index)
+
+    # --- for subclasses ---------------------------------------------------------------------
+
+    def _default_title(self) -> str:
+        return self.tr("Time plots")
+
+    def _total_title(self) -> str:
+        if self._tl is None:
+            return self.tr("All satellites")
+        return self.tr("All %1 satellites").replace("%1", f"{self._tl.n_sat:,}")
+
+    def _build(self) -> None:
+        """Create curves (``_add_curve``) and overlays; called once from the constructor."""
+
+    def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
+        """Feed the top plot from ``block`` (arrays (n_time, 1))."""
+
+    def _fill_total(self, tl: Timeline) -> None:
+        """Feed the bottom plot from ``tl.totals``."""
+
+    def _top_keys(self) -> list[str]:
+        return [k for k in self.curves if k.startswith("top.")]
+
+    def _add_curve(self, key: str, target: pg.PlotItem | pg.ViewBox, name: str,
+                   pen) -> pg.PlotDataItem:
+        """One persistent series in a plot (or its overlay), listed in that plot's legend."""
+        item = pg.PlotDataItem(pen=pen, name=name, skipFiniteCheck=True)
+        item.setClipToView(True)
+        item.setDownsampling(auto=True, method="peak")
+        target.addItem(item)
+        if not isinstance(target, pg.PlotItem):  # an overlay: PlotItem's legend misses it
+            self._plot_of(target).legend.addItem(item, name)
+        self.curves[key] = item
+        return item
+
+    def _add_overlay(self, plot: pg.PlotItem, label: str) -> OverlayViewBox:
+        """A second y scale on ``plot``'s right-hand axis (labelled ``label``), sharing x."""
+        vb = plotkit.add_overlay(plot)
+        vb.sig_scrub.connect(self._on_scrub)
+        self._label_axis(plot.getAxis("right"), label)
+        return vb
+
+    _fit_y = staticmethod(plotkit.fit_y)
+
+    def _label_axis(self, axis: pg.AxisItem, text: str) -> None:
+        self._axis_text[axis] = text
+        size = f"{theme.LABEL_PT * self._scale:.1f}pt"
+        axis.setLabel(text, **{"color": theme.TEXT, "font-size": size})
+
+    def _legend_swatch(self, plot: pg.PlotItem, name: str, brush: QBrush) -> None:
+        """A filled square in the legend for a shading (the item itself is not plotted)."""
+        swatch = pg.BarGraphItem(x=[0], height=[1], width=1, brush=brush, pen=None)
+        plot.legend.addItem(swatch, name)
+
+    def _add_limit(self, target: pg.PlotItem | pg.ViewBox, name: str,
+                   colour: str = theme.LIMIT) -> pg.InfiniteLine:
+        """A dashed horizontal limit line (move it with ``setValue``), in the legend."""
+        line = pg.InfiniteLine(0.0, angle=0, movable=False,
+                               pen=theme.pen(colour, 1, dashed=True))
+        line.setZValue(20)
+        target.addItem(line, ignoreBounds=True)
+        plot = target if isinstance(target, pg.PlotItem) else self._plot_of(target)
+        plot.legend.addItem(pg.PlotDataItem(pen=line.pen), name)
+        return line
+
+    def _plot_of(self, vb: pg.ViewBox) -> pg.PlotItem:
+        return next(p for p in self._plots() if vb in (p.vb, getattr(p, "overlay", None)))
+
+    def _set_shading(self, key: str, plot: pg.PlotItem, x0: np.ndarray, x1: np.ndarray,
+                     brush: QBrush) -> None:
+        """Replace shading ``key`` with one vertical band per (x0[i], x1[i]) interval."""
+        for item in self.shading.pop(key, []):
+            plot.removeItem(item)
+        bands = []
+        for a, b in zip(x0.tolist(), x1.tolist(), strict=True):  # one item per interval
+            band = pg.LinearRegionItem((a, b), brush=brush, pen=pg.mkPen(None),
+                                       movable=False)
+            band.setZValue(-10)
+            plot.addItem(band, ignoreBounds=True)
+            bands.append(band)
+        self.shading[key] = bands
+
+    def _clear_shading(self) -> None:
+        for key in list(self.shading):
+            self._set_shading(key, self.plot_top, np.empty(0), np.empty(0), QBrush())
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _plots(self) -> list[pg.PlotItem]:
+        return [self.plot_top, self.plot_total]
+
+    def _make_plot(self, row: int) -> pg.PlotItem:
+        plot = plotkit.make_plot(self.view, row)
+        plot.vb.sig_scrub.connect(self._on_scrub)
+        return plot
+
+    def _make_cursor(self, plot: pg.PlotItem) -> pg.InfiniteLine:
+        line = pg.InfiniteLine(0.0, angle=90, movable=False, pen=theme.pen(theme.CURSOR, 2))
+        line.setZValue(50)
+        plot.addItem(line, ignoreBounds=True)
+        return line
+
+    def _title_html(self, text: str) -> str:
+        size = theme.TITLE_PT * self._scale
+        return (f'<span style="color:{theme.TEXT}; font-size:{size:.1f}pt; '
+                f'font-weight:bold">{text}</span>')
+
+    def _on_scrub(self, x: float) -> None:
+        if self._tl is None:
+            return
+        self.time_requested.emit(float(np.clip(x, 0.0, self._tl.span_s)))

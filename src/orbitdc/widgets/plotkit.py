@@ -1,0 +1,79 @@
+"""Building blocks of the time plots: a themed plot with a header row, an overlaid right-hand
+y scale, fixed y ranges. Free functions, used by :class:`plotbase.TimePlotPanel`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QSizePolicy
+
+from orbitdc.widgets import theme
+from orbitdc.widgets.scrub import OverlayViewBox, ScrubViewBox
+from orbitdc.widgets.timeaxis import UtcTimeAxis
+
+AXIS_WIDTH_PX = 72  # left and right axes, fixed so that stacked plots line up
+HEADER_PX = 30  # height of a plot's title-and-legend row
+
+
+def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
+    """Plot number ``row`` of ``view``: a header row (title left, legend right, outside the
+    data area) above a plot with a :class:`ScrubViewBox`, a UTC time axis, a grid, and an
+    empty right-hand axis (so that plots with and without an overlay line up).
+
+    Extra attributes: ``plot.legend`` (the header's legend), ``plot.header_title``.
+    """
+    header = view.addLayout(row=2 * row, col=0)
+    header.setContentsMargins(AXIS_WIDTH_PX, 0, AXIS_WIDTH_PX, 0)
+    title = header.addLabel("", row=0, col=0, justify="left")
+    legend = pg.LegendItem(colCount=8, horSpacing=14, frame=False, labelTextColor=theme.TEXT)
+    legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    header.addItem(legend, row=0, col=1)
+    header.setMaximumHeight(HEADER_PX)
+    view.ci.layout.setRowStretchFactor(2 * row, 0)
+    view.ci.layout.setRowStretchFactor(2 * row + 1, 1)
+    plot = view.addPlot(row=2 * row + 1, col=0, viewBox=ScrubViewBox(),
+                        axisItems={"bottom": UtcTimeAxis("bottom")})
+    plot.setPreferredHeight(10)  # share the height by stretch only
+    plot.legend = legend  # PlotItem.addItem lists named items here
+    plot.header, plot.header_title = header, title
+    plot.showGrid(x=True, y=True, alpha=theme.GRID_ALPHA)
+    plot.showAxis("right")
+    plot.getAxis("right").setStyle(showValues=False)
+    plot.setMouseEnabled(x=True, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    for name in ("left", "right", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(theme.pen(theme.BORDER))
+        axis.setTextPen(theme.pen(theme.TEXT_DIM))
+    return plot
+
+
+def add_overlay(plot: pg.PlotItem) -> OverlayViewBox:
+    """A second y scale over ``plot``, on its right-hand axis, sharing its x (``plot.overlay``)."""
+    vb = OverlayViewBox(plot.vb)
+    plot.scene().addItem(vb)
+    plot.overlay = vb
+    axis = plot.getAxis("right")
+    axis.linkToView(vb)
+    axis.setStyle(showValues=True)
+    vb.setXLink(plot.vb)
+
+    def sync() -> None:
+        vb.setGeometry(plot.vb.sceneBoundingRect())
+        vb.linkedViewChanged(plot.vb, vb.XAxis)
+
+    plot.vb.sigResized.connect(sync)
+    sync()
+    return vb
+
+
+def fit_y(target: pg.PlotItem | pg.ViewBox, lo: float, hi: float,
+          headroom: float = 0.08) -> None:
+    """Fixed y range: [lo, hi] plus ``headroom`` × span above and 10 % below (so that a zero
+    baseline and its tick label stay inside the frame: labels crossing it are hidden)."""
+    vb = target.vb if isinstance(target, pg.PlotItem) else target
+    lo, hi = (float(lo), float(hi)) if np.isfinite([lo, hi]).all() else (0.0, 1.0)
+    span = hi - lo if hi > lo else max(abs(hi), 1.0)
+    vb.setYRange(lo - 0.1 * span, lo + span * (1.0 + headroom), padding=0.0)

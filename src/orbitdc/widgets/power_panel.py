@@ -1,0 +1,71 @@
+"""PowerPanel: solar power, load and battery state of charge, with eclipses shaded.
+
+Top (selected satellite): solar array power and load in W/kW (left axis), state of charge in
+% (right axis) with the minimum state of charge dashed, one slate band per eclipse.
+Bottom (constellation): total solar power and load in kW/MW/GW (chosen from the data), mean
+and minimum state of charge in %.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from orbitdc.physics.simulation import Block
+from orbitdc.physics.timeline import Timeline
+from orbitdc.widgets import theme
+from orbitdc.widgets.plotbase import TimePlotPanel
+from orbitdc.widgets.units import power_unit
+
+
+class PowerPanel(TimePlotPanel):
+    """Power and battery. Constructor: ``PowerPanel(parent=None)``."""
+
+    def _default_title(self) -> str:
+        return self.tr("Power and battery")
+
+    def _build(self) -> None:
+        top, total = self.plot_top, self.plot_total
+        self._add_curve("top.solar", top, self.tr("Solar"), theme.pen(theme.SOLAR))
+        self._add_curve("top.load", top, self.tr("Load"), theme.pen(theme.LOAD))
+        soc_top = self._add_overlay(top, self.tr("State of charge (%)"))
+        self._add_curve("top.soc", soc_top, self.tr("Battery SOC"), theme.pen(theme.SOC))
+        self.soc_limit = self._add_limit(soc_top, self.tr("Min SOC"))
+        self._legend_swatch(top, self.tr("Eclipse"), theme.brush(theme.ECLIPSE_BRUSH))
+        self._add_curve("total.solar", total, self.tr("Solar"), theme.pen(theme.SOLAR))
+        self._add_curve("total.load", total, self.tr("Load"), theme.pen(theme.LOAD))
+        soc_total = self._add_overlay(total, self.tr("State of charge (%)"))
+        self._add_curve("total.soc_mean", soc_total, self.tr("Mean SOC"), theme.pen(theme.SOC))
+        self._add_curve("total.soc_min", soc_total, self.tr("Lowest SOC"),
+                        theme.pen(theme.SOC, dotted=True))
+        for vb in (soc_top, soc_total):
+            self._fit_y(vb, 0.0, 100.0, headroom=0.15)
+        self._label_axis(top.getAxis("left"), self.tr("Power (kW)"))
+        self._label_axis(total.getAxis("left"), self.tr("Power (MW)"))
+
+    def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
+        x = block.offset_s
+        solar, load = block.p_solar_w[:, 0], block.p_load_w[:, 0]
+        div, unit = power_unit(np.concatenate([solar, load]))
+        self.curves["top.solar"].setData(x, solar / div)
+        self.curves["top.load"].setData(x, load / div)
+        self.curves["top.soc"].setData(x, block.soc[:, 0] * 100.0)
+        self.soc_limit.setValue(float(tl.sim.sc.battery_min_soc[index]) * 100.0)
+        self._label_axis(self.plot_top.getAxis("left"),
+                         self.tr("Power (%1)").replace("%1", unit))
+        self._fit_y(self.plot_top, 0.0, float(max(solar.max(), load.max())) / div, 0.08)
+        ecl = tl.eclipses.of(index)
+        self._set_shading("eclipse", self.plot_top, np.nan_to_num(ecl.entry_s, nan=0.0),
+                          np.nan_to_num(ecl.exit_s, nan=tl.span_s),
+                          theme.brush(theme.ECLIPSE_BRUSH))
+
+    def _fill_total(self, tl: Timeline) -> None:
+        x, t = tl.offset_s, tl.totals
+        div, unit = power_unit(np.concatenate([t["p_solar_w"], t["p_load_w"]]))
+        self.curves["total.solar"].setData(x, t["p_solar_w"] / div)
+        self.curves["total.load"].setData(x, t["p_load_w"] / div)
+        self.curves["total.soc_mean"].setData(x, t["soc_mean"] * 100.0)
+        self.curves["total.soc_min"].setData(x, t["soc_min"] * 100.0)
+        self._label_axis(self.plot_total.getAxis("left"),
+                         self.tr("Power (%1)").replace("%1", unit))
+        peak = float(max(t["p_solar_w"].max(), t["p_load_w"].max())) / div
+        self._fit_y(self.plot_total, 0.0, peak, 0.08)

@@ -1,0 +1,188 @@
+"""ScenarioPanel: edit a few spacecraft and orbit parameters and ask for a re-run.
+
+Values are read from the scenario (the first constellation's merged spacecraft parameters,
+and the altitude of the first Walker or sun-synchronous constellation). "Apply" emits only
+what changed: ``{"spacecraft": {key: value, ...}, "altitude_km": value}`` (either part left
+out when unchanged). The owner re-simulates and reports progress with ``set_busy``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from orbitdc.physics.scenario import Scenario
+from orbitdc.physics.timeline import Timeline
+from orbitdc.widgets import theme
+
+# key, unit suffix, minimum, maximum, decimals (-1: integer), single step
+FIELDS: tuple[tuple[str, str, float, float, int, float], ...] = (
+    ("solar_array_m2", " m²", 0.1, 100_000.0, 1, 1.0),
+    ("battery_wh", " Wh", 0.0, 100_000_000.0, 0, 500.0),
+    ("gpus", "", 0, 100_000, -1, 1),
+    ("gpu_power_w", " W", 0.0, 100_000.0, 0, 50.0),
+    ("radiator_m2", " m²", 0.1, 100_000.0, 1, 1.0),
+    ("altitude_km", " km", 150.0, 35_000.0, 0, 10.0),
+)
+ORBIT_TYPES = ("walker", "sso")
+SSO_MAX_ALTITUDE_KM = 5900.0
+
+
+class ScenarioPanel(QWidget):
+    """Scenario editor. Constructor: ``ScenarioPanel(parent=None)``."""
+
+    apply_requested = Signal(dict)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.style_widget(self)
+        captions = {"solar_array_m2": self.tr("Solar array"), "battery_wh": self.tr("Battery"),
+                    "gpus": self.tr("GPUs"), "gpu_power_w": self.tr("Power per GPU"),
+                    "radiator_m2": self.tr("Radiator"), "altitude_km": self.tr("Altitude")}
+        self.heading = QLabel(self.tr("Scenario"), self)
+        self.heading.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
+        self.subtitle = QLabel(self)
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet(f"color: {theme.TEXT_DIM}")
+        form = QFormLayout()
+        form.setHorizontalSpacing(14)
+        self.fields: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        for key, suffix, lo, hi, decimals, step in FIELDS:
+            box = QSpinBox(self) if decimals < 0 else QDoubleSpinBox(self)
+            if isinstance(box, QDoubleSpinBox):
+                box.setDecimals(decimals)
+            box.setRange(lo, hi)
+            box.setSingleStep(step)
+            box.setSuffix(suffix)
+            box.setGroupSeparatorShown(True)
+            box.setAccelerated(True)
+            box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+            box.valueChanged.connect(self._update_buttons)
+            form.addRow(captions[key], box)
+            self.fields[key] = box
+        self.apply_button = QPushButton(self.tr("Apply"), self)
+        self.apply_button.setToolTip(self.tr("Simulate the scenario again with these values"))
+        self.reset_button = QPushButton(self.tr("Reset"), self)
+        self.reset_button.setToolTip(self.tr("Back to the values of the running scenario"))
+        self.apply_button.clicked.connect(self._apply)
+        self.reset_button.clicked.connect(self.reset)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.apply_button)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(10)
+        self.status_label = QLabel(self)
+        self.status_label.setStyleSheet(f"color: {theme.TEXT_DIM}")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        for w in (self.heading, self.subtitle):
+            layout.addWidget(w)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status_label)
+        layout.addStretch(1)
+        self._base: dict[str, float] = {}
+        self._busy = False
+        self.set_busy(False)
+
+    # --- public API -------------------------------------------------------------------------
+
+    def set_timeline(self, tl: Timeline) -> None:
+        """Read the current values from ``tl.scenario``."""
+        self.set_scenario(tl.scenario)
+
+    def set_scenario(self, scenario: Scenario) -> None:
+        """Read the current values from ``scenario`` (they become the "unchanged" baseline)."""
+        first = scenario.constellations[0]
+        self._base = {key: float(first.params[key]) for key, *_ in FIELDS[:-1]}
+        orbit = next((c for c in scenario.constellations if c.type in ORBIT_TYPES), None)
+        alt = self.fields["altitude_km"]
+        alt.setEnabled(orbit is not None and orbit.spec.get("altitude_km") is not None)
+        if alt.isEnabled():
+            self._base["altitude_km"] = float(orbit.spec["altitude_km"])
+            alt.setMaximum(SSO_MAX_ALTITUDE_KM if orbit.type == "sso" else FIELDS[-1][3])
+            alt.setToolTip(self.tr("Altitude of “%1”").replace("%1", orbit.name))
+        self.heading.setText(scenario.name)
+        self.subtitle.setText(self.tr("Spacecraft of “%1”").replace("%1", first.name))
+        self.reset()
+
+    def changes(self) -> dict[str, Any]:
+        """What differs from the baseline, in the ``apply_requested`` format."""
+        out: dict[str, Any] = {}
+        craft: dict[str, Any] = {}
+        for key, *_, decimals, _step in FIELDS:
+            box = self.fields[key]
+            if key not in self._base or not box.isEnabled():
+                continue
+            shown = round(self._base[key], max(decimals, 0))
+            if abs(box.value() - shown) > 1e-9:
+                value = int(box.value()) if decimals < 0 else float(box.value())
+                if key == "altitude_km":
+                    out[key] = value
+                else:
+                    craft[key] = value
+        if craft:
+            out = {"spacecraft": craft, **out}
+        return out
+
+    def reset(self) -> None:
+        """Show the baseline values again."""
+        for key, value in self._base.items():
+            box = self.fields[key]
+            box.blockSignals(True)
+            box.setValue(round(value) if isinstance(box, QSpinBox) else value)
+            box.blockSignals(False)
+        self._update_buttons()
+
+    def set_busy(self, busy: bool, fraction: float | None = None) -> None:
+        """Show a run in progress (``fraction`` 0..1, None: unknown) or finished."""
+        self._busy = busy
+        for box in self.fields.values():
+            box.setReadOnly(busy)
+        self.progress.setVisible(busy)
+        if busy and fraction is None:
+            self.progress.setRange(0, 0)  # indeterminate
+        else:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(round(1000 * min(max(fraction or 0.0, 0.0), 1.0)))
+        if busy:
+            percent = "" if fraction is None else f" {100 * fraction:.0f} %"
+            self.set_status(self.tr("Simulating…") + percent)
+        self._update_buttons()
+
+    def apply_font_scale(self, factor: float) -> None:
+        """Presentation mode: fonts at ``factor`` × their normal size."""
+        theme.scale_widget_fonts(self, factor)
+
+    def set_status(self, text: str) -> None:
+        """A one-line message under the buttons (e.g. the last run's duration or an error)."""
+        self.status_label.setText(text)
+
+    # --- internals --------------------------------------------------------------------------
+
+    def _update_buttons(self, *_args) -> None:
+        dirty = bool(self.changes())
+        self.apply_button.setEnabled(dirty and not self._busy)
+        self.reset_button.setEnabled(dirty and not self._busy)
+
+    def _apply(self) -> None:
+        changes = self.changes()
+        if changes and not self._busy:
+            self.apply_requested.emit(changes)

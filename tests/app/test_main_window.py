@@ -1,0 +1,170 @@
+"""The mission view under Xvfb with real OpenGL: loading, clock, picking, errors, modes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import imageio.v3 as iio
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from orbitdc.app import gui, i18n
+from orbitdc.app.main_window import MainWindow
+from orbitdc.app.settings import Settings
+
+LOAD_MS = 30_000
+
+
+@pytest.fixture()
+def window(qtbot, tmp_path: Path):
+    gui.application("en")
+    win = MainWindow(size=(1280, 760), settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+        win.open_scenario("default", duration="3h")
+    yield win
+    win.close()
+    assert not win.loader.busy and not win.clock.playing  # nothing left running
+
+
+def test_window_opens_on_the_scenario(window: MainWindow) -> None:
+    tl = window.timeline
+    assert tl.n_sat == 168
+    assert "Default" in window.caption.text()
+    assert window.selected == 0
+    assert window.timebar.isVisible() and window.globe.canvas.native.isVisible()
+    assert window.status() == "2026-06-21T00:00:00Z"
+
+
+def test_time_cursor_and_globe_follow_the_clock(window: MainWindow, qtbot) -> None:
+    window.clock.seek(4321.0)
+    for panel in (window.power, window.thermal, window.compute):
+        assert [line.value() for line in panel.cursors] == pytest.approx([4321.0, 4321.0])
+    assert window.globe.state.offset_s == pytest.approx(4321.0)
+    assert window.status() == "2026-06-21T01:12:01Z"
+
+
+def test_play_advances_time_and_stops_at_the_end(window: MainWindow, qtbot) -> None:
+    window.clock.set_speed(3600.0 * 10)
+    window.clock.play(True)
+    qtbot.waitUntil(lambda: not window.clock.playing, timeout=5000)
+    assert window.clock.offset_s == pytest.approx(window.timeline.span_s)
+
+
+def test_keyboard(window: MainWindow, qtbot) -> None:
+    qtbot.keyClick(window, Qt.Key_Right)
+    assert window.clock.offset_s == pytest.approx(window.timeline.scenario.step_s)
+    qtbot.keyClick(window, Qt.Key_Space)
+    assert window.clock.playing
+    qtbot.keyClick(window, Qt.Key_Space)
+    assert not window.clock.playing
+    qtbot.keyClick(window, Qt.Key_Home)
+    assert window.clock.offset_s == 0.0
+    speed = window.clock.speed
+    qtbot.keyClick(window, Qt.Key_Plus)
+    assert window.clock.speed > speed
+
+
+def test_clicking_a_satellite_selects_it(window: MainWindow, qtbot) -> None:
+    globe = window.globe
+    QApplication.processEvents()
+    globe.render()
+    # A satellite in front of the Earth, well inside the view.
+    tr = globe.sats.get_transform("visual", "canvas")
+    xy = tr.map(globe._pos_teme)
+    xy = xy[:, :2] / xy[:, 3:4]
+    eye = globe.eye_position()
+    front = globe._pos_teme @ (eye / np.linalg.norm(eye)) > 0.4
+    w, h = globe.canvas.size
+    inside = (xy[:, 0] > 40) & (xy[:, 0] < w - 40) & (xy[:, 1] > 40) & (xy[:, 1] < h - 40)
+    candidates = np.nonzero(front & inside)[0]
+    sat = int(candidates[candidates != window.selected][0])
+    ratio = globe.canvas.pixel_scale
+    pos = QPoint(int(round(xy[sat, 0] / ratio)), int(round(xy[sat, 1] / ratio)))
+    qtbot.mouseClick(globe.canvas.native, Qt.LeftButton, pos=pos)
+    assert window.selected == sat
+    assert window.inspector.value_text("name") == window.timeline.names[sat]
+
+
+def test_bad_scenario_shows_dialog_and_keeps_the_old_one(window: MainWindow, qtbot,
+                                                         tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text('name = "x"\nstart = "2026-06-21T00:00:00Z"\nduration = "6 hours"\n'
+                   'step = "60s"\n[[constellation]]\ntype = "walker"\n')
+    before = window.timeline
+    with qtbot.waitSignal(window.load_failed, timeout=LOAD_MS) as blocker:
+        window.open_scenario(str(bad))
+    message = blocker.args[0]
+    assert message == (f"{bad}:3: key 'duration': expected a number and a unit (s, min, h, d), "
+                       "e.g. \"6h\" or \"30s\", got '6 hours'")
+    box = window.findChild(QMessageBox, "scenario_error")
+    assert box is not None and box.isVisible() and box.text() == message
+    box.close()
+    assert window.timeline is before
+
+
+def test_presentation_mode_toggles(window: MainWindow, qtbot) -> None:
+    window.menus.presentation.setChecked(True)
+    qtbot.waitUntil(window.isFullScreen, timeout=3000)
+    assert window.caption.isVisible()
+    assert window.caption.font().pointSizeF() > 15
+    qtbot.keyClick(window, Qt.Key_Escape)
+    assert not window.menus.presentation.isChecked()
+    qtbot.waitUntil(lambda: not window.isFullScreen(), timeout=3000)
+    assert not window.caption.isVisible()
+
+
+def test_layers_and_colour_menu(window: MainWindow) -> None:
+    window.menus.layers["orbits"].setChecked(False)
+    assert window.globe.visible["orbits"] is False
+    assert window.settings.get("layers/orbits", True, bool) is False
+    window.menus.colors["soc"].trigger()
+    assert window.globe.color_mode == "soc"
+    window.menus.frames["earth"].trigger()
+    assert window.globe.frame == "earth"
+
+
+def test_french_translation_switches_the_menus(window: MainWindow) -> None:
+    window.menus.languages["fr"].trigger()
+    try:
+        assert i18n.current() == "fr"
+        assert window.menus.file_menu.title() == "&Fichier"
+        assert window.docks["power"].windowTitle() == "Puissance"
+    finally:
+        window.menus.languages["en"].trigger()
+    assert window.menus.file_menu.title() == "&File"
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "orbitdc.app.cli", *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def test_screenshot_command_writes_the_window(tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    res = _run_cli("default", "--at", "2026-06-21T03:00:00Z", "--screenshot", str(out),
+                   "--size", "1280x720")
+    assert res.returncode == 0, res.stderr
+    img = iio.imread(out)
+    assert img.shape[:2] == (720, 1280)
+    assert img[..., :3].std() > 30  # not blank
+    # The globe (centre of the window) shows Earth, not a black GL surface.
+    centre = img[260:460, 500:780, :3].astype(float)
+    assert centre.mean() > 25
+
+
+def test_screenshot_command_rejects_bad_input(tmp_path: Path) -> None:
+    res = _run_cli("default", "--at", "2031-01-01T00:00:00Z", "--screenshot",
+                   str(tmp_path / "x.png"))
+    assert res.returncode == 2
+    assert res.stderr.strip().startswith("orbitdc: error: --at: 2031-01-01T00:00:00Z is "
+                                         "outside the scenario")
+    assert not (tmp_path / "x.png").exists()
+    res = _run_cli("nope.toml", "--screenshot", str(tmp_path / "y.png"))
+    assert res.returncode == 2 and res.stderr.count("\n") == 1
+    assert "nope.toml: no such scenario file or preset" in res.stderr

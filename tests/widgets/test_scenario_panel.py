@@ -1,0 +1,71 @@
+"""ScenarioPanel: reads the scenario, emits only what changed, resets, shows progress."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from orbitdc.widgets.scenario_panel import ScenarioPanel
+
+
+@pytest.fixture
+def panel(qtbot, timeline) -> ScenarioPanel:
+    w = ScenarioPanel()
+    qtbot.addWidget(w)
+    w.set_timeline(timeline)
+    w.show()
+    return w
+
+
+def test_reads_the_scenario(panel) -> None:
+    f = panel.fields
+    assert f["solar_array_m2"].value() == 31.0 and f["solar_array_m2"].suffix() == " m²"
+    assert f["battery_wh"].value() == 12000.0 and f["battery_wh"].suffix() == " Wh"
+    assert f["gpus"].value() == 8
+    assert f["gpu_power_w"].value() == 700.0 and f["gpu_power_w"].suffix() == " W"
+    assert f["radiator_m2"].value() == 16.0
+    assert f["altitude_km"].value() == 550.0 and f["altitude_km"].suffix() == " km"
+    assert panel.changes() == {}
+    assert not panel.apply_button.isEnabled()
+
+
+def test_apply_emits_only_changed_values(qtbot, panel) -> None:
+    panel.fields["gpus"].setValue(12)
+    panel.fields["altitude_km"].setValue(600.0)
+    panel.fields["battery_wh"].setValue(12000.0)  # unchanged
+    assert panel.apply_button.isEnabled()
+    with qtbot.waitSignal(panel.apply_requested) as blocker:
+        qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [{"spacecraft": {"gpus": 12}, "altitude_km": 600.0}]
+    assert isinstance(blocker.args[0]["spacecraft"]["gpus"], int)
+
+
+def test_only_spacecraft_or_only_altitude(panel) -> None:
+    panel.fields["solar_array_m2"].setValue(40.5)
+    assert panel.changes() == {"spacecraft": {"solar_array_m2": 40.5}}
+    panel.reset()
+    panel.fields["altitude_km"].setValue(700.0)
+    assert panel.changes() == {"altitude_km": 700.0}
+
+
+def test_reset_restores_the_scenario(qtbot, panel) -> None:
+    panel.fields["radiator_m2"].setValue(20.0)
+    qtbot.mouseClick(panel.reset_button, Qt.MouseButton.LeftButton)
+    assert panel.fields["radiator_m2"].value() == 16.0
+    assert panel.changes() == {} and not panel.reset_button.isEnabled()
+
+
+def test_busy_blocks_apply_and_shows_progress(qtbot, panel) -> None:
+    panel.fields["gpus"].setValue(4)
+    panel.set_busy(True, 0.25)
+    assert panel.progress.isVisible() and panel.progress.value() == 250
+    assert not panel.apply_button.isEnabled()
+    assert "25 %" in panel.status_label.text()
+    with qtbot.assertNotEmitted(panel.apply_requested):
+        panel.apply_button.click()
+    panel.set_busy(True, None)
+    assert panel.progress.maximum() == 0  # indeterminate
+    panel.set_busy(False)
+    assert not panel.progress.isVisible() and panel.apply_button.isEnabled()
+    panel.set_status("Done in 0.1 s")
+    assert panel.status_label.text() == "Done in 0.1 s"

@@ -85,7 +85,7 @@ def test_clicking_a_satellite_selects_it(window: MainWindow, qtbot) -> None:
     candidates = np.nonzero(front & inside)[0]
     sat = int(candidates[candidates != window.selected][0])
     ratio = globe.canvas.pixel_scale
-    pos = QPoint(int(round(xy[sat, 0] / ratio)), int(round(xy[sat, 1] / ratio)))
+    pos = QPoint(round(float(xy[sat, 0]) / ratio), round(float(xy[sat, 1]) / ratio))
     qtbot.mouseClick(globe.canvas.native, Qt.LeftButton, pos=pos)
     assert window.selected == sat
     assert window.inspector.value_text("name") == window.timeline.names[sat]

@@ -130,25 +130,28 @@ def _visible_satellite(globe: GlobeScene, state) -> int:
 
 def test_satellite_colour_follows_eclipse(globe: GlobeScene, timeline: Timeline) -> None:
     illum = timeline.illum_u8.astype(float) / 255
-    # Satellites sunlit at one sample and in umbra 20 samples later; use the first one whose
-    # dot is not overlapped by another satellite's in either picture.
-    for k, sat in zip(*np.nonzero((illum[:-20] == 1.0) & (illum[20:] == 0.0)), strict=True):
-        colours = []
-        for kk in (int(k), int(k) + 20):
-            state = timeline.state_at(float(timeline.offset_s[kk]))
-            globe.show_state(state)
-            eye = 6.0 * state.r_teme_km[sat] / np.linalg.norm(state.r_teme_km[sat])
-            cam = globe.view.camera  # look straight down at the satellite
-            cam.azimuth = float(np.degrees(np.arctan2(eye[1], eye[0]))) + 90.0
-            cam.elevation = float(np.degrees(np.arcsin(eye[2] / 6.0)))
-            img = globe.render()
-            xy = _screen(globe, globe._pos_teme)
-            gap = np.linalg.norm(np.delete(xy, sat, axis=0) - xy[sat], axis=1).min()
-            x, y = np.round(xy[sat]).astype(int)
-            colours.append((gap, img[y, x, :3].astype(int)))
-        if min(c[0] for c in colours) > 12:
-            break
-    (_, lit), (_, dark) = colours
+    ks, sats = np.nonzero((illum[:-20] == 1.0) & (illum[20:] == 0.0))
+
+    def isolated(k: int, sat: int) -> bool:  # no other satellite within 400 km
+        r = timeline.state_at(float(timeline.offset_s[k])).r_teme_km
+        return np.sort(np.linalg.norm(r - r[sat], axis=1))[1] > 400.0
+
+    # A satellite sunlit at one sample and in umbra 20 samples later, with no neighbour whose
+    # dot could overlap its own in either picture.
+    k, sat = next((int(k), int(s)) for k, s in zip(ks, sats, strict=True)
+                  if isolated(k, s) and isolated(k + 20, s))
+    colours = []
+    for kk in (k, k + 20):
+        state = timeline.state_at(float(timeline.offset_s[kk]))
+        globe.show_state(state)
+        eye = 6.0 * state.r_teme_km[sat] / np.linalg.norm(state.r_teme_km[sat])
+        cam = globe.view.camera  # look straight down at the satellite
+        cam.azimuth = float(np.degrees(np.arctan2(eye[1], eye[0]))) + 90.0
+        cam.elevation = float(np.degrees(np.arcsin(eye[2] / 6.0)))
+        img = globe.render()
+        x, y = np.round(_screen(globe, globe._pos_teme[sat:sat + 1])[0]).astype(int)
+        colours.append(img[y, x, :3].astype(int))
+    lit, dark = colours
     assert lit[0] > 200 and lit[1] > 150 and lit[2] < 140  # gold
     assert dark[2] > dark[0] and dark[0] < 150  # slate blue
     globe.reset_view()

@@ -43,3 +43,12 @@ lint: $(VENV)/.installed
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# Qt translations: refresh the .ts sources from the code (new strings come in unfinished,
+# vanished ones are dropped), then compile them to the .qm files the app loads.
+I18N_TS := src/orbitdc/assets/i18n/orbitdc_fr.ts
+.PHONY: translations
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate $$(find src/orbitdc/app src/orbitdc/widgets -name "*.py" | sort) \
+		-ts $(I18N_TS) -target-language fr_FR -no-obsolete
+	$(BIN)/pyside6-lrelease $(I18N_TS) -qm $(I18N_TS:.ts=.qm)

@@ -304,20 +304,26 @@ def test_info_of_own_scenario_with_overrides(capsys, tmp_path: Path) -> None:
     assert doc["total"]["satellites"] == 6
 
 
-def test_no_argument_prints_default_summary(capsys) -> None:
-    code, stdout, stderr = run(capsys)
-    assert (code, stderr) == (0, "")
-    lines = stdout.splitlines()
-    assert lines[0] == DEFAULT_NAME
-    assert lines[1] == f"  2026-06-21T00:00:00Z + 12 h, step 30 s, {N_SAT} satellites"
-    for name in DEFAULT_CONSTELLATIONS:
-        assert any(line.startswith(name + " ") for line in lines), name
+def _capture_gui(monkeypatch) -> list[tuple]:
+    from orbitdc.app import gui
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(gui, "run", lambda *a, **k: calls.append((a, k)) or 0)
+    return calls
 
 
-def test_scenario_without_subcommand_is_info(capsys) -> None:
-    code, stdout, _ = run(capsys, "default", "--duration", "1h", "--json")
-    assert code == 0
-    assert json.loads(stdout)["duration_s"] == 3600.0
+def test_no_argument_opens_the_default_scenario_in_the_app(monkeypatch) -> None:
+    calls = _capture_gui(monkeypatch)
+    assert cli.main([]) == 0
+    assert calls == [(("default",), {"at": None, "screenshot": None, "size": None,
+                                     "lang": None})]
+
+
+def test_scenario_without_subcommand_opens_it_in_the_app(monkeypatch) -> None:
+    calls = _capture_gui(monkeypatch)
+    assert cli.main(["suncatcher", "--at", "2026-03-20T06:00:00Z", "--lang", "fr"]) == 0
+    assert calls == [(("suncatcher",), {"at": "2026-03-20T06:00:00Z", "screenshot": None,
+                                        "size": None, "lang": "fr"})]
 
 
 def test_version(capsys) -> None:

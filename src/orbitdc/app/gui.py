@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from orbitdc.app import i18n
 from orbitdc.app.settings import Settings
+from orbitdc.physics.allocator import tune_allocator
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timebase import parse_instant
 from orbitdc.widgets.theme import apply_app_theme
@@ -35,6 +36,7 @@ def application(lang: str | None = None) -> QApplication:
     """The QApplication, with VisPy on the PySide6 backend and the chosen language."""
     from vispy import app as vispy_app
 
+    tune_allocator()  # before any thread starts (mallopt is not thread-safe)
     vispy_app.use_app("pyside6")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OrbitDC")
@@ -69,14 +71,13 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     at_dt: datetime | None = parse_instant_arg(at) if at else None
     app = application(lang)
     settings = Settings(path=_temp_settings()) if screenshot else Settings()
-    win = MainWindow(size=(w, h), settings=settings)
+    win = MainWindow(size=(w, h), settings=settings, scenario=scenario)
     if screenshot:
         win.resize(w, h)
     win.show()
-    win.open_scenario(scenario)
     if screenshot is None:
         return app.exec()
-    error = _wait_for_load(win)
+    error = None if win.timeline is not None else _wait_for_load(win)
     if error is not None:
         print(f"orbitdc: error: {error}", file=sys.stderr)
         win.close()

@@ -46,8 +46,8 @@ class MainWindow(QMainWindow):
     timeline_changed = Signal(object)
     load_failed = Signal(str)
 
-    def __init__(self, size: tuple[int, int] = (1600, 900), settings: Settings | None = None
-                 ) -> None:
+    def __init__(self, size: tuple[int, int] = (1600, 900), settings: Settings | None = None,
+                 scenario: str | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.timeline: Timeline | None = None
@@ -56,10 +56,9 @@ class MainWindow(QMainWindow):
         self._last_panel_update = 0.0
         self.setObjectName("OrbitDCMainWindow")
         self.resize(*size)
-
+        self.loader = TimelineLoader(self)
         self.globe = GlobeScene(size=(960, 640), app="pyside6")
         self.clock = Clock(self)
-        self.loader = TimelineLoader(self)
         self.timebar = TimeBar()
         self.caption = QLabel()
         self.caption.setObjectName("caption")
@@ -78,8 +77,12 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.globe.canvas.native, 1)
         layout.addWidget(self.caption)
         layout.addWidget(self.progress)
-        layout.addWidget(self.timebar)
         self.setCentralWidget(centre)
+        bar = self.addToolBar("time")  # full width at the bottom, under the docks too
+        bar.setObjectName("timebar")
+        bar.setMovable(False)
+        bar.addWidget(self.timebar)
+        self.addToolBar(Qt.BottomToolBarArea, bar)
 
         self.power = PowerPanel()
         self.thermal = ThermalPanel()
@@ -100,6 +103,8 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             self.addDockWidget(area, dock)
             self.docks[key] = dock
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["scenario"])
+        self.docks["inspector"].raise_()
         self.resizeDocks([self.docks["inspector"], self.docks["power"]],
                          [int(0.21 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
         self.menus = build_menus(self)
@@ -108,6 +113,8 @@ class MainWindow(QMainWindow):
         self.settings.restore_window(self)
         self.globe.canvas.native.installEventFilter(self)
         self._press: QPoint | None = None
+        if scenario is not None:  # simulates while the window is shown
+            self.open_scenario(scenario)
 
     # --- wiring ---------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -156,6 +163,8 @@ class MainWindow(QMainWindow):
         self.progress.setVisible(busy)
         self.progress.setValue(0)
         self.scenario_panel.set_busy(busy, 0.0)
+        if not busy:
+            self.scenario_panel.set_status("")
 
     def _on_progress(self, fraction: float) -> None:
         self.progress.setValue(int(1000 * fraction))

@@ -24,6 +24,7 @@ from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
 from orbitdc.physics.sunlight import components
 from orbitdc.physics.timebase import timescale
 
+BLOCK_SAMPLES = 120_000
 TOTALS = ("p_solar_w", "p_load_w", "p_curtailed_w", "p_unserved_w", "tflops", "n_sunlit",
           "n_penumbra", "n_umbra", "n_power_limited", "n_thermal_limited", "soc_mean",
           "soc_min", "temp_elec_max_c")
@@ -68,9 +69,12 @@ class Timeline:
 
     @classmethod
     def build(cls, scenario: Scenario, progress: ProgressFn | None = None,
-              block_size: int = 4) -> Timeline:
-        """Simulate the whole scenario once."""
+              block_size: int | None = None) -> Timeline:
+        """Simulate the whole scenario once. Blocks hold ~120,000 satellite-steps (few
+        Python round trips for small constellations, bounded memory for large ones)."""
         sim = Simulation(scenario)
+        if block_size is None:
+            block_size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
         tl = cls(sim)
         detector = EclipseDetector(sim.n_sat)
         acc = SummaryAccumulator(sim.n_sat)

@@ -43,22 +43,29 @@ class ComputePanel(TimePlotPanel):
 
     def _build(self) -> None:
         top, total = self.plot_top, self.plot_total
-        self._add_curve("top.tflops", top, self.tr("Throughput"), theme.pen(theme.THROUGHPUT))
-        self.capacity = self._add_limit(top, self.tr("Capacity"), theme.TEXT_DIM)
+        self._add_curve("top.tflops", top, theme.pen(theme.THROUGHPUT))
+        self.capacity = self._add_limit("top.capacity", top, theme.TEXT_DIM)
         self._brushes = {"power": theme.brush(theme.POWER_LIMITED_BRUSH),
                          "thermal": theme.brush(theme.THERMAL_LIMITED_BRUSH, hatched=True)}
-        self._legend_swatch(top, self.tr("Throttled: power"), self._brushes["power"])
-        self._legend_swatch(top, self.tr("Throttled: thermal"), self._brushes["thermal"])
-        self._add_curve("total.pflops", total, self.tr("Throughput"),
-                        theme.pen(theme.THROUGHPUT))
-        count = self._add_overlay(total, self.tr("Throttled satellites"))
-        curve = self._add_curve("total.n_throttled", count, self.tr("Throttled satellites"),
-                                theme.pen(theme.THROTTLED))
+        self._legend_swatch("top.power", top, self._brushes["power"])
+        self._legend_swatch("top.thermal", top, self._brushes["thermal"])
+        self._add_curve("total.pflops", total, theme.pen(theme.THROUGHPUT))
+        count = self._add_overlay(total)
+        curve = self._add_curve("total.n_throttled", count, theme.pen(theme.THROTTLED))
         curve.setFillLevel(0.0)
         curve.setBrush(theme.brush(theme.THROTTLED_FILL))
         self._count_vb = count
-        self._label_axis(top.getAxis("left"), self.tr("Throughput (TFLOPS)"))
-        self._label_axis(total.getAxis("left"), self.tr("Throughput (PFLOPS)"))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        throughput, throttled = self.tr("Throughput"), self.tr("Throttled satellites")
+        self._name_legend({"top.tflops": throughput, "top.capacity": self.tr("Capacity"),
+                           "top.power": self.tr("Throttled: power"),
+                           "top.thermal": self.tr("Throttled: thermal"),
+                           "total.pflops": throughput, "total.n_throttled": throttled})
+        self._label_axis(self.plot_total.getAxis("right"), throttled)
+        self._label_axis(self.plot_top.getAxis("left"), self.tr("Throughput (TFLOPS)"))
+        self._label_axis(self.plot_total.getAxis("left"), self.tr("Throughput (PFLOPS)"))
 
     def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
         x, tflops, limit = block.offset_s, block.tflops[:, 0], block.limit[:, 0]

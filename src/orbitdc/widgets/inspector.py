@@ -4,12 +4,14 @@ Positions, β angle, illumination and solar power come from ``Timeline.state_at`
 ``State`` you already computed for the frame to avoid a second propagation); load, battery
 power, radiator temperature and the throttling cause come from the satellite's full-precision
 series, simulated once per (timeline, satellite) (:mod:`series_cache`) and interpolated.
+Captions are set in ``retranslate`` (again on ``QEvent.LanguageChange``, which also rewrites
+the shown values in the new language).
 """
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from orbitdc.physics import frames
@@ -28,24 +30,21 @@ class Inspector(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         theme.style_widget(self)
-        names = (self.tr("Satellite"), self.tr("Constellation"), self.tr("Altitude"),
-                 self.tr("Inclination"), self.tr("β angle"), self.tr("Illumination"),
-                 self.tr("Solar power"), self.tr("Load"), self.tr("Battery"),
-                 self.tr("Electronics"), self.tr("Radiator"), self.tr("Throughput"),
-                 self.tr("Eclipse entry"), self.tr("Eclipse exit"))
-        self.heading = QLabel(self.tr("Inspector"), self)
+        self.heading = QLabel(self)
         self.heading.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(6)
         self.labels: dict[str, QLabel] = {}
-        for key, name in zip(ROWS, names, strict=True):
-            caption = QLabel(name, self)
+        self.captions: dict[str, QLabel] = {}
+        for key in ROWS:
+            caption = QLabel(self)
             caption.setStyleSheet(f"color: {theme.TEXT_DIM}")
             value = QLabel(DASH, self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(caption, value)
+            self.captions[key] = caption
             self.labels[key] = value
         self.labels["name"].setFont(theme.font(theme.TITLE_PT, bold=True))
         layout = QVBoxLayout(self)
@@ -54,6 +53,27 @@ class Inspector(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self._groups: tuple[Timeline, np.ndarray] | None = None
+        self._shown: tuple[Timeline, int, float] | None = None  # what show_satellite showed
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible string from the current translation (captions, and the values of
+        the satellite shown, if any)."""
+        names = (self.tr("Satellite"), self.tr("Constellation"), self.tr("Altitude"),
+                 self.tr("Inclination"), self.tr("β angle"), self.tr("Illumination"),
+                 self.tr("Solar power"), self.tr("Load"), self.tr("Battery"),
+                 self.tr("Electronics"), self.tr("Radiator"), self.tr("Throughput"),
+                 self.tr("Eclipse entry"), self.tr("Eclipse exit"))
+        self.heading.setText(self.tr("Inspector"))
+        for key, name in zip(ROWS, names, strict=True):
+            self.captions[key].setText(name)
+        if self._shown is not None:
+            self.show_satellite(*self._shown)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_satellite(self, tl: Timeline | None, index: int | None, offset_s: float,
                        state: State | None = None) -> None:
@@ -64,6 +84,7 @@ class Inspector(QWidget):
             self.clear()
             return
         t = float(np.clip(offset_s, 0.0, tl.span_s))
+        self._shown = (tl, index, t)
         st = state if state is not None else tl.state_at(t)
         block = series_cache.satellite_series(tl, index)
         sc = tl.sim.sc
@@ -100,6 +121,7 @@ class Inspector(QWidget):
 
     def clear(self) -> None:
         """Nothing selected: "—" in every row."""
+        self._shown = None
         for label in self.labels.values():
             label.setText(DASH)
 

@@ -6,13 +6,17 @@ right-hand axis (an overlaid ViewBox). A left click or drag in any plot emits
 ``time_requested(offset_s)``, clamped to the span; the panel does not move its own cursor —
 the owner answers with :meth:`set_cursor`. Subclasses add curves in ``_build`` and feed them
 in ``_fill_selected`` / ``_fill_total`` (numpy arrays only, one ``setData`` per series).
+
+Every visible string (title, headers, legend entries, axis labels) is set in
+:meth:`retranslate`, called at the end of construction and again on ``QEvent.LanguageChange``
+(Qt sends it when a translator is installed or removed); subclasses extend it.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -37,6 +41,8 @@ class TimePlotPanel(QWidget):
         self._index: int | None = None
         self._scale = 1.0
         self._axis_text: dict[pg.AxisItem, str] = {}
+        self._title: str | None = None  # set_title's text; None: the default title
+        self._legend_labels: dict[str, pg.LabelItem] = {}  # legend key -> its label
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.shading: dict[str, list[pg.LinearRegionItem]] = {}
         self.title_label = QLabel(self)
@@ -53,12 +59,11 @@ class TimePlotPanel(QWidget):
         self.plot_total = self._make_plot(1)
         self.plot_total.setXLink(self.plot_top)
         self.plot_top.getAxis("bottom").setStyle(showValues=False)
-        self._label_axis(self.plot_total.getAxis("bottom"), self.tr("Time (UTC)"))
         self.cursors = [self._make_cursor(p) for p in (self.plot_top, self.plot_total)]
         self._build()
-        self.set_title(self._default_title())
         self.apply_font_scale(1.0)
         self.set_selected(None)
+        self.retranslate()
 
     # --- public API -------------------------------------------------------------------------
 
@@ -72,7 +77,6 @@ class TimePlotPanel(QWidget):
                 axis.set_start(tl.scenario.start)
             p.vb.setLimits(xMin=0.0, xMax=span, minXRange=min(60.0, span))
         self.plot_top.setXRange(0.0, span, padding=0.0)
-        self.plot_total.header_title.setText(self._title_html(self._total_title()))
         if tl is None:
             for c in self.curves.values():
                 c.setData(np.empty(0), np.empty(0))
@@ -86,14 +90,13 @@ class TimePlotPanel(QWidget):
         """Show satellite ``index`` in the top plot (None: nothing selected)."""
         self._index = index
         tl = self._tl
+        self._update_headers()
         if tl is None or index is None:
             for key in self._top_keys():
                 self.curves[key].setData(np.empty(0), np.empty(0))
             self._clear_shading()
-            self.plot_top.header_title.setText(self._title_html(self.tr("No satellite selected")))
             return
         block = series_cache.satellite_series(tl, index)
-        self.plot_top.header_title.setText(self._title_html(tl.names[index]))
         self._fill_selected(tl, index, block)
 
     def set_cursor(self, offset_s: float) -> None:
@@ -101,10 +104,23 @@ class TimePlotPanel(QWidget):
         for line in self.cursors:
             line.setValue(float(offset_s))
 
-    def set_title(self, title: str) -> None:
-        """The panel heading shown above the plots ("" hides it, e.g. inside a titled dock)."""
-        self.title_label.setText(title)
-        self.title_label.setVisible(bool(title))
+    def set_title(self, title: str | None) -> None:
+        """The panel heading shown above the plots ("" hides it, e.g. inside a titled dock;
+        None: the panel's own, translated title)."""
+        self._title = title
+        self._show_title()
+
+    def retranslate(self) -> None:
+        """Set every visible string from the current translation (subclasses extend this to
+        name their legend entries and axes)."""
+        self._show_title()
+        self._label_axis(self.plot_total.getAxis("bottom"), self.tr("Time (UTC)"))
+        self._update_headers()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def selected(self) -> int | None:
         """The selected satellite index, or None."""
@@ -132,7 +148,6 @@ class TimePlotPanel(QWidget):
             for _sample, label in p.legend.items:  # setLabelTextSize alone does not re-render
                 label.setText(label.text, size=size)
             p.legend.updateSize()
-        self.plot_total.header_title.setText(self._title_html(self._total_title()))
         self.set_selected(self._index)
 
     # --- for subclasses ---------------------------------------------------------------------
@@ -157,23 +172,25 @@ class TimePlotPanel(QWidget):
     def _top_keys(self) -> list[str]:
         return [k for k in self.curves if k.startswith("top.")]
 
-    def _add_curve(self, key: str, target: pg.PlotItem | pg.ViewBox, name: str,
-                   pen) -> pg.PlotDataItem:
-        """One persistent series in a plot (or its overlay), listed in that plot's legend."""
-        item = pg.PlotDataItem(pen=pen, name=name, skipFiniteCheck=True)
+    def _add_curve(self, key: str, target: pg.PlotItem | pg.ViewBox, pen) -> pg.PlotDataItem:
+        """One persistent series in a plot (or its overlay), listed in that plot's legend
+        under legend key ``key`` (name it in ``retranslate`` with :meth:`_name_legend`)."""
+        item = pg.PlotDataItem(pen=pen, name=key, skipFiniteCheck=True)
         item.setClipToView(True)
         item.setDownsampling(auto=True, method="peak")
         target.addItem(item)
+        plot = target if isinstance(target, pg.PlotItem) else self._plot_of(target)
         if not isinstance(target, pg.PlotItem):  # an overlay: PlotItem's legend misses it
-            self._plot_of(target).legend.addItem(item, name)
+            plot.legend.addItem(item, key)
+        self._legend_labels[key] = plot.legend.items[-1][1]
         self.curves[key] = item
         return item
 
-    def _add_overlay(self, plot: pg.PlotItem, label: str) -> OverlayViewBox:
-        """A second y scale on ``plot``'s right-hand axis (labelled ``label``), sharing x."""
+    def _add_overlay(self, plot: pg.PlotItem) -> OverlayViewBox:
+        """A second y scale on ``plot``'s right-hand axis, sharing x (label it in
+        ``retranslate`` with ``_label_axis(plot.getAxis("right"), ...)``)."""
         vb = plotkit.add_overlay(plot)
         vb.sig_scrub.connect(self._on_scrub)
-        self._label_axis(plot.getAxis("right"), label)
         return vb
 
     _fit_y = staticmethod(plotkit.fit_y)
@@ -183,21 +200,39 @@ class TimePlotPanel(QWidget):
         size = f"{theme.LABEL_PT * self._scale:.1f}pt"
         axis.setLabel(text, **{"color": theme.TEXT, "font-size": size})
 
-    def _legend_swatch(self, plot: pg.PlotItem, name: str, brush: QBrush) -> None:
-        """A filled square in the legend for a shading (the item itself is not plotted)."""
+    def _legend_swatch(self, key: str, plot: pg.PlotItem, brush: QBrush) -> None:
+        """A filled square in the legend for a shading (the item itself is not plotted),
+        under legend key ``key``."""
         swatch = pg.BarGraphItem(x=[0], height=[1], width=1, brush=brush, pen=None)
-        plot.legend.addItem(swatch, name)
+        plot.legend.addItem(swatch, key)
+        self._legend_labels[key] = plot.legend.items[-1][1]
 
-    def _add_limit(self, target: pg.PlotItem | pg.ViewBox, name: str,
+    def _add_limit(self, key: str, target: pg.PlotItem | pg.ViewBox,
                    colour: str = theme.LIMIT) -> pg.InfiniteLine:
-        """A dashed horizontal limit line (move it with ``setValue``), in the legend."""
+        """A dashed horizontal limit line (move it with ``setValue``), in the legend under
+        legend key ``key``."""
         line = pg.InfiniteLine(0.0, angle=0, movable=False,
                                pen=theme.pen(colour, 1, dashed=True))
         line.setZValue(20)
         target.addItem(line, ignoreBounds=True)
         plot = target if isinstance(target, pg.PlotItem) else self._plot_of(target)
-        plot.legend.addItem(pg.PlotDataItem(pen=line.pen), name)
+        plot.legend.addItem(pg.PlotDataItem(pen=line.pen), key)
+        self._legend_labels[key] = plot.legend.items[-1][1]
         return line
+
+    def _name_legend(self, names: dict[str, str]) -> None:
+        """Set the text of the legend entries ``{legend key: text}`` (size and colour kept)."""
+        for key, text in names.items():
+            self._legend_labels[key].setText(text)
+            if key in self.curves:  # PlotDataItem.name() follows the legend
+                self.curves[key].opts["name"] = text
+        for p in self._plots():
+            p.legend.updateSize()
+
+    def legend_text(self, key: str) -> str:
+        """The text of legend entry ``key`` (a curve key such as ``"top.solar"``, or the key
+        given to a limit line or a shading swatch)."""
+        return self._legend_labels[key].text
 
     def _plot_of(self, vb: pg.ViewBox) -> pg.PlotItem:
         return next(p for p in self._plots() if vb in (p.vb, getattr(p, "overlay", None)))
@@ -229,6 +264,18 @@ class TimePlotPanel(QWidget):
         plot = plotkit.make_plot(self.view, row)
         plot.vb.sig_scrub.connect(self._on_scrub)
         return plot
+
+    def _show_title(self) -> None:
+        title = self._default_title() if self._title is None else self._title
+        self.title_label.setText(title)
+        self.title_label.setVisible(bool(title))
+
+    def _update_headers(self) -> None:
+        """The plots' header titles: the selected satellite (or none) and the constellation."""
+        tl, index = self._tl, self._index
+        top = self.tr("No satellite selected") if tl is None or index is None else tl.names[index]
+        self.plot_top.header_title.setText(self._title_html(top))
+        self.plot_total.header_title.setText(self._title_html(self._total_title()))
 
     def _make_cursor(self, plot: pg.PlotItem) -> pg.InfiniteLine:
         line = pg.InfiniteLine(0.0, angle=90, movable=False, pen=theme.pen(theme.CURSOR, 2))

@@ -25,22 +25,37 @@ class PowerPanel(TimePlotPanel):
 
     def _build(self) -> None:
         top, total = self.plot_top, self.plot_total
-        self._add_curve("top.solar", top, self.tr("Solar"), theme.pen(theme.SOLAR))
-        self._add_curve("top.load", top, self.tr("Load"), theme.pen(theme.LOAD))
-        soc_top = self._add_overlay(top, self.tr("State of charge (%)"))
-        self._add_curve("top.soc", soc_top, self.tr("Battery SOC"), theme.pen(theme.SOC))
-        self.soc_limit = self._add_limit(soc_top, self.tr("Min SOC"))
-        self._legend_swatch(top, self.tr("Eclipse"), theme.brush(theme.ECLIPSE_BRUSH))
-        self._add_curve("total.solar", total, self.tr("Solar"), theme.pen(theme.SOLAR))
-        self._add_curve("total.load", total, self.tr("Load"), theme.pen(theme.LOAD))
-        soc_total = self._add_overlay(total, self.tr("State of charge (%)"))
-        self._add_curve("total.soc_mean", soc_total, self.tr("Mean SOC"), theme.pen(theme.SOC))
-        self._add_curve("total.soc_min", soc_total, self.tr("Lowest SOC"),
-                        theme.pen(theme.SOC, dotted=True))
+        self._units = {"top": "kW", "total": "MW"}  # the left axes' power units
+        self._add_curve("top.solar", top, theme.pen(theme.SOLAR))
+        self._add_curve("top.load", top, theme.pen(theme.LOAD))
+        soc_top = self._add_overlay(top)
+        self._add_curve("top.soc", soc_top, theme.pen(theme.SOC))
+        self.soc_limit = self._add_limit("top.soc_limit", soc_top)
+        self._legend_swatch("top.eclipse", top, theme.brush(theme.ECLIPSE_BRUSH))
+        self._add_curve("total.solar", total, theme.pen(theme.SOLAR))
+        self._add_curve("total.load", total, theme.pen(theme.LOAD))
+        soc_total = self._add_overlay(total)
+        self._add_curve("total.soc_mean", soc_total, theme.pen(theme.SOC))
+        self._add_curve("total.soc_min", soc_total, theme.pen(theme.SOC, dotted=True))
         for vb in (soc_top, soc_total):
             self._fit_y(vb, 0.0, 100.0, headroom=0.15)
-        self._label_axis(top.getAxis("left"), self.tr("Power (kW)"))
-        self._label_axis(total.getAxis("left"), self.tr("Power (MW)"))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        solar, load = self.tr("Solar"), self.tr("Load")
+        self._name_legend({"top.solar": solar, "top.load": load,
+                           "top.soc": self.tr("Battery SOC"), "top.soc_limit": self.tr("Min SOC"),
+                           "top.eclipse": self.tr("Eclipse"), "total.solar": solar,
+                           "total.load": load, "total.soc_mean": self.tr("Mean SOC"),
+                           "total.soc_min": self.tr("Lowest SOC")})
+        for p in self._plots():
+            self._label_axis(p.getAxis("right"), self.tr("State of charge (%)"))
+        self._label_power_axes()
+
+    def _label_power_axes(self) -> None:
+        for p, key in ((self.plot_top, "top"), (self.plot_total, "total")):
+            self._label_axis(p.getAxis("left"),
+                             self.tr("Power (%1)").replace("%1", self._units[key]))
 
     def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
         x = block.offset_s
@@ -50,8 +65,8 @@ class PowerPanel(TimePlotPanel):
         self.curves["top.load"].setData(x, load / div)
         self.curves["top.soc"].setData(x, block.soc[:, 0] * 100.0)
         self.soc_limit.setValue(float(tl.sim.sc.battery_min_soc[index]) * 100.0)
-        self._label_axis(self.plot_top.getAxis("left"),
-                         self.tr("Power (%1)").replace("%1", unit))
+        self._units["top"] = unit
+        self._label_power_axes()
         self._fit_y(self.plot_top, 0.0, float(max(solar.max(), load.max())) / div, 0.08)
         ecl = tl.eclipses.of(index)
         self._set_shading("eclipse", self.plot_top, np.nan_to_num(ecl.entry_s, nan=0.0),
@@ -65,7 +80,7 @@ class PowerPanel(TimePlotPanel):
         self.curves["total.load"].setData(x, t["p_load_w"] / div)
         self.curves["total.soc_mean"].setData(x, t["soc_mean"] * 100.0)
         self.curves["total.soc_min"].setData(x, t["soc_min"] * 100.0)
-        self._label_axis(self.plot_total.getAxis("left"),
-                         self.tr("Power (%1)").replace("%1", unit))
+        self._units["total"] = unit
+        self._label_power_axes()
         peak = float(max(t["p_solar_w"].max(), t["p_load_w"].max())) / div
         self._fit_y(self.plot_total, 0.0, peak, 0.08)

@@ -4,13 +4,15 @@ Values are read from the scenario (the first constellation's merged spacecraft p
 and the altitude of the first Walker or sun-synchronous constellation). "Apply" emits only
 what changed: ``{"spacecraft": {key: value, ...}, "altitude_km": value}`` (either part left
 out when unchanged). The owner re-simulates and reports progress with ``set_busy``.
+Captions, buttons and the panel's own status are set in ``retranslate`` (again on
+``QEvent.LanguageChange``).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QDoubleSpinBox,
@@ -49,10 +51,7 @@ class ScenarioPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         theme.style_widget(self)
-        captions = {"solar_array_m2": self.tr("Solar array"), "battery_wh": self.tr("Battery"),
-                    "gpus": self.tr("GPUs"), "gpu_power_w": self.tr("Power per GPU"),
-                    "radiator_m2": self.tr("Radiator"), "altitude_km": self.tr("Altitude")}
-        self.heading = QLabel(self.tr("Scenario"), self)
+        self.heading = QLabel(self)
         self.heading.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
@@ -60,6 +59,7 @@ class ScenarioPanel(QWidget):
         form = QFormLayout()
         form.setHorizontalSpacing(14)
         self.fields: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        self.captions: dict[str, QLabel] = {}
         for key, suffix, lo, hi, decimals, step in FIELDS:
             box = QSpinBox(self) if decimals < 0 else QDoubleSpinBox(self)
             if isinstance(box, QDoubleSpinBox):
@@ -71,12 +71,13 @@ class ScenarioPanel(QWidget):
             box.setAccelerated(True)
             box.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
             box.valueChanged.connect(self._update_buttons)
-            form.addRow(captions[key], box)
+            caption = QLabel(self)
+            caption.setBuddy(box)
+            form.addRow(caption, box)
+            self.captions[key] = caption
             self.fields[key] = box
-        self.apply_button = QPushButton(self.tr("Apply"), self)
-        self.apply_button.setToolTip(self.tr("Simulate the scenario again with these values"))
-        self.reset_button = QPushButton(self.tr("Reset"), self)
-        self.reset_button.setToolTip(self.tr("Back to the values of the running scenario"))
+        self.apply_button = QPushButton(self)
+        self.reset_button = QPushButton(self)
         self.apply_button.clicked.connect(self._apply)
         self.reset_button.clicked.connect(self.reset)
         buttons = QHBoxLayout()
@@ -100,7 +101,39 @@ class ScenarioPanel(QWidget):
         layout.addStretch(1)
         self._base: dict[str, float] = {}
         self._busy = False
+        self._fraction: float | None = None  # the last run's progress
+        self._own_status = False  # the status line shows our "Simulating…" message
+        self._names: tuple[str, str, str | None] | None = None  # scenario, first, orbit
         self.set_busy(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible string from the current translation."""
+        captions = {"solar_array_m2": self.tr("Solar array"), "battery_wh": self.tr("Battery"),
+                    "gpus": self.tr("GPUs"), "gpu_power_w": self.tr("Power per GPU"),
+                    "radiator_m2": self.tr("Radiator"), "altitude_km": self.tr("Altitude")}
+        for key, caption in self.captions.items():
+            caption.setText(captions[key])
+        self.apply_button.setText(self.tr("Apply"))
+        self.apply_button.setToolTip(self.tr("Simulate the scenario again with these values"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(self.tr("Back to the values of the running scenario"))
+        if self._names is None:
+            self.heading.setText(self.tr("Scenario"))
+        else:
+            scenario, first, orbit = self._names
+            self.heading.setText(scenario)
+            self.subtitle.setText(self.tr("Spacecraft of “%1”").replace("%1", first))
+            alt = self.fields["altitude_km"]
+            alt.setToolTip("" if orbit is None else
+                           self.tr("Altitude of “%1”").replace("%1", orbit))
+        if self._own_status:
+            self._show_busy_status()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- public API -------------------------------------------------------------------------
 
@@ -118,9 +151,8 @@ class ScenarioPanel(QWidget):
         if alt.isEnabled():
             self._base["altitude_km"] = float(orbit.spec["altitude_km"])
             alt.setMaximum(SSO_MAX_ALTITUDE_KM if orbit.type == "sso" else FIELDS[-1][3])
-            alt.setToolTip(self.tr("Altitude of “%1”").replace("%1", orbit.name))
-        self.heading.setText(scenario.name)
-        self.subtitle.setText(self.tr("Spacecraft of “%1”").replace("%1", first.name))
+        self._names = (scenario.name, first.name, orbit.name if alt.isEnabled() else None)
+        self.retranslate()
         self.reset()
 
     def changes(self) -> dict[str, Any]:
@@ -154,6 +186,8 @@ class ScenarioPanel(QWidget):
     def set_busy(self, busy: bool, fraction: float | None = None) -> None:
         """Show a run in progress (``fraction`` 0..1, None: unknown) or finished."""
         self._busy = busy
+        if busy:
+            self._fraction = fraction
         for box in self.fields.values():
             box.setReadOnly(busy)
         self.progress.setVisible(busy)
@@ -163,8 +197,7 @@ class ScenarioPanel(QWidget):
             self.progress.setRange(0, 1000)
             self.progress.setValue(round(1000 * min(max(fraction or 0.0, 0.0), 1.0)))
         if busy:
-            percent = "" if fraction is None else f" {100 * fraction:.0f} %"
-            self.set_status(self.tr("Simulating…") + percent)
+            self._show_busy_status()
         self._update_buttons()
 
     def apply_font_scale(self, factor: float) -> None:
@@ -174,8 +207,14 @@ class ScenarioPanel(QWidget):
     def set_status(self, text: str) -> None:
         """A one-line message under the buttons (e.g. the last run's duration or an error)."""
         self.status_label.setText(text)
+        self._own_status = False
 
     # --- internals --------------------------------------------------------------------------
+
+    def _show_busy_status(self) -> None:
+        percent = "" if self._fraction is None else f" {100 * self._fraction:.0f} %"
+        self.set_status(self.tr("Simulating…") + percent)
+        self._own_status = True
 
     def _update_buttons(self, *_args) -> None:
         dirty = bool(self.changes())

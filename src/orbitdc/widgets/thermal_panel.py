@@ -26,13 +26,19 @@ class ThermalPanel(TimePlotPanel):
 
     def _build(self) -> None:
         top, total = self.plot_top, self.plot_total
-        self._add_curve("top.elec", top, self.tr("Electronics"), theme.pen(theme.ELECTRONICS))
-        self._add_curve("top.rad", top, self.tr("Radiator"), theme.pen(theme.RADIATOR))
-        self.limit_top = self._add_limit(top, self.tr("Max electronics"))
-        self._add_curve("total.elec_max", total, self.tr("Hottest electronics"),
-                        theme.pen(theme.ELECTRONICS))
-        self.limit_total = self._add_limit(total, self.tr("Max electronics"))
-        for p in (top, total):
+        self._add_curve("top.elec", top, theme.pen(theme.ELECTRONICS))
+        self._add_curve("top.rad", top, theme.pen(theme.RADIATOR))
+        self.limit_top = self._add_limit("top.limit", top)
+        self._add_curve("total.elec_max", total, theme.pen(theme.ELECTRONICS))
+        self.limit_total = self._add_limit("total.limit", total)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        limit = self.tr("Max electronics")
+        self._name_legend({"top.elec": self.tr("Electronics"), "top.rad": self.tr("Radiator"),
+                           "top.limit": limit, "total.elec_max": self.tr("Hottest electronics"),
+                           "total.limit": limit})
+        for p in self._plots():
             self._label_axis(p.getAxis("left"), self.tr("Temperature (°C)"))
 
     def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:

@@ -3,13 +3,14 @@
 The bar only reports what the user asks for (signals) and shows what it is told
 (``set_time``, ``set_playing``); the owner runs the clock. Speeds are simulated seconds per
 real second. The slider has one position per time step: position k is k·span/n seconds.
+Tooltips and speed names are set in ``retranslate`` (again on ``QEvent.LanguageChange``).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -42,19 +43,18 @@ class TimeBar(QWidget):
         self._start = datetime(2000, 1, 1, tzinfo=UTC)
         self._span_s, self._n = 0.0, 1
         self._offset_s = 0.0
-        self.back_button = self._button("step_back", self.tr("Step back one time step"))
-        self.play_button = self._button("play", self.tr("Play / pause"))
+        self.back_button = self._button("step_back")
+        self.play_button = self._button("play")
         self.play_button.setCheckable(True)
-        self.forward_button = self._button("step_forward",
-                                           self.tr("Step forward one time step"))
+        self.forward_button = self._button("step_forward")
         self.speed_combo = QComboBox(self)
-        self.speed_combo.setToolTip(self.tr("Playback speed (simulated time per real time)"))
+        # follow the item texts when the language changes (they are set in retranslate)
+        self.speed_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for s in SPEEDS:
-            self.speed_combo.addItem(self._speed_text(s), s)
+            self.speed_combo.addItem("", s)
         self.speed_combo.setCurrentIndex(SPEEDS.index(DEFAULT_SPEED))
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
-        self.slider.setToolTip(self.tr("Drag to move through the run"))
-        self.slider.setMinimumWidth(200)
+        self.slider.setMinimumWidth(120)
         self.clock_label = QLabel(self)
         self.clock_label.setFont(theme.font(theme.CLOCK_PT, bold=True, mono=True))
         self.clock_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -80,6 +80,22 @@ class TimeBar(QWidget):
             lambda _i: self.speed_changed.emit(self.speed()))
         self.slider.valueChanged.connect(self._on_slider)
         self.set_span(self._start, 0.0, 1.0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every visible string from the current translation."""
+        self.back_button.setToolTip(self.tr("Step back one time step"))
+        self.play_button.setToolTip(self.tr("Play / pause"))
+        self.forward_button.setToolTip(self.tr("Step forward one time step"))
+        self.speed_combo.setToolTip(self.tr("Playback speed (simulated time per real time)"))
+        for i, s in enumerate(SPEEDS):
+            self.speed_combo.setItemText(i, self._speed_text(s))
+        self.slider.setToolTip(self.tr("Drag to move through the run"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # --- public API -------------------------------------------------------------------------
 
@@ -145,11 +161,10 @@ class TimeBar(QWidget):
 
     # --- internals --------------------------------------------------------------------------
 
-    def _button(self, kind: str, tip: str) -> QToolButton:
+    def _button(self, kind: str) -> QToolButton:
         b = QToolButton(self)
         b.setIcon(icons.icon(kind))
         b.setIconSize(QSize(ICON_PX, ICON_PX))
-        b.setToolTip(tip)
         b.setAutoRaise(False)
         return b
 

@@ -1,6 +1,7 @@
 """Units and text formatting shared by the panels (numbers with units, UTC clock, durations).
 
-Words go through Qt translation (empty context, as lupdate files module-level tr calls); numbers and unit symbols do not.
+Words go through Qt translation (empty context, as lupdate files module-level tr calls);
+numbers and unit symbols do not.
 """
 
 from __future__ import annotations

@@ -6,248 +6,248 @@
     <message>
         <location filename="../../app/export_actions.py" line="42"/>
         <source>Save screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la capture d’écran</translation>
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="43"/>
         <source>PNG images (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images PNG (*.png)</translation>
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="48"/>
         <source>Screenshot</source>
-        <translation type="unfinished"></translation>
+        <translation>Capture d’écran</translation>
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="55"/>
         <location filename="../../app/export_actions.py" line="76"/>
         <source>Export telemetry</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la télémétrie</translation>
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="56"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="60"/>
         <source>Writing telemetry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écriture de la télémétrie…</translation>
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="60"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="109"/>
         <source>Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; SGP4 (Vallado et al.).</source>
-        <translation type="unfinished"></translation>
+        <translation>Données&#xa0;: éphémérides JPL DE421 (skyfield-data)&#xa0;; NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) et lumières des villes NASA Visible Earth&#xa0;; SGP4 (Vallado et al.).</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="27"/>
         <source>Orbit paths</source>
-        <translation type="unfinished"></translation>
+        <translation>Orbites</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="27"/>
         <source>Ground track of the selected satellite</source>
-        <translation type="unfinished"></translation>
+        <translation>Trace au sol du satellite sélectionné</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="28"/>
         <source>Earth&apos;s shadow</source>
-        <translation type="unfinished"></translation>
+        <translation>Ombre de la Terre</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="28"/>
         <source>Sun direction</source>
-        <translation type="unfinished"></translation>
+        <translation>Direction du Soleil</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="28"/>
         <source>Stars</source>
-        <translation type="unfinished"></translation>
+        <translation>Étoiles</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="29"/>
         <source>Atmosphere</source>
-        <translation type="unfinished"></translation>
+        <translation>Atmosphère</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="29"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Légende</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="33"/>
         <source>Illumination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensoleillement</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="33"/>
         <source>Battery charge</source>
-        <translation type="unfinished"></translation>
+        <translation>État de charge de la batterie</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="34"/>
         <source>Electronics temperature</source>
-        <translation type="unfinished"></translation>
+        <translation>Température de l’électronique</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="34"/>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit de calcul</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="148"/>
         <source>Open scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un scénario</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="149"/>
         <source>Scenarios (*.toml);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="161"/>
         <source>About OrbitDC</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="164"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="165"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="166"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>Aid&amp;e</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="167"/>
         <source>&amp;Open scenario…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="168"/>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="169"/>
         <source>&amp;Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="170"/>
         <source>Export telemetry &amp;CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="171"/>
         <source>&amp;Screenshot…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="172"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="173"/>
         <source>&amp;Layers</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Calques</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="176"/>
         <source>&amp;Colour satellites by</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="179"/>
         <source>&amp;Frame</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Référentiel</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="180"/>
         <source>Inertial (stars fixed, Earth turns)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="181"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="182"/>
         <source>&amp;Reset view</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="183"/>
         <source>F&amp;ollow selected satellite</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="184"/>
         <source>&amp;Panels</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Panneaux</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="185"/>
         <source>F&amp;ull screen</source>
-        <translation type="unfinished"></translation>
+        <translation>P&amp;lein écran</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="186"/>
         <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Mode présentation</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="187"/>
         <source>Lan&amp;guage</source>
-        <translation type="unfinished"></translation>
+        <translation>Lan&amp;gue</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="190"/>
         <source>&amp;About OrbitDC</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="71"/>
+        <location filename="../../widgets/units.py" line="72"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="74"/>
+        <location filename="../../widgets/units.py" line="75"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="77"/>
+        <location filename="../../widgets/units.py" line="78"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="79"/>
+        <location filename="../../widgets/units.py" line="80"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/units.py" line="85"/>
-        <source>in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 j %2 h</translation>
     </message>
     <message>
         <location filename="../../widgets/units.py" line="86"/>
+        <source>in %1</source>
+        <translation>dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/units.py" line="87"/>
         <source>%1 ago</source>
-        <translation type="unfinished"></translation>
+        <translation>il y a %1</translation>
     </message>
 </context>
 <context>
@@ -255,250 +255,248 @@
     <message>
         <location filename="../../widgets/compute_panel.py" line="42"/>
         <source>Compute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/compute_panel.py" line="46"/>
-        <location filename="../../widgets/compute_panel.py" line="52"/>
-        <source>Throughput</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/compute_panel.py" line="47"/>
-        <source>Capacity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/compute_panel.py" line="50"/>
-        <source>Throttled: power</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/compute_panel.py" line="51"/>
-        <source>Throttled: thermal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/compute_panel.py" line="54"/>
-        <location filename="../../widgets/compute_panel.py" line="55"/>
-        <source>Throttled satellites</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/compute_panel.py" line="60"/>
-        <source>Throughput (TFLOPS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul</translation>
     </message>
     <message>
         <location filename="../../widgets/compute_panel.py" line="61"/>
+        <source>Throughput</source>
+        <translation>Débit de calcul</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compute_panel.py" line="62"/>
+        <source>Capacity</source>
+        <translation>Capacité</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compute_panel.py" line="63"/>
+        <source>Throttled: power</source>
+        <translation>Bridé&#xa0;: puissance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compute_panel.py" line="64"/>
+        <source>Throttled: thermal</source>
+        <translation>Bridé&#xa0;: thermique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compute_panel.py" line="61"/>
+        <source>Throttled satellites</source>
+        <translation>Satellites bridés</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compute_panel.py" line="67"/>
+        <source>Throughput (TFLOPS)</source>
+        <translation>Débit (TFLOPS)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/compute_panel.py" line="68"/>
         <source>Throughput (PFLOPS)</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit (PFLOPS)</translation>
     </message>
 </context>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../widgets/inspector.py" line="31"/>
+        <location filename="../../widgets/inspector.py" line="62"/>
         <source>Satellite</source>
-        <translation type="unfinished"></translation>
+        <translation>Satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="31"/>
+        <location filename="../../widgets/inspector.py" line="62"/>
         <source>Constellation</source>
-        <translation type="unfinished"></translation>
+        <translation>Constellation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="31"/>
+        <location filename="../../widgets/inspector.py" line="62"/>
         <source>Altitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="32"/>
+        <location filename="../../widgets/inspector.py" line="63"/>
         <source>Inclination</source>
-        <translation type="unfinished"></translation>
+        <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="32"/>
+        <location filename="../../widgets/inspector.py" line="63"/>
         <source>β angle</source>
-        <translation type="unfinished"></translation>
+        <translation>Angle β</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="32"/>
+        <location filename="../../widgets/inspector.py" line="63"/>
         <source>Illumination</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="33"/>
+        <location filename="../../widgets/inspector.py" line="64"/>
         <source>Solar power</source>
-        <translation type="unfinished"></translation>
+        <translation>Puissance solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="33"/>
+        <location filename="../../widgets/inspector.py" line="64"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="33"/>
+        <location filename="../../widgets/inspector.py" line="64"/>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="34"/>
+        <location filename="../../widgets/inspector.py" line="65"/>
         <source>Electronics</source>
-        <translation type="unfinished"></translation>
+        <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="34"/>
+        <location filename="../../widgets/inspector.py" line="65"/>
         <source>Radiator</source>
-        <translation type="unfinished"></translation>
+        <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="34"/>
+        <location filename="../../widgets/inspector.py" line="65"/>
         <source>Throughput</source>
-        <translation type="unfinished"></translation>
+        <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="35"/>
+        <location filename="../../widgets/inspector.py" line="66"/>
         <source>Eclipse entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="35"/>
+        <location filename="../../widgets/inspector.py" line="66"/>
         <source>Eclipse exit</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="36"/>
+        <location filename="../../widgets/inspector.py" line="67"/>
         <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="90"/>
+        <location filename="../../widgets/inspector.py" line="111"/>
         <source>%1 °C (max %2 °C)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="125"/>
-        <source>Sunlit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="127"/>
-        <source>Umbra</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="129"/>
-        <source>Penumbra</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="134"/>
-        <source>charging %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="136"/>
-        <source>discharging %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="138"/>
-        <source>idle</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="139"/>
-        <source>%1 % SOC, %2 (min %3 %)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/inspector.py" line="145"/>
-        <source>throttled: power</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
         <location filename="../../widgets/inspector.py" line="147"/>
-        <source>throttled: thermal</source>
-        <translation type="unfinished"></translation>
+        <source>Sunlit</source>
+        <translation>Ensoleillé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="149"/>
+        <source>Umbra</source>
+        <translation>Ombre</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="151"/>
+        <source>Penumbra</source>
+        <translation>Pénombre</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="156"/>
+        <source>charging %1</source>
+        <translation>charge %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="158"/>
+        <source>discharging %1</source>
+        <translation>décharge %1</translation>
     </message>
     <message>
         <location filename="../../widgets/inspector.py" line="160"/>
+        <source>idle</source>
+        <translation>au repos</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="161"/>
+        <source>%1 % SOC, %2 (min %3 %)</source>
+        <translation>%1 %, %2 (min. %3 %)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="167"/>
+        <source>throttled: power</source>
+        <translation>bridé&#xa0;: puissance</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="169"/>
+        <source>throttled: thermal</source>
+        <translation>bridé&#xa0;: thermique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="182"/>
         <source>after the end of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="166"/>
+        <location filename="../../widgets/inspector.py" line="188"/>
         <source>before the start of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="170"/>
+        <location filename="../../widgets/inspector.py" line="192"/>
         <source>none before the end of the run</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune d’ici la fin de la simulation</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="132"/>
+        <location filename="../../app/main_window.py" line="134"/>
         <source>OrbitDC — orbital data centers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="133"/>
-        <source>Power</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="133"/>
-        <source>Thermal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="134"/>
-        <source>Compute</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../app/main_window.py" line="134"/>
-        <source>Inspector</source>
-        <translation type="unfinished"></translation>
+        <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="135"/>
+        <source>Power</source>
+        <translation>Puissance</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="135"/>
+        <source>Thermal</source>
+        <translation>Thermique</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="136"/>
+        <source>Compute</source>
+        <translation>Calcul</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="136"/>
+        <source>Inspector</source>
+        <translation>Inspecteur</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="137"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138"/>
+        <location filename="../../app/main_window.py" line="140"/>
         <source>Sunlit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="138"/>
+        <location filename="../../app/main_window.py" line="140"/>
         <source>Penumbra</source>
-        <translation type="unfinished"></translation>
+        <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="139"/>
+        <location filename="../../app/main_window.py" line="141"/>
         <source>Umbra (eclipse)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="166"/>
+        <location filename="../../app/main_window.py" line="168"/>
         <source>Cannot open scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>The previous scenario stays loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="237"/>
+        <location filename="../../app/main_window.py" line="239"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
 </context>
 <context>
@@ -506,139 +504,125 @@
     <message>
         <location filename="../../widgets/power_panel.py" line="24"/>
         <source>Power and battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Puissance et batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="28"/>
-        <location filename="../../widgets/power_panel.py" line="34"/>
+        <location filename="../../widgets/power_panel.py" line="45"/>
         <source>Solar</source>
-        <translation type="unfinished"></translation>
+        <translation>Solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="29"/>
-        <location filename="../../widgets/power_panel.py" line="35"/>
+        <location filename="../../widgets/power_panel.py" line="45"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="30"/>
-        <location filename="../../widgets/power_panel.py" line="36"/>
+        <location filename="../../widgets/power_panel.py" line="52"/>
         <source>State of charge (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie (%)</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="31"/>
+        <location filename="../../widgets/power_panel.py" line="47"/>
         <source>Battery SOC</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="32"/>
+        <location filename="../../widgets/power_panel.py" line="47"/>
         <source>Min SOC</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil min.</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="33"/>
+        <location filename="../../widgets/power_panel.py" line="48"/>
         <source>Eclipse</source>
-        <translation type="unfinished"></translation>
+        <translation>Éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="37"/>
+        <location filename="../../widgets/power_panel.py" line="49"/>
         <source>Mean SOC</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie moy.</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="38"/>
+        <location filename="../../widgets/power_panel.py" line="50"/>
         <source>Lowest SOC</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie min.</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="42"/>
-        <source>Power (kW)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/power_panel.py" line="43"/>
-        <source>Power (MW)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/power_panel.py" line="54"/>
-        <location filename="../../widgets/power_panel.py" line="69"/>
+        <location filename="../../widgets/power_panel.py" line="58"/>
         <source>Power (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puiss. (%1)</translation>
     </message>
 </context>
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="52"/>
+        <location filename="../../widgets/scenario_panel.py" line="112"/>
         <source>Solar array</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneaux solaires</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="52"/>
+        <location filename="../../widgets/scenario_panel.py" line="112"/>
         <source>Battery</source>
-        <translation type="unfinished"></translation>
+        <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="53"/>
+        <location filename="../../widgets/scenario_panel.py" line="113"/>
         <source>GPUs</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="53"/>
+        <location filename="../../widgets/scenario_panel.py" line="113"/>
         <source>Power per GPU</source>
-        <translation type="unfinished"></translation>
+        <translation>Puissance par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="54"/>
+        <location filename="../../widgets/scenario_panel.py" line="114"/>
         <source>Radiator</source>
-        <translation type="unfinished"></translation>
+        <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="54"/>
+        <location filename="../../widgets/scenario_panel.py" line="114"/>
         <source>Altitude</source>
-        <translation type="unfinished"></translation>
+        <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="55"/>
+        <location filename="../../widgets/scenario_panel.py" line="122"/>
         <source>Scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="76"/>
+        <location filename="../../widgets/scenario_panel.py" line="117"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="77"/>
+        <location filename="../../widgets/scenario_panel.py" line="118"/>
         <source>Simulate the scenario again with these values</source>
-        <translation type="unfinished"></translation>
+        <translation>Relancer la simulation avec ces valeurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="78"/>
+        <location filename="../../widgets/scenario_panel.py" line="119"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="79"/>
+        <location filename="../../widgets/scenario_panel.py" line="120"/>
         <source>Back to the values of the running scenario</source>
-        <translation type="unfinished"></translation>
+        <translation>Revenir aux valeurs du scénario en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="121"/>
+        <location filename="../../widgets/scenario_panel.py" line="129"/>
         <source>Altitude of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Altitude de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="123"/>
+        <location filename="../../widgets/scenario_panel.py" line="126"/>
         <source>Spacecraft of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Satellites de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="167"/>
+        <location filename="../../widgets/scenario_panel.py" line="216"/>
         <source>Simulating…</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulation en cours…</translation>
     </message>
 </context>
 <context>
@@ -646,119 +630,118 @@
     <message>
         <location filename="../../widgets/thermal_panel.py" line="25"/>
         <source>Thermal</source>
-        <translation type="unfinished"></translation>
+        <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="29"/>
+        <location filename="../../widgets/thermal_panel.py" line="38"/>
         <source>Electronics</source>
-        <translation type="unfinished"></translation>
+        <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="30"/>
+        <location filename="../../widgets/thermal_panel.py" line="38"/>
         <source>Radiator</source>
-        <translation type="unfinished"></translation>
+        <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="31"/>
-        <location filename="../../widgets/thermal_panel.py" line="34"/>
+        <location filename="../../widgets/thermal_panel.py" line="37"/>
         <source>Max electronics</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="32"/>
+        <location filename="../../widgets/thermal_panel.py" line="39"/>
         <source>Hottest electronics</source>
-        <translation type="unfinished"></translation>
+        <translation>Électronique la plus chaude</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="36"/>
+        <location filename="../../widgets/thermal_panel.py" line="42"/>
         <source>Temperature (°C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Temp. (°C)</translation>
     </message>
 </context>
 <context>
     <name>TimeBar</name>
     <message>
-        <location filename="../../widgets/timebar.py" line="45"/>
+        <location filename="../../widgets/timebar.py" line="87"/>
         <source>Step back one time step</source>
-        <translation type="unfinished"></translation>
+        <translation>Reculer d’un pas de temps</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="46"/>
+        <location filename="../../widgets/timebar.py" line="88"/>
         <source>Play / pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture / pause</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="49"/>
+        <location filename="../../widgets/timebar.py" line="89"/>
         <source>Step forward one time step</source>
-        <translation type="unfinished"></translation>
+        <translation>Avancer d’un pas de temps</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="51"/>
+        <location filename="../../widgets/timebar.py" line="90"/>
         <source>Playback speed (simulated time per real time)</source>
-        <translation type="unfinished"></translation>
+        <translation>Vitesse de lecture (temps simulé par temps réel)</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="56"/>
+        <location filename="../../widgets/timebar.py" line="93"/>
         <source>Drag to move through the run</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser pour parcourir la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="158"/>
+        <location filename="../../widgets/timebar.py" line="173"/>
         <source>real time</source>
-        <translation type="unfinished"></translation>
+        <translation>temps réel</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="158"/>
+        <location filename="../../widgets/timebar.py" line="173"/>
         <source>1 min/s</source>
-        <translation type="unfinished"></translation>
+        <translation>1 min/s</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="159"/>
+        <location filename="../../widgets/timebar.py" line="174"/>
         <source>10 min/s</source>
-        <translation type="unfinished"></translation>
+        <translation>10 min/s</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="159"/>
+        <location filename="../../widgets/timebar.py" line="174"/>
         <source>1 h/s</source>
-        <translation type="unfinished"></translation>
+        <translation>1 h/s</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="161"/>
+        <location filename="../../widgets/timebar.py" line="176"/>
         <source>×%1</source>
-        <translation type="unfinished"></translation>
+        <translation>×%1</translation>
     </message>
     <message>
-        <location filename="../../widgets/timebar.py" line="162"/>
+        <location filename="../../widgets/timebar.py" line="177"/>
         <source>×%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>×%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>TimePlotPanel</name>
     <message>
-        <location filename="../../widgets/plotbase.py" line="56"/>
+        <location filename="../../widgets/plotbase.py" line="117"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="93"/>
+        <location filename="../../widgets/plotbase.py" line="276"/>
         <source>No satellite selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="141"/>
+        <location filename="../../widgets/plotbase.py" line="156"/>
         <source>Time plots</source>
-        <translation type="unfinished"></translation>
+        <translation>Courbes temporelles</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="145"/>
+        <location filename="../../widgets/plotbase.py" line="160"/>
         <source>All satellites</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="146"/>
+        <location filename="../../widgets/plotbase.py" line="161"/>
         <source>All %1 satellites</source>
-        <translation type="unfinished"></translation>
+        <translation>Les %1 satellites</translation>
     </message>
 </context>
 </TS>

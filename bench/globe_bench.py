@@ -1,0 +1,124 @@
+"""Globe benchmarks (need a display: ``python -m bench`` starts Xvfb when there is none).
+
+- globe_fps_{1k,10k,30k}: frames per second of the mission-view globe at 1280×720 with the
+  clock running (each frame: Timeline.state_at, GlobeScene.show_state, draw and swap), and the
+  ratio to a bare VisPy scene (a Markers visual with the same points, updated every frame)
+  measured the same way in the same run. Targets: 10,000 ≥ 30 fps, 30,000 ≥ 20 fps.
+- start_to_first_frame_s: from launching ``python`` to the first drawn frame of the main
+  window with the default scenario's satellites on it. Target ≤ 1.5 s.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+SIZE = (1280, 720)
+SECONDS = 4.0
+
+
+def _scenario(n_sat: int) -> Path:
+    planes = 50
+    path = Path(tempfile.mkdtemp()) / f"walker{n_sat}.toml"
+    path.write_text(
+        f'name = "bench {n_sat}"\nstart = "2026-06-21T00:00:00Z"\nduration = "3h"\n'
+        f'step = "60s"\n[[constellation]]\ntype = "walker"\npattern = "delta"\n'
+        f"altitude_km = 550\ninclination_deg = 53\nplanes = {planes}\n"
+        f"per_plane = {n_sat // planes}\nphasing = 1\n", encoding="utf-8")
+    return path
+
+
+def _frames_per_second(canvas, step) -> float:
+    """Run ``step()`` + update + event processing for SECONDS; count draw events."""
+    from vispy import app
+
+    qapp = app.use_app()
+    count = {"n": 0}
+
+    def on_draw(_event) -> None:
+        count["n"] += 1
+
+    canvas.events.draw.connect(on_draw)
+    for _ in range(5):
+        step()
+        canvas.update()
+        qapp.process_events()
+    count["n"] = 0
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < SECONDS:
+        step()
+        canvas.update()
+        qapp.process_events()
+    elapsed = time.perf_counter() - t0
+    canvas.events.draw.disconnect(on_draw)
+    return count["n"] / elapsed
+
+
+def globe_fps(n_sat: int) -> dict[str, float]:
+    from vispy import app, scene
+
+    from orbitdc.physics import scenario
+    from orbitdc.physics.timeline import Timeline
+    from orbitdc.render.globe_scene import GlobeScene
+
+    app.use_app("pyside6")
+    tl = Timeline.build(scenario.load(_scenario(n_sat)))
+    clock = {"t": 0.0}
+
+    globe = GlobeScene(size=SIZE, show=True)
+    globe.set_timeline(tl)
+
+    def globe_step() -> None:
+        clock["t"] = (clock["t"] + 6.0) % tl.span_s
+        globe.show_state(tl.state_at(clock["t"]))
+
+    fps = _frames_per_second(globe.canvas, globe_step)
+    globe.close()
+
+    canvas = scene.SceneCanvas(size=SIZE, show=True, bgcolor="black")
+    view = canvas.central_widget.add_view()
+    view.camera = scene.TurntableCamera(fov=34, distance=5.2)
+    markers = scene.visuals.Markers(parent=view.scene)
+    pos = (tl.state_at(0.0).r_teme_km / 6378.137).astype(np.float32)
+
+    def bare_step() -> None:
+        markers.set_data(pos, face_color="yellow", edge_width=0, size=6)
+
+    bare = _frames_per_second(canvas, bare_step)
+    canvas.close()
+    return {"satellites": n_sat, "fps": fps, "bare_fps": bare, "ratio": fps / bare}
+
+
+FIRST_FRAME_CHILD = """
+import sys, time
+t_launch = float(sys.argv[1])
+from orbitdc.app import gui
+from orbitdc.app.main_window import MainWindow
+from orbitdc.app.settings import Settings
+from PySide6.QtCore import QTimer
+import tempfile
+app = gui.application("en")
+win = MainWindow(size=(1280, 720), settings=Settings(tempfile.mkstemp(suffix=".ini")[1]),
+                 scenario="default")
+done = {}
+def on_draw(_e):
+    if win.timeline is not None and "t" not in done:
+        done["t"] = time.time() - t_launch
+        QTimer.singleShot(0, app.quit)  # not from inside the paint handler
+win.globe.canvas.events.draw.connect(on_draw)
+win.show()
+app.exec()
+print(done["t"])
+"""
+
+
+def start_to_first_frame() -> float:
+    t_launch = time.time()
+    out = subprocess.run([sys.executable, "-c", FIRST_FRAME_CHILD, repr(t_launch)],
+                         capture_output=True, text=True, check=True, timeout=120).stdout
+    return float(out.strip().splitlines()[-1])

@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["inspector"], self.docks["scenario"])
         self.docks["inspector"].raise_()
         self.resizeDocks([self.docks["inspector"], self.docks["power"]],
-                         [int(0.21 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
+                         [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
         self.menus = build_menus(self)
         self.retranslate()
         self._wire()

@@ -43,6 +43,7 @@ class Inspector(QWidget):
             caption.setStyleSheet(f"color: {theme.TEXT_DIM}")
             value = QLabel(DASH, self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)  # long values wrap instead of widening the dock
             form.addRow(caption, value)
             self.captions[key] = caption
             self.labels[key] = value

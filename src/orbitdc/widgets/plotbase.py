@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -199,6 +199,24 @@ class TimePlotPanel(QWidget):
         self._axis_text[axis] = text
         size = f"{theme.LABEL_PT * self._scale:.1f}pt"
         axis.setLabel(text, **{"color": theme.TEXT, "font-size": size})
+        QTimer.singleShot(0, self._fit_axis_labels)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_axis_labels)
+
+    def _fit_axis_labels(self) -> None:
+        """Hide a vertical axis title taller than its plot (it would run into the plot
+        above or below); the plot header and tick values still say what is shown."""
+        for axis, text in list(self._axis_text.items()):
+            if axis.orientation not in ("left", "right"):
+                continue
+            try:
+                needed = axis.label.boundingRect().width()
+                room = axis.boundingRect().height()
+            except RuntimeError:  # the axis is being destroyed
+                continue
+            axis.showLabel(bool(text) and needed <= room)
 
     def _legend_swatch(self, key: str, plot: pg.PlotItem, brush: QBrush) -> None:
         """A filled square in the legend for a shading (the item itself is not plotted),

@@ -53,6 +53,7 @@ class ScenarioPanel(QWidget):
         theme.style_widget(self)
         self.heading = QLabel(self)
         self.heading.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
+        self.heading.setWordWrap(True)
         self.subtitle = QLabel(self)
         self.subtitle.setWordWrap(True)
         self.subtitle.setStyleSheet(f"color: {theme.TEXT_DIM}")

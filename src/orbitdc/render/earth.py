@@ -88,7 +88,8 @@ class GlobeVisual(Visual):
         pos, uv, faces = uv_sphere(rows, cols)
         self.shared_program["a_position"] = gloo.VertexBuffer(pos)
         self.shared_program["a_texcoord"] = gloo.VertexBuffer(uv)
-        day_rgb = (255.0 * (day_rgb / 255.0) ** 0.85).astype(np.uint8)  # lift the dark ocean
+        lut = (255.0 * (np.arange(256) / 255.0) ** 0.85).round().astype(np.uint8)
+        day_rgb = lut[day_rgb]  # gamma 0.85 lifts the very dark ocean
         self.shared_program["u_day"] = gloo.Texture2D(day_rgb, interpolation="linear",
                                                       wrapping="clamp_to_edge")
         self.shared_program["u_night"] = gloo.Texture2D(night_rgb, interpolation="linear",

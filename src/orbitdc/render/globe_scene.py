@@ -136,6 +136,11 @@ class GlobeScene:
             text = scene.visuals.Text(label, color="white", font_size=10, anchor_x="left",
                                       pos=(x + 14, y + 22 * k), parent=self.canvas.scene)
             self._legend += [dot, text]
+        # Rasterising the legend's glyphs costs ~0.4 s on software OpenGL: show the globe
+        # and satellites first and the legend from the following frame (see _before_draw).
+        for item in self._legend:
+            item.visible = False
+        self._legend_deferred = True
 
     def set_legend_labels(self, labels: tuple[str, str, str]) -> None:
         """Translated legend labels (sunlit, penumbra, umbra)."""
@@ -272,6 +277,8 @@ class GlobeScene:
             self.show_state(self.state)
 
     def legend_visible(self, on: bool) -> None:
+        if self._legend_deferred:
+            return
         for item in self._legend:
             item.visible = on and self.color_mode == "illumination"
 
@@ -324,12 +331,22 @@ class GlobeScene:
         return best if d2[best] <= radius_px**2 else None
 
     def _before_draw(self, event=None) -> None:
+        if self._legend_deferred and self.state is not None and event is not None:
+            if getattr(self, "_frames_with_data", 0) >= 1:
+                self._legend_deferred = False
+                self.legend_visible(self.visible["legend"])
+            else:
+                self._frames_with_data = 1
+                self.canvas.update()  # ask for the frame that brings the legend in
         eye_display = self.eye_position()
         eye_ecef = self.earth_fixed.transform.imap(eye_display)[:3]
         self.atmosphere.set_eye(eye_ecef)
 
     def render(self, size: tuple[int, int] | None = None) -> np.ndarray:
-        """Draw offscreen; (rows, cols, 4) uint8 RGBA."""
+        """Draw offscreen; (rows, cols, 4) uint8 RGBA (legend included)."""
+        if self._legend_deferred:
+            self._legend_deferred = False
+            self.legend_visible(self.visible["legend"])
         self._before_draw()  # canvas.render() emits no draw event
         return self.canvas.render(size=size)
 

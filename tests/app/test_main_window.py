@@ -168,3 +168,13 @@ def test_screenshot_command_rejects_bad_input(tmp_path: Path) -> None:
     res = _run_cli("nope.toml", "--screenshot", str(tmp_path / "y.png"))
     assert res.returncode == 2 and res.stderr.count("\n") == 1
     assert "nope.toml: no such scenario file or preset" in res.stderr
+
+
+def test_colour_by_combo_and_menu_stay_in_step(window: MainWindow) -> None:
+    combo = window.menus.color_combo
+    combo.setCurrentIndex(2)  # temperature
+    assert window.globe.color_mode == "temperature"
+    assert window.menus.colors["temperature"].isChecked()
+    assert window.globe.colorbar.visible
+    window.menus.colors["illumination"].trigger()
+    assert combo.currentIndex() == 0 and not window.globe.colorbar.visible

@@ -108,6 +108,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.docks["inspector"], self.docks["power"]],
                          [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
         self.menus = build_menus(self)
+        bar.addWidget(self.menus.color_combo)
         self.retranslate()
         self._wire()
         self.settings.restore_window(self)

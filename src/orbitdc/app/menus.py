@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 
 from orbitdc.app import export_actions, i18n
 from orbitdc.assets import preset_names
@@ -72,6 +72,12 @@ class Menus(QObject):
             act.toggled.connect(lambda on, k=key: self._set_layer(k, on))
             self.layers[key] = act
         self.color_menu = self.view_menu.addMenu("")
+        self.color_combo = QComboBox()  # the same choice, on the time bar
+        self.color_combo.setObjectName("color_combo")
+        for _key in COLOR_KEYS:
+            self.color_combo.addItem("")
+        self.color_combo.currentIndexChanged.connect(
+            lambda i: self._set_color(COLOR_KEYS[i]))
         self.colors = self._exclusive(self.color_menu, COLOR_KEYS,
                                       w.settings.get("color_mode", "illumination"),
                                       self._set_color)
@@ -133,6 +139,11 @@ class Menus(QObject):
     def _set_color(self, key: str) -> None:
         self.win.globe.set_color_mode(key)
         self.win.settings.set("color_mode", key)
+        if hasattr(self, "colors"):
+            self.colors[key].setChecked(True)
+        self.color_combo.blockSignals(True)
+        self.color_combo.setCurrentIndex(COLOR_KEYS.index(key))
+        self.color_combo.blockSignals(False)
 
     def _set_frame(self, key: str) -> None:
         self.win.globe.set_frame(key)
@@ -176,6 +187,10 @@ class Menus(QObject):
         self.color_menu.setTitle(tr("&Colour satellites by"))
         for key, act in self.colors.items():
             act.setText(_color_label(key))
+        for i, key in enumerate(COLOR_KEYS):
+            self.color_combo.setItemText(i, _color_label(key))
+        self.color_combo.setToolTip(tr("&Colour satellites by").replace("&", ""))
+        self.win.globe.set_colorbar_titles({k: _color_label(k) for k in COLOR_KEYS[1:]})
         self.frame_menu.setTitle(tr("&Frame"))
         self.frames["inertial"].setText(tr("Inertial (stars fixed, Earth turns)"))
         self.frames["earth"].setText(tr("Earth-fixed (Earth still, Sun moves)"))

@@ -103,6 +103,7 @@ class GlobeScene:
             node.set_gl_state("translucent", depth_test=True, depth_mask=False)
         self._legend: list = []
         self._make_legend()
+        self._make_colorbar()
         self.visible = dict.fromkeys(LAYERS, True)
         self.visible["track"] = True
         self._pos_display = np.zeros((0, 3), np.float32)
@@ -141,6 +142,54 @@ class GlobeScene:
         for item in self._legend:
             item.visible = False
         self._legend_deferred = True
+
+    def _make_colorbar(self, x: float = 18, y: float = 34, width: float = 180,
+                       height: float = 12, steps: int = 48) -> None:
+        """Colour scale for the colour-by-quantity modes: a gradient strip with its title
+        and end values, in canvas pixels (top left)."""
+        xs = np.linspace(x, x + width, steps + 1)
+        top = np.c_[xs, np.full(steps + 1, y), np.zeros(steps + 1)]
+        bottom = np.c_[xs, np.full(steps + 1, y + height), np.zeros(steps + 1)]
+        k = np.arange(steps)
+        faces = np.concatenate([np.stack([k, k + 1, k + steps + 1], 1),
+                                np.stack([k + 1, k + steps + 2, k + steps + 1], 1)])
+        self._bar_vertices = np.concatenate([top, bottom]).astype(np.float32)
+        self._bar_faces = faces.astype(np.uint32)
+        self._bar_x = np.r_[np.linspace(0, 1, steps + 1), np.linspace(0, 1, steps + 1)]
+        self.colorbar = scene.visuals.Mesh(parent=self.canvas.scene)
+        self.colorbar_title = scene.visuals.Text("", color="white", font_size=10,
+                                                 anchor_x="left", pos=(x, y - 14),
+                                                 parent=self.canvas.scene)
+        self.colorbar_lo = scene.visuals.Text("", color="white", font_size=9, anchor_x="left",
+                                              pos=(x, y + height + 8), parent=self.canvas.scene)
+        self.colorbar_hi = scene.visuals.Text("", color="white", font_size=9,
+                                              anchor_x="right", pos=(x + width, y + height + 8),
+                                              parent=self.canvas.scene)
+        self._bar_titles = {key: q[0] for key, q in palette.QUANTITIES.items()}
+        self._update_colorbar()
+
+    def set_colorbar_titles(self, titles: dict[str, str]) -> None:
+        """Translated titles of the colour-by modes ("soc", "temperature", "throughput")."""
+        self._bar_titles.update(titles)
+        self._update_colorbar()
+
+    def _update_colorbar(self) -> None:
+        mode = self.color_mode
+        on = mode in palette.QUANTITIES and self.visible.get("legend", True) if hasattr(
+            self, "visible") else False
+        for item in (self.colorbar, self.colorbar_title, self.colorbar_lo, self.colorbar_hi):
+            item.visible = on
+        if not on:
+            return
+        _, cmap, lo, hi, unit = palette.QUANTITIES[mode]
+        colors = cmap.map(self._bar_x).astype(np.float32)
+        self.colorbar.set_data(vertices=self._bar_vertices, faces=self._bar_faces,
+                               vertex_colors=colors)
+        scale = 100.0 if unit in ("%", "of peak") else 1.0
+        suffix = " %" if scale == 100.0 else f" {unit}"
+        self.colorbar_title.text = self._bar_titles[mode]
+        self.colorbar_lo.text = f"{lo * scale:g}{suffix}"
+        self.colorbar_hi.text = f"{hi * scale:g}{suffix}"
 
     def set_legend_labels(self, labels: tuple[str, str, str]) -> None:
         """Translated legend labels (sunlit, penumbra, umbra)."""
@@ -258,6 +307,7 @@ class GlobeScene:
         """"illumination", "soc", "temperature" or "throughput"."""
         self.color_mode = mode
         self.legend_visible(self.visible["legend"])
+        self._update_colorbar()
         if self.state is not None:
             self.show_state(self.state)
 
@@ -271,6 +321,7 @@ class GlobeScene:
             node.visible = on
         if name == "legend":
             self.legend_visible(on)
+            self._update_colorbar()
         if name == "orbits" and on:
             self._orbit_epoch_s = np.nan
         if self.state is not None:

@@ -29,7 +29,8 @@ def window(qtbot, tmp_path: Path):
         win.open_scenario("default", duration="3h")
     yield win
     win.close()
-    assert not win.loader.busy and not win.clock.playing  # nothing left running
+    # Nothing left running: no load, no clock, no prefetch thread.
+    assert not win.loader.busy and not win.clock.playing and not win.prefetch.alive
 
 
 def test_window_opens_on_the_scenario(window: MainWindow) -> None:
@@ -50,10 +51,16 @@ def test_time_cursor_and_globe_follow_the_clock(window: MainWindow, qtbot) -> No
 
 
 def test_play_advances_time_and_stops_at_the_end(window: MainWindow, qtbot) -> None:
-    window.clock.set_speed(3600.0 * 10)
+    window.clock.set_speed(600.0)
     window.clock.play(True)
+    qtbot.wait(700)
+    # Frames shown while playing (partly prefetched off the GUI thread) are at the clock's time.
+    assert window.globe.state.offset_s == pytest.approx(window.clock.offset_s)
+    assert window.clock.offset_s > 60.0
+    window.clock.set_speed(3600.0 * 10)
     qtbot.waitUntil(lambda: not window.clock.playing, timeout=5000)
     assert window.clock.offset_s == pytest.approx(window.timeline.span_s)
+    assert window.globe.state.offset_s == pytest.approx(window.timeline.span_s)
 
 
 def test_keyboard(window: MainWindow, qtbot) -> None:

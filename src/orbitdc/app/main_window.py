@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from orbitdc.app.clock import Clock
 from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
+from orbitdc.app.prefetch import StatePrefetcher
 from orbitdc.app.settings import Settings
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("OrbitDCMainWindow")
         self.resize(*size)
         self.loader = TimelineLoader(self)
+        self.prefetch = StatePrefetcher()
+        self._last_frame = time.monotonic()
         self.globe = GlobeScene(size=(960, 640), app="pyside6")
         self.clock = Clock(self)
         self.timebar = TimeBar()
@@ -202,10 +205,23 @@ class MainWindow(QMainWindow):
     def _on_time(self, offset_s: float) -> None:
         if self.timeline is None:
             return
-        state = self.timeline.state_at(offset_s)
+        tl, c = self.timeline, self.clock
+        now = time.monotonic()
+        frame_s = min(max(now - self._last_frame, 0.005), 0.2)
+        self._last_frame = now
+        # While playing, the previous frame asked the worker for this frame's state: take it
+        # when it is for (about) this instant and set the clock to its exact time.
+        state = None
+        if c.playing:
+            state = self.prefetch.take(tl, offset_s, tolerance_s=0.5 * c.speed * frame_s)
+            if state is not None:
+                c.offset_s = offset_s = state.offset_s
+            nxt = min(offset_s + c.speed * frame_s, tl.span_s)
+            self.prefetch.request(tl, nxt)
+        if state is None:
+            state = tl.state_at(offset_s)
         self.globe.show_state(state)
         self.timebar.set_time(offset_s)
-        now = time.monotonic()
         if not self.clock.playing or now - self._last_panel_update >= PANEL_REFRESH_S:
             self._last_panel_update = now
             for panel in (self.power, self.thermal, self.compute):
@@ -278,6 +294,7 @@ class MainWindow(QMainWindow):
     # --- lifecycle ------------------------------------------------------------------------------
     def closeEvent(self, event) -> None:
         self.clock.stop()
+        self.prefetch.close()
         self.loader.wait()
         self.settings.save_window(self)
         self.globe.close()

@@ -1,0 +1,66 @@
+"""Physics off the GUI thread: while a frame is drawn, a worker thread computes the state of
+the next frame (positions by SGP4, illumination, interpolated battery and temperatures).
+
+The GUI asks for the instant it will show next (``request``) and takes the result on the next
+tick (``take``); only when none is ready for the instant it needs does it compute in place.
+SGP4 holds the GIL, but drawing (OpenGL through ctypes, llvmpipe's own threads, the buffer
+swap) releases it, so the two overlap.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from orbitdc.physics.timeline import State, Timeline
+
+
+class StatePrefetcher:
+    """One worker thread; ``close()`` stops it (idempotent)."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._want: tuple[Timeline, float] | None = None
+        self._have: tuple[Timeline, float, State] | None = None
+        self._stop = False
+        self._thread = threading.Thread(target=self._run, name="orbitdc-prefetch",
+                                        daemon=True)
+        self._thread.start()
+
+    def request(self, timeline: Timeline, offset_s: float) -> None:
+        """Start computing the state at ``offset_s`` (replaces any pending request)."""
+        with self._cond:
+            self._want = (timeline, float(offset_s))
+            self._cond.notify()
+
+    def take(self, timeline: Timeline, offset_s: float, tolerance_s: float = 1e-6
+             ) -> State | None:
+        """The prefetched state if it is for this timeline and instant, else None."""
+        with self._cond:
+            have = self._have
+        if have is not None and have[0] is timeline and abs(have[1] - offset_s) <= tolerance_s:
+            return have[2]
+        return None
+
+    def close(self) -> None:
+        with self._cond:
+            self._stop = True
+            self._cond.notify()
+        if self._thread.is_alive():
+            self._thread.join(timeout=5.0)
+
+    @property
+    def alive(self) -> bool:
+        return self._thread.is_alive()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while self._want is None and not self._stop:
+                    self._cond.wait()
+                if self._stop:
+                    return
+                timeline, offset_s = self._want
+                self._want = None
+            state = timeline.state_at(offset_s)
+            with self._cond:
+                self._have = (timeline, offset_s, state)

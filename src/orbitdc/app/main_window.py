@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
         # While playing, the previous frame asked the worker for this frame's state: take it
         # when it is for (about) this instant and set the clock to its exact time.
         state = None
-        if c.playing:
+        if c.playing and offset_s < tl.span_s:  # the last frame shows exactly the end
             state = self.prefetch.take(tl, offset_s, tolerance_s=0.5 * c.speed * frame_s)
             if state is not None:
                 c.offset_s = offset_s = state.offset_s

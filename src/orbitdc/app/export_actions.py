@@ -109,5 +109,5 @@ def about_text() -> str:
     data = tr("Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation "
               "(Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; "
               "SGP4 (Vallado et al.).")
-    return f"<p><b>OrbitDC</b> — {tr('orbital data centers, in sunlight and shadow.')}</p>" \
-           f"<p>{versions}</p><p>{data}</p>"
+    tagline = tr("orbital data centers, in sunlight and shadow.")
+    return f"<p><b>OrbitDC</b> — {tagline}</p><p>{versions}</p><p>{data}</p>"

@@ -45,6 +45,11 @@
         <translation>Données&#xa0;: éphémérides JPL DE421 (skyfield-data)&#xa0;; NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) et lumières des villes NASA Visible Earth&#xa0;; SGP4 (Vallado et al.).</translation>
     </message>
     <message>
+        <location filename="../../app/export_actions.py" line="112"/>
+        <source>orbital data centers, in sunlight and shadow.</source>
+        <translation>des centres de données en orbite, entre soleil et ombre.</translation>
+    </message>
+    <message>
         <location filename="../../app/menus.py" line="27"/>
         <source>Orbit paths</source>
         <translation>Orbites</translation>
@@ -100,122 +105,123 @@
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="148"/>
+        <location filename="../../app/menus.py" line="159"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="149"/>
+        <location filename="../../app/menus.py" line="160"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="161"/>
+        <location filename="../../app/menus.py" line="172"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="164"/>
+        <location filename="../../app/menus.py" line="175"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="165"/>
+        <location filename="../../app/menus.py" line="176"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="166"/>
+        <location filename="../../app/menus.py" line="177"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="167"/>
+        <location filename="../../app/menus.py" line="178"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="168"/>
+        <location filename="../../app/menus.py" line="179"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="169"/>
+        <location filename="../../app/menus.py" line="180"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="170"/>
+        <location filename="../../app/menus.py" line="181"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="171"/>
+        <location filename="../../app/menus.py" line="182"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="172"/>
+        <location filename="../../app/menus.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="173"/>
+        <location filename="../../app/menus.py" line="184"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="176"/>
+        <location filename="../../app/menus.py" line="187"/>
+        <location filename="../../app/menus.py" line="192"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="179"/>
+        <location filename="../../app/menus.py" line="194"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="180"/>
+        <location filename="../../app/menus.py" line="195"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="181"/>
+        <location filename="../../app/menus.py" line="196"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="182"/>
+        <location filename="../../app/menus.py" line="197"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="183"/>
+        <location filename="../../app/menus.py" line="198"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="184"/>
+        <location filename="../../app/menus.py" line="199"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="185"/>
+        <location filename="../../app/menus.py" line="200"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="186"/>
+        <location filename="../../app/menus.py" line="201"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="187"/>
+        <location filename="../../app/menus.py" line="202"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="190"/>
+        <location filename="../../app/menus.py" line="205"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -296,142 +302,142 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../widgets/inspector.py" line="62"/>
+        <location filename="../../widgets/inspector.py" line="63"/>
         <source>Satellite</source>
         <translation>Satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="62"/>
+        <location filename="../../widgets/inspector.py" line="63"/>
         <source>Constellation</source>
         <translation>Constellation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="62"/>
+        <location filename="../../widgets/inspector.py" line="63"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="63"/>
+        <location filename="../../widgets/inspector.py" line="64"/>
         <source>Inclination</source>
         <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="63"/>
+        <location filename="../../widgets/inspector.py" line="64"/>
         <source>β angle</source>
         <translation>Angle β</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="63"/>
+        <location filename="../../widgets/inspector.py" line="64"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="64"/>
+        <location filename="../../widgets/inspector.py" line="65"/>
         <source>Solar power</source>
         <translation>Puissance solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="64"/>
+        <location filename="../../widgets/inspector.py" line="65"/>
         <source>Load</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="64"/>
+        <location filename="../../widgets/inspector.py" line="65"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="65"/>
+        <location filename="../../widgets/inspector.py" line="66"/>
         <source>Electronics</source>
         <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="65"/>
+        <location filename="../../widgets/inspector.py" line="66"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="65"/>
+        <location filename="../../widgets/inspector.py" line="66"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="66"/>
+        <location filename="../../widgets/inspector.py" line="67"/>
         <source>Eclipse entry</source>
         <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="66"/>
+        <location filename="../../widgets/inspector.py" line="67"/>
         <source>Eclipse exit</source>
         <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="67"/>
+        <location filename="../../widgets/inspector.py" line="68"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="111"/>
+        <location filename="../../widgets/inspector.py" line="112"/>
         <source>%1 °C (max %2 °C)</source>
         <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="147"/>
+        <location filename="../../widgets/inspector.py" line="148"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="149"/>
+        <location filename="../../widgets/inspector.py" line="150"/>
         <source>Umbra</source>
         <translation>Ombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="151"/>
+        <location filename="../../widgets/inspector.py" line="152"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="156"/>
+        <location filename="../../widgets/inspector.py" line="157"/>
         <source>charging %1</source>
         <translation>charge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="158"/>
+        <location filename="../../widgets/inspector.py" line="159"/>
         <source>discharging %1</source>
         <translation>décharge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="160"/>
+        <location filename="../../widgets/inspector.py" line="161"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="161"/>
+        <location filename="../../widgets/inspector.py" line="162"/>
         <source>%1 % SOC, %2 (min %3 %)</source>
         <translation>%1 %, %2 (min. %3 %)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="167"/>
+        <location filename="../../widgets/inspector.py" line="168"/>
         <source>throttled: power</source>
         <translation>bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="169"/>
+        <location filename="../../widgets/inspector.py" line="170"/>
         <source>throttled: thermal</source>
         <translation>bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="182"/>
+        <location filename="../../widgets/inspector.py" line="183"/>
         <source>after the end of the run</source>
         <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="188"/>
+        <location filename="../../widgets/inspector.py" line="189"/>
         <source>before the start of the run</source>
         <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="192"/>
+        <location filename="../../widgets/inspector.py" line="193"/>
         <source>none before the end of the run</source>
         <translation>aucune d’ici la fin de la simulation</translation>
     </message>
@@ -439,62 +445,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="134"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="135"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="136"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="137"/>
+        <location filename="../../app/main_window.py" line="146"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="140"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="141"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="179"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="239"/>
+        <location filename="../../app/main_window.py" line="263"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -555,72 +561,72 @@
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="112"/>
+        <location filename="../../widgets/scenario_panel.py" line="113"/>
         <source>Solar array</source>
         <translation>Panneaux solaires</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="112"/>
+        <location filename="../../widgets/scenario_panel.py" line="113"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="113"/>
+        <location filename="../../widgets/scenario_panel.py" line="114"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="113"/>
+        <location filename="../../widgets/scenario_panel.py" line="114"/>
         <source>Power per GPU</source>
         <translation>Puissance par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="114"/>
+        <location filename="../../widgets/scenario_panel.py" line="115"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="114"/>
+        <location filename="../../widgets/scenario_panel.py" line="115"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="122"/>
+        <location filename="../../widgets/scenario_panel.py" line="123"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="117"/>
+        <location filename="../../widgets/scenario_panel.py" line="118"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="118"/>
+        <location filename="../../widgets/scenario_panel.py" line="119"/>
         <source>Simulate the scenario again with these values</source>
         <translation>Relancer la simulation avec ces valeurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="119"/>
+        <location filename="../../widgets/scenario_panel.py" line="120"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="120"/>
+        <location filename="../../widgets/scenario_panel.py" line="121"/>
         <source>Back to the values of the running scenario</source>
         <translation>Revenir aux valeurs du scénario en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="129"/>
+        <location filename="../../widgets/scenario_panel.py" line="130"/>
         <source>Altitude of “%1”</source>
         <translation>Altitude de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="126"/>
+        <location filename="../../widgets/scenario_panel.py" line="127"/>
         <source>Spacecraft of “%1”</source>
         <translation>Satellites de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="216"/>
+        <location filename="../../widgets/scenario_panel.py" line="217"/>
         <source>Simulating…</source>
         <translation>Simulation en cours…</translation>
     </message>
@@ -724,7 +730,7 @@
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="276"/>
+        <location filename="../../widgets/plotbase.py" line="294"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>

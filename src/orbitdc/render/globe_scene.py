@@ -103,9 +103,8 @@ class GlobeScene:
             node.set_gl_state("translucent", depth_test=True, depth_mask=False)
         self._legend: list = []
         self._make_legend()
-        self._make_colorbar()
         self.visible = dict.fromkeys(LAYERS, True)
-        self.visible["track"] = True
+        self._make_colorbar()
         self._pos_display = np.zeros((0, 3), np.float32)
         self.canvas.events.draw.connect(self._before_draw, position="first")
 
@@ -175,8 +174,7 @@ class GlobeScene:
 
     def _update_colorbar(self) -> None:
         mode = self.color_mode
-        on = mode in palette.QUANTITIES and self.visible.get("legend", True) if hasattr(
-            self, "visible") else False
+        on = mode in palette.QUANTITIES and self.visible["legend"]
         for item in (self.colorbar, self.colorbar_title, self.colorbar_lo, self.colorbar_hi):
             item.visible = on
         if not on:

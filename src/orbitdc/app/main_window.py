@@ -108,6 +108,9 @@ class MainWindow(QMainWindow):
             self.docks[key] = dock
         self.tabifyDockWidget(self.docks["inspector"], self.docks["scenario"])
         self.docks["inspector"].raise_()
+        if size[1] < 1000:  # three stacked panels of two plots each are unreadable: tab two
+            self.tabifyDockWidget(self.docks["thermal"], self.docks["compute"])
+            self.docks["thermal"].raise_()
         self.resizeDocks([self.docks["inspector"], self.docks["power"]],
                          [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
         self.menus = build_menus(self)

@@ -79,7 +79,20 @@ void main() {
 """
 
 
-class GlobeVisual(Visual):
+class _SunLitVisual(Visual):
+    """Shared by the globe and the atmosphere: the Sun uniform and the plain transform."""
+
+    def set_sun(self, sun_ecef: np.ndarray) -> None:
+        """Unit vector toward the Sun in Earth-fixed axes."""
+        s = np.asarray(sun_ecef, dtype=np.float64)
+        self.shared_program["u_sun"] = tuple((s / np.linalg.norm(s)).astype(np.float32))
+        self.update()
+
+    def _prepare_transforms(self, view) -> None:
+        view.view_program.vert["transform"] = view.get_transform()
+
+
+class GlobeVisual(_SunLitVisual):
     """Textured, Sun-lit Earth; ``set_sun(unit vector, Earth-fixed)``."""
 
     def __init__(self, day_rgb: np.ndarray, night_rgb: np.ndarray, rows: int = 64,
@@ -100,16 +113,8 @@ class GlobeVisual(Visual):
         self.set_gl_state("opaque", depth_test=True, cull_face=True)
         self.set_sun(np.array([1.0, 0.0, 0.0]))
 
-    def set_sun(self, sun_ecef: np.ndarray) -> None:
-        s = np.asarray(sun_ecef, dtype=np.float64)
-        self.shared_program["u_sun"] = tuple((s / np.linalg.norm(s)).astype(np.float32))
-        self.update()
 
-    def _prepare_transforms(self, view) -> None:
-        view.view_program.vert["transform"] = view.get_transform()
-
-
-class AtmosphereVisual(Visual):
+class AtmosphereVisual(_SunLitVisual):
     """Additive limb glow: a thin annulus around the Earth's silhouette, turned to face the
     camera (``set_eye``), so only the pixels near the limb are shaded."""
 
@@ -132,10 +137,6 @@ class AtmosphereVisual(Visual):
         self.set_sun(np.array([1.0, 0.0, 0.0]))
         self.set_eye(np.array([0.0, 0.0, 10.0]))
 
-    def set_sun(self, sun_ecef: np.ndarray) -> None:
-        s = np.asarray(sun_ecef, dtype=np.float64)
-        self.shared_program["u_sun"] = tuple((s / np.linalg.norm(s)).astype(np.float32))
-
     def set_eye(self, eye_ecef: np.ndarray) -> None:
         """Rebuild the annulus for a camera at ``eye_ecef`` (Earth radii, Earth-fixed)."""
         eye = np.asarray(eye_ecef, dtype=np.float64)
@@ -153,9 +154,6 @@ class AtmosphereVisual(Visual):
         pos = np.concatenate([centre + self.INNER * radius * ring,
                               centre + self.OUTER * radius * ring])
         self._pos.set_data(pos.astype(np.float32))
-
-    def _prepare_transforms(self, view) -> None:
-        view.view_program.vert["transform"] = view.get_transform()
 
 
 Globe = create_visual_node(GlobeVisual)

@@ -48,6 +48,18 @@ def build_parser() -> argparse.ArgumentParser:
     p_sim = sub.add_parser("simulate", help="write per-satellite telemetry (CSV)")
     _span_args(p_sim)
     p_sim.add_argument("-o", "--output", help="output .csv file (default: standard output)")
+    p_exp = sub.add_parser("export", help="render an animation (MP4, GIF or PNG frames)")
+    p_exp.add_argument("scenario", help="scenario TOML file or preset name")
+    p_exp.add_argument("-o", "--output", required=True,
+                       help="OUT.mp4, OUT.gif, or a folder for numbered PNG frames")
+    p_exp.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT (default 1920x1080)")
+    p_exp.add_argument("--fps", type=float, default=30.0, help="frames per second (30)")
+    p_exp.add_argument("--frames", type=int, default=300, help="number of frames (300)")
+    p_exp.add_argument("--span", help='simulated time covered, e.g. "95min" (one orbit)')
+    p_exp.add_argument("--from", dest="from_", help="first frame's instant (ISO 8601 UTC)")
+    p_exp.add_argument("--camera", default="orbit", choices=["orbit", "fixed", "follow"])
+    p_exp.add_argument("--title", help="title burnt into the frames")
+    p_exp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p_info = sub.add_parser("info", help="per-constellation summary")
     _span_args(p_info)
     p_info.add_argument("--json", action="store_true", help="machine-readable output")
@@ -84,6 +96,39 @@ def cmd_simulate(args: argparse.Namespace) -> int:
             write_rows(sys.stdout, blocks, sim.names, scn.start)
         else:
             write_csv(out, blocks, sim.names, scn.start)
+    finally:
+        if bar:
+            bar.close()
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from orbitdc.app import export as export_mod
+    from orbitdc.app.gui import parse_instant_arg, parse_size
+    from orbitdc.app.writers import check_target
+    from orbitdc.physics.timebase import parse_duration_s
+
+    size = parse_size(args.size)
+    try:
+        check_target(Path(args.output), size)  # before any simulation or rendering
+        span = parse_duration_s(args.span) if args.span else None
+    except ValueError as err:
+        where = "--span" if args.span and "unit" in str(err) else None
+        raise ScenarioError(where, str(err)) from None
+    scn = scenario_mod.load(args.scenario)
+    from_s = 0.0
+    if args.from_:
+        from_s = (parse_instant_arg(args.from_) - scn.start).total_seconds()
+    opts = export_mod.ExportOptions(output=Path(args.output), size=size, fps=args.fps,
+                                    frames=args.frames, span_s=span, from_s=from_s,
+                                    camera=args.camera, title=args.title)
+    export_mod.use_headless_backend_if_needed()
+    tl = Timeline.build(scn)
+    bar = None if args.quiet else ProgressBar("export")
+    try:
+        export_mod.export(tl, opts, progress=bar)
+    except ValueError as err:
+        raise ScenarioError(None, str(err)) from None
     finally:
         if bar:
             bar.close()
@@ -162,7 +207,7 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in ("simulate", "info"):
+    if not argv or argv[0] not in ("simulate", "info", "export"):
         args = build_gui_parser().parse_args(argv)
         try:
             from orbitdc.app import gui
@@ -173,13 +218,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"orbitdc: error: {err}", file=sys.stderr)
             return EXIT_BAD_INPUT
     args = build_parser().parse_args(argv)
+    commands = {"simulate": cmd_simulate, "info": cmd_info, "export": cmd_export}
     try:
-        return cmd_simulate(args) if args.command == "simulate" else cmd_info(args)
+        return commands[args.command](args)
     except ScenarioError as err:
         print(f"orbitdc: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:
+        print("orbitdc: interrupted; nothing written", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

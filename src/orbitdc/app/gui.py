@@ -24,10 +24,10 @@ def parse_size(text: str) -> tuple[int, int]:
     """"1600x900" → (1600, 900); ScenarioError naming --size otherwise."""
     try:
         w, h = (int(v) for v in text.lower().split("x"))
-        if not (320 <= w <= 7680 and 240 <= h <= 4320):
+        if not (160 <= w <= 7680 and 90 <= h <= 4320):
             raise ValueError
     except ValueError:
-        raise ScenarioError("--size", f"expected WIDTHxHEIGHT in pixels between 320x240 and "
+        raise ScenarioError("--size", f"expected WIDTHxHEIGHT in pixels between 160x90 and "
                             f"7680x4320, got {text!r}") from None
     return w, h
 

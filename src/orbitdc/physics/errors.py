@@ -27,10 +27,9 @@ class ScenarioError(ValueError):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        where = self.path or "<scenario>"
-        if self.line is not None:
-            where += f":{self.line}"
-        text = f"{where}: "
+        text = ""
+        if self.path is not None:
+            text = self.path + (f":{self.line}" if self.line is not None else "") + ": "
         if self.key:
             text += f"key '{self.key}': "
         return (text + self.message).replace("\n", " ")

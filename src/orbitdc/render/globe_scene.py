@@ -189,6 +189,24 @@ class GlobeScene:
         self.colorbar_lo.text = f"{lo * scale:g}{suffix}"
         self.colorbar_hi.text = f"{hi * scale:g}{suffix}"
 
+    def set_captions(self, title: str | None = None, clock: str | None = None) -> None:
+        """Text burnt into the picture (exports): a title at the top centre and a clock at
+        the bottom right, in canvas pixels; None removes one."""
+        w, h = self.canvas.size
+        for attr, text, pos, anchor, size in (
+                ("_title_text", title, (w / 2, 26), "center", 16),
+                ("_clock_text", clock, (w - 18, h - 22), "right", 13)):
+            item = getattr(self, attr, None)
+            if text is None:
+                if item is not None:
+                    item.visible = False
+                continue
+            if item is None:
+                item = scene.visuals.Text(text, color="white", font_size=size, bold=True,
+                                          anchor_x=anchor, pos=pos, parent=self.canvas.scene)
+                setattr(self, attr, item)
+            item.text, item.pos, item.visible = text, pos, True
+
     def set_legend_labels(self, labels: tuple[str, str, str]) -> None:
         """Translated legend labels (sunlit, penumbra, umbra)."""
         for k, label in enumerate(labels):

@@ -1,0 +1,115 @@
+"""Animation export: formats read back, determinism of frames, safety of the output."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import imageio.v3 as iio
+import imageio_ffmpeg
+import numpy as np
+import pytest
+from PIL import Image
+
+from orbitdc.app.export import ExportCancelledError, ExportOptions, export
+from orbitdc.physics import scenario
+from orbitdc.physics.timeline import Timeline
+
+SIZE = (320, 180)
+
+
+@pytest.fixture(scope="module")
+def timeline() -> Timeline:
+    from vispy import app
+
+    app.use_app("pyside6")
+    return Timeline.build(scenario.load("default", duration="3h"))
+
+
+def _mp4_frames(path: Path) -> tuple[dict, list[np.ndarray]]:
+    reader = imageio_ffmpeg.read_frames(str(path))
+    meta = next(reader)
+    w, h = meta["size"]
+    return meta, [np.frombuffer(f, np.uint8).reshape(h, w, 3) for f in reader]
+
+
+def test_mp4_has_the_frames_size_codec_and_pixel_format(timeline, tmp_path: Path) -> None:
+    out = tmp_path / "clip.mp4"
+    export(timeline, ExportOptions(output=out, size=SIZE, fps=12, frames=9, title="Test"))
+    meta, frames = _mp4_frames(out)
+    assert meta["codec"] == "h264" and meta["pix_fmt"].startswith("yuv420p")
+    assert meta["size"] == SIZE and meta["fps"] == 12.0
+    assert len(frames) == 9
+    # The clock moved: first and last frames differ clearly.
+    assert np.abs(frames[0].astype(int) - frames[-1].astype(int)).mean() > 3
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["clip.mp4"]  # no leftovers
+    assert out.stat().st_mode & 0o044  # readable by others, like any file the user writes
+
+
+def test_gif_has_the_frames_and_size(timeline, tmp_path: Path) -> None:
+    out = tmp_path / "clip.gif"
+    export(timeline, ExportOptions(output=out, size=SIZE, fps=10, frames=6, camera="fixed"))
+    with Image.open(out) as im:
+        assert im.size == SIZE and im.n_frames == 6
+
+
+def test_png_frames_are_numbered_with_zero_padding(timeline, tmp_path: Path) -> None:
+    out = tmp_path / "frames"
+    export(timeline, ExportOptions(output=out, size=SIZE, frames=4, camera="follow"))
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [f"frame_{k:05d}.png" for k in range(1, 5)]
+    assert iio.imread(out / names[0]).shape == (SIZE[1], SIZE[0], 3)
+
+
+def test_frames_are_deterministic(timeline, tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        export(timeline, ExportOptions(output=out, size=SIZE, frames=2, camera="fixed"))
+    for name in ("frame_00001.png", "frame_00002.png"):
+        assert np.array_equal(iio.imread(a / name), iio.imread(b / name))
+
+
+def test_cancel_leaves_nothing_and_keeps_an_existing_file(timeline, tmp_path: Path) -> None:
+    out = tmp_path / "talk.mp4"
+    out.write_bytes(b"previous export")
+    calls = {"n": 0}
+
+    def cancelled() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 3
+
+    with pytest.raises(ExportCancelledError):
+        export(timeline, ExportOptions(output=out, size=SIZE, frames=20), cancelled=cancelled)
+    assert out.read_bytes() == b"previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["talk.mp4"]
+
+
+@pytest.mark.parametrize(("name", "size", "message"), [
+    ("x.avi", SIZE, "unsupported output; expected .mp4, .gif or a folder for PNG frames"),
+    ("missing/x.mp4", SIZE, "does not exist"),
+    ("x.mp4", (321, 180), "video size must be even, got 321x180"),
+])
+def test_bad_outputs_fail_before_rendering(timeline, tmp_path: Path, name: str, size,
+                                           message: str) -> None:
+    with pytest.raises(ValueError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        export(timeline, ExportOptions(output=tmp_path / name, size=size, frames=2))
+    assert not any(p.name.startswith(".") for p in tmp_path.iterdir())
+
+
+def test_headless_command_without_a_display(tmp_path: Path) -> None:
+    out = tmp_path / "headless.mp4"
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    res = subprocess.run([sys.executable, "-m", "orbitdc.app.cli", "export", "default", "-o",
+                          str(out), "--size", "320x180", "--frames", "5", "--fps", "5", "-q"],
+                         capture_output=True, text=True, env=env, timeout=180, check=False)
+    assert res.returncode == 0, res.stderr
+    meta, frames = _mp4_frames(out)
+    assert len(frames) == 5 and meta["size"] == (320, 180)
+    bad = subprocess.run([sys.executable, "-m", "orbitdc.app.cli", "export", "default", "-o",
+                          str(tmp_path / "x.mov"), "-q"], capture_output=True, text=True,
+                         env=env, timeout=60, check=False)
+    assert bad.returncode == 2
+    assert bad.stderr == (f"orbitdc: error: {tmp_path / 'x.mov'}: unsupported output; expected "
+                          ".mp4, .gif or a folder for PNG frames\n")

@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SCENARIO ?= default
 # Qt (xcb) + OpenGL (Mesa) + a virtual X server for headless machines (Debian package names).
-APT_PACKAGES := xvfb xauth libegl1 libgl1 libgl1-mesa-dri libdbus-1-3 libfontconfig1 \
+APT_PACKAGES := xvfb xauth libegl1 libegl-mesa0 libgl1 libgl1-mesa-dri libdbus-1-3 libfontconfig1 \
 	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
 	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
 

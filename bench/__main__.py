@@ -15,18 +15,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
-    parser.add_argument("--only", choices=["physics", "globe"], help="run one group")
+    parser.add_argument("--only", choices=["physics", "globe", "export"],
+                        help="run one group")
     args = parser.parse_args()
-    if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and args.only != "physics":
+    if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and args.only in (None,
+                                                                                    "globe"):
         # The globe benchmarks need an X display: rerun under a virtual one.
         os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24",
                                sys.executable, "-m", "bench", *sys.argv[1:]])
     print(f"# machine: {platform.machine()}, {platform.python_implementation()} "
           f"{platform.python_version()}, {os.cpu_count()} cores")
-    if args.only != "globe":
+    if args.only in (None, "physics"):
         physics(args)
-    if args.only != "physics":
+    if args.only in (None, "globe"):
         globe()
+    if args.only in (None, "export"):
+        export()
+
+
+def export() -> None:
+    from bench import export_bench
+
+    for n in (1000, 9000):
+        r = export_bench.export_fps(n)
+        target = "  (target >= 15)" if n == 9000 else ""
+        print(f"# export 1920x1080, {n} satellites: {r['fps']:.1f} frames/s; encoding "
+              f"pre-rendered frames alone {r['encode_fps']:.1f} frames/s")
+        print(f"export_fps_{n // 1000}k: {r['fps']:.1f}{target}")
+        print(f"export_fps_ratio_{n // 1000}k: {r['ratio']:.2f}")
 
 
 def globe() -> None:

@@ -185,3 +185,27 @@ def test_colour_by_combo_and_menu_stay_in_step(window: MainWindow) -> None:
     assert window.globe.colorbar.visible
     window.menus.colors["illumination"].trigger()
     assert combo.currentIndex() == 0 and not window.globe.colorbar.visible
+
+
+def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: Path) -> None:
+    import imageio_ffmpeg
+
+    from orbitdc.app.export_dialog import ExportDialog, run_export
+
+    window.clock.seek(1800.0)
+    dlg = ExportDialog(window)
+    dlg.path.setText(str(tmp_path / "talk.mp4"))
+    dlg.size.setCurrentIndex(3)  # custom
+    dlg.width_px.setValue(320)
+    dlg.height_px.setValue(180)
+    dlg.fps.setValue(5)
+    dlg.seconds.setValue(1.0)
+    opts = dlg.options()
+    assert (opts.frames, opts.size, opts.camera, opts.from_s) == (5, (320, 180), "orbit",
+                                                                   1800.0)
+    assert opts.title == window.timeline.scenario.name
+    assert run_export(window, opts) == tmp_path / "talk.mp4"
+    assert imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "talk.mp4"))[0] == 5
+    dlg.format.setCurrentIndex(2)  # PNG frames: a folder, no suffix
+    assert dlg.path.text() == str(tmp_path / "talk")
+    dlg.close()

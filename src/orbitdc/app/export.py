@@ -67,9 +67,11 @@ def use_headless_backend_if_needed() -> str:
 
 def export(tl: Timeline, opts: ExportOptions,
            progress: Callable[[int, int], None] | None = None,
-           cancelled: Callable[[], bool] | None = None) -> Path:
+           cancelled: Callable[[], bool] | None = None, globe=None) -> Path:
     """Render and write every frame; returns the output path. Raises ValueError on bad
-    options (before rendering), ExportCancelledError if ``cancelled()`` turns true."""
+    options (before rendering), ExportCancelledError if ``cancelled()`` turns true.
+    ``globe``: a GlobeScene of the right size to draw with (the app passes one whose GL
+    context exists); by default one is made and closed here."""
     from orbitdc.render.globe_scene import GlobeScene
 
     if opts.camera not in CAMERAS:
@@ -80,7 +82,8 @@ def export(tl: Timeline, opts: ExportOptions,
         raise ValueError("--from: outside the scenario's time span")
     times = frame_times(tl, opts)
     writer = open_writer(Path(opts.output), opts.size, opts.fps, opts.frames)
-    globe = GlobeScene(size=opts.size)
+    own = globe is None
+    globe = GlobeScene(size=opts.size) if own else globe
     try:
         globe.set_timeline(tl)
         if opts.camera == "follow":
@@ -105,4 +108,5 @@ def export(tl: Timeline, opts: ExportOptions,
         writer.abort()
         raise
     finally:
-        globe.close()
+        if own:
+            globe.close()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 
-from orbitdc.app import export_actions, i18n
+from orbitdc.app import export_actions, export_dialog, i18n
 from orbitdc.assets import preset_names
 
 if TYPE_CHECKING:
@@ -55,6 +55,8 @@ class Menus(QObject):
             act.triggered.connect(lambda _=False, n=name: w.open_scenario(n))
             self.preset_actions.append(act)
         self.file_menu.addSeparator()
+        self.export_anim = self._action(self.file_menu, QKeySequence("Ctrl+E"),
+                                        lambda: export_dialog.export_dialog(w))
         self.export_csv = self._action(self.file_menu, None,
                                        lambda: export_actions.export_telemetry(w))
         self.screenshot = self._action(self.file_menu, QKeySequence("Ctrl+Shift+S"),
@@ -178,6 +180,7 @@ class Menus(QObject):
         self.open.setText(tr("&Open scenario…"))
         self.recent_menu.setTitle(tr("Open &recent"))
         self.presets_menu.setTitle(tr("&Presets"))
+        self.export_anim.setText(tr("Export &animation…"))
         self.export_csv.setText(tr("Export telemetry &CSV…"))
         self.screenshot.setText(tr("&Screenshot…"))
         self.quit.setText(tr("&Quit"))

@@ -36,6 +36,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="60"/>
+        <location filename="../../app/export_dialog.py" line="171"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -105,123 +106,128 @@
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="159"/>
+        <location filename="../../app/menus.py" line="161"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="160"/>
+        <location filename="../../app/menus.py" line="162"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="172"/>
+        <location filename="../../app/menus.py" line="174"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="175"/>
+        <location filename="../../app/menus.py" line="177"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="176"/>
+        <location filename="../../app/menus.py" line="178"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="177"/>
+        <location filename="../../app/menus.py" line="179"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="178"/>
+        <location filename="../../app/menus.py" line="180"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="179"/>
+        <location filename="../../app/menus.py" line="181"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="180"/>
+        <location filename="../../app/menus.py" line="182"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="181"/>
+        <location filename="../../app/menus.py" line="183"/>
+        <source>Export &amp;animation…</source>
+        <translation>Exporter une &amp;animation…</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="184"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="182"/>
+        <location filename="../../app/menus.py" line="185"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="183"/>
+        <location filename="../../app/menus.py" line="186"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="184"/>
+        <location filename="../../app/menus.py" line="187"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="187"/>
-        <location filename="../../app/menus.py" line="192"/>
+        <location filename="../../app/menus.py" line="190"/>
+        <location filename="../../app/menus.py" line="195"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="194"/>
+        <location filename="../../app/menus.py" line="197"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="195"/>
+        <location filename="../../app/menus.py" line="198"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="196"/>
+        <location filename="../../app/menus.py" line="199"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="197"/>
+        <location filename="../../app/menus.py" line="200"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="198"/>
+        <location filename="../../app/menus.py" line="201"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="199"/>
+        <location filename="../../app/menus.py" line="202"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="200"/>
+        <location filename="../../app/menus.py" line="203"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="201"/>
+        <location filename="../../app/menus.py" line="204"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="202"/>
+        <location filename="../../app/menus.py" line="205"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="205"/>
+        <location filename="../../app/menus.py" line="208"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -254,6 +260,21 @@
         <location filename="../../widgets/units.py" line="87"/>
         <source>%1 ago</source>
         <translation>il y a %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="171"/>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="180"/>
+        <source>Exporting… about %1 s left</source>
+        <translation>Export en cours… environ %1 s restantes</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="188"/>
+        <source>Export animation</source>
+        <translation>Exporter une animation</translation>
     </message>
 </context>
 <context>
@@ -297,6 +318,135 @@
         <location filename="../../widgets/compute_panel.py" line="68"/>
         <source>Throughput (PFLOPS)</source>
         <translation>Débit (PFLOPS)</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../app/export_dialog.py" line="51"/>
+        <location filename="../../app/export_dialog.py" line="123"/>
+        <source>Export animation</source>
+        <translation>Exporter une animation</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="53"/>
+        <source>MP4 video (H.264)</source>
+        <translation>Vidéo MP4 (H.264)</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="53"/>
+        <source>GIF animation</source>
+        <translation>Animation GIF</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="54"/>
+        <source>PNG frames (folder)</source>
+        <translation>Images PNG (dossier)</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="57"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="65"/>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="74"/>
+        <source>One orbit</source>
+        <translation>Une orbite</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="74"/>
+        <source>One day</source>
+        <translation>Un jour</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="74"/>
+        <source>Whole scenario</source>
+        <translation>Tout le scénario</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="76"/>
+        <source>Start at the current time</source>
+        <translation>Commencer à l’heure actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="81"/>
+        <source>Slow orbit around the Earth</source>
+        <translation>Tour lent autour de la Terre</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="81"/>
+        <source>Current view</source>
+        <translation>Vue actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="82"/>
+        <source>Follow the selected satellite</source>
+        <translation>Suivre le satellite sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="85"/>
+        <source>UTC clock</source>
+        <translation>Horloge UTC</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="88"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="89"/>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="90"/>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="91"/>
+        <source>Frames per second</source>
+        <translation>Images par seconde</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="92"/>
+        <source>Simulated time</source>
+        <translation>Temps simulé</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="94"/>
+        <source>Clip length</source>
+        <translation>Durée du clip</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="95"/>
+        <source>Playback speed</source>
+        <translation>Vitesse de lecture</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="96"/>
+        <source>Camera</source>
+        <translation>Caméra</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="97"/>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="100"/>
+        <source>Export</source>
+        <translation>Exporter</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="121"/>
+        <source>Folder for PNG frames</source>
+        <translation>Dossier pour les images PNG</translation>
     </message>
 </context>
 <context>
@@ -445,62 +595,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="146"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="146"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="179"/>
+        <location filename="../../app/main_window.py" line="182"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="185"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="263"/>
+        <location filename="../../app/main_window.py" line="266"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>

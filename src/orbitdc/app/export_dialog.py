@@ -1,0 +1,210 @@
+"""File → Export animation…: choose format, size, frame rate, time span, camera and titles,
+then run the same pipeline as ``orbitdc export`` with a progress dialog (time left, Cancel)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from orbitdc.app.export import ExportCancelledError, ExportOptions, export
+
+if TYPE_CHECKING:
+    from orbitdc.app.main_window import MainWindow
+
+SIZES = ((1280, 720), (1920, 1080), (3840, 2160))
+FORMATS = (("mp4", ".mp4"), ("gif", ".gif"), ("png", ""))
+CAMERAS = ("orbit", "fixed", "follow")
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("", text)  # module-level strings: empty context
+
+
+class ExportDialog(QDialog):
+    """Collects ExportOptions for the window's timeline; ``options()`` reads them back."""
+
+    def __init__(self, win: MainWindow) -> None:
+        super().__init__(win)
+        self.win = win
+        tl = win.timeline
+        self.setWindowTitle(self.tr("Export animation"))
+        self.format = QComboBox()
+        for label in (self.tr("MP4 video (H.264)"), self.tr("GIF animation"),
+                      self.tr("PNG frames (folder)")):
+            self.format.addItem(label)
+        self.path = QLineEdit(str(Path.home() / "orbitdc.mp4"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(browse)
+        self.size = QComboBox()
+        for w, h in SIZES:
+            self.size.addItem(f"{w} × {h}")
+        self.size.addItem(self.tr("Custom"))
+        self.size.setCurrentIndex(1)
+        self.width_px = QSpinBox(minimum=160, maximum=7680, value=1920, singleStep=2)
+        self.height_px = QSpinBox(minimum=90, maximum=4320, value=1080, singleStep=2)
+        size_row = QHBoxLayout()
+        for wid in (self.size, self.width_px, QLabel("×"), self.height_px):
+            size_row.addWidget(wid)
+        self.fps = QSpinBox(minimum=1, maximum=60, value=30)
+        self.span = QComboBox()
+        for label in (self.tr("One orbit"), self.tr("One day"), self.tr("Whole scenario")):
+            self.span.addItem(label)
+        self.from_now = QCheckBox(self.tr("Start at the current time"))
+        self.from_now.setChecked(True)
+        self.seconds = QDoubleSpinBox(minimum=1.0, maximum=600.0, value=10.0, suffix=" s")
+        self.speed = QLabel()
+        self.camera = QComboBox()
+        for label in (self.tr("Slow orbit around the Earth"), self.tr("Current view"),
+                      self.tr("Follow the selected satellite")):
+            self.camera.addItem(label)
+        self.title = QLineEdit(tl.scenario.name if tl is not None else "")
+        self.clock = QCheckBox(self.tr("UTC clock"))
+        self.clock.setChecked(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Format"), self.format)
+        form.addRow(self.tr("File"), self._wrap(path_row))
+        form.addRow(self.tr("Size"), self._wrap(size_row))
+        form.addRow(self.tr("Frames per second"), self.fps)
+        form.addRow(self.tr("Simulated time"), self.span)
+        form.addRow("", self.from_now)
+        form.addRow(self.tr("Clip length"), self.seconds)
+        form.addRow(self.tr("Playback speed"), self.speed)
+        form.addRow(self.tr("Camera"), self.camera)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow("", self.clock)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.format.currentIndexChanged.connect(self._format_changed)
+        self.size.currentIndexChanged.connect(self._size_changed)
+        for signal in (self.fps.valueChanged, self.seconds.valueChanged,
+                       self.span.currentIndexChanged):
+            signal.connect(self._update_speed)
+        self._size_changed(self.size.currentIndex())
+        self._update_speed()
+
+    @staticmethod
+    def _wrap(layout) -> QWidget:
+        w = QWidget()
+        layout.setContentsMargins(0, 0, 0, 0)
+        w.setLayout(layout)
+        return w
+
+    def _browse(self) -> None:
+        if FORMATS[self.format.currentIndex()][0] == "png":
+            path = QFileDialog.getExistingDirectory(self, self.tr("Folder for PNG frames"))
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export animation"),
+                                                  self.path.text())
+        if path:
+            self.path.setText(path)
+
+    def _format_changed(self, index: int) -> None:
+        path = Path(self.path.text())
+        suffix = FORMATS[index][1]
+        base = path.with_suffix("") if path.suffix else path
+        self.path.setText(str(base.with_suffix(suffix) if suffix else base))
+
+    def _size_changed(self, index: int) -> None:
+        custom = index == len(SIZES)
+        self.width_px.setEnabled(custom)
+        self.height_px.setEnabled(custom)
+        if not custom:
+            self.width_px.setValue(SIZES[index][0])
+            self.height_px.setValue(SIZES[index][1])
+
+    def span_s(self) -> float:
+        tl = self.win.timeline
+        start = self.win.clock.offset_s if self.from_now.isChecked() else 0.0
+        rest = tl.span_s - start
+        index = self.span.currentIndex()
+        if index == 0:
+            orbit = 2 * 3.141592653589793 / tl.sim.satrecs[self.win.selected or 0].no_kozai * 60
+            return min(orbit, rest)
+        return min(86400.0, rest) if index == 1 else rest
+
+    def _update_speed(self) -> None:
+        if self.win.timeline is None:
+            return
+        speed = self.span_s() / self.seconds.value()
+        self.speed.setText(f"×{speed:,.0f}")
+
+    def options(self) -> ExportOptions:
+        frames = max(1, round(self.fps.value() * self.seconds.value()))
+        return ExportOptions(
+            output=Path(self.path.text()), size=(self.width_px.value(), self.height_px.value()),
+            fps=float(self.fps.value()), frames=frames, span_s=self.span_s(),
+            from_s=self.win.clock.offset_s if self.from_now.isChecked() else 0.0,
+            camera=CAMERAS[self.camera.currentIndex()], title=self.title.text() or None,
+            clock=self.clock.isChecked(), satellite=self.win.selected or 0)
+
+
+def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
+    """Export with a modal progress dialog (time left, Cancel); the path, or None if
+    cancelled or failed (the error is shown)."""
+    dialog = QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, opts.frames, win)
+    dialog.setObjectName("export_progress")
+    dialog.setWindowModality(Qt.WindowModal)
+    dialog.setMinimumDuration(0)
+    t0 = time.monotonic()
+
+    def progress(done: int, total: int) -> None:
+        dialog.setValue(done)
+        left = (time.monotonic() - t0) / max(done, 1) * (total - done)
+        dialog.setLabelText(tr("Exporting… about %1 s left").replace("%1", f"{left:.0f}"))
+        QApplication.processEvents()
+
+    from orbitdc.render.globe_scene import GlobeScene
+
+    # An offscreen canvas needs a GL context, which Qt creates when the widget is shown:
+    # show it without putting it on screen.
+    globe = GlobeScene(size=opts.size, app="pyside6")
+    globe.canvas.native.setAttribute(Qt.WA_DontShowOnScreen)
+    globe.canvas.show()
+    QApplication.processEvents()
+    try:
+        return export(win.timeline, opts, progress=progress, cancelled=dialog.wasCanceled,
+                      globe=globe)
+    except ExportCancelledError:
+        return None
+    except (ValueError, OSError) as err:
+        QMessageBox.critical(win, tr("Export animation"), str(err))
+        return None
+    finally:
+        dialog.close()
+        globe.close()
+
+
+def export_dialog(win: MainWindow) -> None:
+    """File → Export animation…"""
+    if win.timeline is None:
+        return
+    dlg = ExportDialog(win)
+    if dlg.exec() == QDialog.Accepted:
+        run_export(win, dlg.options())

@@ -49,6 +49,7 @@ class ExportDialog(QDialog):
         self.win = win
         tl = win.timeline
         self.setWindowTitle(self.tr("Export animation"))
+        self.setMinimumWidth(600)
         self.format = QComboBox()
         for label in (self.tr("MP4 video (H.264)"), self.tr("GIF animation"),
                       self.tr("PNG frames (folder)")):

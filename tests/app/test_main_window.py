@@ -206,6 +206,9 @@ def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: 
     assert opts.title == window.timeline.scenario.name
     assert run_export(window, opts) == tmp_path / "talk.mp4"
     assert imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "talk.mp4"))[0] == 5
+    window.globe.view.camera.azimuth = 33.0
+    dlg.camera.setCurrentIndex(1)  # the current view
+    assert dlg.options().view["azimuth"] == 33.0
     dlg.format.setCurrentIndex(2)  # PNG frames: a folder, no suffix
     assert dlg.path.text() == str(tmp_path / "talk")
     dlg.close()

@@ -42,6 +42,7 @@ class ExportOptions:
     title: str | None = None
     clock: bool = True
     satellite: int = 0  # followed by the "follow" camera
+    view: dict | None = None  # camera azimuth/elevation/distance/fov for "fixed" (app's view)
 
 
 def frame_times(tl: Timeline, opts: ExportOptions) -> np.ndarray:
@@ -86,6 +87,9 @@ def export(tl: Timeline, opts: ExportOptions,
     globe = GlobeScene(size=opts.size) if own else globe
     try:
         globe.set_timeline(tl)
+        if opts.camera == "fixed" and opts.view:
+            for key, value in opts.view.items():
+                setattr(globe.view.camera, key, value)
         if opts.camera == "follow":
             globe.select(opts.satellite)
             globe.set_follow(True)

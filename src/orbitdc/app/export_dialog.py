@@ -163,7 +163,9 @@ class ExportDialog(QDialog):
             fps=float(self.fps.value()), frames=frames, span_s=self.span_s(),
             from_s=self.win.clock.offset_s if self.from_now.isChecked() else 0.0,
             camera=CAMERAS[self.camera.currentIndex()], title=self.title.text() or None,
-            clock=self.clock.isChecked(), satellite=self.win.selected or 0)
+            clock=self.clock.isChecked(), satellite=self.win.selected or 0,
+            view={k: getattr(self.win.globe.view.camera, k)
+                  for k in ("azimuth", "elevation", "distance", "fov")})
 
 
 def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
@@ -186,6 +188,11 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
     # An offscreen canvas needs a GL context, which Qt creates when the widget is shown:
     # show it without putting it on screen.
     globe = GlobeScene(size=opts.size, app="pyside6")
+    shown = win.globe  # the export looks like the window: frame, colours, layers
+    globe.set_frame(shown.frame)
+    globe.set_color_mode(shown.color_mode)
+    for layer, on in shown.visible.items():
+        globe.set_layer(layer, on)
     globe.canvas.native.setAttribute(Qt.WA_DontShowOnScreen)
     globe.canvas.show()
     QApplication.processEvents()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -212,3 +213,14 @@ def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: 
     dlg.format.setCurrentIndex(2)  # PNG frames: a folder, no suffix
     assert dlg.path.text() == str(tmp_path / "talk")
     dlg.close()
+
+
+def test_app_without_a_display_says_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    res = subprocess.run([sys.executable, "-m", "orbitdc.app.cli", "default"],
+                         capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert res.returncode == 2
+    assert res.stderr == ("orbitdc: error: no display to open the window on (DISPLAY is not "
+                          "set); run it on a desktop or under xvfb-run, or use the headless "
+                          "commands: orbitdc info | simulate | export\n")

@@ -4,6 +4,7 @@ the clock to that instant, saves the whole window and exits 0 (2 on bad input)."
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import datetime
 
@@ -67,6 +68,12 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     from orbitdc.app.export_actions import save_screenshot
     from orbitdc.app.main_window import MainWindow
 
+    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
+            and not os.environ.get("WAYLAND_DISPLAY")
+            and os.environ.get("QT_QPA_PLATFORM", "") in ("", "xcb", "wayland")):
+        raise ScenarioError(None, "no display to open the window on (DISPLAY is not set); "
+                            "run it on a desktop or under xvfb-run, or use the headless "
+                            "commands: orbitdc info | simulate | export")
     w, h = parse_size(size) if size else (1600, 900)
     at_dt: datetime | None = parse_instant_arg(at) if at else None
     app = application(lang)

@@ -113,3 +113,18 @@ def test_headless_command_without_a_display(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr == (f"orbitdc: error: {tmp_path / 'x.mov'}: unsupported output; expected "
                           ".mp4, .gif or a folder for PNG frames\n")
+
+
+def test_panels_are_composited_beside_the_globe(timeline, tmp_path: Path) -> None:
+    out = tmp_path / "panels"
+    export(timeline, ExportOptions(output=out, size=(1280, 720), frames=2, camera="fixed",
+                                   panels=True, span_s=7200.0))
+    first, last = (iio.imread(out / f"frame_0000{k}.png") for k in (1, 2))
+    assert first.shape == (720, 1280, 3)
+    panel_w = (int(1280 * 0.38) // 2) * 2
+    strip_first, strip_last = first[:, -panel_w:], last[:, -panel_w:]
+    # The strip has the panels' dark theme background (#10141c) and plotted content…
+    background = np.all(np.abs(strip_first.astype(int) - [16, 20, 28]) <= 3, axis=-1)
+    assert 0.4 < background.mean() < 0.98
+    # …and its time cursors moved with the clock between the two frames.
+    assert np.abs(strip_first.astype(int) - strip_last.astype(int)).max() > 100

@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_exp.add_argument("--from", dest="from_", help="first frame's instant (ISO 8601 UTC)")
     p_exp.add_argument("--camera", default="orbit", choices=["orbit", "fixed", "follow"])
     p_exp.add_argument("--title", help="title burnt into the frames")
+    p_exp.add_argument("--panels", action="store_true",
+                       help="power, thermal and compute panels beside the globe")
     p_exp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p_info = sub.add_parser("info", help="per-constellation summary")
     _span_args(p_info)
@@ -121,7 +123,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         from_s = (parse_instant_arg(args.from_) - scn.start).total_seconds()
     opts = export_mod.ExportOptions(output=Path(args.output), size=size, fps=args.fps,
                                     frames=args.frames, span_s=span, from_s=from_s,
-                                    camera=args.camera, title=args.title)
+                                    camera=args.camera, title=args.title,
+                                    panels=args.panels)
     export_mod.use_headless_backend_if_needed()
     tl = Timeline.build(scn)
     bar = None if args.quiet else ProgressBar("export")

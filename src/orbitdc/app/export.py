@@ -22,6 +22,7 @@ from orbitdc.physics.timeline import Timeline
 
 CAMERAS = ("orbit", "fixed", "follow")
 ORBIT_TURN_DEG = 90.0
+PANEL_FRACTION = 0.38
 
 
 class ExportCancelledError(Exception):
@@ -43,6 +44,7 @@ class ExportOptions:
     clock: bool = True
     satellite: int = 0  # followed by the "follow" camera
     view: dict | None = None  # camera azimuth/elevation/distance/fov for "fixed" (app's view)
+    panels: bool = False  # power/thermal/compute panels beside the globe (38 % of the width)
 
 
 def frame_times(tl: Timeline, opts: ExportOptions) -> np.ndarray:
@@ -83,8 +85,16 @@ def export(tl: Timeline, opts: ExportOptions,
         raise ValueError("--from: outside the scenario's time span")
     times = frame_times(tl, opts)
     writer = open_writer(Path(opts.output), opts.size, opts.fps, opts.frames)
+    width, height = opts.size
+    panel_w = (int(width * PANEL_FRACTION) // 2) * 2 if opts.panels else 0
+    globe_size = (width - panel_w, height)
+    strip = None
+    if opts.panels:
+        from orbitdc.app.panel_strip import PanelStrip
+
+        strip = PanelStrip(tl, (panel_w, height), selected=opts.satellite)
     own = globe is None
-    globe = GlobeScene(size=opts.size) if own else globe
+    globe = GlobeScene(size=globe_size) if own else globe
     try:
         globe.set_timeline(tl)
         if opts.camera == "fixed" and opts.view:
@@ -104,7 +114,10 @@ def export(tl: Timeline, opts: ExportOptions,
             instant = tl.scenario.start + timedelta(seconds=round(float(t)))
             clock = f"{instant:%Y-%m-%d %H:%M:%S} UTC" if opts.clock else None
             globe.set_captions(title=opts.title, clock=clock)
-            writer.write(globe.render()[..., :3])
+            frame = globe.render()[..., :3]
+            if strip is not None:
+                frame = np.concatenate([frame, strip.image(float(t))], axis=1)
+            writer.write(frame)
             if progress is not None:
                 progress(k + 1, len(times))
         return writer.commit()
@@ -114,3 +127,5 @@ def export(tl: Timeline, opts: ExportOptions,
     finally:
         if own:
             globe.close()
+        if strip is not None:
+            strip.close()

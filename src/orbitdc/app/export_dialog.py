@@ -85,6 +85,7 @@ class ExportDialog(QDialog):
         self.title = QLineEdit(tl.scenario.name if tl is not None else "")
         self.clock = QCheckBox(self.tr("UTC clock"))
         self.clock.setChecked(True)
+        self.panels = QCheckBox(self.tr("Panels beside the globe"))
         form = QFormLayout(self)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("File"), self._wrap(path_row))
@@ -97,6 +98,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Camera"), self.camera)
         form.addRow(self.tr("Title"), self.title)
         form.addRow("", self.clock)
+        form.addRow("", self.panels)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
@@ -164,6 +166,7 @@ class ExportDialog(QDialog):
             from_s=self.win.clock.offset_s if self.from_now.isChecked() else 0.0,
             camera=CAMERAS[self.camera.currentIndex()], title=self.title.text() or None,
             clock=self.clock.isChecked(), satellite=self.win.selected or 0,
+            panels=self.panels.isChecked(),
             view={k: getattr(self.win.globe.view.camera, k)
                   for k in ("azimuth", "elevation", "distance", "fov")})
 
@@ -183,11 +186,13 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
         dialog.setLabelText(tr("Exporting… about %1 s left").replace("%1", f"{left:.0f}"))
         QApplication.processEvents()
 
+    from orbitdc.app.export import PANEL_FRACTION
     from orbitdc.render.globe_scene import GlobeScene
 
     # An offscreen canvas needs a GL context, which Qt creates when the widget is shown:
     # show it without putting it on screen.
-    globe = GlobeScene(size=opts.size, app="pyside6")
+    panel_w = (int(opts.size[0] * PANEL_FRACTION) // 2) * 2 if opts.panels else 0
+    globe = GlobeScene(size=(opts.size[0] - panel_w, opts.size[1]), app="pyside6")
     shown = win.globe  # the export looks like the window: frame, colours, layers
     globe.set_frame(shown.frame)
     globe.set_color_mode(shown.color_mode)

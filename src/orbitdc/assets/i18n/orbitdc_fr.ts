@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="60"/>
-        <location filename="../../app/export_dialog.py" line="171"/>
+        <location filename="../../app/export_dialog.py" line="177"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -262,17 +262,17 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="171"/>
+        <location filename="../../app/export_dialog.py" line="177"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="180"/>
+        <location filename="../../app/export_dialog.py" line="186"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="188"/>
+        <location filename="../../app/export_dialog.py" line="210"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
@@ -324,127 +324,132 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../app/export_dialog.py" line="51"/>
-        <location filename="../../app/export_dialog.py" line="123"/>
+        <location filename="../../app/export_dialog.py" line="126"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="53"/>
+        <location filename="../../app/export_dialog.py" line="54"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="53"/>
+        <location filename="../../app/export_dialog.py" line="54"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="54"/>
+        <location filename="../../app/export_dialog.py" line="55"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="57"/>
+        <location filename="../../app/export_dialog.py" line="58"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="65"/>
+        <location filename="../../app/export_dialog.py" line="66"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="74"/>
+        <location filename="../../app/export_dialog.py" line="75"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="74"/>
+        <location filename="../../app/export_dialog.py" line="75"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="74"/>
+        <location filename="../../app/export_dialog.py" line="75"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="76"/>
+        <location filename="../../app/export_dialog.py" line="77"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="81"/>
+        <location filename="../../app/export_dialog.py" line="82"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="81"/>
+        <location filename="../../app/export_dialog.py" line="82"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="82"/>
+        <location filename="../../app/export_dialog.py" line="83"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="85"/>
+        <location filename="../../app/export_dialog.py" line="86"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
         <location filename="../../app/export_dialog.py" line="88"/>
+        <source>Panels beside the globe</source>
+        <translation>Graphiques à côté du globe</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="90"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="89"/>
+        <location filename="../../app/export_dialog.py" line="91"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="90"/>
+        <location filename="../../app/export_dialog.py" line="92"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="91"/>
+        <location filename="../../app/export_dialog.py" line="93"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="92"/>
+        <location filename="../../app/export_dialog.py" line="94"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="94"/>
+        <location filename="../../app/export_dialog.py" line="96"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="95"/>
+        <location filename="../../app/export_dialog.py" line="97"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="96"/>
+        <location filename="../../app/export_dialog.py" line="98"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="97"/>
+        <location filename="../../app/export_dialog.py" line="99"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="100"/>
+        <location filename="../../app/export_dialog.py" line="103"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="121"/>
+        <location filename="../../app/export_dialog.py" line="124"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>

@@ -1,0 +1,69 @@
+"""The power, thermal and compute panels drawn offscreen as one image column, for exports
+that show them beside the globe. Qt widgets, so this needs a QApplication: when there is no
+display the export makes one on Qt's "offscreen" platform (pyqtgraph needs no OpenGL)."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+from orbitdc.physics.timeline import Timeline
+from orbitdc.widgets import theme
+from orbitdc.widgets.compute_panel import ComputePanel
+from orbitdc.widgets.power_panel import PowerPanel
+from orbitdc.widgets.thermal_panel import ThermalPanel
+
+
+def ensure_application() -> QApplication:
+    """The running QApplication, or a new one (offscreen when there is no display)."""
+    app = QApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QApplication(["orbitdc"])
+        theme.apply_app_theme(app)
+    return app
+
+
+class PanelStrip:
+    """``image(offset_s)`` → (height, width, 3) uint8 of the three panels stacked."""
+
+    def __init__(self, tl: Timeline, size: tuple[int, int], selected: int = 0) -> None:
+        self.app = ensure_application()
+        self.widget = QWidget()
+        theme.style_widget(self.widget)  # dark theme even inside a plain QApplication
+        layout = QVBoxLayout(self.widget)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.panels = (PowerPanel(), ThermalPanel(), ComputePanel())
+        for panel in self.panels:
+            panel.set_timeline(tl)
+            panel.set_selected(selected)
+            layout.addWidget(panel)
+        self.widget.resize(*size)
+        # Laid out and painted like a shown window, but never on screen.
+        self.widget.setAttribute(Qt.WA_DontShowOnScreen)
+        self.widget.show()
+        self.size = size
+
+    def image(self, offset_s: float) -> np.ndarray:
+        for panel in self.panels:
+            panel.set_cursor(offset_s)
+        self.app.processEvents()
+        img = self.widget.grab().toImage().convertToFormat(QImage.Format_RGB888)
+        w, h = img.width(), img.height()
+        rows = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())
+        out = rows[:, : 3 * w].reshape(h, w, 3)
+        if (w, h) != self.size:  # device pixel ratio ≠ 1: crop or pad to the exact size
+            frame = np.zeros((self.size[1], self.size[0], 3), np.uint8)
+            hh, ww = min(h, self.size[1]), min(w, self.size[0])
+            frame[:hh, :ww] = out[:hh, :ww]
+            return frame
+        return out.copy()
+
+    def close(self) -> None:
+        self.widget.close()
+        self.widget.deleteLater()

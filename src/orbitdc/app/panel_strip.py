@@ -17,6 +17,8 @@ from orbitdc.widgets.compute_panel import ComputePanel
 from orbitdc.widgets.power_panel import PowerPanel
 from orbitdc.widgets.thermal_panel import ThermalPanel
 
+STRIP_FONT_SCALE = 0.8
+
 
 def ensure_application() -> QApplication:
     """The running QApplication, or a new one (offscreen when there is no display)."""
@@ -40,6 +42,7 @@ class PanelStrip:
         layout.setContentsMargins(6, 6, 6, 6)
         self.panels = (PowerPanel(), ThermalPanel(), ComputePanel())
         for panel in self.panels:
+            panel.apply_font_scale(STRIP_FONT_SCALE)  # legends fit a narrow column
             panel.set_timeline(tl)
             panel.set_selected(selected)
             layout.addWidget(panel)

@@ -85,6 +85,9 @@ class TimePlotPanel(QWidget):
         if self._index is not None and (tl is None or self._index >= tl.n_sat):
             self._index = None
         self.set_selected(self._index)
+        for p in (self.plot_top, self.plot_total):  # the whole run, whatever the data did
+            p.enableAutoRange(x=False)
+        self.plot_top.setXRange(0.0, span, padding=0.0)
 
     def set_selected(self, index: int | None) -> None:
         """Show satellite ``index`` in the top plot (None: nothing selected)."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 
 import numpy as np
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
@@ -18,6 +19,7 @@ from orbitdc.widgets.power_panel import PowerPanel
 from orbitdc.widgets.thermal_panel import ThermalPanel
 
 STRIP_FONT_SCALE = 0.8
+MIN_DRAW_WIDTH_PX = 720
 
 
 def ensure_application() -> QApplication:
@@ -46,10 +48,13 @@ class PanelStrip:
             panel.set_timeline(tl)
             panel.set_selected(selected)
             layout.addWidget(panel)
-        self.widget.resize(*size)
-        # Laid out and painted like a shown window, but never on screen.
+        # Laid out and painted like a shown window, but never on screen; drawn at least as
+        # wide as the panels need (legends) and scaled down to the strip if narrower.
         self.widget.setAttribute(Qt.WA_DontShowOnScreen)
         self.widget.show()
+        # (Qt's size hints miss the plots' own minimum width, ~700 px with legends.)
+        self.draw_size = (max(size[0], MIN_DRAW_WIDTH_PX), size[1])
+        self.widget.resize(*self.draw_size)
         self.size = size
 
     def image(self, offset_s: float) -> np.ndarray:
@@ -60,12 +65,9 @@ class PanelStrip:
         w, h = img.width(), img.height()
         rows = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())
         out = rows[:, : 3 * w].reshape(h, w, 3)
-        if (w, h) != self.size:  # device pixel ratio ≠ 1: crop or pad to the exact size
-            frame = np.zeros((self.size[1], self.size[0], 3), np.uint8)
-            hh, ww = min(h, self.size[1]), min(w, self.size[0])
-            frame[:hh, :ww] = out[:hh, :ww]
-            return frame
-        return out.copy()
+        if (w, h) != self.size:  # wider than the strip, or a device pixel ratio ≠ 1
+            out = np.asarray(Image.fromarray(out).resize(self.size, Image.LANCZOS))
+        return np.ascontiguousarray(out)
 
     def close(self) -> None:
         self.widget.close()

@@ -128,3 +128,27 @@ def test_panels_are_composited_beside_the_globe(timeline, tmp_path: Path) -> Non
     assert 0.4 < background.mean() < 0.98
     # …and its time cursors moved with the clock between the two frames.
     assert np.abs(strip_first.astype(int) - strip_last.astype(int)).max() > 100
+
+
+def test_ctrl_c_leaves_nothing_and_keeps_an_existing_file(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    out = tmp_path / "talk.mp4"
+    out.write_bytes(b"previous export")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    proc = subprocess.Popen([sys.executable, "-m", "orbitdc.app.cli", "export", "default",
+                             "-o", str(out), "--size", "640x360", "--frames", "2000"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # wait until frames are being written
+        if any(p.name.startswith(".talk.mp4.") for p in tmp_path.iterdir()):
+            break
+        time.sleep(0.1)
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == 130, stderr
+    assert "interrupted; nothing written" in stderr
+    assert out.read_bytes() == b"previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["talk.mp4"]

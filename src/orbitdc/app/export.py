@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from orbitdc.app.writers import open_writer
+from orbitdc.physics import orbits
 from orbitdc.physics.timeline import Timeline
 
 CAMERAS = ("orbit", "fixed", "follow")
@@ -51,9 +52,17 @@ def frame_times(tl: Timeline, opts: ExportOptions) -> np.ndarray:
     """The simulated instant of every frame: ``frames`` evenly spaced over the span."""
     span = opts.span_s
     if span is None:
-        span = 2 * np.pi / tl.sim.satrecs[opts.satellite].no_kozai * 60.0
+        span = orbits.period_s(tl.sim.satrecs[opts.satellite])
     end = min(opts.from_s + span, tl.span_s)
     return np.linspace(opts.from_s, end, opts.frames)
+
+
+def split_width(opts: ExportOptions) -> tuple[tuple[int, int], int]:
+    """(globe size, panel strip width): with panels the strip takes PANEL_FRACTION of the
+    width, rounded down to an even number of pixels."""
+    width, height = opts.size
+    panel_w = (int(width * PANEL_FRACTION) // 2) * 2 if opts.panels else 0
+    return (width - panel_w, height), panel_w
 
 
 def use_headless_backend_if_needed() -> str:
@@ -85,9 +94,8 @@ def export(tl: Timeline, opts: ExportOptions,
         raise ValueError("--from: outside the scenario's time span")
     times = frame_times(tl, opts)
     writer = open_writer(Path(opts.output), opts.size, opts.fps, opts.frames)
-    width, height = opts.size
-    panel_w = (int(width * PANEL_FRACTION) // 2) * 2 if opts.panels else 0
-    globe_size = (width - panel_w, height)
+    globe_size, panel_w = split_width(opts)
+    height = opts.size[1]
     strip = None
     if opts.panels:
         from orbitdc.app.panel_strip import PanelStrip

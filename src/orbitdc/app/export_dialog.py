@@ -27,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.app.export import ExportCancelledError, ExportOptions, export
+from orbitdc.app.export import ExportCancelledError, ExportOptions, export, split_width
+from orbitdc.physics import orbits
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
@@ -148,7 +149,7 @@ class ExportDialog(QDialog):
         rest = tl.span_s - start
         index = self.span.currentIndex()
         if index == 0:
-            orbit = 2 * 3.141592653589793 / tl.sim.satrecs[self.win.selected or 0].no_kozai * 60
+            orbit = orbits.period_s(tl.sim.satrecs[self.win.selected or 0])
             return min(orbit, rest)
         return min(86400.0, rest) if index == 1 else rest
 
@@ -186,13 +187,11 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
         dialog.setLabelText(tr("Exporting… about %1 s left").replace("%1", f"{left:.0f}"))
         QApplication.processEvents()
 
-    from orbitdc.app.export import PANEL_FRACTION
     from orbitdc.render.globe_scene import GlobeScene
 
     # An offscreen canvas needs a GL context, which Qt creates when the widget is shown:
     # show it without putting it on screen.
-    panel_w = (int(opts.size[0] * PANEL_FRACTION) // 2) * 2 if opts.panels else 0
-    globe = GlobeScene(size=(opts.size[0] - panel_w, opts.size[1]), app="pyside6")
+    globe = GlobeScene(size=split_width(opts)[0], app="pyside6")
     shown = win.globe  # the export looks like the window: frame, colours, layers
     globe.set_frame(shown.frame)
     globe.set_color_mode(shown.color_mode)

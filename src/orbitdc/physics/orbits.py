@@ -69,6 +69,11 @@ def sso(altitude_km: float, ltan_h: float, satellites: int, planes: int,
     return Shell(inc, np.mod(raan, 2 * np.pi), anomaly, plane, altitude_km)
 
 
+def period_s(sat: Satrec) -> float:
+    """Anomalistic period of an SGP4 element set from its mean motion, seconds."""
+    return 2.0 * np.pi / sat.no_kozai * 60.0
+
+
 def satrecs(shell: Shell, epoch_jd: float, first_satnum: int = 1) -> list[Satrec]:
     """SGP4 element sets for a shell at ``epoch_jd`` (UTC Julian date)."""
     a = RE_KM + shell.altitude_km

@@ -30,7 +30,12 @@ from sgp4.api import Satrec
 
 from orbitdc.physics import orbits, spacecraft
 from orbitdc.physics.errors import ScenarioError
-from orbitdc.physics.timebase import parse_duration_s, parse_instant, timescale
+from orbitdc.physics.timebase import (
+    parse_duration_s,
+    parse_instant,
+    sgp4_epoch_jd,
+    timescale,
+)
 
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation")
 REQUIRED_TOP = ("name", "start", "duration", "step")
@@ -353,9 +358,7 @@ class _Builder:
         return self._named(label, shell, t_start, first)
 
     def _named(self, label, shell, t_start, first):
-        t = timescale().from_datetime(t_start)
-        epoch_jd = float(t.whole) + float(t.tai_fraction - t._leap_seconds() / 86400.0)
-        sats = orbits.satrecs(shell, epoch_jd, first)
+        sats = orbits.satrecs(shell, sgp4_epoch_jd(t_start), first)
         width = len(str(shell.plane.size))
         names = [f"{label}-{k + 1:0{width}d}" for k in range(shell.plane.size)]
         return names, sats, shell.plane.astype(np.int32)
@@ -376,8 +379,7 @@ class _Builder:
 
     def check_epochs(self, path: Path, sats: list[Satrec], t_start: datetime) -> None:
         """Warn when element sets are far from the start: SGP4 errors grow with age."""
-        t = timescale().from_datetime(t_start)
-        start_jd = float(t.whole) + float(t.tai_fraction - t._leap_seconds() / 86400.0)
+        start_jd = sgp4_epoch_jd(t_start)
         age_d = np.abs(np.array([s.jdsatepoch + s.jdsatepochF for s in sats]) - start_jd)
         old = age_d > STALE_TLE_DAYS
         if old.any():

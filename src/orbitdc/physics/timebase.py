@@ -62,6 +62,20 @@ def timescale() -> Timescale:
         return load.timescale(builtin=True)
 
 
+def sgp4_date(t: Time) -> tuple[np.ndarray, np.ndarray]:
+    """The (whole, fraction) UTC Julian date SGP4 wants, as Skyfield's EarthSatellite splits
+    it, for a Skyfield Time (scalar or array); float64 arrays."""
+    whole = np.asarray(t.whole, dtype=np.float64)
+    frac = np.asarray(t.tai_fraction - np.asarray(t._leap_seconds()) / 86400.0, np.float64)
+    return whole * np.ones_like(frac), frac
+
+
+def sgp4_epoch_jd(dt: datetime) -> float:
+    """A UTC datetime as one Julian date on SGP4's UTC scale."""
+    whole, frac = sgp4_date(timescale().from_datetime(dt))
+    return float(whole + frac)
+
+
 class TimeGrid:
     """Uniform instants ``start + k·step_s`` for k = 0..n_time-1.
 
@@ -76,9 +90,13 @@ class TimeGrid:
         self.offset_s = np.arange(self.n_time) * self.step_s
         t0 = timescale().from_datetime(start)
         self.t: Time = timescale().tt_jd(t0.whole, t0.tt_fraction + self.offset_s / 86400.0)
-        self.jd_whole = np.asarray(self.t.whole, dtype=np.float64) * np.ones(self.n_time)
-        leap_days = np.asarray(self.t._leap_seconds()) / 86400.0
-        self.jd_frac = np.asarray(self.t.tai_fraction - leap_days, dtype=np.float64)
+        self.jd_whole, self.jd_frac = sgp4_date(self.t)
+
+    def at(self, offsets_s: np.ndarray | float) -> Time:
+        """Skyfield Time(s) at any seconds since the start (not only grid instants)."""
+        t0 = self.t[0]
+        return timescale().tt_jd(t0.whole, t0.tt_fraction
+                                 + np.asarray(offsets_s, dtype=np.float64) / 86400.0)
 
     def datetimes(self) -> list[datetime]:
         """The instants as UTC datetimes (microsecond resolution)."""

@@ -22,7 +22,7 @@ from orbitdc.physics.simulation import Block, ProgressFn, Simulation
 from orbitdc.physics.summary import GroupStats, SummaryAccumulator
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
 from orbitdc.physics.sunlight import components
-from orbitdc.physics.timebase import timescale
+from orbitdc.physics.timebase import sgp4_date
 
 BLOCK_SAMPLES = 120_000
 TOTALS = ("p_solar_w", "p_load_w", "p_curtailed_w", "p_unserved_w", "tflops", "n_sunlit",
@@ -139,11 +139,9 @@ class Timeline:
     def state_at(self, offset_s: float) -> State:
         """Every satellite at ``offset_s`` seconds after the start (clamped to the span)."""
         offset_s = float(np.clip(offset_s, 0.0, self.span_s))
-        grid = self.sim.grid
-        t = timescale().tt_jd(grid.t[0].whole, grid.t[0].tt_fraction + offset_s / 86400.0)
-        jd = np.array([float(t.whole)])
-        fr = np.array([float(t.tai_fraction - t._leap_seconds() / 86400.0)])
-        e, r, v = self.sim.sats.sgp4(jd, fr)
+        t = self.sim.grid.at(offset_s)
+        jd, fr = sgp4_date(t)
+        e, r, v = self.sim.sats.sgp4(jd.reshape(1), fr.reshape(1))
         r_teme, v_teme = r[:, 0, :], v[:, 0, :]
         sun = sun_teme_km(t)
         flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
@@ -163,11 +161,8 @@ class Timeline:
     def track(self, index: int, offsets_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of one satellite at several instants (seconds since start, any values):
         TEME and Earth-fixed, km, (n, 3) each — for orbit lines and ground tracks."""
-        grid = self.sim.grid
-        t = timescale().tt_jd(grid.t[0].whole, grid.t[0].tt_fraction
-                              + np.asarray(offsets_s, dtype=np.float64) / 86400.0)
-        jd = np.asarray(t.whole, dtype=np.float64) * np.ones(len(offsets_s))
-        fr = np.asarray(t.tai_fraction - t._leap_seconds() / 86400.0, dtype=np.float64)
+        t = self.sim.grid.at(offsets_s)
+        jd, fr = sgp4_date(t)
         sat = self.sim.satrecs[index]
         e, r, _ = sat.sgp4_array(jd, fr)
         r = np.where((e == 0)[:, None], r, np.nan)

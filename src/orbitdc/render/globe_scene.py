@@ -16,6 +16,7 @@ import numpy as np
 from vispy import scene
 from vispy.visuals.transforms import MatrixTransform
 
+from orbitdc.physics import orbits
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
 from orbitdc.render.dots import Dots
@@ -242,7 +243,7 @@ class GlobeScene:
         reps = reps[:MAX_ORBIT_RINGS]
         pts, pairs = [], []
         for k, i in enumerate(reps):
-            period_s = 2 * np.pi / tl.sim.satrecs[i].no_kozai * 60.0
+            period_s = orbits.period_s(tl.sim.satrecs[i])
             r_teme, _ = tl.track(i, offset_s + np.linspace(0.0, period_s, ORBIT_POINTS))
             pts.append(r_teme / EARTH_RADIUS_KM)
             a = k * ORBIT_POINTS + np.arange(ORBIT_POINTS - 1)
@@ -256,7 +257,7 @@ class GlobeScene:
 
     def _ground_track(self, offset_s: float) -> None:
         tl, i = self.timeline, self.selected
-        period_s = 2 * np.pi / tl.sim.satrecs[i].no_kozai * 60.0
+        period_s = orbits.period_s(tl.sim.satrecs[i])
         _, r_ecef = tl.track(i, offset_s + np.linspace(-0.5 * period_s, 1.0 * period_s, 240))
         surface = r_ecef / np.linalg.norm(r_ecef, axis=1, keepdims=True) * 1.004
         self.track.set_data(surface.astype(np.float32))

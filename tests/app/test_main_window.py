@@ -224,3 +224,24 @@ def test_app_without_a_display_says_so(tmp_path: Path) -> None:
     assert res.stderr == ("orbitdc: error: no display to open the window on (DISPLAY is not "
                           "set); run it on a desktop or under xvfb-run, or use the headless "
                           "commands: orbitdc info | simulate | export\n")
+
+
+@pytest.mark.parametrize(("size", "with_power", "with_thermal"), [
+    ((1366, 768), {"thermal", "compute"}, {"power", "compute"}),
+    ((1920, 1080), set(), {"compute"}),
+    ((2560, 1440), set(), set()),
+])
+def test_panels_are_tabbed_on_short_screens(qtbot, tmp_path: Path, size, with_power,
+                                            with_thermal) -> None:
+    """Short screens tab the plot docks rather than squeezing three panels of two plots."""
+    gui.application("en")
+    win = MainWindow(size=size, settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    names = {dock: key for key, dock in win.docks.items()}
+
+    def tabbed(key: str) -> set[str]:
+        return {names[d] for d in win.tabifiedDockWidgets(win.docks[key])}
+
+    assert tabbed("power") == with_power
+    assert tabbed("thermal") == with_thermal
+    win.close()

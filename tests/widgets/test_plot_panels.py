@@ -238,3 +238,41 @@ def test_font_scale_is_absolute(qtbot, timeline) -> None:
     theme.scale_fonts(panel, 1.0)
     assert axis.style["tickFont"].pointSizeF() == pytest.approx(theme.TICK_PT)
     assert panel.title_label.font().pointSizeF() == pytest.approx(theme.TITLE_PT + 1)
+
+
+def test_legend_columns_fit_the_room() -> None:
+    from orbitdc.widgets.plotkit import legend_columns
+
+    widths = [60.0, 100.0, 80.0, 40.0]
+    assert legend_columns(widths, 1000.0, spacing_px=10.0) == 4
+    assert legend_columns(widths, 280.0 + 30.0, spacing_px=10.0) == 4  # exactly fits
+    assert legend_columns(widths, 309.0, spacing_px=10.0) == 3
+    # two columns: [60, 80] and [100, 40] → 80 + 100 + 10
+    assert legend_columns(widths, 190.0, spacing_px=10.0) == 2
+    assert legend_columns(widths, 189.0, spacing_px=10.0) == 1
+    assert legend_columns(widths, 10.0, spacing_px=10.0) == 1
+
+
+@pytest.mark.parametrize("cls", PANELS)
+@pytest.mark.parametrize("width_px", [380, 520, 1000])
+def test_legends_wrap_inside_narrow_panels(qtbot, timeline, cls, width_px) -> None:
+    """Every legend entry lies inside the panel, whatever its width (no plot pushed wider
+    than its dock); wide panels keep the legend on the title's row."""
+    panel = _panel(qtbot, cls, timeline)
+    panel.resize(width_px, 700)
+    qtbot.wait(50)
+    QApplication.processEvents()
+    right = panel.view.width()
+    for plot in (panel.plot_top, panel.plot_total):
+        assert plot.sceneBoundingRect().right() <= right + 1
+        for sample, label in plot.legend.items:
+            assert label.sceneBoundingRect().right() <= right + 1, label.text
+            assert sample.sceneBoundingRect().left() >= 0
+        header = plot.header.sceneBoundingRect()
+        legend = plot.legend.sceneBoundingRect()
+        assert legend.bottom() <= plot.vb.sceneBoundingRect().top() + 1  # above the data
+        assert header.contains(legend.adjusted(1, 1, -1, -1))
+    if width_px == 1000:
+        assert not getattr(panel.plot_top, "legend_below", False)
+    if width_px == 380:
+        assert panel.plot_top.legend_below

@@ -108,9 +108,18 @@ class MainWindow(QMainWindow):
             self.docks[key] = dock
         self.tabifyDockWidget(self.docks["inspector"], self.docks["scenario"])
         self.docks["inspector"].raise_()
-        if size[1] < 1000:  # three stacked panels of two plots each are unreadable: tab two
+        # Three stacked panels of two plots each are unreadable on short screens: tab two of
+        # them below 1200 px (1080p), all three below 800 px (laptops, projectors at 1366×768).
+        if size[1] < 800:
+            self.tabifyDockWidget(self.docks["power"], self.docks["thermal"])
+        if size[1] < 1200:
             self.tabifyDockWidget(self.docks["thermal"], self.docks["compute"])
-            self.docks["thermal"].raise_()
+        self.docks["thermal"].raise_()
+        if size[1] < 800:
+            self.docks["power"].raise_()
+        elif size[1] < 1200:  # power above, thermal/compute below: half the height each
+            self.resizeDocks([self.docks["power"], self.docks["thermal"]],
+                             [size[1] // 2, size[1] // 2], Qt.Vertical)
         self.resizeDocks([self.docks["inspector"], self.docks["power"]],
                          [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
         self.menus = build_menus(self)

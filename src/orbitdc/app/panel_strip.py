@@ -49,11 +49,12 @@ class PanelStrip:
             panel.set_selected(selected)
             layout.addWidget(panel)
         # Laid out and painted like a shown window, but never on screen; drawn at least as
-        # wide as the panels need (legends) and scaled down to the strip if narrower.
+        # wide as the panels need to be legible and scaled down to the strip if narrower.
         self.widget.setAttribute(Qt.WA_DontShowOnScreen)
         self.widget.show()
-        # (Qt's size hints miss the plots' own minimum width, ~700 px with legends.)
-        self.draw_size = (max(size[0], MIN_DRAW_WIDTH_PX), size[1])
+        # Scaled uniformly, so text keeps its proportions; legends wrap to the width.
+        zoom = max(1.0, MIN_DRAW_WIDTH_PX / size[0])
+        self.draw_size = (round(size[0] * zoom), round(size[1] * zoom))
         self.widget.resize(*self.draw_size)
         self.size = size
 

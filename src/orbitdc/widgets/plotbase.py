@@ -27,6 +27,8 @@ from orbitdc.widgets.plotkit import AXIS_WIDTH_PX
 from orbitdc.widgets.scrub import OverlayViewBox
 from orbitdc.widgets.timeaxis import MIN_LABEL_PX
 
+VIEW_MARGINS_PX = (4, 4, 8, 4)  # left, top, right, bottom around the plots
+
 
 class TimePlotPanel(QWidget):
     """Base panel. Constructor: ``TimePlotPanel(parent=None)``."""
@@ -49,7 +51,7 @@ class TimePlotPanel(QWidget):
         self.title_label.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground(theme.BACKGROUND)
-        self.view.ci.setContentsMargins(4, 4, 8, 4)
+        self.view.ci.setContentsMargins(*VIEW_MARGINS_PX)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(2)
@@ -143,7 +145,6 @@ class TimePlotPanel(QWidget):
             axis_w = int(AXIS_WIDTH_PX * factor)
             p.getAxis("left").setWidth(axis_w)
             p.getAxis("right").setWidth(axis_w)
-            p.header.setContentsMargins(axis_w, 0, axis_w, 0)
             p.header.setMaximumHeight(plotkit.HEADER_PX * factor)
             p.getAxis("bottom").label_px = MIN_LABEL_PX * factor
             size = f"{theme.LEGEND_PT * factor:.1f}pt"
@@ -152,6 +153,7 @@ class TimePlotPanel(QWidget):
                 label.setText(label.text, size=size)
             p.legend.updateSize()
         self.set_selected(self._index)
+        self._reflow_legends()
 
     # --- for subclasses ---------------------------------------------------------------------
 
@@ -207,6 +209,14 @@ class TimePlotPanel(QWidget):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self._fit_axis_labels)
+        QTimer.singleShot(0, self._reflow_legends)  # once the view has its new width
+
+    def _reflow_legends(self) -> None:
+        """Wrap each plot's legend into as many rows as the header width needs (narrow docks,
+        long French labels) instead of letting it push the plot wider than the panel."""
+        width = self.view.width() - VIEW_MARGINS_PX[0] - VIEW_MARGINS_PX[2]
+        for p in self._plots():
+            plotkit.reflow_legend(p, width, self._scale)
 
     def _fit_axis_labels(self) -> None:
         """Hide a vertical axis title taller than its plot (it would run into the plot
@@ -249,6 +259,7 @@ class TimePlotPanel(QWidget):
                 self.curves[key].opts["name"] = text
         for p in self._plots():
             p.legend.updateSize()
+        self._reflow_legends()
 
     def legend_text(self, key: str) -> str:
         """The text of legend entry ``key`` (a curve key such as ``"top.solar"``, or the key
@@ -297,6 +308,7 @@ class TimePlotPanel(QWidget):
         top = self.tr("No satellite selected") if tl is None or index is None else tl.names[index]
         self.plot_top.header_title.setText(self._title_html(top))
         self.plot_total.header_title.setText(self._title_html(self._total_title()))
+        self._reflow_legends()
 
     def _make_cursor(self, plot: pg.PlotItem) -> pg.InfiniteLine:
         line = pg.InfiniteLine(0.0, angle=90, movable=False, pen=theme.pen(theme.CURSOR, 2))

@@ -13,7 +13,8 @@ from orbitdc.widgets.scrub import OverlayViewBox, ScrubViewBox
 from orbitdc.widgets.timeaxis import UtcTimeAxis
 
 AXIS_WIDTH_PX = 72  # left and right axes, fixed so that stacked plots line up
-HEADER_PX = 30  # height of a plot's title-and-legend row
+HEADER_PX = 30  # height of a plot's title-and-legend row (one legend row)
+LEGEND_SPACING_PX = 14  # between legend entries
 
 
 def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
@@ -26,8 +27,11 @@ def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
     header = view.addLayout(row=2 * row, col=0)
     header.setContentsMargins(AXIS_WIDTH_PX, 0, AXIS_WIDTH_PX, 0)
     title = header.addLabel("", row=0, col=0, justify="left")
-    legend = pg.LegendItem(colCount=8, horSpacing=14, frame=False, labelTextColor=theme.TEXT)
+    legend = pg.LegendItem(colCount=8, horSpacing=LEGEND_SPACING_PX, frame=False,
+                           labelTextColor=theme.TEXT)
     legend.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    legend.layout.setContentsMargins(0, 0, 0, 0)
+    header.layout.setVerticalSpacing(0)
     header.addItem(legend, row=0, col=1)
     header.setMaximumHeight(HEADER_PX)
     view.ci.layout.setRowStretchFactor(2 * row, 0)
@@ -48,6 +52,52 @@ def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
         axis.setPen(theme.pen(theme.BORDER))
         axis.setTextPen(theme.pen(theme.TEXT_DIM))
     return plot
+
+
+def legend_columns(entry_widths_px: list[float], room_px: float,
+                   spacing_px: float = LEGEND_SPACING_PX) -> int:
+    """The most columns (entries laid out row by row) whose grid is at most ``room_px`` wide:
+    each column as wide as its widest entry, ``spacing_px`` between columns; at least 1."""
+    n = len(entry_widths_px)
+    for cols in range(n, 1, -1):
+        widths = [max(entry_widths_px[c::cols]) for c in range(cols)]
+        if sum(widths) + spacing_px * (cols - 1) <= room_px:
+            return cols
+    return 1
+
+
+def reflow_legend(plot: pg.PlotItem, width_px: float, scale: float = 1.0) -> int:
+    """Fit ``plot``'s header legend into a plot ``width_px`` wide (axes included): on one row
+    beside the title when it fits, else on rows of its own below the title, wrapped to the
+    width from the left axis to the right edge (narrow docks, long French labels); the header
+    grows to hold it. Returns the number of legend rows."""
+    legend, title = plot.legend, plot.header_title
+    if not legend.items:
+        return 0
+    axis_w = AXIS_WIDTH_PX * scale
+    entries = [s.boundingRect().width() + label.minimumWidth() + LEGEND_SPACING_PX
+               for s, label in legend.items]
+    beside = width_px - 2 * axis_w - title.minimumWidth() - 16 * scale
+    below = legend_columns(entries, beside) < len(entries)
+    cols = legend_columns(entries, width_px - axis_w if below else beside)
+    if below != getattr(plot, "legend_below", False):
+        grid = plot.header.layout
+        grid.removeItem(legend)
+        if below:
+            grid.addItem(legend, 1, 0, 1, 2)
+        else:
+            grid.addItem(legend, 0, 1)
+        plot.legend_below = below
+    plot.header.setContentsMargins(axis_w, 0, 0 if below else axis_w, 0)
+    legend.setColumnCount(cols)
+    rows = -(-len(entries) // cols)
+    row_px = max(label.minimumHeight() for _s, label in legend.items)
+    height = max(HEADER_PX * scale, rows * row_px + 2 * scale)
+    if below:
+        height = rows * row_px + title.minimumHeight() + 2 * scale
+    plot.header.setMaximumHeight(height)
+    plot.header.setMinimumHeight(height)
+    return rows
 
 
 def add_overlay(plot: pg.PlotItem) -> OverlayViewBox:

@@ -152,3 +152,97 @@ def test_ctrl_c_leaves_nothing_and_keeps_an_existing_file(tmp_path: Path) -> Non
     assert "interrupted; nothing written" in stderr
     assert out.read_bytes() == b"previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["talk.mp4"]
+
+
+def _export_cli(out: Path, *args: str, preexec=None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return subprocess.run([sys.executable, "-m", "orbitdc.app.cli", "export", "default", "-o",
+                           str(out), "-q", *args], capture_output=True, text=True, env=env,
+                          timeout=180, check=False, preexec_fn=preexec)
+
+
+@pytest.fixture()
+def small_disk(tmp_path: Path):
+    """A 1 MiB tmpfs (needs the right to mount: root, as in CI; skipped otherwise — the
+    file-size-limit test below covers the same path without privileges)."""
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    res = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)],
+                         capture_output=True, text=True, check=False)
+    if res.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {res.stderr.strip()}")
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+@pytest.mark.parametrize("name", ["talk.mp4", "talk.gif", "frames"])
+def test_full_disk_gives_a_clear_error_and_keeps_the_existing_file(small_disk: Path,
+                                                                    name: str) -> None:
+    keep = small_disk / "keep.mp4"
+    keep.write_bytes(b"previous export")
+    out = small_disk / name
+    res = _export_cli(out, "--size", "1280x720", "--frames", "60", "--fps", "30")
+    assert res.returncode == 1
+    assert res.stderr == f"orbitdc: error: {out}: writing failed: No space left on device " \
+                         "(disk full)\n"
+    assert sorted(p.name for p in small_disk.iterdir()) == ["keep.mp4"]  # nothing half-way
+    assert keep.read_bytes() == b"previous export"
+
+
+@pytest.mark.parametrize("name", ["talk.mp4", "frames"])
+def test_write_failing_part_way_leaves_nothing(tmp_path: Path, name: str) -> None:
+    """A file size limit (``ulimit -f``, any user) makes writes fail part-way, like a full
+    disk: one-line error, exit 1, no partial output, the existing file untouched."""
+    import resource
+    import signal
+
+    def limit() -> None:  # in the child: writes past 64 KiB fail with EFBIG
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    out = tmp_path / name
+    if name.endswith(".mp4"):
+        out.write_bytes(b"previous export")
+    res = _export_cli(out, "--size", "640x360", "--frames", "30", preexec=limit)
+    assert res.returncode == 1
+    assert res.stderr == f"orbitdc: error: {out}: writing failed: File too large\n"
+    expected = ["talk.mp4"] if name.endswith(".mp4") else []
+    assert sorted(p.name for p in tmp_path.iterdir()) == expected
+    if expected:
+        assert out.read_bytes() == b"previous export"
+
+
+def test_caption_credit_logo_and_legend_overlays(timeline, tmp_path: Path) -> None:
+    """Each overlay lands in its corner and nowhere else: caption bottom left, logo and
+    credit top right, legend top left; the globe in the middle is untouched."""
+    size = (640, 360)
+    base = dict(size=size, frames=1, camera="fixed", clock=False)
+    plain = tmp_path / "plain"
+    dressed = tmp_path / "dressed"
+    export(timeline, ExportOptions(output=plain, legend=False, **base))
+    export(timeline, ExportOptions(output=dressed, caption="Dawn-dusk orbit, 650 km",
+                                   credit="Data: CelesTrak", logo=True, **base))
+    a, b = (iio.imread(d / "frame_00001.png").astype(int) for d in (plain, dressed))
+    changed = np.abs(a - b).max(axis=-1) > 40
+    h, w = size[1], size[0]
+    scale = max(h / 720, 0.6)
+
+    def region(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
+        return changed[int(y0 * h):int(y1 * h), int(x0 * w):int(x1 * w)]
+
+    assert region(0.0, 0.88, 0.5, 1.0).sum() > 50  # caption, bottom left
+    assert region(0.0, 0.0, 0.3, 0.2).sum() > 30  # legend, top left
+    assert region(0.8, 0.0, 1.0, 0.2).sum() > 100  # logo and credit, top right
+    assert not region(0.3, 0.3, 0.7, 0.8).any()  # the globe itself
+    # The logo: the app icon, LOGO_PX × scale pixels wide, blended over the background.
+    from orbitdc.render.overlay import LOGO_PX, MARGIN_PX, logo_image
+
+    side, m = round(LOGO_PX * scale), round(MARGIN_PX * scale)
+    icon = logo_image(side).astype(float)
+    alpha = icon[..., 3:] / 255.0
+    under = a[m:m + side, w - m - side:w - m]
+    expected = icon[..., :3] * alpha + under * (1.0 - alpha)
+    assert np.abs(b[m:m + side, w - m - side:w - m] - expected).mean() < 6.0
+    assert np.abs(under - expected).mean() > 20.0  # (the logo is not the background)

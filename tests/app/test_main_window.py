@@ -201,7 +201,13 @@ def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: 
     dlg.height_px.setValue(180)
     dlg.fps.setValue(5)
     dlg.seconds.setValue(1.0)
+    dlg.caption.setText("Dawn-dusk orbit")
+    dlg.credit.setText("Data: CelesTrak")
+    dlg.logo.setChecked(True)
+    dlg.legend.setChecked(False)
     opts = dlg.options()
+    assert (opts.caption, opts.credit, opts.logo, opts.legend, opts.clock) == (
+        "Dawn-dusk orbit", "Data: CelesTrak", True, False, True)
     assert (opts.frames, opts.size, opts.camera, opts.from_s) == (5, (320, 180), "orbit",
                                                                    1800.0)
     assert opts.title == window.timeline.scenario.name

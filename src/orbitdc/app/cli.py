@@ -29,6 +29,7 @@ from orbitdc.physics.timeline import Timeline
 
 PROGRESS_SAMPLES = 1_000_000  # show a progress bar above this many satellite-steps
 EXIT_BAD_INPUT = 2
+EXIT_WRITE_FAILED = 1  # the output could not be written (disk full…)
 
 
 def _span_args(p: argparse.ArgumentParser) -> None:
@@ -58,7 +59,13 @@ def build_parser() -> argparse.ArgumentParser:
     p_exp.add_argument("--span", help='simulated time covered, e.g. "95min" (one orbit)')
     p_exp.add_argument("--from", dest="from_", help="first frame's instant (ISO 8601 UTC)")
     p_exp.add_argument("--camera", default="orbit", choices=["orbit", "fixed", "follow"])
-    p_exp.add_argument("--title", help="title burnt into the frames")
+    p_exp.add_argument("--title", help="title burnt into the frames (top centre)")
+    p_exp.add_argument("--caption", help="a caption line (bottom left)")
+    p_exp.add_argument("--credit", help='a small credit line (top right), e.g. "Data: CelesTrak"')
+    p_exp.add_argument("--logo", action="store_true", help="the OrbitDC logo (top right)")
+    p_exp.add_argument("--no-clock", action="store_true", help="leave out the UTC clock")
+    p_exp.add_argument("--no-legend", action="store_true",
+                       help="leave out the legend or colour scale")
     p_exp.add_argument("--panels", action="store_true",
                        help="power, thermal and compute panels beside the globe")
     p_exp.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
@@ -124,7 +131,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     opts = export_mod.ExportOptions(output=Path(args.output), size=size, fps=args.fps,
                                     frames=args.frames, span_s=span, from_s=from_s,
                                     camera=args.camera, title=args.title,
-                                    panels=args.panels)
+                                    caption=args.caption, credit=args.credit,
+                                    logo=args.logo, clock=not args.no_clock,
+                                    legend=not args.no_legend, panels=args.panels)
     export_mod.use_headless_backend_if_needed()
     tl = Timeline.build(scn)
     bar = None if args.quiet else ProgressBar("export")
@@ -227,8 +236,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ScenarioError as err:
         print(f"orbitdc: error: {err}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except BrokenPipeError:
+    except BrokenPipeError:  # standard output closed early (| head): not an error
         return 0
+    except OSError as err:  # writing failed part-way (disk full…); nothing was left behind
+        print(f"orbitdc: error: {err}", file=sys.stderr)
+        return EXIT_WRITE_FAILED
     except KeyboardInterrupt:
         print("orbitdc: interrupted; nothing written", file=sys.stderr)
         return 130

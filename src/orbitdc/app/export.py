@@ -4,14 +4,15 @@ clock), render each frame offscreen and stream it to an MP4, a GIF or PNG frames
 The same pipeline serves ``orbitdc export`` (headless: VisPy's EGL backend with Mesa's
 surfaceless platform when there is no display) and the app. Camera: "fixed" (the default
 view), "orbit" (a slow quarter turn around the Earth over the clip) or "follow" (the selected
-satellite). Overlays: a title and the UTC clock.
+satellite). Overlays (see :mod:`render.overlay`): title, UTC clock, legend or colour
+scale, a caption line, the logo and a credit line, sized to the frame height.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,10 +21,13 @@ import numpy as np
 from orbitdc.app.writers import open_writer
 from orbitdc.physics import orbits
 from orbitdc.physics.timeline import Timeline
+from orbitdc.render.overlay import Captions
 
 CAMERAS = ("orbit", "fixed", "follow")
 ORBIT_TURN_DEG = 90.0
 PANEL_FRACTION = 0.38
+OVERLAY_REFERENCE_PX = 720.0  # frame height at which overlays have their nominal size
+MIN_OVERLAY_SCALE = 0.6  # smaller text is unreadable (small GIFs)
 
 
 class ExportCancelledError(Exception):
@@ -43,6 +47,10 @@ class ExportOptions:
     camera: str = "orbit"
     title: str | None = None
     clock: bool = True
+    caption: str | None = None  # a line at the bottom left
+    credit: str | None = None  # a small line at the top right (beside the logo)
+    logo: bool = False
+    legend: bool = True  # the legend or colour scale, top left
     satellite: int = 0  # followed by the "follow" camera
     view: dict | None = None  # camera azimuth/elevation/distance/fov for "fixed" (app's view)
     panels: bool = False  # power/thermal/compute panels beside the globe (38 % of the width)
@@ -112,6 +120,11 @@ def export(tl: Timeline, opts: ExportOptions,
             globe.select(opts.satellite)
             globe.set_follow(True)
         azimuth0 = globe.view.camera.azimuth
+        if globe.visible["legend"] != opts.legend:
+            globe.set_layer("legend", opts.legend)
+        captions = Captions(title=opts.title or None, caption=opts.caption or None,
+                            credit=opts.credit or None, logo=opts.logo)
+        overlay_scale = max(height / OVERLAY_REFERENCE_PX, MIN_OVERLAY_SCALE)
         for k, t in enumerate(times):
             if cancelled is not None and cancelled():
                 raise ExportCancelledError
@@ -121,7 +134,7 @@ def export(tl: Timeline, opts: ExportOptions,
             globe.show_state(state)
             instant = tl.scenario.start + timedelta(seconds=round(float(t)))
             clock = f"{instant:%Y-%m-%d %H:%M:%S} UTC" if opts.clock else None
-            globe.set_captions(title=opts.title, clock=clock)
+            globe.set_captions(replace(captions, clock=clock), overlay_scale)
             frame = globe.render()[..., :3]
             if strip is not None:
                 frame = np.concatenate([frame, strip.image(float(t))], axis=1)

@@ -84,8 +84,15 @@ class ExportDialog(QDialog):
                       self.tr("Follow the selected satellite")):
             self.camera.addItem(label)
         self.title = QLineEdit(tl.scenario.name if tl is not None else "")
+        self.caption = QLineEdit()
+        self.caption.setPlaceholderText(self.tr("A line at the bottom left (optional)"))
+        self.credit = QLineEdit()
+        self.credit.setPlaceholderText(self.tr("A small line at the top right (optional)"))
         self.clock = QCheckBox(self.tr("UTC clock"))
         self.clock.setChecked(True)
+        self.legend = QCheckBox(self.tr("Legend or colour scale"))
+        self.legend.setChecked(win.globe.visible["legend"])
+        self.logo = QCheckBox(self.tr("OrbitDC logo"))
         self.panels = QCheckBox(self.tr("Panels beside the globe"))
         form = QFormLayout(self)
         form.addRow(self.tr("Format"), self.format)
@@ -98,7 +105,13 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Playback speed"), self.speed)
         form.addRow(self.tr("Camera"), self.camera)
         form.addRow(self.tr("Title"), self.title)
-        form.addRow("", self.clock)
+        form.addRow(self.tr("Caption"), self.caption)
+        form.addRow(self.tr("Credit"), self.credit)
+        overlays = QHBoxLayout()
+        for box in (self.clock, self.legend, self.logo):
+            overlays.addWidget(box)
+        overlays.addStretch(1)
+        form.addRow(self.tr("Show"), self._wrap(overlays))
         form.addRow("", self.panels)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
@@ -166,7 +179,9 @@ class ExportDialog(QDialog):
             fps=float(self.fps.value()), frames=frames, span_s=self.span_s(),
             from_s=self.win.clock.offset_s if self.from_now.isChecked() else 0.0,
             camera=CAMERAS[self.camera.currentIndex()], title=self.title.text() or None,
-            clock=self.clock.isChecked(), satellite=self.win.selected or 0,
+            clock=self.clock.isChecked(), caption=self.caption.text() or None,
+            credit=self.credit.text() or None, logo=self.logo.isChecked(),
+            legend=self.legend.isChecked(), satellite=self.win.selected or 0,
             panels=self.panels.isChecked(),
             view={k: getattr(self.win.globe.view.camera, k)
                   for k in ("azimuth", "elevation", "distance", "fov")})

@@ -57,6 +57,10 @@ class PanelStrip:
         self.draw_size = (round(size[0] * zoom), round(size[1] * zoom))
         self.widget.resize(*self.draw_size)
         self.size = size
+        self.app.processEvents()  # lay out at the final size, then fit the legends to it
+        for panel in self.panels:
+            panel.reflow_legends()
+        self.app.processEvents()
 
     def image(self, offset_s: float) -> np.ndarray:
         for panel in self.panels:

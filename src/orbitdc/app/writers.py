@@ -3,15 +3,21 @@ clip, so the globe does not band), or a folder of numbered PNGs.
 
 Each writer works on a temporary path beside the target and only ``commit()`` renames it into
 place; ``abort()`` (or any exception) removes the temporary file or folder, so a cancelled or
-failed export leaves nothing behind and never touches an existing file of the same name.
+failed export leaves nothing behind and never touches an existing file of the same name. A
+write that fails part-way (disk full) raises :class:`WriteError` with a one-line reason.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import re
 import shutil
+import signal
+import subprocess
 import tempfile
+from fractions import Fraction
 from pathlib import Path
 
 import imageio.v3 as iio
@@ -72,8 +78,28 @@ class FrameWriter:
             tmp.unlink(missing_ok=True)
 
 
+class WriteError(OSError):
+    """Writing the output failed part-way (disk full, file too large, ffmpeg failed); the
+    message is one line naming the output and the reason."""
+
+
+def _reason(text: str) -> str:
+    """The telling line of ffmpeg's error output, without its "[muxer @ 0x…]" prefixes."""
+    lines = [re.sub(r"^(\[[^\]]*\]\s*)+", "", ln).strip() for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln and not ln.startswith("Last message repeated")]
+    for needle, reason in (("No space left", "No space left on device (disk full)"),
+                           ("File too large", "File too large"),
+                           ("Disk quota", "Disk quota exceeded"),
+                           ("Permission denied", "Permission denied")):
+        if any(needle in ln for ln in lines):
+            return reason
+    return lines[-1] if lines else "ffmpeg failed"
+
+
 class FfmpegWriter(FrameWriter):
-    """MP4 (libx264, yuv420p, +faststart) or GIF (palettegen/paletteuse in one pass)."""
+    """MP4 (libx264, yuv420p, +faststart) or GIF (palettegen/paletteuse in one pass), fed raw
+    RGB frames on ffmpeg's standard input. ffmpeg's exit status and error output are checked:
+    a failure (disk full…) raises :class:`WriteError` and the partial file is removed."""
 
     def __init__(self, target: Path, size: tuple[int, int], fps: float, kind: str) -> None:
         super().__init__(target, size, fps)
@@ -82,28 +108,60 @@ class FfmpegWriter(FrameWriter):
         os.close(fd)
         self._tmp = Path(name)
         if kind == "mp4":
-            params = dict(codec="libx264", pix_fmt_out="yuv420p", quality=None,
-                          output_params=["-preset", "veryfast", "-crf", "18",
-                                         "-movflags", "+faststart"])
+            out = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast", "-crf", "18",
+                   "-movflags", "+faststart", "-f", "mp4"]
         else:
-            params = dict(codec="gif", pix_fmt_out=None, quality=None, output_params=[
-                "-filter_complex",
-                "split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=bayer"
-                ":bayer_scale=3", "-loop", "0"])
-        self._gen = imageio_ffmpeg.write_frames(str(self._tmp), size, fps=self.fps,
-                                                macro_block_size=1, ffmpeg_log_level="error",
-                                                **params)
-        self._gen.send(None)
-        self._open = True
+            out = ["-filter_complex",
+                   "split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=bayer"
+                   ":bayer_scale=3", "-loop", "0", "-f", "gif"]
+        cmd = [imageio_ffmpeg.get_ffmpeg_exe(), "-y", "-hide_banner", "-loglevel", "error",
+               "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{size[0]}x{size[1]}",
+               "-r", str(Fraction(self.fps).limit_denominator()), "-i", "-", *out,
+               str(self._tmp)]
+        # ffmpeg's messages go to a file, not a pipe, so it never blocks on a full pipe.
+        self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in _failed/_finish/abort)
+        # Its own session: Ctrl-C reaches this process only, which then stops ffmpeg.
+        self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                      stderr=self._log, start_new_session=True)
+
+    def _failed(self) -> WriteError:
+        try:  # ffmpeg closes its input before it has finished reporting: let it finish
+            self._proc.wait(timeout=10.0)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+        self._log.seek(0)
+        reason = _reason(self._log.read().decode("utf-8", "replace"))
+        self._log.close()
+        rc = self._proc.returncode
+        if rc == -signal.SIGXFSZ:  # killed on reaching the file size limit (ulimit -f)
+            reason = "File too large"
+        elif rc < 0 and reason == "ffmpeg failed":
+            reason = f"ffmpeg was stopped by signal {signal.Signals(-rc).name}"
+        return WriteError(f"{self.target}: writing failed: {reason}")
 
     def write(self, rgb: np.ndarray) -> None:
-        self._gen.send(np.ascontiguousarray(rgb[..., :3]))
+        try:
+            self._proc.stdin.write(np.ascontiguousarray(rgb[..., :3], np.uint8).data)
+        except (BrokenPipeError, ValueError):  # ffmpeg stopped (its reason is in the log)
+            raise self._failed() from None
         self.frames += 1
 
     def _finish(self) -> None:
-        if self._open:
-            self._open = False
-            self._gen.close()
+        if self._proc.stdin.closed:
+            return
+        with contextlib.suppress(BrokenPipeError):
+            self._proc.stdin.close()
+        if self._proc.wait() != 0:
+            raise self._failed()
+        self._log.close()
+
+    def abort(self) -> None:
+        if not self._closed and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        super().abort()
+        self._log.close()
 
     def _temporary(self) -> Path:
         return self._tmp
@@ -123,8 +181,14 @@ class PngWriter(FrameWriter):
 
     def write(self, rgb: np.ndarray) -> None:
         self.frames += 1
-        iio.imwrite(self._tmp / f"frame_{self.frames:0{self.digits}d}.png",
-                    np.ascontiguousarray(rgb[..., :3]))
+        png = iio.imwrite("<bytes>", np.ascontiguousarray(rgb[..., :3]), extension=".png")
+        try:
+            (self._tmp / f"frame_{self.frames:0{self.digits}d}.png").write_bytes(png)
+        except OSError as err:  # disk full, file too large…
+            reason = err.strerror or str(err)
+            if err.errno == errno.ENOSPC:
+                reason = "No space left on device (disk full)"
+            raise WriteError(f"{self.target}: writing failed: {reason}") from None
 
     def commit(self) -> Path:
         if self.target.exists():

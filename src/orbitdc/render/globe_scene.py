@@ -22,6 +22,7 @@ from orbitdc.render import palette
 from orbitdc.render.dots import Dots
 from orbitdc.render.earth import Atmosphere, Globe
 from orbitdc.render.geometry import EARTH_RADIUS_KM, cylinder, frame_to, rot_z, vispy_matrix
+from orbitdc.render.overlay import Captions, Overlay
 from orbitdc.render.textures import earth_texture
 
 LAYERS = ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
@@ -102,9 +103,12 @@ class GlobeScene:
             node.set_gl_state("translucent", depth_test=True, depth_mask=True)
         for node in (self.orbits, self.track):  # thin lines must not cut through the dots
             node.set_gl_state("translucent", depth_test=True, depth_mask=False)
+        self.overlay_scale = 1.0
+        self.overlay = Overlay(self.canvas)
         self._legend: list = []
         self._make_legend()
         self.visible = dict.fromkeys(LAYERS, True)
+        self._bar_titles = {key: q[0] for key, q in palette.QUANTITIES.items()}
         self._make_colorbar()
         self._pos_display = np.zeros((0, 3), np.float32)
         self.canvas.events.draw.connect(self._before_draw, position="first")
@@ -129,13 +133,15 @@ class GlobeScene:
         for text in self._legend:
             text.parent = None
         self._legend = []
-        x, y = 18, 22
+        u = self.overlay_scale
+        x, y = 18 * u, 22 * u
         for k, (label, color) in enumerate(palette.ILLUMINATION_LEGEND):
             dot = scene.visuals.Markers(parent=self.canvas.scene)
-            dot.set_data(np.array([[x, y + 22 * k]], np.float32), face_color=color,
-                         edge_width=0, size=11)
-            text = scene.visuals.Text(label, color="white", font_size=10, anchor_x="left",
-                                      pos=(x + 14, y + 22 * k), parent=self.canvas.scene)
+            dot.set_data(np.array([[x, y + 22 * u * k]], np.float32), face_color=color,
+                         edge_width=0, size=11 * u)
+            text = scene.visuals.Text(label, color="white", font_size=10 * u, anchor_x="left",
+                                      pos=(x + 14 * u, y + 22 * u * k),
+                                      parent=self.canvas.scene)
             self._legend += [dot, text]
         # Rasterising the legend's glyphs costs ~0.4 s on software OpenGL: show the globe
         # and satellites first and the legend from the following frame (see _before_draw).
@@ -143,10 +149,11 @@ class GlobeScene:
             item.visible = False
         self._legend_deferred = True
 
-    def _make_colorbar(self, x: float = 18, y: float = 34, width: float = 180,
-                       height: float = 12, steps: int = 48) -> None:
+    def _make_colorbar(self, steps: int = 48) -> None:
         """Colour scale for the colour-by-quantity modes: a gradient strip with its title
         and end values, in canvas pixels (top left)."""
+        u = self.overlay_scale
+        x, y, width, height = 18 * u, 34 * u, 180 * u, 12 * u
         xs = np.linspace(x, x + width, steps + 1)
         top = np.c_[xs, np.full(steps + 1, y), np.zeros(steps + 1)]
         bottom = np.c_[xs, np.full(steps + 1, y + height), np.zeros(steps + 1)]
@@ -157,15 +164,16 @@ class GlobeScene:
         self._bar_faces = faces.astype(np.uint32)
         self._bar_x = np.r_[np.linspace(0, 1, steps + 1), np.linspace(0, 1, steps + 1)]
         self.colorbar = scene.visuals.Mesh(parent=self.canvas.scene)
-        self.colorbar_title = scene.visuals.Text("", color="white", font_size=10,
-                                                 anchor_x="left", pos=(x, y - 14),
+        self.colorbar_title = scene.visuals.Text("", color="white", font_size=10 * u,
+                                                 anchor_x="left", pos=(x, y - 14 * u),
                                                  parent=self.canvas.scene)
-        self.colorbar_lo = scene.visuals.Text("", color="white", font_size=9, anchor_x="left",
-                                              pos=(x, y + height + 8), parent=self.canvas.scene)
-        self.colorbar_hi = scene.visuals.Text("", color="white", font_size=9,
-                                              anchor_x="right", pos=(x + width, y + height + 8),
+        self.colorbar_lo = scene.visuals.Text("", color="white", font_size=9 * u,
+                                              anchor_x="left", pos=(x, y + height + 8 * u),
                                               parent=self.canvas.scene)
-        self._bar_titles = {key: q[0] for key, q in palette.QUANTITIES.items()}
+        self.colorbar_hi = scene.visuals.Text("", color="white", font_size=9 * u,
+                                              anchor_x="right",
+                                              pos=(x + width, y + height + 8 * u),
+                                              parent=self.canvas.scene)
         self._update_colorbar()
 
     def set_colorbar_titles(self, titles: dict[str, str]) -> None:
@@ -190,23 +198,27 @@ class GlobeScene:
         self.colorbar_lo.text = f"{lo * scale:g}{suffix}"
         self.colorbar_hi.text = f"{hi * scale:g}{suffix}"
 
-    def set_captions(self, title: str | None = None, clock: str | None = None) -> None:
-        """Text burnt into the picture (exports): a title at the top centre and a clock at
-        the bottom right, in canvas pixels; None removes one."""
-        w, h = self.canvas.size
-        for attr, text, pos, anchor, size in (
-                ("_title_text", title, (w / 2, 26), "center", 16),
-                ("_clock_text", clock, (w - 18, h - 22), "right", 13)):
-            item = getattr(self, attr, None)
-            if text is None:
-                if item is not None:
-                    item.visible = False
-                continue
-            if item is None:
-                item = scene.visuals.Text(text, color="white", font_size=size, bold=True,
-                                          anchor_x=anchor, pos=pos, parent=self.canvas.scene)
-                setattr(self, attr, item)
-            item.text, item.pos, item.visible = text, pos, True
+    def set_captions(self, captions: Captions, scale: float | None = None) -> None:
+        """Text and logo burnt into the picture (exports), see :mod:`render.overlay`;
+        ``scale`` also resizes the legend and colour scale (1.0 suits 720 px high)."""
+        if scale is not None and scale != self.overlay_scale:
+            self.set_overlay_scale(scale)
+        self.overlay.show(captions, self.overlay_scale)
+
+    def set_overlay_scale(self, scale: float) -> None:
+        """Size of the legend, colour scale and captions relative to a 720 px high view."""
+        self.overlay_scale = float(scale)
+        labels = [self._legend[2 * k + 1].text for k in range(len(self._legend) // 2)]
+        deferred = self._legend_deferred
+        self._make_legend()  # hidden and deferred
+        for k, label in enumerate(labels):
+            self._legend[2 * k + 1].text = label
+        if not deferred:
+            self._legend_deferred = False
+            self.legend_visible(self.visible["legend"])
+        for item in (self.colorbar, self.colorbar_title, self.colorbar_lo, self.colorbar_hi):
+            item.parent = None
+        self._make_colorbar()
 
     def set_legend_labels(self, labels: tuple[str, str, str]) -> None:
         """Translated legend labels (sunlit, penumbra, umbra)."""

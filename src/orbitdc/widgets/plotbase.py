@@ -153,7 +153,7 @@ class TimePlotPanel(QWidget):
                 label.setText(label.text, size=size)
             p.legend.updateSize()
         self.set_selected(self._index)
-        self._reflow_legends()
+        self.reflow_legends()
 
     # --- for subclasses ---------------------------------------------------------------------
 
@@ -204,14 +204,14 @@ class TimePlotPanel(QWidget):
         self._axis_text[axis] = text
         size = f"{theme.LABEL_PT * self._scale:.1f}pt"
         axis.setLabel(text, **{"color": theme.TEXT, "font-size": size})
-        QTimer.singleShot(0, self._fit_axis_labels)
+        QTimer.singleShot(0, self, self._fit_axis_labels)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        QTimer.singleShot(0, self._fit_axis_labels)
-        QTimer.singleShot(0, self._reflow_legends)  # once the view has its new width
+        QTimer.singleShot(0, self, self._fit_axis_labels)
+        QTimer.singleShot(0, self, self.reflow_legends)  # once the view has its new width
 
-    def _reflow_legends(self) -> None:
+    def reflow_legends(self) -> None:
         """Wrap each plot's legend into as many rows as the header width needs (narrow docks,
         long French labels) instead of letting it push the plot wider than the panel."""
         width = self.view.width() - VIEW_MARGINS_PX[0] - VIEW_MARGINS_PX[2]
@@ -259,7 +259,7 @@ class TimePlotPanel(QWidget):
                 self.curves[key].opts["name"] = text
         for p in self._plots():
             p.legend.updateSize()
-        self._reflow_legends()
+        self.reflow_legends()
 
     def legend_text(self, key: str) -> str:
         """The text of legend entry ``key`` (a curve key such as ``"top.solar"``, or the key
@@ -308,7 +308,7 @@ class TimePlotPanel(QWidget):
         top = self.tr("No satellite selected") if tl is None or index is None else tl.names[index]
         self.plot_top.header_title.setText(self._title_html(top))
         self.plot_total.header_title.setText(self._title_html(self._total_title()))
-        self._reflow_legends()
+        self.reflow_legends()
 
     def _make_cursor(self, plot: pg.PlotItem) -> pg.InfiniteLine:
         line = pg.InfiniteLine(0.0, angle=90, movable=False, pen=theme.pen(theme.CURSOR, 2))

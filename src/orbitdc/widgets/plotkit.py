@@ -97,6 +97,7 @@ def reflow_legend(plot: pg.PlotItem, width_px: float, scale: float = 1.0) -> int
         height = rows * row_px + title.minimumHeight() + 2 * scale
     plot.header.setMaximumHeight(height)
     plot.header.setMinimumHeight(height)
+    plot.header.layout.activate()
     return rows
 
 

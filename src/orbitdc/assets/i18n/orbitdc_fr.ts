@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="60"/>
-        <location filename="../../app/export_dialog.py" line="177"/>
+        <location filename="../../app/export_dialog.py" line="193"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -262,17 +262,17 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="177"/>
+        <location filename="../../app/export_dialog.py" line="193"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="186"/>
+        <location filename="../../app/export_dialog.py" line="202"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="210"/>
+        <location filename="../../app/export_dialog.py" line="224"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
@@ -323,133 +323,168 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/export_dialog.py" line="51"/>
-        <location filename="../../app/export_dialog.py" line="126"/>
+        <location filename="../../app/export_dialog.py" line="52"/>
+        <location filename="../../app/export_dialog.py" line="140"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="54"/>
+        <location filename="../../app/export_dialog.py" line="55"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="54"/>
+        <location filename="../../app/export_dialog.py" line="55"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="55"/>
+        <location filename="../../app/export_dialog.py" line="56"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="58"/>
+        <location filename="../../app/export_dialog.py" line="59"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="66"/>
+        <location filename="../../app/export_dialog.py" line="67"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="75"/>
+        <location filename="../../app/export_dialog.py" line="76"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="75"/>
+        <location filename="../../app/export_dialog.py" line="76"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="75"/>
+        <location filename="../../app/export_dialog.py" line="76"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="77"/>
+        <location filename="../../app/export_dialog.py" line="78"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="82"/>
+        <location filename="../../app/export_dialog.py" line="83"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="82"/>
+        <location filename="../../app/export_dialog.py" line="83"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="83"/>
+        <location filename="../../app/export_dialog.py" line="84"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="86"/>
+        <location filename="../../app/export_dialog.py" line="88"/>
+        <source>A line at the bottom left (optional)</source>
+        <translation>Une ligne en bas à gauche (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="90"/>
+        <source>A small line at the top right (optional)</source>
+        <translation>Une petite ligne en haut à droite (facultatif)</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="91"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="88"/>
+        <location filename="../../app/export_dialog.py" line="93"/>
+        <source>Legend or colour scale</source>
+        <translation>Légende ou échelle de couleurs</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="95"/>
+        <source>OrbitDC logo</source>
+        <translation>Logo OrbitDC</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="96"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="90"/>
+        <location filename="../../app/export_dialog.py" line="98"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="91"/>
+        <location filename="../../app/export_dialog.py" line="99"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="92"/>
+        <location filename="../../app/export_dialog.py" line="100"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="93"/>
+        <location filename="../../app/export_dialog.py" line="101"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="94"/>
+        <location filename="../../app/export_dialog.py" line="102"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="96"/>
+        <location filename="../../app/export_dialog.py" line="104"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="97"/>
+        <location filename="../../app/export_dialog.py" line="105"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="98"/>
+        <location filename="../../app/export_dialog.py" line="106"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="99"/>
+        <location filename="../../app/export_dialog.py" line="107"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="103"/>
+        <location filename="../../app/export_dialog.py" line="108"/>
+        <source>Caption</source>
+        <translation>Bandeau</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="109"/>
+        <source>Credit</source>
+        <translation>Crédit</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="114"/>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="117"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="124"/>
+        <location filename="../../app/export_dialog.py" line="138"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
@@ -600,62 +635,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="146"/>
+        <location filename="../../app/main_window.py" line="155"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="156"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="156"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="157"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="157"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="158"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="161"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="161"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../app/main_window.py" line="162"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="182"/>
+        <location filename="../../app/main_window.py" line="191"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="185"/>
+        <location filename="../../app/main_window.py" line="194"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="266"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -880,27 +915,27 @@
 <context>
     <name>TimePlotPanel</name>
     <message>
-        <location filename="../../widgets/plotbase.py" line="117"/>
+        <location filename="../../widgets/plotbase.py" line="122"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="294"/>
+        <location filename="../../widgets/plotbase.py" line="308"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="156"/>
+        <location filename="../../widgets/plotbase.py" line="161"/>
         <source>Time plots</source>
         <translation>Courbes temporelles</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="160"/>
+        <location filename="../../widgets/plotbase.py" line="165"/>
         <source>All satellites</source>
         <translation>Tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="161"/>
+        <location filename="../../widgets/plotbase.py" line="166"/>
         <source>All %1 satellites</source>
         <translation>Les %1 satellites</translation>
     </message>

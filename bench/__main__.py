@@ -43,6 +43,7 @@ def export() -> None:
               f"pre-rendered frames alone {r['encode_fps']:.1f} frames/s")
         print(f"export_fps_{n // 1000}k: {r['fps']:.1f}{target}")
         print(f"export_fps_ratio_{n // 1000}k: {r['ratio']:.2f}")
+        print(f"export_fps_panels_{n // 1000}k: {r['panels_fps']:.1f}")
 
 
 def globe() -> None:

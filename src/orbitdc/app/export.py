@@ -101,7 +101,7 @@ def export(tl: Timeline, opts: ExportOptions,
     if not 0.0 <= opts.from_s <= tl.span_s:
         raise ValueError("--from: outside the scenario's time span")
     times = frame_times(tl, opts)
-    writer = open_writer(Path(opts.output), opts.size, opts.fps, opts.frames)
+    writer = open_writer(Path(opts.output), opts.size, opts.fps, opts.frames, channels=4)
     globe_size, panel_w = split_width(opts)
     height = opts.size[1]
     strip = None
@@ -135,7 +135,7 @@ def export(tl: Timeline, opts: ExportOptions,
             instant = tl.scenario.start + timedelta(seconds=round(float(t)))
             clock = f"{instant:%Y-%m-%d %H:%M:%S} UTC" if opts.clock else None
             globe.set_captions(replace(captions, clock=clock), overlay_scale)
-            frame = globe.render()[..., :3]
+            frame = globe.render()  # RGBA: ffmpeg drops the alpha in its own process
             if strip is not None:
                 frame = np.concatenate([frame, strip.image(float(t))], axis=1)
             writer.write(frame)

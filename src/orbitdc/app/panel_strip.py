@@ -34,7 +34,8 @@ def ensure_application() -> QApplication:
 
 
 class PanelStrip:
-    """``image(offset_s)`` → (height, width, 3) uint8 of the three panels stacked."""
+    """``image(offset_s)`` → (height, width, 4) uint8 RGBA (opaque) of the three panels
+    stacked."""
 
     def __init__(self, tl: Timeline, size: tuple[int, int], selected: int = 0) -> None:
         self.app = ensure_application()
@@ -66,13 +67,13 @@ class PanelStrip:
         for panel in self.panels:
             panel.set_cursor(offset_s)
         self.app.processEvents()
-        img = self.widget.grab().toImage().convertToFormat(QImage.Format_RGB888)
+        img = self.widget.grab().toImage().convertToFormat(QImage.Format_RGBA8888)
         w, h = img.width(), img.height()
         rows = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())
-        out = rows[:, : 3 * w].reshape(h, w, 3)
+        out = rows[:, : 4 * w].reshape(h, w, 4)
         if (w, h) != self.size:  # wider than the strip, or a device pixel ratio ≠ 1
             out = np.asarray(Image.fromarray(out).resize(self.size, Image.LANCZOS))
-        return np.ascontiguousarray(out)
+        return np.array(out, copy=True)  # (out may view the QImage, freed on return)
 
     def close(self) -> None:
         self.widget.close()

@@ -12,11 +12,13 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import queue
 import re
 import shutil
 import signal
 import subprocess
 import tempfile
+import threading
 from fractions import Fraction
 from pathlib import Path
 
@@ -98,15 +100,21 @@ def _reason(text: str) -> str:
 
 class FfmpegWriter(FrameWriter):
     """MP4 (libx264, yuv420p, +faststart) or GIF (palettegen/paletteuse in one pass), fed raw
-    RGB frames on ffmpeg's standard input. ffmpeg's exit status and error output are checked:
-    a failure (disk full…) raises :class:`WriteError` and the partial file is removed."""
+    RGB or RGBA frames (``channels``) on ffmpeg's standard input from a feeder thread, so the
+    next frame renders while ffmpeg takes this one (the caller must not modify a frame after
+    passing it). ffmpeg's exit status and error output are checked: a failure (disk full…)
+    raises :class:`WriteError` and the partial file is removed."""
 
-    def __init__(self, target: Path, size: tuple[int, int], fps: float, kind: str) -> None:
+    QUEUE_FRAMES = 2
+
+    def __init__(self, target: Path, size: tuple[int, int], fps: float, kind: str,
+                 channels: int = 3) -> None:
         super().__init__(target, size, fps)
         fd, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=f".part.{kind}",
                                     dir=self.target.parent)
         os.close(fd)
         self._tmp = Path(name)
+        self.channels = channels
         if kind == "mp4":
             out = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast", "-crf", "18",
                    "-movflags", "+faststart", "-f", "mp4"]
@@ -115,14 +123,28 @@ class FfmpegWriter(FrameWriter):
                    "split[a][b];[a]palettegen=stats_mode=full[p];[b][p]paletteuse=dither=bayer"
                    ":bayer_scale=3", "-loop", "0", "-f", "gif"]
         cmd = [imageio_ffmpeg.get_ffmpeg_exe(), "-y", "-hide_banner", "-loglevel", "error",
-               "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{size[0]}x{size[1]}",
-               "-r", str(Fraction(self.fps).limit_denominator()), "-i", "-", *out,
-               str(self._tmp)]
+               "-f", "rawvideo", "-pix_fmt", "rgba" if channels == 4 else "rgb24",
+               "-s", f"{size[0]}x{size[1]}", "-r", str(Fraction(self.fps).limit_denominator()),
+               "-i", "-", *out, str(self._tmp)]
         # ffmpeg's messages go to a file, not a pipe, so it never blocks on a full pipe.
         self._log = tempfile.TemporaryFile()  # noqa: SIM115 (closed in _failed/_finish/abort)
         # Its own session: Ctrl-C reaches this process only, which then stops ffmpeg.
         self._proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                       stderr=self._log, start_new_session=True)
+        self._queue: queue.Queue[np.ndarray | None] = queue.Queue(self.QUEUE_FRAMES)
+        self._broken = False
+        self._feeder = threading.Thread(target=self._feed, name="ffmpeg-feeder", daemon=True)
+        self._feeder.start()
+
+    def _feed(self) -> None:
+        """Feeder thread: frames from the queue to ffmpeg's input until None."""
+        while (frame := self._queue.get()) is not None:
+            if self._broken:
+                continue  # drain, so that write() never blocks on a dead ffmpeg
+            try:
+                self._proc.stdin.write(frame.data)
+            except (BrokenPipeError, ValueError, OSError):  # ffmpeg stopped: see its log
+                self._broken = True
 
     def _failed(self) -> WriteError:
         try:  # ffmpeg closes its input before it has finished reporting: let it finish
@@ -141,18 +163,27 @@ class FfmpegWriter(FrameWriter):
         return WriteError(f"{self.target}: writing failed: {reason}")
 
     def write(self, rgb: np.ndarray) -> None:
-        try:
-            self._proc.stdin.write(np.ascontiguousarray(rgb[..., :3], np.uint8).data)
-        except (BrokenPipeError, ValueError):  # ffmpeg stopped (its reason is in the log)
-            raise self._failed() from None
+        if self._broken:
+            self._stop_feeder()
+            raise self._failed()
+        if rgb.shape != (self.size[1], self.size[0], self.channels) or rgb.dtype != np.uint8:
+            raise ValueError(f"frame {rgb.shape} {rgb.dtype}: expected "
+                             f"({self.size[1]}, {self.size[0]}, {self.channels}) uint8")
+        self._queue.put(np.ascontiguousarray(rgb))
         self.frames += 1
+
+    def _stop_feeder(self) -> None:
+        if self._feeder.is_alive():
+            self._queue.put(None)
+            self._feeder.join()
 
     def _finish(self) -> None:
         if self._proc.stdin.closed:
             return
+        self._stop_feeder()
         with contextlib.suppress(BrokenPipeError):
             self._proc.stdin.close()
-        if self._proc.wait() != 0:
+        if self._broken or self._proc.wait() != 0:
             raise self._failed()
         self._log.close()
 
@@ -182,6 +213,7 @@ class PngWriter(FrameWriter):
     def write(self, rgb: np.ndarray) -> None:
         self.frames += 1
         png = iio.imwrite("<bytes>", np.ascontiguousarray(rgb[..., :3]), extension=".png")
+        # (RGB, or RGBA of which the alpha is dropped)
         try:
             (self._tmp / f"frame_{self.frames:0{self.digits}d}.png").write_bytes(png)
         except OSError as err:  # disk full, file too large…
@@ -216,10 +248,12 @@ def check_target(target: Path, size: tuple[int, int]) -> str:
     return kind
 
 
-def open_writer(target: Path, size: tuple[int, int], fps: float, frames: int) -> FrameWriter:
-    """The writer for ``target``'s format (validated by :func:`check_target`)."""
+def open_writer(target: Path, size: tuple[int, int], fps: float, frames: int,
+                channels: int = 3) -> FrameWriter:
+    """The writer for ``target``'s format (validated by :func:`check_target`), taking
+    (height, width, ``channels``) uint8 frames: 3 (RGB) or 4 (RGBA, alpha ignored)."""
     target = Path(target)
     kind = check_target(target, size)
     if kind == "png":
         return PngWriter(target, size, fps, digits=max(5, len(str(frames))))
-    return FfmpegWriter(target, size, fps, kind)
+    return FfmpegWriter(target, size, fps, kind, channels)

@@ -59,8 +59,15 @@ class Overlay:
         if item is None:
             item = scene.visuals.Text(text, color="white", bold=bold, parent=self.canvas.scene)
             self._texts[key] = item
-        item.text, item.pos, item.font_size = text, pos, font_size
-        item.anchors = (anchor_x, anchor_y)
+        # Only what changed: each assignment makes VisPy lay the text out again.
+        if item.text != text:
+            item.text = text
+        if item.font_size != font_size:
+            item.font_size = font_size
+        if tuple(item.anchors) != (anchor_x, anchor_y):
+            item.anchors = (anchor_x, anchor_y)
+        if not np.allclose(item.pos[0, :2], pos):
+            item.pos = pos
         item.visible = True
 
     def show(self, captions: Captions, scale: float = 1.0) -> None:
@@ -81,7 +88,9 @@ class Overlay:
                                                  interpolation="nearest")
                 self._logo.set_gl_state("translucent", depth_test=False)
                 self._logo_px = side
-            self._logo.transform = STTransform(translate=(logo_x, m, 0.0))
+                self._logo.transform = STTransform()
+            if tuple(self._logo.transform.translate[:2]) != (logo_x, m):
+                self._logo.transform.translate = (logo_x, m, 0.0)
             self._logo.visible = True
         elif self._logo is not None:
             self._logo.visible = False

@@ -3,12 +3,13 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SCENARIO ?= default
-# Qt (xcb) + OpenGL (Mesa) + a virtual X server for headless machines (Debian package names).
+# Qt (xcb) + OpenGL (Mesa) + a virtual X server for headless machines, and the .desktop
+# validator used by the packaging tests (Debian package names).
 APT_PACKAGES := xvfb xauth libegl1 libegl-mesa0 libgl1 libgl1-mesa-dri libdbus-1-3 libfontconfig1 \
 	libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 \
-	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0
+	libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 desktop-file-utils
 
-.PHONY: run test bench lint system-deps clean
+.PHONY: run test bench lint system-deps clean app app-check install-desktop
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,18 +32,35 @@ run: system-deps $(VENV)/.installed
 	$(BIN)/orbitdc $(SCENARIO)
 
 test: system-deps $(VENV)/.installed
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools packaging
 	$(BIN)/python -m pytest -q
 
 bench: system-deps $(VENV)/.installed
 	$(BIN)/python -m bench
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests bench tools packaging
 	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .ruff_cache
+
+# The installed app: dist/OrbitDC/OrbitDC (PyInstaller, one folder; see build.spec).
+$(VENV)/.installed-build: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test,build]"
+	touch $@
+
+app: system-deps $(VENV)/.installed-build
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@du -sh dist/OrbitDC
+
+# Self-test with no display, a screenshot under Xvfb, start-up time and bundle size.
+app-check: app
+	$(BIN)/python packaging/check_app.py dist/OrbitDC
+
+# Menu entry, icon and .toml file type for this user (~/.local/share), pointing at dist/.
+install-desktop:
+	packaging/install_desktop.sh dist/OrbitDC/OrbitDC
 
 # Qt translations: refresh the .ts sources from the code (new strings come in unfinished,
 # vanished ones are dropped), then compile them to the .qm files the app loads.

@@ -213,6 +213,13 @@ def build_gui_parser() -> argparse.ArgumentParser:
                         help="save a screenshot of the whole window and exit")
     parser.add_argument("--size", help="window size for --screenshot, e.g. 1600x900")
     parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument("--first-frame-time", action="store_true",
+                        help="benchmark: print the seconds from launch ($ORBITDC_LAUNCH_T, "
+                             "epoch seconds, else the interpreter's start) to the first frame "
+                             "showing the satellites, then quit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (no display needed): scenarios, "
+                             "ephemeris, timeline, rendering, MP4 writing; exit 0 if all pass")
     parser.add_argument("--version", action="version", version=f"orbitdc {__version__}")
     return parser
 
@@ -221,11 +228,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in ("simulate", "info", "export"):
         args = build_gui_parser().parse_args(argv)
+        if args.self_test:
+            from orbitdc.app import selftest
+
+            return selftest.run()
         try:
             from orbitdc.app import gui
 
             return gui.run(args.scenario, at=args.at, screenshot=args.screenshot,
-                           size=args.size, lang=args.lang)
+                           size=args.size, lang=args.lang,
+                           first_frame_time=args.first_frame_time)
         except ScenarioError as err:
             print(f"orbitdc: error: {err}", file=sys.stderr)
             return EXIT_BAD_INPUT

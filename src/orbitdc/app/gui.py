@@ -6,19 +6,23 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from datetime import datetime
 
 from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from orbitdc.app import i18n
 from orbitdc.app.settings import Settings
+from orbitdc.assets import asset_dir
 from orbitdc.physics.allocator import tune_allocator
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timebase import parse_instant
 from orbitdc.widgets.theme import apply_app_theme
 
 EXIT_BAD_INPUT = 2
+_T0_PERF = time.perf_counter()  # close to the interpreter's start (gui is imported early)
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -42,6 +46,8 @@ def application(lang: str | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("OrbitDC")
     app.setOrganizationName("OrbitDC")
+    app.setDesktopFileName("orbitdc")  # matches orbitdc.desktop (taskbar grouping, icon)
+    app.setWindowIcon(QIcon(str(asset_dir() / "icons" / "orbitdc.png")))
     apply_app_theme(app)
     i18n.install(lang or Settings().get("language", i18n.system_language()))
     return app
@@ -63,8 +69,11 @@ def _wait_for_load(win) -> str | None:
 
 
 def run(scenario: str, at: str | None = None, screenshot: str | None = None,
-        size: str | None = None, lang: str | None = None) -> int:
-    """Open the main window on a scenario; with ``screenshot``, save it and return."""
+        size: str | None = None, lang: str | None = None,
+        first_frame_time: bool = False) -> int:
+    """Open the main window on a scenario; with ``screenshot``, save it and return; with
+    ``first_frame_time``, print the seconds from launch to the first frame with satellites
+    and quit (benchmarks of the installed app)."""
     from orbitdc.app.export_actions import save_screenshot
     from orbitdc.app.main_window import MainWindow
 
@@ -81,6 +90,8 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     win = MainWindow(size=(w, h), settings=settings, scenario=scenario)
     if screenshot:
         win.resize(w, h)
+    if first_frame_time:
+        _quit_after_first_frame(app, win)
     win.show()
     if screenshot is None:
         return app.exec()
@@ -111,6 +122,20 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         return EXIT_BAD_INPUT
     win.close()
     return 0
+
+
+def _quit_after_first_frame(app: QApplication, win) -> None:
+    launch = float(os.environ.get("ORBITDC_LAUNCH_T", "nan"))
+    if launch != launch:  # not given: when this interpreter started
+        launch = time.time() - time.perf_counter() + _T0_PERF
+
+    def on_draw(_event) -> None:
+        if win.timeline is not None and not getattr(win, "_first_frame_seen", False):
+            win._first_frame_seen = True
+            print(f"first_frame_s: {time.time() - launch:.3f}", flush=True)
+            QTimer.singleShot(0, app.quit)  # not from inside the paint handler
+
+    win.globe.canvas.events.draw.connect(on_draw)
 
 
 def parse_instant_arg(text: str) -> datetime:

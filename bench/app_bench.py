@@ -1,0 +1,33 @@
+"""Installed-app benchmark: launch to first frame of the window (default scenario, satellites
+drawn) for the PyInstaller build in dist/OrbitDC and for the source checkout, three launches
+each, in the same run. Target: the installed app ≤ 3 s."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+APP = Path(__file__).resolve().parents[1] / "dist" / "OrbitDC" / "OrbitDC"
+
+
+def _first_frame_s(cmd: list[str], runs: int = 3) -> float:
+    times = []
+    for _ in range(runs):
+        env = dict(os.environ, ORBITDC_LAUNCH_T=repr(time.time()))
+        out = subprocess.run([*cmd, "--first-frame-time"], capture_output=True, text=True,
+                             env=env, timeout=120, check=True).stdout
+        times.append(float(out.split("first_frame_s:")[1].split()[0]))
+    return statistics.median(times)
+
+
+def first_frame() -> dict[str, float] | None:
+    """Median seconds for the installed and the source app; None if the app is not built."""
+    if not APP.is_file():
+        return None
+    frozen = _first_frame_s([str(APP)])
+    source = _first_frame_s([sys.executable, "-m", "orbitdc.app.cli"])
+    return {"frozen_s": frozen, "source_s": source, "ratio": frozen / source}

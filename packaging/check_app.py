@@ -3,7 +3,8 @@
 1. ``OrbitDC --self-test`` with no display and a bare environment (no virtualenv, no
    PYTHONPATH): the bundle needs no Python of the machine.
 2. ``OrbitDC default --screenshot`` under Xvfb: the window image has the requested size and is
-   not blank (the globe's ocean blue and the satellites' gold are there).
+   not blank (the globe's ocean blue and the satellites' gold are there); the same with a
+   scenario file passed by path, as the desktop entry does.
 3. Start to first frame, three launches under one Xvfb: reported (target ≤ 3 s; a benchmark
    number, not a pass/fail check).
 4. Bundle size, and its largest parts.
@@ -43,9 +44,9 @@ def self_test(exe: Path) -> None:
         sys.exit(f"check_app: --self-test failed (exit {res.returncode}): {res.stderr[-2000:]}")
 
 
-def screenshot(exe: Path, display: str) -> None:
+def screenshot(exe: Path, display: str, scenario: str = "default") -> None:
     out = Path(tempfile.mkdtemp(prefix="orbitdc-shot-")) / "window.png"
-    res = subprocess.run([str(exe), "default", "--screenshot", str(out), "--size",
+    res = subprocess.run([str(exe), scenario, "--screenshot", str(out), "--size",
                           f"{SIZE[0]}x{SIZE[1]}"], capture_output=True, text=True,
                          env=bare_env(DISPLAY=display), timeout=120, check=False)
     if res.returncode != 0 or not out.is_file():
@@ -58,7 +59,7 @@ def screenshot(exe: Path, display: str) -> None:
     ocean = float(np.mean((b > 50) & (b > r + 20)))
     gold = float(np.mean((r > 200) & (g > 150) & (b < 110)))
     spread = float(img.std())
-    print(f"ok    screenshot {out}: {SIZE[0]}x{SIZE[1]}, ocean blue {ocean:.1%}, "
+    print(f"ok    screenshot of {scenario} {out}: {SIZE[0]}x{SIZE[1]}, ocean blue {ocean:.1%}, "
           f"satellite gold {gold:.2%}, pixel spread {spread:.0f}")
     if ocean < 0.03 or gold < 0.0005 or spread < 20:
         sys.exit("check_app: the screenshot looks blank (no globe or no satellites)")
@@ -110,6 +111,13 @@ def main() -> int:
     try:
         time.sleep(1.0)
         screenshot(exe, display)
+        # A scenario file passed by path, as the desktop entry does (a space in the path).
+        folder_with_space = Path(tempfile.mkdtemp(prefix="orbitdc-")) / "my scenarios"
+        folder_with_space.mkdir()
+        scenario = folder_with_space / "suncatcher copy.toml"
+        shutil.copy(exe.parent / "_internal" / "orbitdc" / "assets" / "scenarios"
+                    / "suncatcher.toml", scenario)
+        screenshot(exe, display, str(scenario))
         first_frame(exe, display)
     finally:
         xvfb.terminate()

@@ -316,14 +316,15 @@ def test_no_argument_opens_the_default_scenario_in_the_app(monkeypatch) -> None:
     calls = _capture_gui(monkeypatch)
     assert cli.main([]) == 0
     assert calls == [(("default",), {"at": None, "screenshot": None, "size": None,
-                                     "lang": None})]
+                                     "lang": None, "first_frame_time": False})]
 
 
 def test_scenario_without_subcommand_opens_it_in_the_app(monkeypatch) -> None:
     calls = _capture_gui(monkeypatch)
     assert cli.main(["suncatcher", "--at", "2026-03-20T06:00:00Z", "--lang", "fr"]) == 0
     assert calls == [(("suncatcher",), {"at": "2026-03-20T06:00:00Z", "screenshot": None,
-                                        "size": None, "lang": "fr"})]
+                                        "size": None, "lang": "fr",
+                                        "first_frame_time": False})]
 
 
 def test_version(capsys) -> None:

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import gc
-import subprocess
 import sys
 import tempfile
 import time
@@ -104,31 +103,9 @@ def globe_fps(n_sat: int) -> dict[str, float]:
     return {"satellites": n_sat, "fps": fps, "bare_fps": bare, "ratio": fps / bare}
 
 
-FIRST_FRAME_CHILD = """
-import sys, time
-t_launch = float(sys.argv[1])
-from orbitdc.app import gui
-from orbitdc.app.main_window import MainWindow
-from orbitdc.app.settings import Settings
-from PySide6.QtCore import QTimer
-import tempfile
-app = gui.application("en")
-win = MainWindow(size=(1280, 720), settings=Settings(tempfile.mkstemp(suffix=".ini")[1]),
-                 scenario="default")
-done = {}
-def on_draw(_e):
-    if win.timeline is not None and "t" not in done:
-        done["t"] = time.time() - t_launch
-        QTimer.singleShot(0, app.quit)  # not from inside the paint handler
-win.globe.canvas.events.draw.connect(on_draw)
-win.show()
-app.exec()
-print(done["t"])
-"""
-
-
 def start_to_first_frame() -> float:
-    t_launch = time.time()
-    out = subprocess.run([sys.executable, "-c", FIRST_FRAME_CHILD, repr(t_launch)],
-                         capture_output=True, text=True, check=True, timeout=120).stdout
-    return float(out.strip().splitlines()[-1])
+    """Launching Python → first frame of the window with the default scenario's satellites
+    (``orbitdc --first-frame-time``, median of three launches)."""
+    from bench.app_bench import first_frame_s
+
+    return first_frame_s([sys.executable, "-m", "orbitdc.app.cli"], runs=3)

@@ -5,11 +5,12 @@ display the export makes one on Qt's "offscreen" platform (pyqtgraph needs no Op
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from orbitdc.physics.timeline import Timeline
@@ -20,6 +21,8 @@ from orbitdc.widgets.thermal_panel import ThermalPanel
 
 STRIP_FONT_SCALE = 0.8
 MIN_DRAW_WIDTH_PX = 720
+CURSOR_PX = 2  # the panels' time cursor width
+CURSOR_RGBA = np.array([*QColor(theme.CURSOR).getRgb()[:3], 255], np.uint8)
 
 
 def ensure_application() -> QApplication:
@@ -31,6 +34,26 @@ def ensure_application() -> QApplication:
         app = QApplication(["orbitdc"])
         theme.apply_app_theme(app)
     return app
+
+
+@dataclass(frozen=True)
+class CursorBox:
+    """A plot's data area in strip pixels: data ``x_range`` (s) spans columns ``left`` to
+    ``left + span``; the cursor is clipped to columns ``clip`` and drawn over ``rows``."""
+
+    left: float
+    span: float
+    clip: tuple[int, int]
+    rows: tuple[int, int]
+    x_range: tuple[float, float]
+
+    def column(self, offset_s: float, width: int) -> int | None:
+        """First column of a ``width``-pixel cursor at ``offset_s``; None outside the range."""
+        x0, x1 = self.x_range
+        if not x0 <= offset_s <= x1 or x1 <= x0:
+            return None
+        x = round(self.left + (offset_s - x0) / (x1 - x0) * self.span - width / 2)
+        return min(max(x, self.clip[0]), self.clip[1] - width)
 
 
 class PanelStrip:
@@ -62,10 +85,11 @@ class PanelStrip:
         for panel in self.panels:
             panel.reflow_legends()
         self.app.processEvents()
+        self._base: np.ndarray | None = None  # the panels without cursors, drawn on first use
+        self._boxes: list = []
 
-    def image(self, offset_s: float) -> np.ndarray:
-        for panel in self.panels:
-            panel.set_cursor(offset_s)
+    def _grab(self) -> np.ndarray:
+        """The widget as drawn now, at ``size``: (height, width, 4) uint8 RGBA."""
         self.app.processEvents()
         img = self.widget.grab().toImage().convertToFormat(QImage.Format_RGBA8888)
         w, h = img.width(), img.height()
@@ -74,6 +98,44 @@ class PanelStrip:
         if (w, h) != self.size:  # wider than the strip, or a device pixel ratio ≠ 1
             out = np.asarray(Image.fromarray(out).resize(self.size, Image.LANCZOS))
         return np.array(out, copy=True)  # (out may view the QImage, freed on return)
+
+    def _cursor_boxes(self) -> list[CursorBox]:
+        """Where each plot's cursor goes, in strip pixels."""
+        sx = self.size[0] / self.widget.width()
+        sy = self.size[1] / self.widget.height()
+        boxes = []
+        for panel in self.panels:
+            for plot in (panel.plot_top, panel.plot_total):
+                vb = plot.vb
+                (x0, x1), (y0, _y1) = vb.viewRange()
+                # Where pyqtgraph puts data x0 and x1 (its own mapping, inner margins and all)
+                ends = [panel.view.mapTo(self.widget, panel.view.mapFromScene(
+                    vb.mapViewToScene(QPointF(x, y0)))) for x in (x0, x1)]
+                rect = panel.view.mapFromScene(vb.sceneBoundingRect()).boundingRect()
+                corner = panel.view.mapTo(self.widget, rect.topLeft())
+                boxes.append(CursorBox(
+                    left=ends[0].x() * sx, span=(ends[1].x() - ends[0].x()) * sx,
+                    clip=(round(corner.x() * sx), round((corner.x() + rect.width()) * sx)),
+                    rows=(round(corner.y() * sy), round((corner.y() + rect.height()) * sy)),
+                    x_range=(x0, x1)))
+        return boxes
+
+    def image(self, offset_s: float) -> np.ndarray:
+        """The panels with their time cursors at ``offset_s``. Only the cursors move between
+        frames: the panels are drawn once, the cursor lines are drawn onto a copy."""
+        if self._base is None:
+            for panel in self.panels:
+                for line in panel.cursors:
+                    line.setVisible(False)
+            self._base = self._grab()
+            self._boxes = self._cursor_boxes()
+        out = self._base.copy()
+        width = max(1, round(CURSOR_PX * self.size[0] / self.widget.width()))
+        for box in self._boxes:
+            x = box.column(offset_s, width)
+            if x is not None:
+                out[box.rows[0]:box.rows[1], x:x + width] = CURSOR_RGBA
+        return out
 
     def close(self) -> None:
         self.widget.close()

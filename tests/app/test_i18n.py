@@ -177,6 +177,7 @@ def _texts(power: PowerPanel, bar: TimeBar, insp: Inspector, scn: ScenarioPanel)
         "insp.inclination": insp.captions["inclination"].text(),
         "insp.illumination": insp.value_text("illumination"),
         "insp.temp_elec": insp.value_text("temp_elec"),
+        "insp.altitude": insp.value_text("altitude"),
         "scn.solar": scn.captions["solar_array_m2"].text(),
         "scn.apply": scn.apply_button.text(),
         "scn.reset_tip": scn.reset_button.toolTip(),
@@ -214,6 +215,7 @@ def test_widgets_follow_a_language_switch(qtbot, small_timeline, french) -> None
     assert fr["insp.inclination"] == "Inclinaison"
     assert fr["insp.illumination"].split(" (")[0] in ("Ensoleillé", "Pénombre", "Ombre")
     assert "(max." in fr["insp.temp_elec"]  # values are rewritten too
+    assert "," in fr["insp.altitude"] and "." not in fr["insp.altitude"]  # 550,9 km
     assert fr["scn.solar"] == "Panneaux solaires"
     assert fr["scn.apply"] == "Appliquer"
     assert fr["scn.subtitle"].startswith(f"Satellites de «{NB}")

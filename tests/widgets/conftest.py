@@ -6,12 +6,21 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QWidget
 
 from orbitdc.physics import scenario
 from orbitdc.physics.timeline import Timeline
 
 SHOT_DIR = Path("/tmp")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english_numbers():
+    """Numbers as the app formats them in English (it sets the default QLocale with the
+    language at start; the widgets alone would follow the machine's, often "C")."""
+    QLocale.setDefault(QLocale("en_US"))
+    yield
 
 THROTTLED_TOML = """
 name = "Throttled"

@@ -35,7 +35,7 @@ def test_shows_name_soc_and_state_at_the_time(inspector, timeline) -> None:
     assert _number(inspector.value_text("beta")) == pytest.approx(st.beta_deg[i], abs=0.05)
     assert 540 < _number(inspector.value_text("altitude")) < 580
     assert _number(inspector.value_text("inclination")) == pytest.approx(53.0, abs=0.3)
-    assert inspector.value_text("altitude").endswith(" km")
+    assert inspector.value_text("altitude").endswith("\u00a0km")
     assert "TFLOPS" in inspector.value_text("throughput")
 
 
@@ -56,7 +56,7 @@ def test_sunlit_satellite_and_explicit_state(inspector, timeline) -> None:
     st = timeline.state_at(0.0)
     i = int(np.argmax(st.illum >= 1.0))
     inspector.show_satellite(timeline, i, 0.0, state=st)
-    assert inspector.value_text("illumination") == "Sunlit (100 %)"
+    assert inspector.value_text("illumination") == "Sunlit (100\u00a0%)"
     assert inspector.value_text("solar").endswith("kW")
 
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from orbitdc.app.export import ExportCancelledError, ExportOptions, export, split_width
 from orbitdc.physics import orbits
+from orbitdc.widgets import units
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
@@ -170,7 +171,7 @@ class ExportDialog(QDialog):
         if self.win.timeline is None:
             return
         speed = self.span_s() / self.seconds.value()
-        self.speed.setText(f"×{speed:,.0f}")
+        self.speed.setText(f"×{units.number(speed)}")
 
     def options(self) -> ExportOptions:
         frames = max(1, round(self.fps.value() * self.seconds.value()))
@@ -199,7 +200,7 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
     def progress(done: int, total: int) -> None:
         dialog.setValue(done)
         left = (time.monotonic() - t0) / max(done, 1) * (total - done)
-        dialog.setLabelText(tr("Exporting… about %1 s left").replace("%1", f"{left:.0f}"))
+        dialog.setLabelText(tr("Exporting… about %1 s left").replace("%1", units.number(left)))
         QApplication.processEvents()
 
     from orbitdc.render.globe_scene import GlobeScene

@@ -1,6 +1,7 @@
 """Translations: English (the source strings) and French, from compiled Qt ``.qm`` files in
 ``assets/i18n`` (sources: the ``.ts`` files beside them; ``make translations`` rebuilds).
-The language follows the system locale unless the user picked one in View → Language."""
+The language follows the system locale unless the user picked one in View → Language; numbers
+follow the language too (the default QLocale)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def install(lang: str) -> bool:
     if old is not None and app is not None:
         app.removeTranslator(old)
     _state["translator"], _state["lang"] = None, "en"
+    QLocale.setDefault(QLocale(lang if lang in LANGUAGES else "en"))  # numbers: 7,912.5 / 7 912,5
     if lang == "en" or lang not in LANGUAGES:
         return lang == "en"
     translator = QTranslator(app)

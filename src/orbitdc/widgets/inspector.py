@@ -18,7 +18,7 @@ from orbitdc.physics import frames
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.widgets import series_cache, theme
-from orbitdc.widgets.units import DASH, clock_text, format_power, in_text
+from orbitdc.widgets.units import DASH, NBSP, clock_text, format_power, in_text, number
 
 ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illumination", "solar",
         "load", "soc", "temp_elec", "temp_rad", "throughput", "eclipse_entry", "eclipse_exit")
@@ -102,17 +102,17 @@ class Inspector(QWidget):
         v = {
             "name": tl.names[index],
             "constellation": self._group_name(tl, index),
-            "altitude": f"{float(alt):,.1f} km",
-            "inclination": f"{inc:.2f}°",
-            "beta": f"{float(st.beta_deg[index]):+.1f}°",
+            "altitude": f"{number(alt, 1)}{NBSP}km",
+            "inclination": f"{number(inc, 2)}°",
+            "beta": f"{number(st.beta_deg[index], 1, signed=True)}°",
             "illumination": self._illumination(float(st.illum[index])),
             "solar": format_power(float(st.p_solar_w[index])),
             "load": format_power(at(block.p_load_w)),
             "soc": self._battery(float(st.soc[index]), p_batt, float(sc.battery_min_soc[index])),
             "temp_elec": self.tr("%1 °C (max %2 °C)")
-                .replace("%1", f"{float(st.temp_elec_c[index]):.1f}")
-                .replace("%2", f"{float(sc.electronics_max_temp_c[index]):g}"),
-            "temp_rad": f"{at(block.temp_rad_c):.1f} °C",
+                .replace("%1", number(st.temp_elec_c[index], 1))
+                .replace("%2", _compact(sc.electronics_max_temp_c[index])),
+            "temp_rad": f"{number(at(block.temp_rad_c), 1)}{NBSP}°C",
             "throughput": self._throughput(float(st.tflops[index]),
                                            float(st.utilisation[index]), int(block.limit[k, 0])),
         }
@@ -150,7 +150,7 @@ class Inspector(QWidget):
             word = self.tr("Umbra")
         else:
             word = self.tr("Penumbra")
-        return f"{word} ({illum * 100:.0f} %)"
+        return f"{word} ({number(illum * 100)}{NBSP}%)"
 
     def _battery(self, soc: float, p_batt_w: float, min_soc: float) -> str:
         if p_batt_w > 1.0:
@@ -159,11 +159,11 @@ class Inspector(QWidget):
             flow = self.tr("discharging %1").replace("%1", format_power(-p_batt_w))
         else:
             flow = self.tr("idle")
-        return (self.tr("%1 % SOC, %2 (min %3 %)").replace("%1", f"{soc * 100:.1f}")
-                .replace("%2", flow).replace("%3", f"{min_soc * 100:.0f}"))
+        return (self.tr("%1 % SOC, %2 (min %3 %)").replace("%1", number(soc * 100, 1))
+                .replace("%2", flow).replace("%3", number(min_soc * 100)))
 
     def _throughput(self, tflops: float, utilisation: float, limit: int) -> str:
-        text = f"{tflops:,.0f} TFLOPS ({utilisation * 100:.0f} %)"
+        text = f"{number(tflops)}{NBSP}TFLOPS ({number(utilisation * 100)}{NBSP}%)"
         if limit == LIMIT_POWER:
             return text + " — " + self.tr("throttled: power")
         if limit == LIMIT_THERMAL:
@@ -192,3 +192,8 @@ class Inspector(QWidget):
         if upcoming.size == 0:
             return self.tr("none before the end of the run"), DASH
         return when(entry[upcoming[0]]), when(exit_[upcoming[0]])
+
+
+def _compact(value: float) -> str:
+    """A limit as written in the scenario: no decimals when whole ("85"), else one."""
+    return number(value, 0 if float(value).is_integer() else 1)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
-from orbitdc.widgets import plotkit, series_cache, theme
+from orbitdc.widgets import plotkit, series_cache, theme, units
 from orbitdc.widgets.plotkit import AXIS_WIDTH_PX
 from orbitdc.widgets.scrub import OverlayViewBox
 from orbitdc.widgets.timeaxis import MIN_LABEL_PX
@@ -163,7 +163,7 @@ class TimePlotPanel(QWidget):
     def _total_title(self) -> str:
         if self._tl is None:
             return self.tr("All satellites")
-        return self.tr("All %1 satellites").replace("%1", f"{self._tl.n_sat:,}")
+        return self.tr("All %1 satellites").replace("%1", units.number(self._tl.n_sat))
 
     def _build(self) -> None:
         """Create curves (``_add_curve``) and overlays; called once from the constructor."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.timeline import Timeline
-from orbitdc.widgets import theme
+from orbitdc.widgets import theme, units
 
 # key, unit suffix, minimum, maximum, decimals (-1: integer), single step
 FIELDS: tuple[tuple[str, str, float, float, int, float], ...] = (
@@ -213,7 +213,7 @@ class ScenarioPanel(QWidget):
     # --- internals --------------------------------------------------------------------------
 
     def _show_busy_status(self) -> None:
-        percent = "" if self._fraction is None else f" {100 * self._fraction:.0f} %"
+        percent = "" if self._fraction is None else f" {units.number(100 * self._fraction)} %"
         self.set_status(self.tr("Simulating…") + percent)
         self._own_status = True
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.widgets import icons, theme
+from orbitdc.widgets import icons, theme, units
 from orbitdc.widgets.units import elapsed_text, utc_text
 
 SPEEDS = (1.0, 10.0, 60.0, 100.0, 600.0, 1000.0, 3600.0, 10000.0)
@@ -169,7 +169,7 @@ class TimeBar(QWidget):
         return b
 
     def _speed_text(self, s: float) -> str:
-        n = f"{int(s):,}"
+        n = units.number(s)
         extra = {1.0: self.tr("real time"), 60.0: self.tr("1 min/s"),
                  600.0: self.tr("10 min/s"), 3600.0: self.tr("1 h/s")}.get(s)
         if extra is None:

@@ -1,7 +1,8 @@
 """Units and text formatting shared by the panels (numbers with units, UTC clock, durations).
 
 Words go through Qt translation (empty context, as lupdate files module-level tr calls);
-numbers and unit symbols do not.
+numbers follow the default QLocale (set with the language: "7,912.5" in English, "7 912,5" in
+French); unit symbols do not change.
 """
 
 from __future__ import annotations
@@ -9,14 +10,28 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 _POWER_UNITS = ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W"))
 DASH = "—"
+NBSP = "\u00a0"  # between a number and its unit: never broken across lines
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("", text)  # module-level strings: empty context
+
+
+def number(value: float, decimals: int = 0, signed: bool = False) -> str:
+    """``value`` with ``decimals`` decimals, group separators and the decimal mark of the
+    default locale; ``signed`` adds "+" to positive values. Not finite: "—"."""
+    value = float(value)
+    if not np.isfinite(value):
+        return DASH
+    loc = QLocale()
+    text = loc.toString(value, "f", decimals)
+    if signed and not text.startswith(loc.negativeSign()):
+        text = loc.positiveSign() + text
+    return text
 
 
 def power_unit(values_w: np.ndarray | float) -> tuple[float, str]:
@@ -37,8 +52,12 @@ def format_power(value_w: float) -> str:
     """"6.12 kW" style: three significant digits in an automatic unit."""
     if not np.isfinite(value_w):
         return DASH
+    if abs(value_w) < 1:
+        return f"{number(value_w)}{NBSP}W"
     divisor, symbol = power_unit(value_w)
-    return f"{value_w / divisor:.3g} {symbol}" if abs(value_w) >= 1 else f"{value_w:.0f} W"
+    scaled = value_w / divisor  # 1 ≤ |scaled| < 1000: three significant digits
+    decimals = max(0, 2 - int(np.floor(np.log10(abs(scaled)))))
+    return f"{number(scaled, decimals)}{NBSP}{symbol}"
 
 
 def utc_at(start: datetime, offset_s: float) -> datetime:

@@ -117,9 +117,9 @@ class MainWindow(QMainWindow):
         self.docks["thermal"].raise_()
         if size[1] < 800:
             self.docks["power"].raise_()
-        elif size[1] < 1200:  # power above, thermal/compute below: half the height each
+        elif size[1] < 1200:  # power above (more legend rows), thermal/compute below
             self.resizeDocks([self.docks["power"], self.docks["thermal"]],
-                             [size[1] // 2, size[1] // 2], Qt.Vertical)
+                             [int(0.56 * size[1]), int(0.44 * size[1])], Qt.Vertical)
         self.resizeDocks([self.docks["inspector"], self.docks["power"]],
                          [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
         self.menus = build_menus(self)

@@ -15,6 +15,7 @@ from orbitdc.widgets.timeaxis import UtcTimeAxis
 AXIS_WIDTH_PX = 72  # left and right axes, fixed so that stacked plots line up
 HEADER_PX = 30  # height of a plot's title-and-legend row (one legend row)
 LEGEND_SPACING_PX = 14  # between legend entries
+BELOW_INDENT_PX = 8  # left margin of a header whose legend sits below its title
 
 
 def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
@@ -69,8 +70,8 @@ def legend_columns(entry_widths_px: list[float], room_px: float,
 def reflow_legend(plot: pg.PlotItem, width_px: float, scale: float = 1.0) -> int:
     """Fit ``plot``'s header legend into a plot ``width_px`` wide (axes included): on one row
     beside the title when it fits, else on rows of its own below the title, wrapped to the
-    width from the left axis to the right edge (narrow docks, long French labels); the header
-    grows to hold it. Returns the number of legend rows."""
+    whole width (narrow docks, long French labels; title and legend then start at the left
+    edge rather than above the plot); the header grows to hold it. Returns legend rows."""
     legend, title = plot.legend, plot.header_title
     if not legend.items:
         return 0
@@ -79,7 +80,8 @@ def reflow_legend(plot: pg.PlotItem, width_px: float, scale: float = 1.0) -> int
                for s, label in legend.items]
     beside = width_px - 2 * axis_w - title.minimumWidth() - 16 * scale
     below = legend_columns(entries, beside) < len(entries)
-    cols = legend_columns(entries, width_px - axis_w if below else beside)
+    indent = BELOW_INDENT_PX * scale  # below the title, the legend may use the axis' width
+    cols = legend_columns(entries, width_px - indent if below else beside)
     if below != getattr(plot, "legend_below", False):
         grid = plot.header.layout
         grid.removeItem(legend)
@@ -88,7 +90,7 @@ def reflow_legend(plot: pg.PlotItem, width_px: float, scale: float = 1.0) -> int
         else:
             grid.addItem(legend, 0, 1)
         plot.legend_below = below
-    plot.header.setContentsMargins(axis_w, 0, 0 if below else axis_w, 0)
+    plot.header.setContentsMargins(indent if below else axis_w, 0, 0 if below else axis_w, 0)
     legend.setColumnCount(cols)
     rows = -(-len(entries) // cols)
     row_px = max(label.minimumHeight() for _s, label in legend.items)

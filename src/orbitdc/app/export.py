@@ -48,7 +48,7 @@ class ExportOptions:
     title: str | None = None
     clock: bool = True
     caption: str | None = None  # a line at the bottom left
-    credit: str | None = None  # a small line at the top right (beside the logo)
+    credit: str | None = None  # a small line at the top right (under the logo)
     logo: bool = False
     legend: bool = True  # the legend or colour scale, top left
     satellite: int = 0  # followed by the "follow" camera

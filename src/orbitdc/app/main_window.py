@@ -110,16 +110,16 @@ class MainWindow(QMainWindow):
         self.docks["inspector"].raise_()
         # Three stacked panels of two plots each are unreadable on short screens: tab two of
         # them below 1200 px (1080p), all three below 800 px (laptops, projectors at 1366×768).
+        power, thermal, compute = (self.docks[k] for k in ("power", "thermal", "compute"))
         if size[1] < 800:
-            self.tabifyDockWidget(self.docks["power"], self.docks["thermal"])
-        if size[1] < 1200:
-            self.tabifyDockWidget(self.docks["thermal"], self.docks["compute"])
-        self.docks["thermal"].raise_()
-        if size[1] < 800:
-            self.docks["power"].raise_()
+            self.tabifyDockWidget(power, thermal)
+            self.tabifyDockWidget(thermal, compute)
+            power.raise_()
         elif size[1] < 1200:  # power above (more legend rows), thermal/compute below
-            self.resizeDocks([self.docks["power"], self.docks["thermal"]],
-                             [int(0.56 * size[1]), int(0.44 * size[1])], Qt.Vertical)
+            self.tabifyDockWidget(thermal, compute)
+            thermal.raise_()
+            self.resizeDocks([power, thermal], [int(0.56 * size[1]), int(0.44 * size[1])],
+                             Qt.Vertical)
         self.resizeDocks([self.docks["inspector"], self.docks["power"]],
                          [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
         self.menus = build_menus(self)

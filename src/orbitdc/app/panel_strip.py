@@ -21,7 +21,6 @@ from orbitdc.widgets.thermal_panel import ThermalPanel
 
 STRIP_FONT_SCALE = 0.8
 MIN_DRAW_WIDTH_PX = 720
-CURSOR_PX = 2  # the panels' time cursor width
 CURSOR_RGBA = np.array([*QColor(theme.CURSOR).getRgb()[:3], 255], np.uint8)
 
 
@@ -130,7 +129,8 @@ class PanelStrip:
             self._base = self._grab()
             self._boxes = self._cursor_boxes()
         out = self._base.copy()
-        width = max(1, round(CURSOR_PX * self.size[0] / self.widget.width()))
+        pen_px = self.panels[0].cursors[0].pen.widthF()  # the panels' own cursor pen
+        width = max(1, round(pen_px * self.size[0] / self.widget.width()))
         for box in self._boxes:
             x = box.column(offset_s, width)
             if x is not None:

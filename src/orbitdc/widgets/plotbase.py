@@ -145,7 +145,6 @@ class TimePlotPanel(QWidget):
             axis_w = int(AXIS_WIDTH_PX * factor)
             p.getAxis("left").setWidth(axis_w)
             p.getAxis("right").setWidth(axis_w)
-            p.header.setMaximumHeight(plotkit.HEADER_PX * factor)
             p.getAxis("bottom").label_px = MIN_LABEL_PX * factor
             size = f"{theme.LEGEND_PT * factor:.1f}pt"
             p.legend.setLabelTextSize(size)

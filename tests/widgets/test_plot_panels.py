@@ -276,3 +276,16 @@ def test_legends_wrap_inside_narrow_panels(qtbot, timeline, cls, width_px) -> No
         assert not getattr(panel.plot_top, "legend_below", False)
     if width_px == 380:
         assert panel.plot_top.legend_below
+
+
+def test_value_axes_label_ticks_in_the_language(qtbot, timeline) -> None:
+    panel = _panel(qtbot, PowerPanel, timeline)
+    axis = panel.plot_total.getAxis("left")
+    assert axis.tickStrings([0.0, 0.5, 1.0], 1.0, 0.5) == ["0.0", "0.5", "1.0"]
+    assert axis.tickStrings([0.0, 5000.0], 1.0, 5000.0) == ["0", "5,000"]
+    try:
+        QLocale.setDefault(QLocale("fr_FR"))
+        assert axis.tickStrings([0.0, 0.5, 1.0], 1.0, 0.5) == ["0,0", "0,5", "1,0"]
+        assert panel.plot_top.getAxis("right").tickStrings([50.0], 1.0, 50.0) == ["50"]
+    finally:
+        QLocale.setDefault(QLocale("en_US"))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy
 from orbitdc.widgets import theme
 from orbitdc.widgets.scrub import OverlayViewBox, ScrubViewBox
 from orbitdc.widgets.timeaxis import UtcTimeAxis
+from orbitdc.widgets.valueaxis import ValueAxis
 
 AXIS_WIDTH_PX = 72  # left and right axes, fixed so that stacked plots line up
 HEADER_PX = 30  # height of a plot's title-and-legend row (one legend row)
@@ -38,7 +39,8 @@ def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
     view.ci.layout.setRowStretchFactor(2 * row, 0)
     view.ci.layout.setRowStretchFactor(2 * row + 1, 1)
     plot = view.addPlot(row=2 * row + 1, col=0, viewBox=ScrubViewBox(),
-                        axisItems={"bottom": UtcTimeAxis("bottom")})
+                        axisItems={"bottom": UtcTimeAxis("bottom"), "left": ValueAxis("left"),
+                                   "right": ValueAxis("right")})
     plot.setPreferredHeight(10)  # share the height by stretch only
     plot.legend = legend  # PlotItem.addItem lists named items here
     plot.header, plot.header_title = header, title

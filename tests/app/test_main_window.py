@@ -191,7 +191,7 @@ def test_colour_by_combo_and_menu_stay_in_step(window: MainWindow) -> None:
 def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: Path) -> None:
     import imageio_ffmpeg
 
-    from orbitdc.app.export_dialog import ExportDialog, run_export
+    from orbitdc.app.export_dialog import ExportDialog, done_box, run_export
 
     window.clock.seek(1800.0)
     dlg = ExportDialog(window)
@@ -212,6 +212,11 @@ def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: 
                                                                    1800.0)
     assert opts.title == window.timeline.scenario.name
     assert run_export(window, opts) == tmp_path / "talk.mp4"
+    box = done_box(window, tmp_path / "talk.mp4", opts)
+    assert box.text() == "Exported 5 frames (320 × 180, 1.0 s) to:"
+    assert box.informativeText() == str(tmp_path / "talk.mp4")
+    assert [b.text() for b in box.buttons() if b.text() != "OK"] == ["Show in folder"]
+    box.deleteLater()
     assert imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "talk.mp4"))[0] == 5
     window.globe.view.camera.azimuth = 33.0
     dlg.camera.setCurrentIndex(1)  # the current view

@@ -7,7 +7,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -229,10 +230,28 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
         globe.close()
 
 
+def done_box(win: MainWindow, path: Path, opts: ExportOptions) -> QMessageBox:
+    """The message after an export: what was written, and a button to show its folder."""
+    seconds = opts.frames / opts.fps
+    box = QMessageBox(QMessageBox.Information, tr("Export animation"),
+                      tr("Exported %1 frames (%2 × %3, %4 s) to:").replace(
+                          "%1", units.number(opts.frames)).replace(
+                          "%2", str(opts.size[0])).replace("%3", str(opts.size[1])).replace(
+                          "%4", units.number(seconds, 1)), QMessageBox.Ok, win)
+    box.setInformativeText(str(path))
+    folder = path if path.is_dir() else path.parent
+    show = box.addButton(tr("Show in folder"), QMessageBox.ActionRole)
+    show.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+    return box
+
+
 def export_dialog(win: MainWindow) -> None:
     """File → Export animation…"""
     if win.timeline is None:
         return
     dlg = ExportDialog(win)
     if dlg.exec() == QDialog.Accepted:
-        run_export(win, dlg.options())
+        opts = dlg.options()
+        path = run_export(win, opts)
+        if path is not None:
+            done_box(win, path, opts).exec()

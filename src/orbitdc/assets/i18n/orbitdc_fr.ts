@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="60"/>
-        <location filename="../../app/export_dialog.py" line="193"/>
+        <location filename="../../app/export_dialog.py" line="195"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -232,49 +232,60 @@
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="72"/>
+        <location filename="../../widgets/units.py" line="91"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="75"/>
+        <location filename="../../widgets/units.py" line="94"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="78"/>
+        <location filename="../../widgets/units.py" line="97"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="80"/>
+        <location filename="../../widgets/units.py" line="99"/>
         <source>%1 d %2 h</source>
         <translation>%1 j %2 h</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="86"/>
+        <location filename="../../widgets/units.py" line="105"/>
         <source>in %1</source>
         <translation>dans %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="87"/>
+        <location filename="../../widgets/units.py" line="106"/>
         <source>%1 ago</source>
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="193"/>
+        <location filename="../../app/export_dialog.py" line="195"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="202"/>
+        <location filename="../../app/export_dialog.py" line="204"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="224"/>
+        <location filename="../../app/export_dialog.py" line="226"/>
+        <location filename="../../app/export_dialog.py" line="236"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="237"/>
+        <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
+        <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="243"/>
+        <source>Show in folder</source>
+        <translation>Afficher dans le dossier</translation>
     </message>
 </context>
 <context>
@@ -323,168 +334,168 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/export_dialog.py" line="52"/>
-        <location filename="../../app/export_dialog.py" line="140"/>
+        <location filename="../../app/export_dialog.py" line="54"/>
+        <location filename="../../app/export_dialog.py" line="142"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="55"/>
+        <location filename="../../app/export_dialog.py" line="57"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="55"/>
+        <location filename="../../app/export_dialog.py" line="57"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="56"/>
+        <location filename="../../app/export_dialog.py" line="58"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="59"/>
+        <location filename="../../app/export_dialog.py" line="61"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="67"/>
+        <location filename="../../app/export_dialog.py" line="69"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="76"/>
+        <location filename="../../app/export_dialog.py" line="78"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="76"/>
+        <location filename="../../app/export_dialog.py" line="78"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="76"/>
+        <location filename="../../app/export_dialog.py" line="78"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="78"/>
+        <location filename="../../app/export_dialog.py" line="80"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="83"/>
+        <location filename="../../app/export_dialog.py" line="85"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="83"/>
+        <location filename="../../app/export_dialog.py" line="85"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="84"/>
+        <location filename="../../app/export_dialog.py" line="86"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="88"/>
+        <location filename="../../app/export_dialog.py" line="90"/>
         <source>A line at the bottom left (optional)</source>
         <translation>Une ligne en bas à gauche (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="90"/>
+        <location filename="../../app/export_dialog.py" line="92"/>
         <source>A small line at the top right (optional)</source>
         <translation>Une petite ligne en haut à droite (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="91"/>
+        <location filename="../../app/export_dialog.py" line="93"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="93"/>
+        <location filename="../../app/export_dialog.py" line="95"/>
         <source>Legend or colour scale</source>
         <translation>Légende ou échelle de couleurs</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="95"/>
+        <location filename="../../app/export_dialog.py" line="97"/>
         <source>OrbitDC logo</source>
         <translation>Logo OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="96"/>
+        <location filename="../../app/export_dialog.py" line="98"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="98"/>
+        <location filename="../../app/export_dialog.py" line="100"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="99"/>
+        <location filename="../../app/export_dialog.py" line="101"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="100"/>
+        <location filename="../../app/export_dialog.py" line="102"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="101"/>
+        <location filename="../../app/export_dialog.py" line="103"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="102"/>
+        <location filename="../../app/export_dialog.py" line="104"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="104"/>
+        <location filename="../../app/export_dialog.py" line="106"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="105"/>
+        <location filename="../../app/export_dialog.py" line="107"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="106"/>
+        <location filename="../../app/export_dialog.py" line="108"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="107"/>
+        <location filename="../../app/export_dialog.py" line="109"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="108"/>
+        <location filename="../../app/export_dialog.py" line="110"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="109"/>
+        <location filename="../../app/export_dialog.py" line="111"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="114"/>
+        <location filename="../../app/export_dialog.py" line="116"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="117"/>
+        <location filename="../../app/export_dialog.py" line="119"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="138"/>
+        <location filename="../../app/export_dialog.py" line="140"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
@@ -920,22 +931,22 @@
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="308"/>
+        <location filename="../../widgets/plotbase.py" line="307"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="161"/>
+        <location filename="../../widgets/plotbase.py" line="160"/>
         <source>Time plots</source>
         <translation>Courbes temporelles</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="165"/>
+        <location filename="../../widgets/plotbase.py" line="164"/>
         <source>All satellites</source>
         <translation>Tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="166"/>
+        <location filename="../../widgets/plotbase.py" line="165"/>
         <source>All %1 satellites</source>
         <translation>Les %1 satellites</translation>
     </message>

@@ -180,3 +180,30 @@ def test_layers_and_colour_modes_toggle(globe: GlobeScene, timeline: Timeline) -
     for mode in ("soc", "temperature", "throughput", "illumination"):
         globe.set_color_mode(mode)
         assert globe.render().shape == base.shape
+
+
+def test_copy_look_and_overlay_scale(globe: GlobeScene, timeline: Timeline) -> None:
+    """An export globe copies the window's look (frame, colours, layers, translated labels)
+    and keeps it when its overlays are rescaled for a larger frame."""
+    globe.set_frame("earth")
+    globe.set_color_mode("temperature")
+    globe.set_layer("stars", False)
+    globe.set_legend_labels(("Ensoleillé", "Pénombre", "Ombre (éclipse)"))
+    globe.set_colorbar_titles({"temperature": "Électronique (°C)"})
+    other = GlobeScene(size=(320, 180))
+    try:
+        other.copy_look(globe)
+        assert (other.frame, other.color_mode, other.visible["stars"]) == ("earth",
+                                                                          "temperature", False)
+        other.set_timeline(timeline)
+        other.set_overlay_scale(1.5)
+        labels = [other._legend[2 * k + 1].text for k in range(3)]
+        assert labels == ["Ensoleillé", "Pénombre", "Ombre (éclipse)"]
+        assert other.colorbar_title.text == "Électronique (°C)"
+        assert other.colorbar_title.font_size == pytest.approx(10 * 1.5)
+        assert other.render().shape == (180, 320, 4)
+    finally:
+        other.close()
+        globe.set_frame("inertial")
+        globe.set_color_mode("illumination")
+        globe.set_layer("stars", True)

@@ -209,11 +209,7 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
     # An offscreen canvas needs a GL context, which Qt creates when the widget is shown:
     # show it without putting it on screen.
     globe = GlobeScene(size=split_width(opts)[0], app="pyside6")
-    shown = win.globe  # the export looks like the window: frame, colours, layers
-    globe.set_frame(shown.frame)
-    globe.set_color_mode(shown.color_mode)
-    for layer, on in shown.visible.items():
-        globe.set_layer(layer, on)
+    globe.copy_look(win.globe)  # frame, colours, layers, translated legend like the window
     globe.canvas.native.setAttribute(Qt.WA_DontShowOnScreen)
     globe.canvas.show()
     QApplication.processEvents()

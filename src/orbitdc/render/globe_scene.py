@@ -225,6 +225,16 @@ class GlobeScene:
         for k, label in enumerate(labels):
             self._legend[2 * k + 1].text = label
 
+    def copy_look(self, other: GlobeScene) -> None:
+        """Show what ``other`` shows, as ``other`` shows it: frame, colour mode, layers and
+        the (translated) legend and colour-scale titles; not the camera or the data."""
+        self.set_frame(other.frame)
+        self.set_color_mode(other.color_mode)
+        for layer, on in other.visible.items():
+            self.set_layer(layer, on)
+        self.set_legend_labels(tuple(other._legend[2 * k + 1].text for k in range(3)))
+        self.set_colorbar_titles(dict(other._bar_titles))
+
     # --- data ---------------------------------------------------------------------------------
     def set_timeline(self, timeline: Timeline, reset_camera: bool = True) -> None:
         self.timeline = timeline

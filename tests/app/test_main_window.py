@@ -221,6 +221,23 @@ def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: 
     window.globe.view.camera.azimuth = 33.0
     dlg.camera.setCurrentIndex(1)  # the current view
     assert dlg.options().view["azimuth"] == 33.0
+    # An explicit UTC range: from 01:00 to 02:30 → 5400 s starting 3600 s in.
+    from PySide6.QtCore import QDateTime
+
+    dlg.span.setCurrentIndex(3)
+    assert dlg.range_row.isVisibleTo(dlg) and not dlg.from_now.isVisibleTo(dlg)
+    dlg.from_time.setDateTime(QDateTime.fromString("2026-06-21T01:00:00Z", Qt.ISODate))
+    dlg.to_time.setDateTime(QDateTime.fromString("2026-06-21T02:30:00Z", Qt.ISODate))
+    ranged = dlg.options()
+    assert (ranged.from_s, ranged.span_s) == (3600.0, 5400.0)
+    assert dlg.speed.text() == "×5,400"  # 5400 s of simulated time in a 1 s clip
+    dlg.to_time.setDateTime(QDateTime.fromString("2026-06-21T00:30:00Z", Qt.ISODate))
+    assert not dlg.export_button.isEnabled()
+    assert dlg.speed.text() == "the end must be after the start"
+    dlg.to_time.setDateTime(QDateTime.fromString("2026-06-21T09:00:00Z", Qt.ISODate))
+    assert dlg.to_time.dateTime().toSecsSinceEpoch() == QDateTime.fromString(
+        "2026-06-21T03:00:00Z", Qt.ISODate).toSecsSinceEpoch()  # clamped to the end
+    assert dlg.export_button.isEnabled()
     dlg.format.setCurrentIndex(2)  # PNG frames: a folder, no suffix
     assert dlg.path.text() == str(tmp_path / "talk")
     dlg.close()

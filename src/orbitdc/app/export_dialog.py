@@ -7,12 +7,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -75,10 +76,21 @@ class ExportDialog(QDialog):
             size_row.addWidget(wid)
         self.fps = QSpinBox(minimum=1, maximum=60, value=30)
         self.span = QComboBox()
-        for label in (self.tr("One orbit"), self.tr("One day"), self.tr("Whole scenario")):
+        for label in (self.tr("One orbit"), self.tr("One day"), self.tr("Whole scenario"),
+                      self.tr("From … to … (UTC)")):
             self.span.addItem(label)
         self.from_now = QCheckBox(self.tr("Start at the current time"))
         self.from_now.setChecked(True)
+        self.from_time, self.to_time = self._time_edit(), self._time_edit()
+        range_row = QHBoxLayout()
+        for wid in (self.from_time, QLabel("→"), self.to_time):
+            range_row.addWidget(wid)
+        self.range_row = self._wrap(range_row)
+        if tl is not None:
+            now = win.clock.offset_s
+            self.from_time.setDateTime(self._qt_time(now))
+            self.to_time.setDateTime(self._qt_time(min(
+                now + orbits.period_s(tl.sim.satrecs[win.selected or 0]), tl.span_s)))
         self.seconds = QDoubleSpinBox(minimum=1.0, maximum=600.0, value=10.0, suffix=" s")
         self.speed = QLabel()
         self.camera = QComboBox()
@@ -103,6 +115,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Frames per second"), self.fps)
         form.addRow(self.tr("Simulated time"), self.span)
         form.addRow("", self.from_now)
+        form.addRow("", self.range_row)
+        self.form = form
         form.addRow(self.tr("Clip length"), self.seconds)
         form.addRow(self.tr("Playback speed"), self.speed)
         form.addRow(self.tr("Camera"), self.camera)
@@ -122,8 +136,10 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         self.format.currentIndexChanged.connect(self._format_changed)
         self.size.currentIndexChanged.connect(self._size_changed)
+        self.export_button = buttons.button(QDialogButtonBox.Ok)
         for signal in (self.fps.valueChanged, self.seconds.valueChanged,
-                       self.span.currentIndexChanged):
+                       self.span.currentIndexChanged, self.from_now.toggled,
+                       self.from_time.dateTimeChanged, self.to_time.dateTimeChanged):
             signal.connect(self._update_speed)
         self._size_changed(self.size.currentIndex())
         self._update_speed()
@@ -158,28 +174,65 @@ class ExportDialog(QDialog):
             self.width_px.setValue(SIZES[index][0])
             self.height_px.setValue(SIZES[index][1])
 
+    def _time_edit(self) -> QDateTimeEdit:
+        """A UTC date-time field limited to the scenario's span."""
+        edit = QDateTimeEdit()
+        edit.setTimeZone(QTimeZone.utc())
+        edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        tl = self.win.timeline
+        if tl is not None:
+            edit.setDateTimeRange(self._qt_time(0.0), self._qt_time(tl.span_s))
+        return edit
+
+    def _qt_time(self, offset_s: float) -> QDateTime:
+        start = self.win.timeline.scenario.start
+        return QDateTime.fromSecsSinceEpoch(round(start.timestamp() + offset_s),
+                                            QTimeZone.utc())
+
+    def _offset_s(self, edit: QDateTimeEdit) -> float:
+        return float(edit.dateTime().toSecsSinceEpoch()
+                     - self.win.timeline.scenario.start.timestamp())
+
+    def custom_range(self) -> bool:
+        return self.span.currentIndex() == 3
+
+    def from_s(self) -> float:
+        """Seconds since the scenario start of the first frame."""
+        if self.custom_range():
+            return self._offset_s(self.from_time)
+        return self.win.clock.offset_s if self.from_now.isChecked() else 0.0
+
     def span_s(self) -> float:
         tl = self.win.timeline
-        start = self.win.clock.offset_s if self.from_now.isChecked() else 0.0
+        start = self.from_s()
         rest = tl.span_s - start
         index = self.span.currentIndex()
         if index == 0:
             orbit = orbits.period_s(tl.sim.satrecs[self.win.selected or 0])
             return min(orbit, rest)
+        if index == 3:
+            return self._offset_s(self.to_time) - start
         return min(86400.0, rest) if index == 1 else rest
 
     def _update_speed(self) -> None:
         if self.win.timeline is None:
             return
-        speed = self.span_s() / self.seconds.value()
-        self.speed.setText(f"×{units.number(speed)}")
+        custom = self.custom_range()
+        self.form.setRowVisible(self.range_row, custom)
+        self.form.setRowVisible(self.from_now, not custom)
+        span = self.span_s()
+        self.export_button.setEnabled(span > 0)
+        if span <= 0:
+            self.speed.setText(self.tr("the end must be after the start"))
+            return
+        self.speed.setText(f"×{units.number(span / self.seconds.value())}")
 
     def options(self) -> ExportOptions:
         frames = max(1, round(self.fps.value() * self.seconds.value()))
         return ExportOptions(
             output=Path(self.path.text()), size=(self.width_px.value(), self.height_px.value()),
             fps=float(self.fps.value()), frames=frames, span_s=self.span_s(),
-            from_s=self.win.clock.offset_s if self.from_now.isChecked() else 0.0,
+            from_s=self.from_s(),
             camera=CAMERAS[self.camera.currentIndex()], title=self.title.text() or None,
             clock=self.clock.isChecked(), caption=self.caption.text() or None,
             credit=self.credit.text() or None, logo=self.logo.isChecked(),

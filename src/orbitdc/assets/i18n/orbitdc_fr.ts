@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="60"/>
-        <location filename="../../app/export_dialog.py" line="195"/>
+        <location filename="../../app/export_dialog.py" line="248"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -262,28 +262,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="195"/>
+        <location filename="../../app/export_dialog.py" line="248"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="204"/>
+        <location filename="../../app/export_dialog.py" line="257"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="226"/>
-        <location filename="../../app/export_dialog.py" line="236"/>
+        <location filename="../../app/export_dialog.py" line="275"/>
+        <location filename="../../app/export_dialog.py" line="285"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="237"/>
+        <location filename="../../app/export_dialog.py" line="286"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="243"/>
+        <location filename="../../app/export_dialog.py" line="292"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
@@ -334,170 +334,180 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/export_dialog.py" line="54"/>
-        <location filename="../../app/export_dialog.py" line="142"/>
+        <location filename="../../app/export_dialog.py" line="55"/>
+        <location filename="../../app/export_dialog.py" line="158"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="57"/>
+        <location filename="../../app/export_dialog.py" line="58"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="57"/>
+        <location filename="../../app/export_dialog.py" line="58"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="58"/>
+        <location filename="../../app/export_dialog.py" line="59"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="61"/>
+        <location filename="../../app/export_dialog.py" line="62"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="69"/>
+        <location filename="../../app/export_dialog.py" line="70"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="78"/>
+        <location filename="../../app/export_dialog.py" line="79"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="78"/>
+        <location filename="../../app/export_dialog.py" line="79"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="78"/>
+        <location filename="../../app/export_dialog.py" line="79"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
         <location filename="../../app/export_dialog.py" line="80"/>
+        <source>From … to … (UTC)</source>
+        <translation>De … à … (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="82"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="85"/>
+        <location filename="../../app/export_dialog.py" line="97"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="85"/>
+        <location filename="../../app/export_dialog.py" line="97"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="86"/>
+        <location filename="../../app/export_dialog.py" line="98"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="90"/>
+        <location filename="../../app/export_dialog.py" line="102"/>
         <source>A line at the bottom left (optional)</source>
         <translation>Une ligne en bas à gauche (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="92"/>
+        <location filename="../../app/export_dialog.py" line="104"/>
         <source>A small line at the top right (optional)</source>
         <translation>Une petite ligne en haut à droite (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="93"/>
+        <location filename="../../app/export_dialog.py" line="105"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="95"/>
+        <location filename="../../app/export_dialog.py" line="107"/>
         <source>Legend or colour scale</source>
         <translation>Légende ou échelle de couleurs</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="97"/>
+        <location filename="../../app/export_dialog.py" line="109"/>
         <source>OrbitDC logo</source>
         <translation>Logo OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="98"/>
+        <location filename="../../app/export_dialog.py" line="110"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="100"/>
+        <location filename="../../app/export_dialog.py" line="112"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="101"/>
+        <location filename="../../app/export_dialog.py" line="113"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="102"/>
+        <location filename="../../app/export_dialog.py" line="114"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="103"/>
+        <location filename="../../app/export_dialog.py" line="115"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="104"/>
+        <location filename="../../app/export_dialog.py" line="116"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="106"/>
+        <location filename="../../app/export_dialog.py" line="120"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="107"/>
+        <location filename="../../app/export_dialog.py" line="121"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="108"/>
+        <location filename="../../app/export_dialog.py" line="122"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="109"/>
+        <location filename="../../app/export_dialog.py" line="123"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="110"/>
+        <location filename="../../app/export_dialog.py" line="124"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="111"/>
+        <location filename="../../app/export_dialog.py" line="125"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="116"/>
+        <location filename="../../app/export_dialog.py" line="130"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="119"/>
+        <location filename="../../app/export_dialog.py" line="133"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="140"/>
+        <location filename="../../app/export_dialog.py" line="156"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="226"/>
+        <source>the end must be after the start</source>
+        <translation>la fin doit suivre le début</translation>
     </message>
 </context>
 <context>

@@ -246,3 +246,50 @@ def test_caption_credit_logo_and_legend_overlays(timeline, tmp_path: Path) -> No
     expected = icon[..., :3] * alpha + under * (1.0 - alpha)
     assert np.abs(b[m:m + side, w - m - side:w - m] - expected).mean() < 6.0
     assert np.abs(under - expected).mean() > 20.0  # (the logo is not the background)
+
+
+@pytest.mark.parametrize("xvfb", [True, False])
+def test_without_display_or_egl_falls_back_to_xvfb_or_says_what_to_install(
+        monkeypatch, xvfb: bool) -> None:
+    """No display and EGL unusable: start the same command again under xvfb-run when there is
+    one, else one clear error naming the packages."""
+    import shutil
+
+    from vispy import app as vispy_app
+
+    from orbitdc.app import export as export_mod
+
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "ORBITDC_UNDER_XVFB"):
+        monkeypatch.setenv(name, "")  # recorded, so that whatever the code sets is undone
+        monkeypatch.delenv(name)
+
+    def use_app(name: str):
+        if name == "egl":
+            raise RuntimeError("EGL: eglInitialize failed")
+        return None
+
+    monkeypatch.setattr(vispy_app, "use_app", use_app)
+    monkeypatch.setattr(shutil, "which", lambda cmd: "/usr/bin/xvfb-run" if xvfb else None)
+    calls: list[list[str]] = []
+
+    class ExecError(Exception):
+        pass
+
+    def execvp(file: str, args: list[str]):
+        calls.append(args)
+        raise ExecError
+
+    monkeypatch.setattr(os, "execvp", execvp)
+    argv = ["export", "default", "-o", "x.mp4"]
+    if xvfb:
+        with pytest.raises(ExecError):
+            export_mod.use_headless_backend_if_needed(rerun_argv=argv)
+        assert calls[0][:2] == ["xvfb-run", "-a"]
+        assert calls[0][-5:] == ["orbitdc.app.cli", *argv]
+        assert os.environ["ORBITDC_UNDER_XVFB"] == "1"  # only once
+    else:
+        with pytest.raises(RuntimeError, match=r"^no display, and offscreen OpenGL \(EGL\) is "
+                           r"not available \(EGL: eglInitialize failed\); install Mesa's EGL "
+                           r"\(Debian: libegl1 libegl-mesa0\) or Xvfb \(xvfb-run\)$"):
+            export_mod.use_headless_backend_if_needed(rerun_argv=argv)
+        assert not calls

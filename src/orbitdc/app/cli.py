@@ -134,7 +134,10 @@ def cmd_export(args: argparse.Namespace) -> int:
                                     caption=args.caption, credit=args.credit,
                                     logo=args.logo, clock=not args.no_clock,
                                     legend=not args.no_legend, panels=args.panels)
-    export_mod.use_headless_backend_if_needed()
+    try:
+        export_mod.use_headless_backend_if_needed(rerun_argv=args.argv)
+    except RuntimeError as err:
+        raise ScenarioError(None, str(err)) from None
     tl = Timeline.build(scn)
     bar = None if args.quiet else ProgressBar("export")
     try:
@@ -242,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"orbitdc: error: {err}", file=sys.stderr)
             return EXIT_BAD_INPUT
     args = build_parser().parse_args(argv)
+    args.argv = argv  # to start again the same command (export: under xvfb-run, if need be)
     commands = {"simulate": cmd_simulate, "info": cmd_info, "export": cmd_export}
     try:
         return commands[args.command](args)

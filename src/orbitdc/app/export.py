@@ -11,6 +11,8 @@ scale, a caption line, the logo and a credit line, sized to the frame height.
 from __future__ import annotations
 
 import os
+import shutil
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -73,16 +75,34 @@ def split_width(opts: ExportOptions) -> tuple[tuple[int, int], int]:
     return (width - panel_w, height), panel_w
 
 
-def use_headless_backend_if_needed() -> str:
-    """VisPy backend for offscreen rendering: Qt when a display exists, else EGL."""
+def use_headless_backend_if_needed(rerun_argv: list[str] | None = None) -> str:
+    """VisPy backend for offscreen rendering: Qt when a display exists, else EGL (Mesa's
+    surfaceless platform). If EGL cannot make a context and ``rerun_argv`` is given (the
+    command's arguments), the command starts again under ``xvfb-run`` when there is one;
+    otherwise RuntimeError with what to install."""
     from vispy import app
 
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         app.use_app("pyside6")
         return "pyside6"
     os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-    app.use_app("egl")
-    return "egl"
+    try:
+        app.use_app("egl")
+        probe = app.Canvas(size=(8, 8), show=False)  # EGL fails here without a driver
+        probe.close()
+        return "egl"
+    except Exception as err:  # no libEGL, or no usable driver
+        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
+        if (rerun_argv is not None and shutil.which("xvfb-run")
+                and not os.environ.get("ORBITDC_UNDER_XVFB")):
+            os.environ["ORBITDC_UNDER_XVFB"] = "1"  # once: no loop if Xvfb fails too
+            me = [sys.executable] if getattr(sys, "frozen", False) else [
+                sys.executable, "-m", "orbitdc.app.cli"]
+            os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", *me,
+                                   *rerun_argv])
+        raise RuntimeError(f"no display, and offscreen OpenGL (EGL) is not available "
+                           f"({reason}); install Mesa's EGL (Debian: libegl1 libegl-mesa0) "
+                           "or Xvfb (xvfb-run)") from None
 
 
 def export(tl: Timeline, opts: ExportOptions,

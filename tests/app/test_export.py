@@ -293,3 +293,37 @@ def test_without_display_or_egl_falls_back_to_xvfb_or_says_what_to_install(
                            r"\(Debian: libegl1 libegl-mesa0\) or Xvfb \(xvfb-run\)$"):
             export_mod.use_headless_backend_if_needed(rerun_argv=argv)
         assert not calls
+
+
+def test_long_titles_shrink_or_wrap_to_stay_clear_of_the_corners(timeline,
+                                                                  tmp_path: Path) -> None:
+    """The title's measured width (OpenSans, as VisPy draws it) matches the pixels drawn,
+    and a title too long for the space between legend and logo is shrunk or wrapped."""
+    from orbitdc.render.overlay import SIDE_PX, fit_text, text_width_px
+
+    assert fit_text("Short", 16, 96, 500) == ("Short", 16)
+    text, pt = fit_text("A title a little too long for the room", 16, 96, 300)
+    assert "\n" not in text and 0.75 * 16 <= pt < 16
+    assert text_width_px(text, pt, 96) <= 300 + 1
+    text, pt = fit_text("Project Suncatcher: 81 TPU satellites in a dawn-dusk orbit", 16, 96,
+                        250, bold=True)
+    first, second = text.split("\n")
+    assert f"{first} {second}" == "Project Suncatcher: 81 TPU satellites in a dawn-dusk orbit"
+    assert abs(len(first) - len(second)) < 15  # an even break
+    assert text_width_px(text, pt, 96, bold=True) <= 250 + 1
+
+    size = (1280, 720)
+    title = "Orbital data centres"
+    base = dict(size=size, frames=1, camera="fixed", clock=False, legend=False)
+    export(timeline, ExportOptions(output=tmp_path / "a", **base))
+    export(timeline, ExportOptions(output=tmp_path / "b", title=title, **base))
+    a, b = (iio.imread(tmp_path / d / "frame_00001.png").astype(int) for d in "ab")
+    rows = slice(0, 60)  # the title band
+    cols = np.flatnonzero((np.abs(a[rows] - b[rows]).max(axis=-1) > 60).any(axis=0))
+    drawn = cols[-1] - cols[0]
+    from vispy import app as vispy_app  # the dpi VisPy draws with on this backend
+
+    dpi = 100.0 if vispy_app.use_app().backend_name.lower().startswith("pyside") else 96.0
+    expected = text_width_px(title, 16, dpi, bold=True)
+    assert abs(drawn - expected) <= 0.08 * expected, (drawn, expected)
+    assert cols[0] > SIDE_PX  # centred clear of the legend's side

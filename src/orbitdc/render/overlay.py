@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
-from PIL import Image
+import vispy
+from PIL import Image, ImageFont
 from vispy import scene
 from vispy.visuals.transforms import STTransform
 
@@ -20,6 +22,7 @@ from orbitdc.assets import asset_dir
 
 LOGO_PX = 40  # logo side at scale 1
 MARGIN_PX = 18
+SIDE_PX = 200  # kept clear on each side of the title (legend or colour scale), at scale 1
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,40 @@ class Captions:
     clock: str | None = None
     credit: str | None = None
     logo: bool = False
+
+
+@lru_cache(maxsize=16)
+def _font(bold: bool, pixels: float) -> ImageFont.FreeTypeFont:
+    name = "OpenSans-Bold.ttf" if bold else "OpenSans-Regular.ttf"  # VisPy's own text font
+    return ImageFont.truetype(str(Path(vispy.__file__).parent / "util" / "fonts" / "data"
+                                  / name), pixels)
+
+
+def text_width_px(text: str, font_pt: float, dpi: float, bold: bool = False) -> float:
+    """Width in pixels of the longest line of ``text`` as VisPy draws it (its size in pixels
+    is ``font_pt`` / 72 × ``dpi``), measured with the same OpenSans font."""
+    font = _font(bold, max(1.0, round(font_pt / 72.0 * dpi, 2)))
+    return max(font.getlength(line) for line in text.split("\n"))
+
+
+def fit_text(text: str, font_pt: float, dpi: float, room_px: float, bold: bool = False,
+             min_shrink: float = 0.75) -> tuple[str, float]:
+    """(text, font size) that fits ``room_px``: as is; else in a smaller font, down to
+    ``min_shrink``; else on two lines as even as can be (and shrunk to fit if need be)."""
+    width = text_width_px(text, font_pt, dpi, bold)
+    if width <= room_px:
+        return text, font_pt
+    if width * min_shrink > room_px and " " in text.strip():
+        spaces = [i for i, c in enumerate(text) if c == " "]
+        cut = min(spaces, key=lambda i: text_width_px(  # the most even pair of lines
+            text[:i] + "\n" + text[i + 1:], font_pt, dpi, bold))
+        text = text[:cut] + "\n" + text[cut + 1:]
+    for _ in range(8):  # glyph sizes do not scale exactly linearly: settle in a few steps
+        width = text_width_px(text, font_pt, dpi, bold)
+        if width <= room_px or font_pt < 4:
+            break
+        font_pt *= max(room_px / width, 0.5) * 0.995
+    return text, font_pt
 
 
 @lru_cache(maxsize=8)
@@ -74,8 +111,13 @@ class Overlay:
         """Place every piece of ``captions`` for the canvas's current size."""
         w, h = self.canvas.size
         m = MARGIN_PX * scale
-        self._text("title", captions.title, (w / 2, m + 8 * scale), "center", "center",
-                   16 * scale, True)
+        title, title_pt = captions.title, 16 * scale
+        if title:  # centred between the legend (left) and the logo (right): fit or wrap
+            title, title_pt = fit_text(title, title_pt, self.canvas.dpi, w - 2 * SIDE_PX * scale,
+                                       bold=True)
+        lines = title.count("\n") + 1 if title else 1
+        self._text("title", title, (w / 2, m + 8 * scale * lines), "center", "center",
+                   title_pt, True)
         self._text("caption", captions.caption, (m, h - m), "left", "bottom", 12 * scale, False)
         self._text("clock", captions.clock, (w - m, h - m), "right", "bottom", 13 * scale, True)
         side = round(LOGO_PX * scale)

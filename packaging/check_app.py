@@ -26,6 +26,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for bench
+from bench.app_bench import first_frame_times  # the same launch protocol as the bench
+
 SIZE = (1280, 720)
 
 
@@ -66,15 +69,10 @@ def screenshot(exe: Path, display: str, scenario: str = "default") -> None:
 
 
 def first_frame(exe: Path, display: str, runs: int = 3) -> float:
-    times = []
-    for _ in range(runs):
-        env = bare_env(DISPLAY=display, ORBITDC_LAUNCH_T=repr(time.time()))
-        res = subprocess.run([str(exe), "--first-frame-time"], capture_output=True,
-                             text=True, env=env, timeout=120, check=False)
-        line = [ln for ln in res.stdout.splitlines() if ln.startswith("first_frame_s:")]
-        if res.returncode != 0 or not line:
-            sys.exit(f"check_app: --first-frame-time failed: {res.stderr[-2000:]}")
-        times.append(float(line[0].split(":")[1]))
+    try:
+        times = first_frame_times([str(exe)], runs, env=bare_env(DISPLAY=display))
+    except subprocess.CalledProcessError as err:
+        sys.exit(f"check_app: --first-frame-time failed: {err.stderr[-2000:]}")
     median = statistics.median(times)
     print(f"ok    start to first frame: {', '.join(f'{t:.2f}' for t in times)} s, "
           f"median {median:.2f} s (target <= 3)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 from sgp4.api import SatrecArray
@@ -26,6 +27,21 @@ from orbitdc.physics.thermal import KELVIN
 from orbitdc.physics.timebase import TimeGrid
 
 ProgressFn = Callable[[int, int], None]
+WINDOW_INSTANTS = 2048  # instants whose ephemeris is evaluated at once (~40 MB of temporaries)
+
+
+@dataclass
+class _Window:
+    """Per-instant inputs for instants ``k0 .. k0+n-1``; arrays (n,) or (n, 3)."""
+
+    k0: int
+    offset_s: np.ndarray
+    jd_whole: np.ndarray
+    jd_frac: np.ndarray
+    sun_teme_km: np.ndarray
+    flux_w_m2: np.ndarray
+    cos_gmst: np.ndarray
+    sin_gmst: np.ndarray
 
 
 @dataclass
@@ -84,33 +100,49 @@ class Simulation:
         self.sats = SatrecArray(self.satrecs)
         self.sc = sc_all if indices is None else sc_all.subset(self.indices)
         self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
-        self.sun_teme_km = sun_teme_km(self.grid.t)
-        self.flux_w_m2 = solar_flux_w_m2(np.linalg.norm(self.sun_teme_km, axis=1))
-        gmst = frames.gmst_rad(self.grid.t) * np.ones(self.grid.n_time)
-        self.cos_gmst, self.sin_gmst = np.cos(gmst), np.sin(gmst)
         self.sunlight = SunlightModel(self.sc)
 
     @property
     def n_sat(self) -> int:
         return len(self.satrecs)
 
+    @cached_property
+    def sun_teme_km(self) -> np.ndarray:
+        """The Sun in TEME over the whole run, km, (n_time, 3) (for checks; runs use
+        :meth:`_window`, a bounded chunk at a time)."""
+        return sun_teme_km(self.grid.t)
+
+    def _window(self, k0: int, k1: int) -> _Window:
+        """Per-instant inputs for instants k0..k1-1: Sun, flux, Earth rotation."""
+        w = self.grid.window(k0, k1)
+        sun = sun_teme_km(w.t)
+        gmst = frames.gmst_rad(w.t) * np.ones(k1 - k0)
+        return _Window(k0, w.offset_s, w.jd_whole, w.jd_frac, sun,
+                       solar_flux_w_m2(np.linalg.norm(sun, axis=1)), np.cos(gmst), np.sin(gmst))
+
     def blocks(self, block_size: int = 16, progress: ProgressFn | None = None
                ) -> Iterator[Block]:
-        """Yield the whole run in blocks of ``block_size`` instants."""
+        """Yield the whole run in blocks of ``block_size`` instants. The ephemeris and Earth
+        rotation are evaluated a chunk of instants at a time (their intermediate arrays are
+        ~20 KB per instant), so memory stays bounded for any duration."""
         plant = Plant(self.sc)
         n_time, n_sat = self.grid.n_time, self.n_sat
-        for k0 in range(0, n_time, block_size):
-            k1 = min(k0 + block_size, n_time)
-            e = np.empty((n_sat, k1 - k0), np.uint8)
-            r = np.empty((n_sat, k1 - k0, 3))
-            v = np.empty((n_sat, k1 - k0, 3))
-            self.sats._sgp4(self.grid.jd_whole[k0:k1], self.grid.jd_frac[k0:k1], e, r, v)
-            yield self._block(k0, k1, e, r, v, plant)
-            if progress is not None:
-                progress(k1, n_time)
+        chunk = block_size * max(1, WINDOW_INSTANTS // block_size)
+        for c0 in range(0, n_time, chunk):
+            win = self._window(c0, min(c0 + chunk, n_time))
+            for k0 in range(c0, c0 + win.offset_s.size, block_size):
+                k1 = min(k0 + block_size, n_time)
+                j = slice(k0 - c0, k1 - c0)
+                e = np.empty((n_sat, k1 - k0), np.uint8)
+                r = np.empty((n_sat, k1 - k0, 3))
+                v = np.empty((n_sat, k1 - k0, 3))
+                self.sats._sgp4(win.jd_whole[j], win.jd_frac[j], e, r, v)
+                yield self._block(win, k0, k1, e, r, v, plant)
+                if progress is not None:
+                    progress(k1, n_time)
 
-    def _block(self, k0: int, k1: int, e: np.ndarray, r: np.ndarray, v: np.ndarray,
-               plant: Plant) -> Block:
+    def _block(self, win: _Window, k0: int, k1: int, e: np.ndarray, r: np.ndarray,
+               v: np.ndarray, plant: Plant) -> Block:
         r_km = r.transpose(1, 0, 2)  # (n_time, n_sat, 3) views of SGP4's output
         v_km_s = v.transpose(1, 0, 2)
         valid = (e == 0).T
@@ -118,13 +150,13 @@ class Simulation:
             r_km[~valid] = (2.0 * shadow.EARTH_RADIUS_KM, 0.0, 0.0)
             v_km_s[~valid] = (0.0, 7.0, 0.0)
         r_xyz = components(r_km)
-        offset_s = self.grid.offset_s[k0:k1]
-        sun = self.sun_teme_km[k0:k1]
-        light = self.sunlight(r_xyz, sun, self.flux_w_m2[k0:k1], offset_s)
+        j = slice(k0 - win.k0, k1 - win.k0)
+        offset_s, sun = win.offset_s[j], win.sun_teme_km[j]
+        light = self.sunlight(r_xyz, sun, win.flux_w_m2[j], offset_s)
         if not valid.all():
             light.illum[~valid], light.margin[~valid], light.p_solar_w[~valid] = 0.0, -1.0, 0.0
         # Earth-fixed frame: rotate by GMST about z.
-        c, s = self.cos_gmst[k0:k1, None], self.sin_gmst[k0:k1, None]
+        c, s = win.cos_gmst[j, None], win.sin_gmst[j, None]
         x, y, z = r_xyz
         ecef = np.empty_like(r_xyz)
         np.multiply(c, x, out=ecef[0])

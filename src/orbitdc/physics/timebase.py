@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
+from datetime import UTC, date, datetime
+from functools import cached_property, lru_cache
 
 import numpy as np
 from skyfield.api import Time, Timescale, load
@@ -76,32 +76,62 @@ def sgp4_epoch_jd(dt: datetime) -> float:
     return float(whole + frac)
 
 
+def n_steps(duration_s: float, step_s: float) -> int:
+    """Instants on a grid ``0, step, 2·step … ≤ duration`` (both ends included)."""
+    return int(np.floor(duration_s / step_s + 1e-9)) + 1
+
+
 class TimeGrid:
     """Uniform instants ``start + k·step_s`` for k = 0..n_time-1.
 
-    ``t`` is a Skyfield Time array; ``jd_whole``/``jd_frac`` the UTC Julian date split the way
-    SGP4 wants it (as Skyfield's EarthSatellite does); ``offset_s`` seconds since start.
+    Whole-run arrays are made on first use: ``t`` (a Skyfield Time array), ``jd_whole`` /
+    ``jd_frac`` (the UTC Julian date split the way SGP4 wants it, as Skyfield's EarthSatellite
+    does) and ``offset_s`` (seconds since start). Streaming consumers ask for one
+    :meth:`window` at a time instead, so a long run never holds per-instant arrays whole.
     """
 
     def __init__(self, start: datetime, duration_s: float, step_s: float) -> None:
         self.start = start
         self.step_s = float(step_s)
-        self.n_time = int(np.floor(duration_s / step_s + 1e-9)) + 1
-        self.offset_s = np.arange(self.n_time) * self.step_s
-        t0 = timescale().from_datetime(start)
-        self.t: Time = timescale().tt_jd(t0.whole, t0.tt_fraction + self.offset_s / 86400.0)
-        self.jd_whole, self.jd_frac = sgp4_date(self.t)
+        self.n_time = n_steps(duration_s, step_s)
+        self._t0 = timescale().from_datetime(start)
+
+    def window(self, k0: int, k1: int) -> GridWindow:
+        """Instants ``k0 .. k1-1`` as their own small grid."""
+        return GridWindow(self._t0, np.arange(k0, k1) * self.step_s)
+
+    @cached_property
+    def offset_s(self) -> np.ndarray:
+        return np.arange(self.n_time) * self.step_s
+
+    @cached_property
+    def _whole(self) -> GridWindow:
+        return GridWindow(self._t0, self.offset_s)
+
+    @property
+    def t(self) -> Time:
+        return self._whole.t
+
+    @property
+    def jd_whole(self) -> np.ndarray:
+        return self._whole.jd_whole
+
+    @property
+    def jd_frac(self) -> np.ndarray:
+        return self._whole.jd_frac
 
     def at(self, offsets_s: np.ndarray | float) -> Time:
         """Skyfield Time(s) at any seconds since the start (not only grid instants)."""
-        t0 = self.t[0]
+        t0 = self._t0
         return timescale().tt_jd(t0.whole, t0.tt_fraction
                                  + np.asarray(offsets_s, dtype=np.float64) / 86400.0)
 
-    def datetimes(self) -> list[datetime]:
-        """The instants as UTC datetimes (microsecond resolution)."""
-        return [self.start + timedelta(seconds=float(s)) for s in self.offset_s]
 
-    def iso(self, k: int) -> str:
-        """Instant k as ISO 8601 UTC ending in Z."""
-        return format_instant(self.start + timedelta(seconds=float(self.offset_s[k])))
+class GridWindow:
+    """Some consecutive instants of a grid: ``offset_s`` (seconds since the run's start),
+    ``t`` (Skyfield Time array) and SGP4's ``jd_whole``/``jd_frac``; arrays (n,)."""
+
+    def __init__(self, t0: Time, offset_s: np.ndarray) -> None:
+        self.offset_s = offset_s
+        self.t: Time = timescale().tt_jd(t0.whole, t0.tt_fraction + offset_s / 86400.0)
+        self.jd_whole, self.jd_frac = sgp4_date(self.t)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from orbitdc.physics import scenario
 from orbitdc.widgets.scenario_panel import ScenarioPanel
 
 
@@ -69,3 +70,24 @@ def test_busy_blocks_apply_and_shows_progress(qtbot, panel) -> None:
     assert not panel.progress.isVisible() and panel.apply_button.isEnabled()
     panel.set_status("Done in 0.1 s")
     assert panel.status_label.text() == "Done in 0.1 s"
+
+
+def test_values_beyond_the_boxes_are_clamped_and_not_edits(qtbot, tmp_path) -> None:
+    """10¹⁰ GPUs (more than a QSpinBox can even be given) or 0.01 m² of solar array load:
+    the boxes show their limits and nothing counts as changed until the user edits."""
+    path = tmp_path / "big.toml"
+    path.write_text('name = "Big"\nstart = "2026-06-21T00:00:00Z"\nduration = "1h"\n'
+                    'step = "60s"\n[spacecraft]\ngpus = 10000000000\nbattery_wh = 2e8\n'
+                    'solar_array_m2 = 0.01\n[[constellation]]\ntype = "walker"\n'
+                    'pattern = "delta"\naltitude_km = 550\ninclination_deg = 53\nplanes = 1\n'
+                    'per_plane = 2\n', encoding="utf-8")
+    w = ScenarioPanel()
+    qtbot.addWidget(w)
+    w.set_scenario(scenario.load(path))
+    f = w.fields
+    assert f["gpus"].value() == f["gpus"].maximum()
+    assert f["battery_wh"].value() == f["battery_wh"].maximum()
+    assert f["solar_array_m2"].value() == f["solar_array_m2"].minimum()
+    assert w.changes() == {} and not w.apply_button.isEnabled()
+    f["gpus"].setValue(100)
+    assert w.changes() == {"spacecraft": {"gpus": 100}}

@@ -165,15 +165,25 @@ class MainWindow(QMainWindow):
 
     # --- scenarios ------------------------------------------------------------------------------
     def open_scenario(self, spec: str | Path, **kwargs) -> None:
-        """Load a scenario file or preset in the background; the current one stays meanwhile."""
+        """Load a scenario file or preset in the background; the current one stays meanwhile.
+        ``kwargs`` go to ``scenario.load`` (start, duration, step, overrides)."""
         self._pending = str(spec)
+        self._pending_kwargs = kwargs
         self.loader.load(str(spec), **kwargs)
 
     def _apply_what_if(self, overrides: dict) -> None:
+        """Re-run the current scenario with the panel's changes on top of the options it was
+        opened with and the edits applied before (the panel shows them all)."""
         if self.scenario_spec is None:
             return
-        self._pending = self.scenario_spec
-        self.loader.load(self.scenario_spec, overrides=overrides)
+        kwargs = dict(self._scenario_kwargs)
+        before = kwargs.get("overrides") or {}
+        merged = {**before, **overrides}
+        craft = {**before.get("spacecraft", {}), **overrides.get("spacecraft", {})}
+        if craft:
+            merged["spacecraft"] = craft
+        kwargs["overrides"] = merged
+        self.open_scenario(self.scenario_spec, **kwargs)
 
     def _on_busy(self, busy: bool) -> None:
         self.progress.setVisible(busy)
@@ -197,7 +207,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, tl: Timeline) -> None:
         keep_time = self.timeline is not None and self.scenario_spec == self._pending
         self.timeline = tl
-        self.scenario_spec = self._pending
+        self.scenario_spec, self._scenario_kwargs = self._pending, self._pending_kwargs
         self.settings.add_recent(self._pending)
         if self.selected is not None and self.selected >= tl.n_sat:
             self.selected = None

@@ -164,8 +164,7 @@ class ScenarioPanel(QWidget):
             box = self.fields[key]
             if key not in self._base or not box.isEnabled():
                 continue
-            shown = round(self._base[key], max(decimals, 0))
-            if abs(box.value() - shown) > 1e-9:
+            if abs(box.value() - self._shown(key)) > 1e-9:
                 value = int(box.value()) if decimals < 0 else float(box.value())
                 if key == "altitude_km":
                     out[key] = value
@@ -177,10 +176,10 @@ class ScenarioPanel(QWidget):
 
     def reset(self) -> None:
         """Show the baseline values again."""
-        for key, value in self._base.items():
+        for key in self._base:
             box = self.fields[key]
             box.blockSignals(True)
-            box.setValue(round(value) if isinstance(box, QSpinBox) else value)
+            box.setValue(self._shown(key))
             box.blockSignals(False)
         self._update_buttons()
 
@@ -211,6 +210,15 @@ class ScenarioPanel(QWidget):
         self._own_status = False
 
     # --- internals --------------------------------------------------------------------------
+
+    def _shown(self, key: str) -> float:
+        """The baseline value of ``key`` as its box can show it: rounded to the box's
+        decimals and clamped to its range (a scenario may hold 10¹⁰ GPUs, which a QSpinBox
+        cannot even be given); an unedited box is then never a change."""
+        box = self.fields[key]
+        value = self._base[key]
+        value = round(value) if isinstance(box, QSpinBox) else round(value, box.decimals())
+        return min(max(value, box.minimum()), box.maximum())
 
     def _show_busy_status(self) -> None:
         percent = "" if self._fraction is None else f" {units.number(100 * self._fraction)} %"

@@ -10,6 +10,8 @@ failed run leaves nothing half-written.
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import tempfile
 from collections.abc import Iterable
@@ -31,10 +33,18 @@ _ROW = ("{},{},{:.5f},{:.5f},{:.3f},{:.4f},{:.2f},{:.2f},{:.5f},{:.3f},{:.2f},{:
         "{:.3f}\n")
 
 
+def csv_field(text: str) -> str:
+    """``text`` as one field of a CSV row, exactly as ``csv.writer`` writes it (RFC 4180:
+    quoted when it holds a comma, a quote, CR or LF; inner quotes doubled)."""
+    buf = io.StringIO()
+    csv.writer(buf).writerow([text, ""])  # not alone (a lone "" is quoted); the excel
+    return buf.getvalue()[:-3]  # dialect's "\r\n" makes Python 3.11 quote CR and LF
+
+
 def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start) -> int:
     """Write the header and every row; returns the number of rows."""
     out.write(",".join(COLUMNS) + "\n")
-    quoted = [f'"{n}"' if ("," in n or '"' in n) else n for n in names]
+    quoted = [csv_field(n) for n in names]  # once per satellite, not per row
     rows = 0
     for b in blocks:
         lat, lon, alt = frames.geodetic(b.r_ecef_km)

@@ -49,7 +49,8 @@ def application(lang: str | None = None) -> QApplication:
     app.setDesktopFileName("orbitdc")  # matches orbitdc.desktop (taskbar grouping, icon)
     app.setWindowIcon(QIcon(str(asset_dir() / "icons" / "orbitdc.png")))
     apply_app_theme(app)
-    i18n.install(lang or Settings().get("language", i18n.system_language()))
+    i18n.install(lang or Settings().get("language", i18n.system_language(),
+                                        choices=i18n.LANGUAGES))
     return app
 
 

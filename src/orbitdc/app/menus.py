@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 LAYER_KEYS = ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
 COLOR_KEYS = ("illumination", "soc", "temperature", "throughput")
+FRAME_KEYS = ("inertial", "earth")
 
 
 def tr(text: str) -> str:
@@ -27,6 +29,13 @@ def _layer_label(key: str) -> str:
     return {"orbits": tr("Orbit paths"), "track": tr("Ground track of the selected satellite"),
             "shadow": tr("Earth's shadow"), "sun": tr("Sun direction"), "stars": tr("Stars"),
             "atmosphere": tr("Atmosphere"), "legend": tr("Legend")}[key]
+
+
+def _is_file(spec: str) -> bool:
+    try:
+        return Path(spec).is_file()
+    except (OSError, ValueError):  # e.g. a name too long, a NUL character
+        return False
 
 
 def _color_label(key: str) -> str:
@@ -48,6 +57,8 @@ class Menus(QObject):
         # File
         self.open = self._action(self.file_menu, QKeySequence.Open, self._open_dialog)
         self.recent_menu = self.file_menu.addMenu("")
+        self.recent_menu.setToolTipsVisible(True)
+        self.recent_menu.aboutToShow.connect(self.update_recent)  # files deleted meanwhile
         self.presets_menu = self.file_menu.addMenu("")
         self.preset_actions = []
         for name in preset_names():
@@ -81,11 +92,13 @@ class Menus(QObject):
         self.color_combo.currentIndexChanged.connect(
             lambda i: self._set_color(COLOR_KEYS[i]))
         self.colors = self._exclusive(self.color_menu, COLOR_KEYS,
-                                      w.settings.get("color_mode", "illumination"),
+                                      w.settings.get("color_mode", "illumination",
+                                                     choices=COLOR_KEYS),
                                       self._set_color)
         self.frame_menu = self.view_menu.addMenu("")
-        self.frames = self._exclusive(self.frame_menu, ("inertial", "earth"),
-                                      w.settings.get("frame", "inertial"), self._set_frame)
+        self.frames = self._exclusive(self.frame_menu, FRAME_KEYS,
+                                      w.settings.get("frame", "inertial", choices=FRAME_KEYS),
+                                      self._set_frame)
         self.reset_view = self._action(self.view_menu, QKeySequence("R"),
                                        w.globe.reset_view)
         self.follow = self._action(self.view_menu, QKeySequence("F"), None, checkable=True)
@@ -164,11 +177,20 @@ class Menus(QObject):
             self.win.open_scenario(path)
 
     def update_recent(self) -> None:
+        """List the recent scenarios; a file that is gone is shown greyed, with a tooltip."""
         self.recent_menu.clear()
-        for spec in self.win.settings.recent():
-            act = self.recent_menu.addAction(spec)
-            act.triggered.connect(lambda _=False, s=spec: self.win.open_scenario(s))
-        self.recent_menu.setEnabled(bool(self.win.settings.recent()))
+        presets = set(preset_names())
+        recent = self.win.settings.recent()
+        for spec in recent:
+            act = self.recent_menu.addAction(spec.replace("&", "&&"))
+            if spec in presets or _is_file(spec):
+                act.triggered.connect(lambda _=False, s=spec: self.win.open_scenario(s))
+            else:
+                act.setEnabled(False)
+                tip = tr("File not found: %1").replace("%1", spec)
+                act.setToolTip(tip)
+                act.setStatusTip(tip)
+        self.recent_menu.setEnabled(bool(recent))
 
     def _about(self) -> None:
         QMessageBox.about(self.win, tr("About OrbitDC"), export_actions.about_text())
@@ -206,6 +228,7 @@ class Menus(QObject):
         for key, act in self.languages.items():
             act.setText(i18n.LANGUAGES[key])
         self.about.setText(tr("&About OrbitDC"))
+        self.update_recent()  # the tooltips of missing files
 
 
 def build_menus(win: MainWindow) -> Menus:

@@ -51,183 +51,188 @@
         <translation>des centres de données en orbite, entre soleil et ombre.</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="27"/>
+        <location filename="../../app/menus.py" line="29"/>
         <source>Orbit paths</source>
         <translation>Orbites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="27"/>
+        <location filename="../../app/menus.py" line="29"/>
         <source>Ground track of the selected satellite</source>
         <translation>Trace au sol du satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="28"/>
+        <location filename="../../app/menus.py" line="30"/>
         <source>Earth&apos;s shadow</source>
         <translation>Ombre de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="28"/>
+        <location filename="../../app/menus.py" line="30"/>
         <source>Sun direction</source>
         <translation>Direction du Soleil</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="28"/>
+        <location filename="../../app/menus.py" line="30"/>
         <source>Stars</source>
         <translation>Étoiles</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="29"/>
+        <location filename="../../app/menus.py" line="31"/>
         <source>Atmosphere</source>
         <translation>Atmosphère</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="29"/>
+        <location filename="../../app/menus.py" line="31"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="33"/>
+        <location filename="../../app/menus.py" line="42"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="33"/>
+        <location filename="../../app/menus.py" line="42"/>
         <source>Battery charge</source>
         <translation>État de charge de la batterie</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="34"/>
+        <location filename="../../app/menus.py" line="43"/>
         <source>Electronics temperature</source>
         <translation>Température de l’électronique</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="34"/>
+        <location filename="../../app/menus.py" line="43"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="161"/>
+        <location filename="../../app/menus.py" line="174"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="162"/>
+        <location filename="../../app/menus.py" line="175"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="174"/>
+        <location filename="../../app/menus.py" line="190"/>
+        <source>File not found: %1</source>
+        <translation>Fichier introuvable&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="196"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="177"/>
+        <location filename="../../app/menus.py" line="199"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="178"/>
+        <location filename="../../app/menus.py" line="200"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="179"/>
+        <location filename="../../app/menus.py" line="201"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="180"/>
+        <location filename="../../app/menus.py" line="202"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="181"/>
+        <location filename="../../app/menus.py" line="203"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="182"/>
+        <location filename="../../app/menus.py" line="204"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="183"/>
+        <location filename="../../app/menus.py" line="205"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="184"/>
+        <location filename="../../app/menus.py" line="206"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="185"/>
+        <location filename="../../app/menus.py" line="207"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="186"/>
+        <location filename="../../app/menus.py" line="208"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="187"/>
+        <location filename="../../app/menus.py" line="209"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="190"/>
-        <location filename="../../app/menus.py" line="195"/>
+        <location filename="../../app/menus.py" line="212"/>
+        <location filename="../../app/menus.py" line="217"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="197"/>
+        <location filename="../../app/menus.py" line="219"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="198"/>
+        <location filename="../../app/menus.py" line="220"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="199"/>
+        <location filename="../../app/menus.py" line="221"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="200"/>
+        <location filename="../../app/menus.py" line="222"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="201"/>
+        <location filename="../../app/menus.py" line="223"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="202"/>
+        <location filename="../../app/menus.py" line="224"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="203"/>
+        <location filename="../../app/menus.py" line="225"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="204"/>
+        <location filename="../../app/menus.py" line="226"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="205"/>
+        <location filename="../../app/menus.py" line="227"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="208"/>
+        <location filename="../../app/menus.py" line="230"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -701,17 +706,17 @@
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="191"/>
+        <location filename="../../app/main_window.py" line="201"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="194"/>
+        <location filename="../../app/main_window.py" line="204"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="285"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -837,7 +842,7 @@
         <translation>Satellites de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="217"/>
+        <location filename="../../widgets/scenario_panel.py" line="225"/>
         <source>Simulating…</source>
         <translation>Simulation en cours…</translation>
     </message>

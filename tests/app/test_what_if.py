@@ -5,7 +5,6 @@ kept; never an exception."""
 
 from __future__ import annotations
 
-import math
 import re
 from pathlib import Path
 from typing import Any
@@ -19,8 +18,6 @@ from PySide6.QtWidgets import QMessageBox, QSpinBox
 from orbitdc.app import gui
 from orbitdc.app.main_window import MainWindow
 from orbitdc.app.settings import Settings
-from orbitdc.physics import scenario
-from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets.scenario_panel import FIELDS
 
@@ -135,7 +132,7 @@ def _enter(qtbot, box, how: str, value) -> None:
         qtbot.keyClick(box.lineEdit(), Qt.Key_Return)
 
 
-@settings(max_examples=25, deadline=None,
+@settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(orbit=st.sampled_from(["walker", "sso"]),
        rounds=st.lists(st.dictionaries(st.sampled_from([key for key, *_ in FIELDS]),
@@ -169,17 +166,15 @@ def test_any_field_input_gives_a_timeline_or_the_error(window: MainWindow, qtbot
         assert panel.changes() == {}
 
 
-odd_value = st.one_of(st.floats(allow_nan=True, allow_infinity=True),
-                      st.integers(-(2**63), 2**63 - 1),  # what a Qt signal can carry
-                      st.booleans(), st.none(),
-                      st.text(max_size=6), st.lists(st.integers(), max_size=2))
+int64 = st.integers(-(2**63), 2**63 - 1)  # what a Qt signal can carry
+odd_value = st.one_of(st.floats(allow_nan=True, allow_infinity=True), int64, st.booleans(),
+                      st.none(), st.text(max_size=6), st.lists(int64, max_size=2))
 
 
-@settings(max_examples=30, deadline=None,
+@settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(craft=st.dictionaries(st.sampled_from(CRAFT_KEYS), odd_value, max_size=3),
-       altitude=odd_value.filter(  # None: no altitude; NaN: see the last test
-           lambda v: not (isinstance(v, float) and math.isnan(v))))
+       altitude=odd_value)  # None: no altitude
 def test_any_overrides_give_a_timeline_or_the_error(window: MainWindow, qtbot,
                                                     craft: dict[str, Any], altitude) -> None:
     """Whatever reaches the window's what-if slot (the panel's signal) is checked by the
@@ -231,12 +226,3 @@ def test_what_if_keeps_the_open_options_and_earlier_edits(window: MainWindow, qt
     # Opening a scenario again starts from its file.
     _run(window, qtbot, lambda: window.open_scenario(window.scenario_spec))
     assert _params(window.timeline)["gpus"] == 8 and window.timeline.span_s == 7200.0
-
-
-@pytest.mark.xfail(strict=True, reason="scenario.py: _Builder.number lets NaN through the "
-                   "range check (NaN < lo is False); not this module's to fix")
-def test_nan_altitude_is_rejected(tmp_path: Path) -> None:
-    path = tmp_path / "walker.toml"
-    path.write_text(SCENARIO.format(name="W", type="walker", orbit=WALKER), encoding="utf-8")
-    with pytest.raises(ScenarioError):
-        scenario.load(path, overrides={"altitude_km": float("nan")})

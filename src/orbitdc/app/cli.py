@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
+import shutil
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,16 +24,28 @@ from orbitdc import __version__
 from orbitdc.app.progress import ProgressBar
 from orbitdc.assets import preset_names
 from orbitdc.physics import scenario as scenario_mod
+from orbitdc.physics.budget import format_bytes
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.simulation import Simulation
 from orbitdc.physics.summary import GroupStats
 from orbitdc.physics.telemetry import write_csv, write_rows
-from orbitdc.physics.timebase import format_instant
+from orbitdc.physics.timebase import format_instant, n_steps
 from orbitdc.physics.timeline import Timeline
 
 PROGRESS_SAMPLES = 1_000_000  # show a progress bar above this many satellite-steps
 EXIT_BAD_INPUT = 2
 EXIT_WRITE_FAILED = 1  # the output could not be written (disk full…)
+CSV_ROW_BYTES = 115  # a telemetry row without the satellite's name (measured: 112-118)
+MAX_FPS = 240.0
+MAX_FRAMES = 1_000_000
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse with its errors on one line (``orbitdc: error: ...``, exit 2) instead of the
+    usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_BAD_INPUT, f"orbitdc: error: {message} (see {self.prog} --help)\n")
 
 
 def _span_args(p: argparse.ArgumentParser) -> None:
@@ -42,10 +58,10 @@ def _span_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="orbitdc", description="Show and size orbital data centers.")
     parser.add_argument("--version", action="version", version=f"orbitdc {__version__}")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
     p_sim = sub.add_parser("simulate", help="write per-satellite telemetry (CSV)")
     _span_args(p_sim)
     p_sim.add_argument("-o", "--output", help="output .csv file (default: standard output)")
@@ -85,18 +101,40 @@ def _load(args: argparse.Namespace) -> scenario_mod.Scenario:
 
 def _progress(args: argparse.Namespace, scn: scenario_mod.Scenario, label: str
               ) -> ProgressBar | None:
-    samples = (int(scn.duration_s // scn.step_s) + 1) * scn.n_sat
+    samples = n_steps(scn.duration_s, scn.step_s) * scn.n_sat
     return None if args.quiet or samples < PROGRESS_SAMPLES else ProgressBar(label)
 
 
+def output_path(text: str, flag: str = "--output") -> Path:
+    """A path given on the command line; ScenarioError for one no system accepts."""
+    if "\0" in text or not text.strip():
+        raise ScenarioError(flag, f"expected a file path, got {text!r}")
+    return Path(text)
+
+
+def check_disk(out: Path, scn: scenario_mod.Scenario) -> None:
+    """Refuse, before simulating, a CSV larger than the free space where it goes."""
+    rows = n_steps(scn.duration_s, scn.step_s) * scn.n_sat
+    name_bytes = sum(len(n.encode()) for n in scn.satellite_names) / max(scn.n_sat, 1)
+    need = rows * (CSV_ROW_BYTES + name_bytes)
+    free = shutil.disk_usage(out.parent).free
+    if need > free:
+        raise ScenarioError(out, f"this run writes about {format_bytes(need)} of CSV "
+                            f"({scn.n_sat:,} satellites × {rows // max(scn.n_sat, 1):,} "
+                            f"instants), {format_bytes(free)} free there; expected fewer "
+                            "satellites, a longer step or a shorter duration")
+
+
 def cmd_simulate(args: argparse.Namespace) -> int:
-    out = Path(args.output) if args.output else None
+    out = output_path(args.output) if args.output is not None else None
     if out is not None:
         if out.suffix.lower() != ".csv":
             raise ScenarioError(out, "unsupported output format; expected a .csv file")
         if not out.parent.is_dir():
             raise ScenarioError(out, "output folder does not exist")
     scn = _load(args)
+    if out is not None:
+        check_disk(out, scn)
     sim = Simulation(scn)
     bar = _progress(args, scn, "simulate")
     try:
@@ -118,16 +156,32 @@ def cmd_export(args: argparse.Namespace) -> int:
     from orbitdc.physics.timebase import parse_duration_s
 
     size = parse_size(args.size)
+    if not (math.isfinite(args.fps) and 0 < args.fps <= MAX_FPS):
+        raise ScenarioError("--fps", f"expected frames per second above 0 and at most "
+                            f"{MAX_FPS:g}, got {args.fps!r}")
+    if not 1 <= args.frames <= MAX_FRAMES:
+        raise ScenarioError("--frames", f"expected 1 to {MAX_FRAMES:,} frames, "
+                            f"got {args.frames}")
+    span = None
+    if args.span is not None:
+        try:
+            span = parse_duration_s(args.span)
+        except ValueError as err:
+            raise ScenarioError("--span", str(err)) from None
+        if not (math.isfinite(span) and span > 0):
+            raise ScenarioError("--span", f"expected a positive duration, got {args.span!r}")
     try:
-        check_target(Path(args.output), size)  # before any simulation or rendering
-        span = parse_duration_s(args.span) if args.span else None
+        check_target(output_path(args.output), size)  # before any simulation or rendering
     except ValueError as err:
-        where = "--span" if args.span and "unit" in str(err) else None
-        raise ScenarioError(where, str(err)) from None
+        raise ScenarioError(None, str(err)) from None
+    from_dt = parse_instant_arg(args.from_, "--from") if args.from_ is not None else None
     scn = scenario_mod.load(args.scenario)
     from_s = 0.0
-    if args.from_:
-        from_s = (parse_instant_arg(args.from_) - scn.start).total_seconds()
+    if from_dt is not None:
+        from_s = (from_dt - scn.start).total_seconds()
+        if not 0.0 <= from_s <= scn.duration_s:
+            raise ScenarioError("--from", f"{args.from_} is outside the scenario "
+                                f"({format_instant(scn.start)} + {scn.duration_s / 3600:g} h)")
     opts = export_mod.ExportOptions(output=Path(args.output), size=size, fps=args.fps,
                                     frames=args.frames, span_s=span, from_s=from_s,
                                     camera=args.camera, title=args.title,
@@ -207,7 +261,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 
 def build_gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="orbitdc", description="Open the mission view (subcommands: simulate, info).")
     parser.add_argument("scenario", nargs="?", default="default",
                         help=f"scenario TOML file or preset ({', '.join(preset_names())})")
@@ -245,6 +299,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"orbitdc: error: {err}", file=sys.stderr)
             return EXIT_BAD_INPUT
     args = build_parser().parse_args(argv)
+    if (threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL):
+        signal.signal(signal.SIGTERM, _terminated)  # end like Ctrl-C: clean up
     args.argv = argv  # to start again the same command (export: under xvfb-run, if need be)
     commands = {"simulate": cmd_simulate, "info": cmd_info, "export": cmd_export}
     try:
@@ -260,6 +317,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("orbitdc: interrupted; nothing written", file=sys.stderr)
         return 130
+    except _Terminated:
+        print("orbitdc: terminated; nothing written", file=sys.stderr)
+        return 143
+
+
+class _Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that temporary outputs are removed."""
+
+
+def _terminated(_signum: int, _frame: object) -> None:
+    raise _Terminated
 
 
 if __name__ == "__main__":

@@ -28,7 +28,7 @@ _T0_PERF = time.perf_counter()  # close to the interpreter's start (gui is impor
 def parse_size(text: str) -> tuple[int, int]:
     """"1600x900" → (1600, 900); ScenarioError naming --size otherwise."""
     try:
-        w, h = (int(v) for v in text.lower().split("x"))
+        w, h = (int(v, 10) for v in text.lower().split("x"))
         if not (160 <= w <= 7680 and 90 <= h <= 4320):
             raise ValueError
     except ValueError:
@@ -141,11 +141,12 @@ def _quit_after_first_frame(app: QApplication, win) -> None:
     win.globe.canvas.events.draw.connect(on_draw)
 
 
-def parse_instant_arg(text: str) -> datetime:
+def parse_instant_arg(text: str, flag: str = "--at") -> datetime:
+    """An ISO 8601 UTC instant given as ``flag``; ScenarioError naming the flag otherwise."""
     try:
         return parse_instant(text)
     except ValueError as err:
-        raise ScenarioError("--at", str(err)) from None
+        raise ScenarioError(flag, str(err)) from None
 
 
 def _temp_settings() -> str:

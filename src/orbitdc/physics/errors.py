@@ -33,3 +33,10 @@ class ScenarioError(ValueError):
         if self.key:
             text += f"key '{self.key}': "
         return (text + self.message).replace("\n", " ")
+
+
+def short_repr(value: object, limit: int = 40) -> str:
+    """``repr(value)`` cut to ``limit`` characters for a one-line message (a 30-digit
+    integer, a long table…)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."

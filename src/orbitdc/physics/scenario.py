@@ -17,7 +17,9 @@ since ``tomllib`` keeps no positions), the key and what was expected.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -28,8 +30,9 @@ from typing import Any
 import numpy as np
 from sgp4.api import Satrec
 
-from orbitdc.physics import orbits, spacecraft
-from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics import budget, orbits, spacecraft
+from orbitdc.physics.errors import ScenarioError, short_repr
+from orbitdc.physics.sun import EPHEMERIS_FIRST_UTC, EPHEMERIS_LAST_UTC, EPHEMERIS_SPAN
 from orbitdc.physics.timebase import (
     parse_duration_s,
     parse_instant,
@@ -46,7 +49,7 @@ TYPE_KEYS: dict[str, dict[str, bool]] = {  # key -> required
     "sso": {"altitude_km": True, "ltan": True, "satellites": True, "planes": False},
     "tle": {"file": True},
 }
-MAX_SAMPLES = 2_000_000_000  # n_time × n_sat sanity bound
+MIN_STEP_S = 1e-3
 STALE_TLE_DAYS = 30
 
 
@@ -116,13 +119,24 @@ def resolve(spec: str | Path) -> Path:
     from orbitdc.assets import preset_names, preset_path
 
     path = Path(spec)
-    if path.is_file():
+    if "\0" in str(spec):
+        raise ScenarioError(repr(str(spec)), "a path cannot contain a NUL character")
+    if is_file(path):
         return path
     preset = preset_path(str(spec))
     if preset is not None:
         return preset
     presets = ", ".join(preset_names())
     raise ScenarioError(spec, f"no such scenario file or preset (presets: {presets})")
+
+
+def is_file(path: Path) -> bool:
+    """Whether ``path`` is a regular file; False (not an exception) for names the system
+    refuses (too long, a file used as a folder…)."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def load(spec: str | Path, *, start: str | None = None, duration: str | None = None,
@@ -172,6 +186,7 @@ class _Builder:
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path, self.data, self.loc = path, data, _Locator(text)
         self.warnings: list[str] = []
+        self.n_sat = 0  # satellites so far, for the memory budget
 
     def fail(self, message: str, key: str | None = None, table: str | None = None,
              index: int = 0, line_key: str | None = None) -> ScenarioError:
@@ -207,6 +222,7 @@ class _Builder:
             if step is not None or duration is not None:  # blame the override given
                 raise ScenarioError("--step" if step is not None else "--duration", message)
             raise self.fail(message, "step")
+        self.within_ephemeris(t_start, duration_s, start is not None, duration is not None)
         base = spacecraft.defaults()
         base.update(self.spacecraft_table(d.get("spacecraft", {}), "spacecraft", 0))
         tables = d.get("constellation")
@@ -219,13 +235,6 @@ class _Builder:
             consts.append(c)
             first += len(c.names)
         self.unique_names(consts)
-        n_time = int(duration_s // step_s) + 1
-        if n_time * sum(len(c.names) for c in consts) > MAX_SAMPLES:
-            message = (f"{n_time} steps × satellites exceeds {MAX_SAMPLES:,} samples; "
-                       "expected a longer step or a shorter duration")
-            if step is not None or duration is not None:
-                raise ScenarioError("--step" if step is not None else "--duration", message)
-            raise self.fail(message, "step")
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
                         step_s, consts, self.warnings)
 
@@ -238,6 +247,25 @@ class _Builder:
                 raise ScenarioError("--" + key, str(err)) from None
             raise self.fail(str(err), key) from None
 
+    def within_ephemeris(self, t_start: datetime, duration_s: float, start_given: bool,
+                         duration_given: bool) -> None:
+        """The run must lie inside the Sun's ephemeris (DE421)."""
+        if t_start < EPHEMERIS_FIRST_UTC or t_start > EPHEMERIS_LAST_UTC:
+            message = (f"{EPHEMERIS_SPAN}; expected a start between "
+                       f"{EPHEMERIS_FIRST_UTC.date()} and {EPHEMERIS_LAST_UTC.date()}, "
+                       f"got {t_start.date()}")
+            if start_given:
+                raise ScenarioError("--start", message)
+            raise self.fail(message, "start")
+        room_s = (EPHEMERIS_LAST_UTC - t_start).total_seconds()
+        if duration_s > room_s:
+            message = (f"the run would end after {EPHEMERIS_LAST_UTC.date()} "
+                       f"({EPHEMERIS_SPAN}); expected at most {room_s / 86400:.0f} d "
+                       "from this start")
+            if duration_given:
+                raise ScenarioError("--duration", message)
+            raise self.fail(message, "duration")
+
     def duration(self, key: str, override: str | None) -> float:
         value = override if override is not None else self.data[key]
         try:
@@ -246,12 +274,18 @@ class _Builder:
             if override is not None:
                 raise ScenarioError("--" + key, str(err)) from None
             raise self.fail(str(err), key) from None
+        message = None
         if seconds <= 0:
-            where = ("--" + key) if override is not None else None
-            if where:
-                raise ScenarioError(where, f"expected a positive duration, got {value!r}")
-            raise self.fail(f"expected a positive duration, got {value!r}", key)
-        return seconds
+            message = f"expected a positive duration, got {value!r}"
+        elif seconds < MIN_STEP_S:
+            message = f"expected at least {MIN_STEP_S * 1e3:g} ms, got {value!r}"
+        elif not math.isfinite(seconds):
+            message = f"expected a finite duration, got {short_repr(value)}"
+        if message is None:
+            return seconds
+        if override is not None:
+            raise ScenarioError("--" + key, message)
+        raise self.fail(message, key)
 
     def spacecraft_table(self, table: Any, name: str, index: int,
                          skip: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -279,11 +313,15 @@ class _Builder:
         u = f" in {unit}" if unit else ""
         ok = isinstance(value, int) if integer else isinstance(value, int | float)
         if isinstance(value, bool) or not ok:
-            raise self.fail(f"expected {kind}{u}, got {value!r}", key, "constellation", index)
+            raise self.fail(f"expected {kind}{u}, got {short_repr(value)}", key, "constellation",
+                            index)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise self.fail(f"expected a finite number{u}, got {value!r}", key, "constellation",
+                            index)
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             rng = f"between {lo:g} and {hi:g}" if hi is not None else f">= {lo:g}"
-            raise self.fail(f"expected {kind} {rng}{u}, got {value!r}", key, "constellation",
-                            index)
+            raise self.fail(f"expected {kind} {rng}{u}, got {short_repr(value)}", key,
+                            "constellation", index)
         return value
 
     def constellation(self, table: Any, i: int, base: dict[str, Any], t_start: datetime,
@@ -294,11 +332,11 @@ class _Builder:
         if ctype is None:
             raise self.fail(f"constellation #{i + 1} has no 'type'; expected "
                             '"walker", "sso" or "tle"', "type", "constellation", i)
-        if ctype not in TYPE_KEYS:
+        if not isinstance(ctype, str) or ctype not in TYPE_KEYS:
             close = difflib.get_close_matches(str(ctype), list(TYPE_KEYS), n=1)
             hint = f" (did you mean \"{close[0]}\"?)" if close else ""
-            raise self.fail(f'unknown constellation type {ctype!r}; expected "walker", "sso" '
-                            f'or "tle"{hint}', "type", "constellation", i)
+            raise self.fail(f'unknown constellation type {short_repr(ctype)}; expected "walker", '
+                            f'"sso" or "tle"{hint}', "type", "constellation", i)
         keys = TYPE_KEYS[ctype]
         own = (*COMMON_KEYS, *keys)
         params = dict(base)
@@ -329,6 +367,7 @@ class _Builder:
         phasing = table.get("phasing", 0)
         if "phasing" in table:
             phasing = self.number(table, "phasing", i, integer=True, lo=0, hi=planes - 1)
+        self.reserve(planes * per_plane, "planes", i)
         shell = orbits.walker(pattern, alt, inc, planes, per_plane, phasing)
         return self._named(label, shell, t_start, first)
 
@@ -349,6 +388,7 @@ class _Builder:
         if sats % planes:
             raise self.fail(f"satellites ({sats}) must split evenly over planes ({planes})",
                             "satellites", "constellation", i)
+        self.reserve(sats, "satellites", i)
         t = timescale().from_datetime(t_start)
         ut_h = (t_start.hour + t_start.minute / 60 + t_start.second / 3600
                 + t_start.microsecond / 3.6e9)
@@ -370,12 +410,33 @@ class _Builder:
         if not isinstance(rel, str) or not rel.strip():
             raise self.fail("expected a path (relative to the scenario file)", "file",
                             "constellation", i)
-        target = (self.path.parent / rel).resolve()
-        if not target.is_file():
+        if "\0" in rel:
+            raise self.fail("expected a path without NUL characters", "file", "constellation", i)
+        target = self.path.parent / rel
+        with contextlib.suppress(OSError, RuntimeError):  # a refused name, a symlink loop
+            target = target.resolve()
+        if not is_file(target):
             raise self.fail(f"file not found: {target}", "file", "constellation", i)
+        try:
+            size = target.stat().st_size
+        except OSError as err:
+            raise self.fail(f"cannot read {target} ({err.strerror})", "file", "constellation",
+                            i) from None
+        budget.check((self.n_sat * budget.BYTES_PER_SAT_LOADED
+                      + size * budget.BYTES_PER_CATALOGUE_BYTE), self.path,
+                     f"loading this {size / 1e6:.0f} MB catalogue", "a smaller catalogue",
+                     key="file", line=self.loc.find("file", "constellation", i))
         pairs = load_catalogue(target)
+        self.n_sat += len(pairs)
         self.check_epochs(target, [s for _, s in pairs], t_start)
         return [n for n, _ in pairs], [s for _, s in pairs], np.full(len(pairs), -1, np.int32)
+
+    def reserve(self, count: int, key: str, i: int) -> None:
+        """Count ``count`` more satellites; refuse before building them if they cannot fit."""
+        self.n_sat += count
+        need = self.n_sat * (budget.BYTES_PER_SAT_LOADED + budget.BYTES_PER_SAT_RUN)
+        budget.check(need, self.path, f"{self.n_sat:,} satellites", "fewer satellites",
+                     key=key, line=self.loc.find(key, "constellation", i))
 
     def check_epochs(self, path: Path, sats: list[Satrec], t_start: datetime) -> None:
         """Warn when element sets are far from the start: SGP4 errors grow with age."""

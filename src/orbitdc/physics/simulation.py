@@ -16,7 +16,7 @@ from functools import cached_property
 import numpy as np
 from sgp4.api import SatrecArray
 
-from orbitdc.physics import frames, shadow
+from orbitdc.physics import budget, frames, shadow
 from orbitdc.physics.allocator import tune_allocator
 from orbitdc.physics.plant import Plant
 from orbitdc.physics.scenario import Scenario
@@ -87,6 +87,9 @@ class Simulation:
     """Steps a scenario (optionally a subset of its satellites, by index)."""
 
     def __init__(self, scenario: Scenario, indices: Sequence[int] | None = None) -> None:
+        n = scenario.n_sat if indices is None else len(indices)
+        budget.check(budget.run_bytes(n, 0, stored=False), scenario.path,
+                     f"simulating {n:,} satellites", "fewer satellites")
         tune_allocator()
         self.scenario = scenario
         self.grid = TimeGrid(scenario.start, scenario.duration_s, scenario.step_s)

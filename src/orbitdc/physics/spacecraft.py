@@ -14,10 +14,13 @@ thermal nodes start in equilibrium (no warm-up transient at the start of a run).
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from orbitdc.physics.errors import short_repr
 
 POINTINGS = ("sun-tracking", "nadir-fixed")
 
@@ -38,36 +41,40 @@ class Param:
 
 
 PARAMS: tuple[Param, ...] = (
-    Param("solar_array_m2", 31.0, "m²", "solar array area", lo_open=True),
+    Param("solar_array_m2", 31.0, "m²", "solar array area", lo_open=True, hi=1e8),
     Param("cell_efficiency", 0.28, "1", "overall array efficiency at beginning of life",
           hi=1.0, lo_open=True),
     Param("pointing", "sun-tracking", "", "array pointing: sun-tracking (cos=1) or "
           "nadir-fixed (body-mounted, normal to zenith)", lo=None, choices=POINTINGS),
     Param("array_degradation_per_year", 0.01, "1/yr", "array power loss per year, (1-x)^age",
           hi=1.0),
-    Param("array_age_years", 0.0, "yr", "array age at scenario start"),
+    Param("array_age_years", 0.0, "yr", "array age at scenario start", hi=100.0),
     Param("power_loss_factor", 1.0, "1", "extra multiplicative loss (harness, MPPT)", hi=1.0),
-    Param("battery_wh", 12000.0, "Wh", "usable battery capacity at 100 % state of charge"),
+    Param("battery_wh", 12000.0, "Wh", "usable battery capacity at 100 % state of charge",
+          hi=1e10),
     Param("battery_min_soc", 0.30, "1", "state of charge below which compute is shed", hi=1.0),
     Param("battery_initial_soc", 1.0, "1", "state of charge at scenario start", hi=1.0),
     Param("battery_efficiency", 0.95, "1", "one-way charge and discharge efficiency "
           "(round trip = square)", hi=1.0, lo_open=True),
-    Param("gpus", 8, "", "number of accelerators", integer=True),
-    Param("gpu_power_w", 700.0, "W", "power of one accelerator at full utilisation"),
-    Param("gpu_tflops", 989.0, "TFLOPS", "dense BF16 throughput of one accelerator"),
-    Param("bus_power_w", 800.0, "W", "always-on load: avionics, host CPUs, network, pumps"),
-    Param("radiator_m2", 16.0, "m²", "radiating area (both faces counted)", lo_open=True),
+    Param("gpus", 8, "", "number of accelerators", integer=True, hi=10_000_000),
+    Param("gpu_power_w", 700.0, "W", "power of one accelerator at full utilisation",
+          hi=1e5),
+    Param("gpu_tflops", 989.0, "TFLOPS", "dense BF16 throughput of one accelerator", hi=1e7),
+    Param("bus_power_w", 800.0, "W", "always-on load: avionics, host CPUs, network, pumps",
+          hi=1e10),
+    Param("radiator_m2", 16.0, "m²", "radiating area (both faces counted)", lo_open=True,
+          hi=1e8),
     Param("radiator_emissivity", 0.90, "1", "infrared emissivity (white paint)", hi=1.0,
           lo_open=True),
     Param("radiator_absorptivity", 0.12, "1", "solar absorptivity (white paint)", hi=1.0),
     Param("radiator_sun_factor", 0.10, "1", "fraction of radiator area projected to the Sun",
           hi=1.0),
     Param("radiator_heat_capacity_j_k", 72000.0, "J/K", "radiator node heat capacity",
-          lo_open=True),
+          lo_open=True, hi=1e13),
     Param("electronics_heat_capacity_j_k", 36000.0, "J/K", "electronics node heat capacity",
-          lo_open=True),
+          lo_open=True, hi=1e13),
     Param("conductance_w_k", 400.0, "W/K", "electronics-to-radiator conductance (pumped loop)",
-          lo_open=True),
+          lo_open=True, hi=1e10),
     Param("electronics_max_temp_c", 85.0, "°C", "compute is throttled to stay at or below this",
           lo=-100.0, hi=200.0),
     Param("initial_temp_c", float("nan"), "°C", "both nodes' temperature at scenario start; "
@@ -83,21 +90,21 @@ def check_value(param: Param, value: Any) -> str | None:
     if param.choices:
         if value not in param.choices:
             return ("expected one of " + ", ".join(f'"{c}"' for c in param.choices)
-                    + f", got {value!r}")
+                    + f", got {short_repr(value)}")
         return None
     kind = "an integer" if param.integer else "a number"
     unit = f" in {param.unit}" if param.unit not in ("", "1") else ""
     if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"expected {kind}{unit}, got {value!r}"
+        return f"expected {kind}{unit}, got {short_repr(value)}"
     if param.integer and not isinstance(value, int):
         return f"expected {kind}, got {value!r}"
-    if not np.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         return f"expected a finite number{unit}, got {value!r}"
     if param.lo is not None and (value <= param.lo if param.lo_open else value < param.lo):
         op = ">" if param.lo_open else ">="
-        return f"expected {kind} {op} {param.lo:g}{unit}, got {value!r}"
+        return f"expected {kind} {op} {param.lo:g}{unit}, got {short_repr(value)}"
     if param.hi is not None and value > param.hi:
-        return f"expected {kind} <= {param.hi:g}{unit}, got {value!r}"
+        return f"expected {kind} <= {param.hi:g}{unit}, got {short_repr(value)}"
     return None
 
 

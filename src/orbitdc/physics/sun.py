@@ -9,6 +9,7 @@ Sun's 960″ radius that sets the penumbra); flux 1361 W/m² at 1 AU (Kopp & Lea
 from __future__ import annotations
 
 import warnings
+from datetime import UTC, datetime
 from functools import lru_cache
 
 import numpy as np
@@ -19,6 +20,11 @@ from skyfield.sgp4lib import TEME
 SOLAR_CONSTANT_W_M2 = 1361.0
 AU_KM = 149_597_870.7
 SUN_RADIUS_KM = 695_700.0  # IAU 2015 nominal
+# DE421 covers 1899-07-29 to 2053-10-09 (TDB); runs must lie a day inside (UTC vs TDB, and
+# the TT of a UTC instant differs by up to a minute).
+EPHEMERIS_FIRST_UTC = datetime(1899, 7, 30, tzinfo=UTC)
+EPHEMERIS_LAST_UTC = datetime(2053, 10, 8, tzinfo=UTC)
+EPHEMERIS_SPAN = "DE421 covers 1899-07-29 to 2053-10-09"
 
 
 @lru_cache(maxsize=1)

@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from orbitdc.physics import frames
+from orbitdc.physics import budget, frames
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block, ProgressFn, Simulation
 from orbitdc.physics.summary import GroupStats, SummaryAccumulator
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
 from orbitdc.physics.sunlight import components
-from orbitdc.physics.timebase import sgp4_date
+from orbitdc.physics.timebase import n_steps, sgp4_date
 
 BLOCK_SAMPLES = 120_000
 TOTALS = ("p_solar_w", "p_load_w", "p_curtailed_w", "p_unserved_w", "tflops", "n_sunlit",
@@ -72,6 +72,11 @@ class Timeline:
               block_size: int | None = None) -> Timeline:
         """Simulate the whole scenario once. Blocks hold ~120,000 satellite-steps (few
         Python round trips for small constellations, bounded memory for large ones)."""
+        n_time = n_steps(scenario.duration_s, scenario.step_s)
+        budget.check(budget.run_bytes(scenario.n_sat, n_time, stored=True), scenario.path,
+                     f"keeping {scenario.n_sat:,} satellites × {n_time:,} instants for replay",
+                     "fewer satellites, a longer step or a shorter duration (orbitdc "
+                     "simulate streams any duration to a file)")
         sim = Simulation(scenario)
         if block_size is None:
             block_size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))

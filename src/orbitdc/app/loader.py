@@ -4,6 +4,7 @@ scenario never freezes the window. The previous Timeline stays in use until a ne
 
 from __future__ import annotations
 
+import traceback
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -31,8 +32,10 @@ class _Worker(QObject):
         except ScenarioError as err:
             self.failed.emit(str(err))
             return
-        except Exception as err:
-            self.failed.emit(f"{self.spec}: {type(err).__name__}: {err}")
+        except Exception as err:  # a bug, not bad input: keep the window, log it whole
+            traceback.print_exc()
+            self.failed.emit(f"{self.spec}: internal error ({type(err).__name__}: {err}); "
+                             "please report it with the traceback printed on the console")
             return
         self.finished.emit(tl)
 

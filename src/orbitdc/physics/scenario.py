@@ -50,6 +50,7 @@ TYPE_KEYS: dict[str, dict[str, bool]] = {  # key -> required
     "tle": {"file": True},
 }
 MIN_STEP_S = 1e-3
+MAX_PLANES, MAX_PER_PLANE, MAX_SSO_SATELLITES = 10_000, 100_000, 1_000_000
 STALE_TLE_DAYS = 30
 
 
@@ -229,6 +230,9 @@ class _Builder:
         if not isinstance(tables, list) or not tables:
             raise ScenarioError(self.path, "expected one or more [[constellation]] tables",
                                 key="constellation")
+        for i, table in enumerate(tables):  # all counted before any is built
+            count, key = _planned_count(table)
+            self.reserve(count, key, i)
         consts, first = [], 1
         for i, table in enumerate(tables):
             c = self.constellation(table, i, base, t_start, first)
@@ -358,16 +362,16 @@ class _Builder:
     def _walker(self, table, i, label, t_start, first):
         pattern = table["pattern"]
         if pattern not in ("delta", "star"):
-            raise self.fail(f'expected "delta" or "star", got {pattern!r}', "pattern",
+            raise self.fail(f'expected "delta" or "star", got {short_repr(pattern)}', "pattern",
                             "constellation", i)
         alt = self._altitude(table, i)
         inc = self.number(table, "inclination_deg", i, lo=0, hi=180, unit="degrees")
-        planes = self.number(table, "planes", i, integer=True, lo=1, hi=10000)
-        per_plane = self.number(table, "per_plane", i, integer=True, lo=1, hi=100000)
+        planes = self.number(table, "planes", i, integer=True, lo=1, hi=MAX_PLANES)
+        per_plane = self.number(table, "per_plane", i, integer=True, lo=1,
+                                hi=MAX_PER_PLANE)
         phasing = table.get("phasing", 0)
         if "phasing" in table:
             phasing = self.number(table, "phasing", i, integer=True, lo=0, hi=planes - 1)
-        self.reserve(planes * per_plane, "planes", i)
         shell = orbits.walker(pattern, alt, inc, planes, per_plane, phasing)
         return self._named(label, shell, t_start, first)
 
@@ -382,13 +386,13 @@ class _Builder:
         if not m:
             raise self.fail(f'expected local time "HH:MM" (00:00-23:59), got {ltan!r}',
                             "ltan", "constellation", i)
-        sats = self.number(table, "satellites", i, integer=True, lo=1, hi=1_000_000)
+        sats = self.number(table, "satellites", i, integer=True, lo=1,
+                           hi=MAX_SSO_SATELLITES)
         planes = self.number(table, "planes", i, integer=True, lo=1, hi=1000) \
             if "planes" in table else 1
         if sats % planes:
             raise self.fail(f"satellites ({sats}) must split evenly over planes ({planes})",
                             "satellites", "constellation", i)
-        self.reserve(sats, "satellites", i)
         t = timescale().from_datetime(t_start)
         ut_h = (t_start.hour + t_start.minute / 60 + t_start.second / 3600
                 + t_start.microsecond / 3.6e9)
@@ -427,12 +431,14 @@ class _Builder:
                      f"loading this {size / 1e6:.0f} MB catalogue", "a smaller catalogue",
                      key="file", line=self.loc.find("file", "constellation", i))
         pairs = load_catalogue(target)
-        self.n_sat += len(pairs)
+        self.reserve(len(pairs), "file", i)
         self.check_epochs(target, [s for _, s in pairs], t_start)
         return [n for n, _ in pairs], [s for _, s in pairs], np.full(len(pairs), -1, np.int32)
 
     def reserve(self, count: int, key: str, i: int) -> None:
-        """Count ``count`` more satellites; refuse before building them if they cannot fit."""
+        """Count ``count`` more satellites; refuse if they cannot fit."""
+        if not count:
+            return
         self.n_sat += count
         need = self.n_sat * (budget.BYTES_PER_SAT_LOADED + budget.BYTES_PER_SAT_RUN)
         budget.check(need, self.path, f"{self.n_sat:,} satellites", "fewer satellites",
@@ -458,3 +464,20 @@ class _Builder:
                     c.names[k] = f"{n} #{seen[n]}"
                 else:
                     seen[n] = 1
+
+
+def _planned_count(table: Any) -> tuple[int, str]:
+    """(satellites, key giving the count) of a walker or sso table whose counts look valid,
+    else (0, ""): values are validated, with their own messages, when the table is built."""
+    def whole(key: str, hi: int) -> int:
+        value = table.get(key, 1)
+        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= hi
+        return value if ok else 0
+
+    if not isinstance(table, dict):
+        return 0, ""
+    if table.get("type") == "walker":
+        return whole("planes", MAX_PLANES) * whole("per_plane", MAX_PER_PLANE), "planes"
+    if table.get("type") == "sso":
+        return whole("satellites", MAX_SSO_SATELLITES), "satellites"
+    return 0, ""

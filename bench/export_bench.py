@@ -17,7 +17,8 @@ FRAMES = 60
 
 def export_fps(n_sat: int) -> dict[str, float]:
     from bench.globe_bench import _scenario
-    from orbitdc.app.export import ExportOptions, export, use_headless_backend_if_needed
+    from orbitdc.app.export import ExportOptions, export
+    from orbitdc.app.headless import use_headless_backend_if_needed
     from orbitdc.app.writers import open_writer
     from orbitdc.physics import scenario
     from orbitdc.physics.timeline import Timeline

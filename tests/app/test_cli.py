@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from orbitdc.app import cli
+from orbitdc.app.cli import common
 from orbitdc.physics import scenario, telemetry
 from orbitdc.physics.errors import ScenarioError
 
@@ -346,7 +347,7 @@ def test_usage_error_exits_2(capsys) -> None:
 
 @pytest.mark.parametrize("command", [["simulate"], ["info"]])
 def test_progress_bar_on_long_runs(capsys, tmp_path: Path, monkeypatch, command) -> None:
-    monkeypatch.setattr(cli, "PROGRESS_SAMPLES", 1)
+    monkeypatch.setattr(common, "PROGRESS_SAMPLES", 1)
     out = ["-o", str(tmp_path / "out.csv")] if command == ["simulate"] else []
     code, stdout, stderr = run(capsys, *command, "default", *SHORT_RUN, *out)
     assert code == 0
@@ -359,7 +360,7 @@ def test_progress_bar_on_long_runs(capsys, tmp_path: Path, monkeypatch, command)
 
 @pytest.mark.parametrize("command", [["simulate"], ["info"]])
 def test_quiet_has_no_progress_bar(capsys, tmp_path: Path, monkeypatch, command) -> None:
-    monkeypatch.setattr(cli, "PROGRESS_SAMPLES", 1)
+    monkeypatch.setattr(common, "PROGRESS_SAMPLES", 1)
     out = ["-o", str(tmp_path / "out.csv")] if command == ["simulate"] else []
     code, _, stderr = run(capsys, *command, "default", *SHORT_RUN, *out, "-q")
     assert (code, stderr) == (0, "")

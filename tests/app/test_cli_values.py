@@ -11,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orbitdc.app import cli, export, gui
+from orbitdc.app import cli, export, headless
+from orbitdc.app.cli import common
+from orbitdc.app.export_options import MAX_FPS, MAX_FRAMES
 from orbitdc.physics.errors import ScenarioError
 
 SCENARIO = """name = "Tiny"
@@ -101,7 +103,7 @@ def test_export_flags(tiny: Path, capsys, monkeypatch_session, size: str, fps: s
     assert_ok_or_one_line(code, err)
     if code == 0:  # the pipeline was reached with valid options only
         opts = monkeypatch_session[-1]
-        assert 0 < opts.fps <= cli.MAX_FPS and 1 <= opts.frames <= cli.MAX_FRAMES
+        assert 0 < opts.fps <= MAX_FPS and 1 <= opts.frames <= MAX_FRAMES
         assert opts.span_s > 0 and 0 <= opts.from_s <= 600
 
 
@@ -110,15 +112,16 @@ def monkeypatch_session(monkeypatch) -> list:
     """Export's rendering replaced by a recorder of its options (values are the subject)."""
     seen: list = []
     monkeypatch.setattr(export, "export", lambda tl, opts, progress=None: seen.append(opts))
-    monkeypatch.setattr(export, "use_headless_backend_if_needed", lambda rerun_argv=None: "")
+    monkeypatch.setattr(headless, "use_headless_backend_if_needed",
+                        lambda rerun_argv=None: "")
     return seen
 
 
 @FUZZ
 @given(size=SIZES, at=INSTANTS)
 def test_app_flags(size: str, at: str) -> None:
-    for parse, value, flag in ((gui.parse_size, size, "--size"),
-                               (gui.parse_instant_arg, at, "--at")):
+    for parse, value, flag in ((common.parse_size, size, "--size"),
+                               (common.parse_instant_arg, at, "--at")):
         try:
             parse(value)
         except ScenarioError as err:

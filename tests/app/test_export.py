@@ -257,7 +257,7 @@ def test_without_display_or_egl_falls_back_to_xvfb_or_says_what_to_install(
 
     from vispy import app as vispy_app
 
-    from orbitdc.app import export as export_mod
+    from orbitdc.app import headless
 
     for name in ("DISPLAY", "WAYLAND_DISPLAY", "ORBITDC_UNDER_XVFB"):
         monkeypatch.setenv(name, "")  # recorded, so that whatever the code sets is undone
@@ -283,7 +283,7 @@ def test_without_display_or_egl_falls_back_to_xvfb_or_says_what_to_install(
     argv = ["export", "default", "-o", "x.mp4"]
     if xvfb:
         with pytest.raises(ExecError):
-            export_mod.use_headless_backend_if_needed(rerun_argv=argv)
+            headless.use_headless_backend_if_needed(rerun_argv=argv)
         assert calls[0][:2] == ["xvfb-run", "-a"]
         assert calls[0][-5:] == ["orbitdc.app.cli", *argv]
         assert os.environ["ORBITDC_UNDER_XVFB"] == "1"  # only once
@@ -291,7 +291,7 @@ def test_without_display_or_egl_falls_back_to_xvfb_or_says_what_to_install(
         with pytest.raises(RuntimeError, match=r"^no display, and offscreen OpenGL \(EGL\) is "
                            r"not available \(EGL: eglInitialize failed\); install Mesa's EGL "
                            r"\(Debian: libegl1 libegl-mesa0\) or Xvfb \(xvfb-run\)$"):
-            export_mod.use_headless_backend_if_needed(rerun_argv=argv)
+            headless.use_headless_backend_if_needed(rerun_argv=argv)
         assert not calls
 
 

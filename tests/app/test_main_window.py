@@ -248,7 +248,7 @@ def test_app_without_a_display_says_so(tmp_path: Path) -> None:
            if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     res = subprocess.run([sys.executable, "-m", "orbitdc.app.cli", "default"],
                          capture_output=True, text=True, env=env, timeout=60, check=False)
-    assert res.returncode == 2
+    assert res.returncode == 3  # EXIT_ENVIRONMENT
     assert res.stderr == ("orbitdc: error: no display to open the window on (DISPLAY is not "
                           "set); run it on a desktop or under xvfb-run, or use the headless "
                           "commands: orbitdc info | simulate | export\n")

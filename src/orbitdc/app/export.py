@@ -10,22 +10,19 @@ scale, a caption line, the logo and a credit line, sized to the frame height.
 
 from __future__ import annotations
 
-import os
-import shutil
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
 
+from orbitdc.app.export_options import CAMERAS, MAX_FPS, MAX_FRAMES, ExportOptions
 from orbitdc.app.writers import open_writer
 from orbitdc.physics import orbits
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.overlay import Captions
 
-CAMERAS = ("orbit", "fixed", "follow")
 ORBIT_TURN_DEG = 90.0
 PANEL_FRACTION = 0.38
 OVERLAY_REFERENCE_PX = 720.0  # frame height at which overlays have their nominal size
@@ -34,28 +31,6 @@ MIN_OVERLAY_SCALE = 0.6  # smaller text is unreadable (small GIFs)
 
 class ExportCancelledError(Exception):
     """The export was cancelled; nothing was written."""
-
-
-@dataclass
-class ExportOptions:
-    """What to export; times in seconds since the scenario start."""
-
-    output: Path
-    size: tuple[int, int] = (1920, 1080)
-    fps: float = 30.0
-    frames: int = 300
-    span_s: float | None = None  # default: one orbit of the first satellite (≤ the scenario)
-    from_s: float = 0.0
-    camera: str = "orbit"
-    title: str | None = None
-    clock: bool = True
-    caption: str | None = None  # a line at the bottom left
-    credit: str | None = None  # a small line at the top right (under the logo)
-    logo: bool = False
-    legend: bool = True  # the legend or colour scale, top left
-    satellite: int = 0  # followed by the "follow" camera
-    view: dict | None = None  # camera azimuth/elevation/distance/fov for "fixed" (app's view)
-    panels: bool = False  # power/thermal/compute panels beside the globe (38 % of the width)
 
 
 def frame_times(tl: Timeline, opts: ExportOptions) -> np.ndarray:
@@ -75,36 +50,6 @@ def split_width(opts: ExportOptions) -> tuple[tuple[int, int], int]:
     return (width - panel_w, height), panel_w
 
 
-def use_headless_backend_if_needed(rerun_argv: list[str] | None = None) -> str:
-    """VisPy backend for offscreen rendering: Qt when a display exists, else EGL (Mesa's
-    surfaceless platform). If EGL cannot make a context and ``rerun_argv`` is given (the
-    command's arguments), the command starts again under ``xvfb-run`` when there is one;
-    otherwise RuntimeError with what to install."""
-    from vispy import app
-
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        app.use_app("pyside6")
-        return "pyside6"
-    os.environ.setdefault("EGL_PLATFORM", "surfaceless")
-    try:
-        app.use_app("egl")
-        probe = app.Canvas(size=(8, 8), show=False)  # EGL fails here without a driver
-        probe.close()
-        return "egl"
-    except Exception as err:  # no libEGL, or no usable driver
-        reason = str(err).splitlines()[0] if str(err) else type(err).__name__
-        if (rerun_argv is not None and shutil.which("xvfb-run")
-                and not os.environ.get("ORBITDC_UNDER_XVFB")):
-            os.environ["ORBITDC_UNDER_XVFB"] = "1"  # once: no loop if Xvfb fails too
-            me = [sys.executable] if getattr(sys, "frozen", False) else [
-                sys.executable, "-m", "orbitdc.app.cli"]
-            os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24", *me,
-                                   *rerun_argv])
-        raise RuntimeError(f"no display, and offscreen OpenGL (EGL) is not available "
-                           f"({reason}); install Mesa's EGL (Debian: libegl1 libegl-mesa0) "
-                           "or Xvfb (xvfb-run)") from None
-
-
 def export(tl: Timeline, opts: ExportOptions,
            progress: Callable[[int, int], None] | None = None,
            cancelled: Callable[[], bool] | None = None, globe=None) -> Path:
@@ -116,8 +61,9 @@ def export(tl: Timeline, opts: ExportOptions,
 
     if opts.camera not in CAMERAS:
         raise ValueError(f"--camera: expected one of {', '.join(CAMERAS)}, got {opts.camera!r}")
-    if opts.frames < 1 or opts.fps <= 0:
-        raise ValueError("--frames and --fps must be positive")
+    if not (1 <= opts.frames <= MAX_FRAMES and 0 < opts.fps <= MAX_FPS):
+        raise ValueError(f"--frames: expected 1 to {MAX_FRAMES:,}, --fps: above 0 and at most "
+                         f"{MAX_FPS:g}")
     if not 0.0 <= opts.from_s <= tl.span_s:
         raise ValueError("--from: outside the scenario's time span")
     times = frame_times(tl, opts)

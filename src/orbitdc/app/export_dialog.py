@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.app.export import ExportCancelledError, ExportOptions, export, split_width
+from orbitdc.app.export import ExportCancelledError, export, split_width
+from orbitdc.app.export_options import CAMERAS, ExportOptions
 from orbitdc.physics import orbits
 from orbitdc.widgets import units
 
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
 
 SIZES = ((1280, 720), (1920, 1080), (3840, 2160))
 FORMATS = (("mp4", ".mp4"), ("gif", ".gif"), ("png", ""))
-CAMERAS = ("orbit", "fixed", "follow")
 
 
 def tr(text: str) -> str:

@@ -14,27 +14,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from orbitdc.app import i18n
+from orbitdc.app.cli.common import EXIT_BAD_INPUT, parse_instant_arg, parse_size
+from orbitdc.app.headless import require_display
 from orbitdc.app.settings import Settings
 from orbitdc.assets import asset_dir
 from orbitdc.physics.allocator import tune_allocator
-from orbitdc.physics.errors import ScenarioError
-from orbitdc.physics.timebase import parse_instant
 from orbitdc.widgets.theme import apply_app_theme
 
-EXIT_BAD_INPUT = 2
 _T0_PERF = time.perf_counter()  # close to the interpreter's start (gui is imported early)
-
-
-def parse_size(text: str) -> tuple[int, int]:
-    """"1600x900" → (1600, 900); ScenarioError naming --size otherwise."""
-    try:
-        w, h = (int(v, 10) for v in text.lower().split("x"))
-        if not (160 <= w <= 7680 and 90 <= h <= 4320):
-            raise ValueError
-    except ValueError:
-        raise ScenarioError("--size", f"expected WIDTHxHEIGHT in pixels between 160x90 and "
-                            f"7680x4320, got {text!r}") from None
-    return w, h
 
 
 def application(lang: str | None = None) -> QApplication:
@@ -78,12 +65,7 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     from orbitdc.app.export_actions import save_screenshot
     from orbitdc.app.main_window import MainWindow
 
-    if (sys.platform.startswith("linux") and not os.environ.get("DISPLAY")
-            and not os.environ.get("WAYLAND_DISPLAY")
-            and os.environ.get("QT_QPA_PLATFORM", "") in ("", "xcb", "wayland")):
-        raise ScenarioError(None, "no display to open the window on (DISPLAY is not set); "
-                            "run it on a desktop or under xvfb-run, or use the headless "
-                            "commands: orbitdc info | simulate | export")
+    require_display()
     w, h = parse_size(size) if size else (1600, 900)
     at_dt: datetime | None = parse_instant_arg(at) if at else None
     app = application(lang)
@@ -139,14 +121,6 @@ def _quit_after_first_frame(app: QApplication, win) -> None:
             QTimer.singleShot(0, app.quit)  # not from inside the paint handler
 
     win.globe.canvas.events.draw.connect(on_draw)
-
-
-def parse_instant_arg(text: str, flag: str = "--at") -> datetime:
-    """An ISO 8601 UTC instant given as ``flag``; ScenarioError naming the flag otherwise."""
-    try:
-        return parse_instant(text)
-    except ValueError as err:
-        raise ScenarioError(flag, str(err)) from None
 
 
 def _temp_settings() -> str:

@@ -114,7 +114,7 @@ def _assets(ctx: dict) -> str:
 
 @check("globe renders offscreen")
 def _render(ctx: dict) -> str:
-    from orbitdc.app.export import use_headless_backend_if_needed
+    from orbitdc.app.headless import use_headless_backend_if_needed
     from orbitdc.render.globe_scene import GlobeScene
 
     backend = use_headless_backend_if_needed()

@@ -1,0 +1,7 @@
+"""``python -m orbitdc.app.cli``: the same as the ``orbitdc`` command."""
+
+import sys
+
+from orbitdc.app.cli import main
+
+sys.exit(main())

@@ -1,0 +1,42 @@
+"""``orbitdc [SCENARIO]``: the desktop app (and its screenshot, first-frame and self-test
+modes), when no subcommand is given."""
+
+from __future__ import annotations
+
+import argparse
+
+from orbitdc import __version__
+from orbitdc.app.cli.common import Parser
+from orbitdc.assets import preset_names
+
+
+def build_parser(subcommands: list[str]) -> argparse.ArgumentParser:
+    parser = Parser(prog="orbitdc", description="Open the mission view (subcommands: "
+                    f"{', '.join(subcommands)}; orbitdc SUBCOMMAND --help).")
+    parser.add_argument("scenario", nargs="?", default="default",
+                        help=f"scenario TOML file or preset ({', '.join(preset_names())})")
+    parser.add_argument("--at", help="move the clock to this instant (ISO 8601 UTC)")
+    parser.add_argument("--screenshot", metavar="OUT.png",
+                        help="save a screenshot of the whole window and exit")
+    parser.add_argument("--size", help="window size for --screenshot, e.g. 1600x900")
+    parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument("--first-frame-time", action="store_true",
+                        help="benchmark: print the seconds from launch ($ORBITDC_LAUNCH_T, "
+                             "epoch seconds, else the interpreter's start) to the first frame "
+                             "showing the satellites, then quit")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation (no display needed): scenarios, "
+                             "ephemeris, timeline, rendering, MP4 writing; exit 0 if all pass")
+    parser.add_argument("--version", action="version", version=f"orbitdc {__version__}")
+    return parser
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.self_test:
+        from orbitdc.app import selftest
+
+        return selftest.run()
+    from orbitdc.app import gui
+
+    return gui.run(args.scenario, at=args.at, screenshot=args.screenshot, size=args.size,
+                   lang=args.lang, first_frame_time=args.first_frame_time)

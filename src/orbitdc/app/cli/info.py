@@ -1,0 +1,78 @@
+"""``orbitdc info SCENARIO [--json]``: a per-constellation summary (sunlit fraction, β range,
+eclipses, power, battery, temperature, throughput), as a table or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
+from orbitdc.physics import scenario as scenario_mod
+from orbitdc.physics.summary import GroupStats
+from orbitdc.physics.timebase import format_instant
+from orbitdc.physics.timeline import Timeline
+
+NAME = "info"
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(NAME, help="per-constellation summary")
+    span_args(p)
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+
+
+def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
+    """A plain-text table of the summary rows."""
+    head = [
+        f"{scn.name}",
+        f"  {format_instant(scn.start)} + {scn.duration_s / 3600:g} h, step {scn.step_s:g} s, "
+        f"{scn.n_sat} satellites",
+    ]
+    cols = [("constellation", "{:<22}", "name"), ("sats", "{:>6}", "satellites"),
+            ("sunlit", "{:>7.1%}", "sunlit_fraction"),
+            ("β min°", "{:>6.1f}", "beta_min_deg"), ("β max°", "{:>6.1f}", "beta_max_deg"),
+            ("ecl/day", "{:>8.1f}", "eclipses_per_day"),
+            ("max ecl min", "{:>11.1f}", "longest_eclipse_min"),
+            ("array kW", "{:>8.1f}", "mean_solar_power_w", 1e-3),
+            ("min array kW", "{:>12.1f}", "min_solar_power_w", 1e-3),
+            ("load kW", "{:>7.1f}", "mean_load_power_w", 1e-3),
+            ("min SOC", "{:>8.1%}", "min_soc"), ("max T °C", "{:>8.1f}", "max_temp_c"),
+            ("TFLOPS/sat", "{:>10.0f}", "mean_throughput_tflops"),
+            ("total PFLOPS", "{:>12.1f}", "total_throughput_pflops"),
+            ("throttled", "{:>9.1%}", "throttled_fraction")]
+    def cell(row: GroupStats, col: tuple) -> str:
+        _, fmt, key, *scale = col
+        return fmt.format(getattr(row, key) * (scale[0] if scale else 1))
+
+    widths = [len(cell(rows[0], col)) for col in cols]
+    lines = ["  ".join(f"{col[0]:>{w}}" if i else f"{col[0]:<{w}}"
+                       for i, (col, w) in enumerate(zip(cols, widths, strict=True)))]
+    for row in rows:
+        lines.append("  ".join(cell(row, col) for col in cols))
+    return "\n".join([*head, "", *lines])
+
+
+def run(args: argparse.Namespace) -> int:
+    scn = load_scenario(args)
+    bar = progress_bar(args, scn, NAME)
+    try:
+        tl = Timeline.build(scn, progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    if tl.failed.size:
+        names = ", ".join(tl.names[i] for i in tl.failed[:5])
+        more = f" and {tl.failed.size - 5} more" if tl.failed.size > 5 else ""
+        print(f"orbitdc: warning: SGP4 could not propagate {tl.failed.size} satellite(s) "
+              f"for the whole span ({names}{more}); they count as dark and unpowered",
+              file=sys.stderr)
+    if args.json:
+        doc = {"scenario": scn.name, "file": str(scn.path), "start": format_instant(scn.start),
+               "duration_s": scn.duration_s, "step_s": scn.step_s,
+               "constellations": [r.as_dict() for r in tl.summary[:-1]],
+               "total": tl.summary[-1].as_dict()}
+        print(json.dumps(doc, indent=2))
+    else:
+        print(format_summary(scn, tl.summary))
+    return 0

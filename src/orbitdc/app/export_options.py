@@ -1,0 +1,33 @@
+"""What an export is asked for (shared by the command line, the dialog and the pipeline;
+light to import: no rendering)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+CAMERAS = ("orbit", "fixed", "follow")
+MAX_FPS = 240.0
+MAX_FRAMES = 1_000_000
+
+
+@dataclass
+class ExportOptions:
+    """What to export; times in seconds since the scenario start."""
+
+    output: Path
+    size: tuple[int, int] = (1920, 1080)
+    fps: float = 30.0
+    frames: int = 300
+    span_s: float | None = None  # default: one orbit of the first satellite (≤ the scenario)
+    from_s: float = 0.0
+    camera: str = "orbit"
+    title: str | None = None
+    clock: bool = True
+    caption: str | None = None  # a line at the bottom left
+    credit: str | None = None  # a small line at the top right (under the logo)
+    logo: bool = False
+    legend: bool = True  # the legend or colour scale, top left
+    satellite: int = 0  # followed by the "follow" camera
+    view: dict | None = None  # camera azimuth/elevation/distance/fov for "fixed" (app's view)
+    panels: bool = False  # power/thermal/compute panels beside the globe (38 % of the width)

@@ -15,8 +15,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
-    parser.add_argument("--only", choices=["physics", "globe", "export", "app"],
+    parser.add_argument("--only", choices=["physics", "globe", "export", "app", "fuzz"],
                         help="run one group")
+    parser.add_argument("--cases", type=int, default=10_000,
+                        help="fuzz: number of loader cases (default 10000)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="fuzz: seed of the case generator (default 0)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and args.only in (
             None, "globe", "app"):
@@ -33,6 +37,8 @@ def main() -> None:
         export()
     if args.only in (None, "app"):
         app()
+    if args.only == "fuzz":  # thousands of cases: never part of the default run
+        fuzz(args)
 
 
 def app() -> None:
@@ -73,6 +79,15 @@ def globe() -> None:
         print(f"globe_fps_ratio_{n // 1000}k: {r['ratio']:.2f}")
     print(f"start_to_first_frame_s: {globe_bench.start_to_first_frame():.2f}  "
           "(target <= 1.5)")
+
+
+def fuzz(args: argparse.Namespace) -> None:
+    from bench import fuzz_bench
+
+    print(f"# machine: {fuzz_bench.cpu_model()}, {os.cpu_count()} cores")
+    result = fuzz_bench.run(args.cases, args.seed,
+                            progress=lambda text: print(f"# {text}", flush=True))
+    fuzz_bench.print_campaign(result)
 
 
 def physics(args: argparse.Namespace) -> None:

@@ -26,6 +26,7 @@ from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
 from orbitdc.app.prefetch import StatePrefetcher
 from orbitdc.app.settings import Settings
+from orbitdc.physics.allocator import release_free_memory
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.globe_scene import GlobeScene
@@ -207,6 +208,7 @@ class MainWindow(QMainWindow):
     def _on_loaded(self, tl: Timeline) -> None:
         keep_time = self.timeline is not None and self.scenario_spec == self._pending
         self.timeline = tl
+        self.prefetch.clear()  # its last state (and Timeline) belong to the old scenario
         self.scenario_spec, self._scenario_kwargs = self._pending, self._pending_kwargs
         self.settings.add_recent(self._pending)
         if self.selected is not None and self.selected >= tl.n_sat:
@@ -222,6 +224,9 @@ class MainWindow(QMainWindow):
         self.menus.update_recent()
         self.clock.seek(self.clock.offset_s if keep_time else 0.0)
         self.timeline_changed.emit(tl)
+        # The old Timeline is gone now; hand back the free heap that the load's transient
+        # arrays left behind (see physics.allocator), or each reload adds to the RSS.
+        release_free_memory()
 
     # --- time and selection ---------------------------------------------------------------------
     def _on_time(self, offset_s: float) -> None:

@@ -5,6 +5,10 @@ The GUI asks for the instant it will show next (``request``) and takes the resul
 tick (``take``); only when none is ready for the instant it needs does it compute in place.
 SGP4 holds the GIL, but drawing (OpenGL through ctypes, llvmpipe's own threads, the buffer
 swap) releases it, so the two overlap.
+
+The worker keeps no Timeline while idle beyond its last result, and ``clear()`` drops that
+too: otherwise a Timeline replaced while paused stayed alive (a 30,000-satellite day is
+~260 MB) until the next frame was prefetched.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ class StatePrefetcher:
         self._want: tuple[Timeline, float] | None = None
         self._have: tuple[Timeline, float, State] | None = None
         self._stop = False
+        self._busy = False  # the worker is computing a state now
+        self._generation = 0  # bumped by clear(): results of older requests are dropped
         self._thread = threading.Thread(target=self._run, name="orbitdc-prefetch",
                                         daemon=True)
         self._thread.start()
@@ -30,7 +36,7 @@ class StatePrefetcher:
         """Start computing the state at ``offset_s`` (replaces any pending request)."""
         with self._cond:
             self._want = (timeline, float(offset_s))
-            self._cond.notify()
+            self._cond.notify_all()
 
     def take(self, timeline: Timeline, offset_s: float, tolerance_s: float = 1e-6
              ) -> State | None:
@@ -41,10 +47,21 @@ class StatePrefetcher:
             return have[2]
         return None
 
+    def clear(self) -> None:
+        """Forget the pending request and the last result (e.g. their Timeline was replaced),
+        waiting for a state being computed now: afterwards the worker holds no Timeline."""
+        with self._cond:
+            self._want = None
+            self._have = None
+            self._generation += 1
+            while self._busy and self._thread.is_alive():
+                self._cond.wait(timeout=0.1)
+
     def close(self) -> None:
         with self._cond:
             self._stop = True
-            self._cond.notify()
+            self._want = self._have = None
+            self._cond.notify_all()
         if self._thread.is_alive():
             self._thread.join(timeout=5.0)
 
@@ -61,6 +78,15 @@ class StatePrefetcher:
                     return
                 timeline, offset_s = self._want
                 self._want = None
-            state = timeline.state_at(offset_s)
-            with self._cond:
-                self._have = (timeline, offset_s, state)
+                self._busy = True
+                generation = self._generation
+            try:
+                state = timeline.state_at(offset_s)
+                with self._cond:
+                    if generation == self._generation:
+                        self._have = (timeline, offset_s, state)
+            finally:
+                with self._cond:
+                    self._busy = False
+                    self._cond.notify_all()
+            del timeline, state  # not kept alive by this frame while waiting

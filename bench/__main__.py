@@ -9,25 +9,28 @@ import shutil
 import sys
 
 from bench import physics_bench
+from bench.soak_bench import cpu_model
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
-    parser.add_argument("--only", choices=["physics", "globe", "export", "app", "fuzz"],
-                        help="run one group")
+    parser.add_argument("--only", choices=["physics", "globe", "export", "app", "soak", "fuzz"],
+                        help="run one group (soak: only when asked for)")
+    parser.add_argument("--minutes", type=float, default=5.0,
+                        help="length of the soak (default 5: three reloads, 90 s apart)")
     parser.add_argument("--cases", type=int, default=10_000,
                         help="fuzz: number of loader cases (default 10000)")
     parser.add_argument("--seed", type=int, default=0,
                         help="fuzz: seed of the case generator (default 0)")
     args = parser.parse_args()
     if not os.environ.get("DISPLAY") and shutil.which("xvfb-run") and args.only in (
-            None, "globe", "app"):
+            None, "globe", "app", "soak"):
         # The globe benchmarks need an X display: rerun under a virtual one.
         os.execvp("xvfb-run", ["xvfb-run", "-a", "-s", "-screen 0 1920x1080x24",
                                sys.executable, "-m", "bench", *sys.argv[1:]])
-    print(f"# machine: {platform.machine()}, {platform.python_implementation()} "
+    print(f"# machine: {platform.machine()} {cpu_model()}, {platform.python_implementation()} "
           f"{platform.python_version()}, {os.cpu_count()} cores")
     if args.only in (None, "physics"):
         physics(args)
@@ -37,6 +40,8 @@ def main() -> None:
         export()
     if args.only in (None, "app"):
         app()
+    if args.only == "soak":  # minutes long: never part of the default run
+        soak(args)
     if args.only == "fuzz":  # thousands of cases: never part of the default run
         fuzz(args)
 
@@ -105,6 +110,41 @@ def physics(args: argparse.Namespace) -> None:
         print(f"# timeline {mem['n_sat']} satellites x {mem['n_time']} steps built in "
               f"{mem['build_s']:.1f} s")
         print(f"memory_rss_mb_30k_24h: {mem['memory_rss_mb_30k_24h']:.0f}  (target <= 500)")
+
+
+def soak(args: argparse.Namespace) -> None:
+    from bench import soak_bench
+
+    def note(text: str) -> None:
+        print(f"# {text}", flush=True)
+
+    note(f"soak: {' <-> '.join(soak_bench.PRESETS)}, a reload every {soak_bench.RELOAD_S:g} s "
+         f"through File > Presets, playing at x{soak_bench.SPEED:,.0f}, "
+         f"{soak_bench.SIZE[0]}x{soak_bench.SIZE[1]}, {args.minutes:g} min")
+    r = soak_bench.soak(args.minutes, progress=note)
+    for w in r.windows:
+        what = "start" if w.k == 0 else f"reload {w.k}"
+        note(f"{what} ({w.preset}): RSS settled {w.settled_mb:.0f} MB, high-water "
+             f"{w.high_mb:.0f} MB")
+    for kind, text in r.qt_messages[:10]:
+        note(f"Qt {kind}: {text}")
+    note(f"process CPU {r.cpu_s:.0f} s in {r.seconds:.0f} s; {soak_bench.load_average()}")
+    threads = r.settled_threads
+    print(f"soak_minutes: {r.minutes:g}")
+    print(f"soak_reloads: {r.reloads}")
+    print(f"soak_rss_mb_start: {r.windows[0].settled_mb:.0f}")
+    print(f"soak_rss_mb_first_reload: {r.rss_first_reload_mb:.0f}")
+    print(f"soak_rss_mb_end: {r.rss_end_mb:.0f}")
+    print(f"soak_rss_growth_after_first_reload: {r.growth:.3f}  (target <= 0.05)")
+    for preset in soak_bench.PRESETS:
+        print(f"soak_rss_growth_{preset.replace('-', '_')}: {r.growth_of(preset):.3f}")
+    print(f"soak_rss_mb_high_water: {max(w.high_mb for w in r.windows):.0f}")
+    print(f"soak_threads_start: {threads[0] if threads else 'nan'}")
+    print(f"soak_threads_end: {threads[-1] if threads else 'nan'}")
+    print(f"soak_threads_range: {min(threads, default=0)}-{max(threads, default=0)}  "
+          f"(target: constant; {max(r.all_threads)} at most during a load)")
+    print(f"soak_qt_warnings: {len(r.qt_messages)}  (target 0)")
+    print(f"soak_fps: {r.fps:.1f}")
 
 
 if __name__ == "__main__":

@@ -3,25 +3,21 @@ presentation mode and the About text."""
 
 from __future__ import annotations
 
-import platform
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
-from orbitdc import __version__
+from orbitdc.physics.atomic import discard, publish, temporary_beside
 from orbitdc.physics.simulation import Simulation
 from orbitdc.physics.telemetry import write_csv
+from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
 
 PRESENTATION_FONT_SCALE = 1.6
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # module-level strings: empty context
 
 
 class CancelledError(Exception):
@@ -33,9 +29,11 @@ def save_screenshot(win: MainWindow, path: str | Path) -> Path:
     QApplication.processEvents()
     image = win.grab()
     path = Path(path)
-    if not image.save(str(path), "PNG"):
+    tmp = temporary_beside(path, ".part.png")
+    if not image.save(str(tmp), "PNG"):
+        discard(tmp)
         raise OSError(f"{path}: cannot write PNG")
-    return path
+    return publish(tmp, path)
 
 
 def screenshot_dialog(win: MainWindow) -> None:
@@ -95,19 +93,11 @@ def presentation_mode(win: MainWindow, on: bool) -> None:
 
 
 def about_text() -> str:
-    import numpy
-    import pyqtgraph
-    import PySide6
-    import sgp4
-    import skyfield
-    import vispy
+    from orbitdc.app.selftest import versions
 
-    versions = (f"OrbitDC {__version__}<br>Python {platform.python_version()}, "
-                f"numpy {numpy.__version__}, sgp4 {sgp4.__version__}, skyfield "
-                f"{skyfield.__version__}, VisPy {vispy.__version__}, pyqtgraph "
-                f"{pyqtgraph.__version__}, PySide6 {PySide6.__version__}")
+    versions_html = "<br>".join(versions())
     data = tr("Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation "
               "(Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; "
               "SGP4 (Vallado et al.).")
     tagline = tr("orbital data centers, in sunlight and shadow.")
-    return f"<p><b>OrbitDC</b> — {tagline}</p><p>{versions}</p><p>{data}</p>"
+    return f"<p><b>OrbitDC</b> — {tagline}</p><p>{versions_html}</p><p>{data}</p>"

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDateTime, Qt, QTimeZone, QUrl
+from PySide6.QtCore import QDateTime, Qt, QTimeZone, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,16 +33,13 @@ from orbitdc.app.export import ExportCancelledError, export, split_width
 from orbitdc.app.export_options import CAMERAS, ExportOptions
 from orbitdc.physics import orbits
 from orbitdc.widgets import units
+from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
 
 SIZES = ((1280, 720), (1920, 1080), (3840, 2160))
 FORMATS = (("mp4", ".mp4"), ("gif", ".gif"), ("png", ""))
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # module-level strings: empty context
 
 
 class ExportDialog(QDialog):

@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 
 from orbitdc.app import export_actions, export_dialog, i18n
 from orbitdc.assets import preset_names
+from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
@@ -19,10 +20,6 @@ if TYPE_CHECKING:
 LAYER_KEYS = ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
 COLOR_KEYS = ("illumination", "soc", "temperature", "throughput")
 FRAME_KEYS = ("inertial", "earth")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # module-level strings: empty context
 
 
 def _layer_label(key: str) -> str:

@@ -14,7 +14,6 @@ import errno
 import os
 import queue
 import re
-import shutil
 import signal
 import subprocess
 import tempfile
@@ -25,6 +24,8 @@ from pathlib import Path
 import imageio.v3 as iio
 import imageio_ffmpeg
 import numpy as np
+
+from orbitdc.physics.atomic import discard, publish, temporary_beside
 
 FORMATS = ("mp4", "gif", "png")
 
@@ -59,11 +60,7 @@ class FrameWriter:
 
     def commit(self) -> Path:
         self._finish()
-        tmp = self._temporary()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, (0o777 if tmp.is_dir() else 0o666) & ~umask)  # mkstemp made it private
-        os.replace(tmp, self.target)
+        publish(self._temporary(), self.target)
         self._closed = True
         return self.target
 
@@ -73,11 +70,7 @@ class FrameWriter:
         self._closed = True
         with contextlib.suppress(Exception):  # the partial output is deleted anyway
             self._finish()
-        tmp = self._temporary()
-        if tmp.is_dir():
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            tmp.unlink(missing_ok=True)
+        discard(self._temporary())
 
 
 class WriteError(OSError):
@@ -110,10 +103,7 @@ class FfmpegWriter(FrameWriter):
     def __init__(self, target: Path, size: tuple[int, int], fps: float, kind: str,
                  channels: int = 3) -> None:
         super().__init__(target, size, fps)
-        fd, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=f".part.{kind}",
-                                    dir=self.target.parent)
-        os.close(fd)
-        self._tmp = Path(name)
+        self._tmp = temporary_beside(self.target, f".part.{kind}")
         self.channels = channels
         if kind == "mp4":
             out = ["-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast", "-crf", "18",
@@ -206,8 +196,7 @@ class PngWriter(FrameWriter):
         if self.target.exists() and any(self.target.iterdir()):
             raise ValueError(f"{self.target}: folder is not empty; expected a new or empty "
                              "folder for PNG frames")
-        self._tmp = Path(tempfile.mkdtemp(prefix=f".{self.target.name}.", suffix=".part",
-                                          dir=self.target.parent))
+        self._tmp = temporary_beside(self.target, folder=True)
         self.digits = digits
 
     def write(self, rgb: np.ndarray) -> None:

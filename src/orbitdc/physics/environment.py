@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
-EARTH_RADIUS_KM = 6378.137
+from orbitdc.physics.frames import EARTH_RADIUS_KM
+
 EARTH_ALBEDO = 0.30
 EARTH_IR_W_M2 = 237.0
 

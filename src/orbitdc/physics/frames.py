@@ -9,6 +9,7 @@ from skyfield.api import Time
 from skyfield.sgp4lib import theta_GMST1982
 
 WGS84_A_KM = 6378.137
+EARTH_RADIUS_KM = WGS84_A_KM  # the sphere used for shadows, views and the globe
 WGS84_F = 1.0 / 298.257223563
 WGS84_E2 = WGS84_F * (2.0 - WGS84_F)
 WGS84_B_KM = WGS84_A_KM * (1.0 - WGS84_F)

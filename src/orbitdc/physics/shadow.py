@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.sun import SUN_RADIUS_KM
 
-EARTH_RADIUS_KM = 6378.137
 _ONES3 = np.ones(3)
 
 

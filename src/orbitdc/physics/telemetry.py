@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +20,7 @@ from typing import TextIO
 import numpy as np
 
 from orbitdc.physics import frames
+from orbitdc.physics.atomic import atomic_open
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timebase import format_instant
 
@@ -64,13 +63,5 @@ def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start) ->
 
 def write_csv(path: Path, blocks: Iterable[Block], names: list[str], start) -> int:
     """Write the telemetry CSV atomically (temporary file, then rename)."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as out:
-            rows = write_rows(out, blocks, names, start)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return rows
+    with atomic_open(Path(path), "w", newline="", encoding="utf-8") as out:
+        return write_rows(out, blocks, names, start)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 
-EARTH_RADIUS_KM = 6378.137
-
 
 def uv_sphere(rows: int = 90, cols: int = 180, radius: float = 1.0
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -17,11 +17,12 @@ from vispy import scene
 from vispy.visuals.transforms import MatrixTransform
 
 from orbitdc.physics import orbits
+from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
 from orbitdc.render.dots import Dots
 from orbitdc.render.earth import Atmosphere, Globe
-from orbitdc.render.geometry import EARTH_RADIUS_KM, cylinder, frame_to, rot_z, vispy_matrix
+from orbitdc.render.geometry import cylinder, frame_to, rot_z, vispy_matrix
 from orbitdc.render.overlay import Captions, Overlay
 from orbitdc.render.textures import earth_texture
 

@@ -10,15 +10,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
+
+from orbitdc.widgets.translate import tr
 
 _POWER_UNITS = ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W"))
 DASH = "—"
 NBSP = "\u00a0"  # between a number and its unit: never broken across lines
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)  # module-level strings: empty context
 
 
 def number(value: float, decimals: int = 0, signed: bool = False) -> str:

@@ -128,3 +128,41 @@ def test_summary_rows(walker) -> None:
     assert 30.0 < row.longest_eclipse_min <= 35.7  # β ≠ 0 here: shorter than 35.6 min
     assert row.eclipses_per_day == pytest.approx(86400 / 5730, rel=0.1)
     assert row.total_throughput_pflops == pytest.approx(12 * 8 * 0.989, rel=1e-6)
+
+
+def test_views_door(walker) -> None:
+    """What views ask of a Timeline: period, constellation, parameters, cached series."""
+    import math
+
+    from orbitdc.physics import orbits
+
+    _, tl = walker
+    assert tl.period_s(3) == orbits.period_s(tl.satrec(3))
+    a = 6378.135 + 550.0  # WGS72 radius + the walker's altitude: Kepler's third law
+    assert math.isclose(tl.period_s(3), 2 * math.pi * math.sqrt(a**3 / 398600.8), rel_tol=1e-3)
+    assert tl.constellation_of(0) == tl.scenario.constellations[0].name
+    assert tl.spacecraft.tflops_max.shape == (tl.n_sat,)
+    first = tl.series(2)
+    assert tl.series(2) is first  # kept
+    for i in range(3, 12):  # 9 others
+        tl.series(i)
+    assert tl.series(2) is not first  # pushed out after 8 others
+    np.testing.assert_array_equal(tl.series(2).soc, first.soc)
+
+
+def test_extra_block_consumers_see_every_block_in_order(walker) -> None:
+    class Counter:
+        def __init__(self) -> None:
+            self.k, self.finished = [], None
+
+        def add(self, block) -> None:
+            self.k.append((block.k0, block.n_time))
+
+        def finish(self, tl) -> None:
+            self.finished = tl
+
+    counter = Counter()
+    tl = Timeline.build(scenario.load(walker[0]), block_size=7, extra=[counter])
+    assert counter.finished is tl
+    assert [k0 for k0, _ in counter.k] == list(range(0, tl.n_time, 7))
+    assert sum(n for _, n in counter.k) == tl.n_time

@@ -9,7 +9,7 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
-from orbitdc.widgets import series_cache, theme
+from orbitdc.widgets import theme
 from orbitdc.widgets.plots import (
     ComputePanel,
     PowerPanel,
@@ -200,7 +200,7 @@ def test_no_timeline_and_replacing_the_timeline(qtbot, timeline, throttled_timel
 
 def test_series_are_simulated_once_per_timeline_and_satellite(qtbot, timeline,
                                                               monkeypatch) -> None:
-    series_cache.clear()
+    timeline.forget_series()
     calls: list[int] = []
     real = type(timeline).satellite_series
     monkeypatch.setattr(type(timeline), "satellite_series",

@@ -73,11 +73,11 @@ def test_busy_blocks_apply_and_shows_progress(qtbot, panel) -> None:
 
 
 def test_values_beyond_the_boxes_are_clamped_and_not_edits(qtbot, tmp_path) -> None:
-    """10¹⁰ GPUs (more than a QSpinBox can even be given) or 0.01 m² of solar array load:
+    """10⁷ GPUs (beyond the box, which stops at 100,000) or 0.01 m² of solar array load:
     the boxes show their limits and nothing counts as changed until the user edits."""
     path = tmp_path / "big.toml"
     path.write_text('name = "Big"\nstart = "2026-06-21T00:00:00Z"\nduration = "1h"\n'
-                    'step = "60s"\n[spacecraft]\ngpus = 10000000000\nbattery_wh = 2e8\n'
+                    'step = "60s"\n[spacecraft]\ngpus = 10000000\nbattery_wh = 2e8\n'
                     'solar_array_m2 = 0.01\n[[constellation]]\ntype = "walker"\n'
                     'pattern = "delta"\naltitude_km = 550\ninclination_deg = 53\nplanes = 1\n'
                     'per_plane = 2\n', encoding="utf-8")

@@ -19,7 +19,6 @@ import numpy as np
 
 from orbitdc.app.export_options import CAMERAS, MAX_FPS, MAX_FRAMES, ExportOptions
 from orbitdc.app.writers import open_writer
-from orbitdc.physics import orbits
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.overlay import Captions
 
@@ -37,7 +36,7 @@ def frame_times(tl: Timeline, opts: ExportOptions) -> np.ndarray:
     """The simulated instant of every frame: ``frames`` evenly spaced over the span."""
     span = opts.span_s
     if span is None:
-        span = orbits.period_s(tl.sim.satrecs[opts.satellite])
+        span = tl.period_s(opts.satellite)
     end = min(opts.from_s + span, tl.span_s)
     return np.linspace(opts.from_s, end, opts.frames)
 

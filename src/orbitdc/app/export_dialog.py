@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from orbitdc.app.export import ExportCancelledError, export, split_width
 from orbitdc.app.export_options import CAMERAS, ExportOptions
-from orbitdc.physics import orbits
 from orbitdc.widgets import units
 from orbitdc.widgets.translate import tr
 
@@ -87,7 +86,7 @@ class ExportDialog(QDialog):
             now = win.clock.offset_s
             self.from_time.setDateTime(self._qt_time(now))
             self.to_time.setDateTime(self._qt_time(min(
-                now + orbits.period_s(tl.sim.satrecs[win.selected or 0]), tl.span_s)))
+                now + tl.period_s(win.selected or 0), tl.span_s)))
         self.seconds = QDoubleSpinBox(minimum=1.0, maximum=600.0, value=10.0, suffix=" s")
         self.speed = QLabel()
         self.camera = QComboBox()
@@ -205,7 +204,7 @@ class ExportDialog(QDialog):
         rest = tl.span_s - start
         index = self.span.currentIndex()
         if index == 0:
-            orbit = orbits.period_s(tl.sim.satrecs[self.win.selected or 0])
+            orbit = tl.period_s(self.win.selected or 0)
             return min(orbit, rest)
         if index == 3:
             return self._offset_s(self.to_time) - start

@@ -82,12 +82,12 @@ def _sunlit(ctx: dict) -> str:
 
     tl: Timeline = ctx["timeline"]
     offsets = np.linspace(0.0, tl.span_s, 25)
-    times = tl.sim.grid.at(offsets)
+    times = tl.times(offsets)
     ours = np.array([tl.state_at(float(off)).illum for off in offsets])  # (time, sat)
     sats = [0, tl.n_sat // 2, tl.n_sat - 1]
     agree = 0
     for i in sats:
-        sat = EarthSatellite.from_satrec(tl.sim.satrecs[i], timescale())
+        sat = EarthSatellite.from_satrec(tl.satrec(i), timescale())
         theirs = sat.at(times).is_sunlit(sun.ephemeris())
         penumbra = (ours[:, i] > 0.02) & (ours[:, i] < 0.98)  # either answer is fair
         agree += int(np.sum(((ours[:, i] > 0.5) == theirs) | penumbra))

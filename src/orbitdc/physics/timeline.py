@@ -11,20 +11,37 @@ power there; stored quantities are interpolated linearly in time.
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
+from sgp4.api import Satrec
+from skyfield.api import Time
 
-from orbitdc.physics import budget, frames
+from orbitdc.physics import budget, frames, orbits
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block, ProgressFn, Simulation
+from orbitdc.physics.spacecraft import SpacecraftArrays
 from orbitdc.physics.summary import GroupStats, SummaryAccumulator
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
 from orbitdc.physics.sunlight import components
 from orbitdc.physics.timebase import n_steps, sgp4_date
 
 BLOCK_SAMPLES = 120_000
+SERIES_KEPT = 8  # full-precision single-satellite runs kept by Timeline.series
+
+
+class BlockConsumer(Protocol):
+    """Anything that takes the simulation's blocks in time order, then finishes with the
+    Timeline (e.g. to attach its result to it)."""
+
+    def add(self, block: Block) -> None: ...
+
+    def finish(self, tl: Timeline) -> None: ...
 TOTALS = ("p_solar_w", "p_load_w", "p_curtailed_w", "p_unserved_w", "tflops", "n_sunlit",
           "n_penumbra", "n_umbra", "n_power_limited", "n_thermal_limited", "soc_mean",
           "soc_min", "temp_elec_max_c")
@@ -66,12 +83,17 @@ class Timeline:
         self.eclipses: Eclipses | None = None
         self.summary: list[GroupStats] = []
         self.failed = np.empty(0, np.int64)  # satellites SGP4 could not propagate throughout
+        self._series: OrderedDict[int, Block] = OrderedDict()
+        self._series_lock = threading.Lock()
 
     @classmethod
     def build(cls, scenario: Scenario, progress: ProgressFn | None = None,
-              block_size: int | None = None) -> Timeline:
+              block_size: int | None = None, extra: Sequence[BlockConsumer] = ()) -> Timeline:
         """Simulate the whole scenario once. Blocks hold ~120,000 satellite-steps (few
-        Python round trips for small constellations, bounded memory for large ones)."""
+        Python round trips for small constellations, bounded memory for large ones). Each
+        block goes to the Timeline's own store, the eclipse detector, the summary and then
+        to every consumer in ``extra`` (new models: links, radiation…); each one's
+        ``finish(tl)`` runs at the end, in that order."""
         n_time = n_steps(scenario.duration_s, scenario.step_s)
         budget.check(budget.run_bytes(scenario.n_sat, n_time, stored=True), scenario.path,
                      f"keeping {scenario.n_sat:,} satellites × {n_time:,} instants for replay",
@@ -81,15 +103,12 @@ class Timeline:
         if block_size is None:
             block_size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
         tl = cls(sim)
-        detector = EclipseDetector(sim.n_sat)
-        acc = SummaryAccumulator(sim.n_sat)
+        consumers = [tl, _EclipseConsumer(sim.n_sat), _SummaryConsumer(sim.n_sat), *extra]
         for block in sim.blocks(block_size, progress):
-            tl._store(block)
-            detector.add(block.offset_s, block.margin)
-            acc.add(block)
-        tl.eclipses = detector.result()
-        tl.summary = acc.rows(tl.groups(), tl.eclipses, scenario.duration_s)
-        tl.failed = np.nonzero(acc.failed)[0]
+            for consumer in consumers:
+                consumer.add(block)
+        for consumer in consumers:
+            consumer.finish(tl)
         return tl
 
     def groups(self) -> list[tuple[str, np.ndarray]]:
@@ -100,7 +119,11 @@ class Timeline:
             first += len(c.names)
         return out
 
-    def _store(self, b: Block) -> None:
+    def finish(self, tl: Timeline) -> None:
+        """(The Timeline is its own first block consumer.)"""
+
+    def add(self, b: Block) -> None:
+        """Keep a block's samples compactly (see the module doc) and its totals."""
         k = slice(b.k0, b.k0 + b.n_time)
         self.soc[k] = b.soc
         self.temp_elec_c[k] = b.temp_elec_c
@@ -173,7 +196,75 @@ class Timeline:
         r = np.where((e == 0)[:, None], r, np.nan)
         return r, frames.teme_to_ecef(r[:, None, :], frames.gmst_rad(t))[:, 0, :]
 
+    @property
+    def spacecraft(self) -> SpacecraftArrays:
+        """Per-satellite parameters (arrays (n_sat,)): capacities, limits, GPUs…"""
+        return self.sim.sc
+
+    def satrec(self, index: int) -> Satrec:
+        """The SGP4 element set of satellite ``index``."""
+        return self.sim.satrecs[index]
+
+    def times(self, offsets_s: np.ndarray | float) -> Time:
+        """Skyfield Time(s) at seconds since the start (for checks against Skyfield)."""
+        return self.sim.grid.at(offsets_s)
+
+    def period_s(self, index: int) -> float:
+        """Orbital period of satellite ``index``, seconds (from its mean motion)."""
+        return orbits.period_s(self.sim.satrecs[index])
+
+    def constellation_of(self, index: int) -> str:
+        """The name of the constellation satellite ``index`` belongs to."""
+        return self.scenario.constellations[int(self.sim.group[index])].name
+
+    def series(self, index: int) -> Block:
+        """:meth:`satellite_series`, kept for the last few satellites asked for (plots and the
+        inspector all want the selected one); arrays (n_time, 1)."""
+        with self._series_lock:
+            block = self._series.get(index)
+            if block is not None:
+                self._series.move_to_end(index)
+                return block
+        block = self.satellite_series(index)
+        with self._series_lock:
+            self._series[index] = block
+            while len(self._series) > SERIES_KEPT:
+                self._series.popitem(last=False)
+        return block
+
+    def forget_series(self) -> None:
+        """Drop the kept series (tests; memory)."""
+        with self._series_lock:
+            self._series.clear()
+
     def satellite_series(self, index: int) -> Block:
         """The whole run of one satellite at full precision (arrays (n_time, 1))."""
         sim = Simulation(self.scenario, indices=[index])
         return Block.concat(list(sim.blocks(block_size=256)))
+
+
+class _EclipseConsumer:
+    """Eclipse entries/exits per satellite → ``tl.eclipses``."""
+
+    def __init__(self, n_sat: int) -> None:
+        self.detector = EclipseDetector(n_sat)
+
+    def add(self, block: Block) -> None:
+        self.detector.add(block.offset_s, block.margin)
+
+    def finish(self, tl: Timeline) -> None:
+        tl.eclipses = self.detector.result()
+
+
+class _SummaryConsumer:
+    """Per-constellation statistics → ``tl.summary`` and ``tl.failed`` (after eclipses)."""
+
+    def __init__(self, n_sat: int) -> None:
+        self.acc = SummaryAccumulator(n_sat)
+
+    def add(self, block: Block) -> None:
+        self.acc.add(block)
+
+    def finish(self, tl: Timeline) -> None:
+        tl.summary = self.acc.rows(tl.groups(), tl.eclipses, tl.scenario.duration_s)
+        tl.failed = np.nonzero(self.acc.failed)[0]

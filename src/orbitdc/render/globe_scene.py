@@ -16,7 +16,6 @@ import numpy as np
 from vispy import scene
 from vispy.visuals.transforms import MatrixTransform
 
-from orbitdc.physics import orbits
 from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
@@ -266,7 +265,7 @@ class GlobeScene:
         reps = reps[:MAX_ORBIT_RINGS]
         pts, pairs = [], []
         for k, i in enumerate(reps):
-            period_s = orbits.period_s(tl.sim.satrecs[i])
+            period_s = tl.period_s(i)
             r_teme, _ = tl.track(i, offset_s + np.linspace(0.0, period_s, ORBIT_POINTS))
             pts.append(r_teme / EARTH_RADIUS_KM)
             a = k * ORBIT_POINTS + np.arange(ORBIT_POINTS - 1)
@@ -280,7 +279,7 @@ class GlobeScene:
 
     def _ground_track(self, offset_s: float) -> None:
         tl, i = self.timeline, self.selected
-        period_s = orbits.period_s(tl.sim.satrecs[i])
+        period_s = tl.period_s(i)
         _, r_ecef = tl.track(i, offset_s + np.linspace(-0.5 * period_s, 1.0 * period_s, 240))
         surface = r_ecef / np.linalg.norm(r_ecef, axis=1, keepdims=True) * 1.004
         self.track.set_data(surface.astype(np.float32))
@@ -325,7 +324,7 @@ class GlobeScene:
             return palette.quantity_colors(state.soc, "soc")
         if self.color_mode == "temperature":
             return palette.quantity_colors(state.temp_elec_c, "temperature")
-        peak = self.timeline.sim.sc.tflops_max if self.timeline is not None else 1.0
+        peak = self.timeline.spacecraft.tflops_max if self.timeline is not None else 1.0
         return palette.quantity_colors(state.tflops / np.maximum(peak, 1e-9), "throughput")
 
     @staticmethod

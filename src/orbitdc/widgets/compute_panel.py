@@ -69,7 +69,7 @@ class ComputePanel(TimePlotPanel):
 
     def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
         x, tflops, limit = block.offset_s, block.tflops[:, 0], block.limit[:, 0]
-        capacity = float(tl.sim.sc.tflops_max[index])
+        capacity = float(tl.spacecraft.tflops_max[index])
         self.curves["top.tflops"].setData(x, tflops)
         self.capacity.setValue(capacity)
         self._fit_y(self.plot_top, 0.0, max(capacity, 1.0))
@@ -82,7 +82,7 @@ class ComputePanel(TimePlotPanel):
         count = t["n_power_limited"] + t["n_thermal_limited"]
         self.curves["total.pflops"].setData(tl.offset_s, t["tflops"] / 1000.0)
         self.curves["total.n_throttled"].setData(tl.offset_s, count)
-        capacity = float(np.sum(tl.sim.sc.tflops_max)) / 1000.0
+        capacity = float(np.sum(tl.spacecraft.tflops_max)) / 1000.0
         self._fit_y(self.plot_total, 0.0, max(capacity, 1e-3))
         top = max(float(count.max()), 1.0)
         step = float(max(1, int(np.ceil(top / 4))))  # whole satellites on the axis

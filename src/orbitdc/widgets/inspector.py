@@ -3,7 +3,7 @@
 Positions, β angle, illumination and solar power come from ``Timeline.state_at`` (pass the
 ``State`` you already computed for the frame to avoid a second propagation); load, battery
 power, radiator temperature and the throttling cause come from the satellite's full-precision
-series, simulated once per (timeline, satellite) (:mod:`series_cache`) and interpolated.
+series, simulated once per (timeline, satellite) (``Timeline.series``) and interpolated.
 Captions are set in ``retranslate`` (again on ``QEvent.LanguageChange``, which also rewrites
 the shown values in the new language).
 """
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from orbitdc.physics import frames
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.timeline import State, Timeline
-from orbitdc.widgets import series_cache, theme
+from orbitdc.widgets import theme
 from orbitdc.widgets.units import DASH, NBSP, clock_text, format_power, in_text, number
 
 ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illumination", "solar",
@@ -87,8 +87,8 @@ class Inspector(QWidget):
         t = float(np.clip(offset_s, 0.0, tl.span_s))
         self._shown = (tl, index, t)
         st = state if state is not None else tl.state_at(t)
-        block = series_cache.satellite_series(tl, index)
-        sc = tl.sim.sc
+        block = tl.series(index)
+        sc = tl.spacecraft
 
         def at(arr: np.ndarray) -> float:
             return float(np.interp(t, block.offset_s, arr[:, 0]))

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
-from orbitdc.widgets import plotkit, series_cache, theme, units
+from orbitdc.widgets import plotkit, theme, units
 from orbitdc.widgets.plotkit import AXIS_WIDTH_PX
 from orbitdc.widgets.scrub import OverlayViewBox
 from orbitdc.widgets.timeaxis import MIN_LABEL_PX
@@ -101,7 +101,7 @@ class TimePlotPanel(QWidget):
                 self.curves[key].setData(np.empty(0), np.empty(0))
             self._clear_shading()
             return
-        block = series_cache.satellite_series(tl, index)
+        block = tl.series(index)
         self._fill_selected(tl, index, block)
 
     def set_cursor(self, offset_s: float) -> None:

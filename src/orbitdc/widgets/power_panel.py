@@ -64,7 +64,7 @@ class PowerPanel(TimePlotPanel):
         self.curves["top.solar"].setData(x, solar / div)
         self.curves["top.load"].setData(x, load / div)
         self.curves["top.soc"].setData(x, block.soc[:, 0] * 100.0)
-        self.soc_limit.setValue(float(tl.sim.sc.battery_min_soc[index]) * 100.0)
+        self.soc_limit.setValue(float(tl.spacecraft.battery_min_soc[index]) * 100.0)
         self._units["top"] = unit
         self._label_power_axes()
         self._fit_y(self.plot_top, 0.0, float(max(solar.max(), load.max())) / div, 0.08)

@@ -44,7 +44,7 @@ class ThermalPanel(TimePlotPanel):
     def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
         x = block.offset_s
         elec, rad = block.temp_elec_c[:, 0], block.temp_rad_c[:, 0]
-        limit = float(tl.sim.sc.electronics_max_temp_c[index])
+        limit = float(tl.spacecraft.electronics_max_temp_c[index])
         self.curves["top.elec"].setData(x, elec)
         self.curves["top.rad"].setData(x, rad)
         self.limit_top.setValue(limit)
@@ -53,7 +53,7 @@ class ThermalPanel(TimePlotPanel):
 
     def _fill_total(self, tl: Timeline) -> None:
         hottest = tl.totals["temp_elec_max_c"]
-        limit = float(np.min(tl.sim.sc.electronics_max_temp_c))
+        limit = float(np.min(tl.spacecraft.electronics_max_temp_c))
         self.curves["total.elec_max"].setData(tl.offset_s, hottest)
         self.limit_total.setValue(limit)
         lo = min(float(hottest.min()), limit - MIN_SPAN_C)  # do not magnify small wiggles

@@ -207,3 +207,24 @@ def test_copy_look_and_overlay_scale(globe: GlobeScene, timeline: Timeline) -> N
         globe.set_frame("inertial")
         globe.set_color_mode("illumination")
         globe.set_layer("stars", True)
+
+
+def test_bind_follows_the_view_state(timeline: Timeline) -> None:
+    """A GlobeScene bound to a ViewState shows its frame, colour mode, layers and selection."""
+    from orbitdc.viewstate import ViewState
+
+    scene = GlobeScene(size=(320, 240))
+    scene.set_timeline(timeline)
+    view = ViewState()
+    view.new_timeline(scene.timeline.n_sat)
+    scene.bind(view)
+    assert set(view.layers) >= {"orbits", "stars", "legend"}
+    view.frame, view.color_mode, view.selected = "earth", "soc", 2
+    view.set_layer("stars", False)
+    assert (scene.frame, scene.color_mode, scene.selected) == ("earth", "soc", 2)
+    assert not scene.visible["stars"] and not scene.stars.visible
+    view.follow = True
+    assert scene.follow
+    view.selected = None
+    assert scene.selected is None and not scene.follow
+    scene.close()

@@ -24,6 +24,7 @@ from orbitdc.render.earth import Atmosphere, Globe
 from orbitdc.render.geometry import cylinder, frame_to, rot_z, vispy_matrix
 from orbitdc.render.overlay import Captions, Overlay
 from orbitdc.render.textures import earth_texture
+from orbitdc.viewstate import ViewState
 
 LAYERS = ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
 MAX_ORBIT_RINGS = 400
@@ -336,6 +337,24 @@ class GlobeScene:
         return self.inertial.transform.map(np.atleast_2d(p_teme))[:, :3][0]
 
     # --- controls -----------------------------------------------------------------------------
+    def bind(self, view: ViewState) -> None:
+        """Show what ``view`` says (frame, colour mode, layers, selection, follow), now and
+        on each of its changes."""
+        for key in LAYERS:
+            view.declare_layer(key)
+        self.set_frame(view.frame)
+        self.set_color_mode(view.color_mode)
+        for key in LAYERS:
+            if self.visible[key] != view.layer(key):
+                self.set_layer(key, view.layer(key))
+        self.select(view.selected)
+        self.set_follow(view.follow)
+        view.events.frame.connect(self.set_frame)
+        view.events.color_mode.connect(self.set_color_mode)
+        view.events.layers.connect(self.set_layer)
+        view.events.selected.connect(self.select)
+        view.events.follow.connect(self.set_follow)
+
     def set_frame(self, frame: str) -> None:
         """"inertial" (stars fixed, Earth turns) or "earth" (Earth fixed)."""
         self.frame = frame

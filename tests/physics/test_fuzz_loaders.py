@@ -11,6 +11,7 @@ runs in a forked worker capped at 5 s and 2 GiB more memory, so a failure reads 
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,15 @@ def test_valid_omm_still_agrees_with_its_tle(tmp_path: Path) -> None:
     for fixture in ("cat_iss.json", "cat_iss.csv", "iss.tle"):
         [(name, sat)] = load_catalogue(DATA / fixture)
         assert (name, sat.satnum, sat.error) == ("ISS (ZARYA)", 25544, 0)
+
+
+def test_big_catalogue_of_one_name_loads_in_linear_time(tmp_path: Path) -> None:
+    """20,000 copies of one OMM record (~1.5 s): the span walk re-sliced the text per record
+    and the duplicate-name suffixes were searched from #2 each time (minutes, quadratic)."""
+    record = json.loads((DATA / "cat_iss.json").read_text())[0]
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps([record] * 20_000, indent=2), encoding="utf-8")
+    t0 = time.perf_counter()
+    sats = load_catalogue(path)
+    assert time.perf_counter() - t0 < 15.0
+    assert [name for name, _ in sats[-2:]] == ["ISS (ZARYA) #19999", "ISS (ZARYA) #20000"]

@@ -61,6 +61,9 @@ EPOCH_YEARS = (1957, 2056)
 _DECIMAL = re.compile(r" *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+) *")  # no exponent, nan or inf
 _DIGITS = re.compile(r"[ 0-9]*")  # sgp4 reads blanks in these columns as zeros
 _EXPONENT = re.compile(r"[ +-][ 0-9]{5}[ +-][0-9]")  # " 12345-6" is 0.12345e-6
+_JSON_SPACE = re.compile(r"[ \t\n\r]*")
+_EPOCH = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})"
+                    r"(?:\.([0-9]*))?")
 
 
 @dataclass(frozen=True)
@@ -191,11 +194,13 @@ def tle_checksum(line: str) -> int:
 
 def _unique(sats: list[Sat]) -> list[Sat]:
     used: set[str] = set()
+    next_k: dict[str, int] = {}  # the suffix to try next for a name (linear, not quadratic)
     out = []
     for name, sat in sats:
-        unique, k = name, 2
+        unique, k = name, next_k.get(name, 2)
         while unique in used:
             unique, k = f"{name} #{k}", k + 1
+        next_k[name] = k
         used.add(unique)
         out.append((unique, sat))
     return out
@@ -360,18 +365,20 @@ def _omm_epoch(text: str, fail: Callable[[str, str], ScenarioError]) -> str:
     """An OMM EPOCH as sgp4.omm wants it (``YYYY-MM-DDTHH:MM:SS.ffffff``), checked to be a
     real UTC time in the years a TLE can hold."""
     epoch = text.removesuffix("Z")
-    whole, _, frac = epoch.partition(".")
+    match = _EPOCH.fullmatch(epoch)
     try:
-        if frac and not (frac.isascii() and frac.isdigit()):
-            raise ValueError(frac)
-        when = datetime.strptime(f"{whole}.{(frac or '0')[:6]}", "%Y-%m-%dT%H:%M:%S.%f")
+        if match is None:
+            raise ValueError(epoch)
+        *fields, frac = match.groups()
+        when = datetime(*map(int, fields), int((frac or "0")[:6].ljust(6, "0")))
     except ValueError:
         raise fail("EPOCH", f"value {_show(epoch)} is not a UTC time like "
                    "2008-09-20T12:25:40.104192") from None
     if not EPOCH_YEARS[0] <= when.year <= EPOCH_YEARS[1]:
         raise fail("EPOCH", f"value {_show(epoch)} is out of range; expected a UTC time from "
                    f"{EPOCH_YEARS[0]} to {EPOCH_YEARS[1]} (the years a TLE epoch can hold)")
-    return when.strftime("%Y-%m-%dT%H:%M:%S.%f")
+    return (f"{when.year:04d}-{when.month:02d}-{when.day:02d}T{when.hour:02d}:"
+            f"{when.minute:02d}:{when.second:02d}.{when.microsecond:06d}")
 
 
 def _json_int(text: str) -> int | str:
@@ -391,10 +398,10 @@ def _load_json(path: Path, text: str) -> list[Sat]:
                             "a list of OMM objects") from None
     # Valid JSON: walk the top-level list again with raw_decode to learn each object's span.
     spans: list[tuple[int, int]] = []
-    pos = text.index("[") + 1 if isinstance(data, list) else len(text) - len(text.lstrip())
+    pos = text.index("[") + 1 if isinstance(data, list) else 0
     items = data if isinstance(data, list) else [data]
     for _ in items:
-        pos += len(text[pos:]) - len(text[pos:].lstrip())
+        pos = _JSON_SPACE.match(text, pos).end()
         _, end = decoder.raw_decode(text, pos)
         spans.append((pos, end))
         pos = text.index(",", end) + 1 if len(spans) < len(items) else end

@@ -30,27 +30,21 @@ from typing import Any
 import numpy as np
 from sgp4.api import Satrec
 
-from orbitdc.physics import budget, orbits, spacecraft
+from orbitdc.physics import budget, constellations, spacecraft
 from orbitdc.physics.errors import ScenarioError, short_repr
+from orbitdc.physics.params import Param, check_value
 from orbitdc.physics.sun import EPHEMERIS_FIRST_UTC, EPHEMERIS_LAST_UTC, EPHEMERIS_SPAN
 from orbitdc.physics.timebase import (
     parse_duration_s,
     parse_instant,
     sgp4_epoch_jd,
-    timescale,
 )
+from orbitdc.physics.toml_lines import Locator
 
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation")
 REQUIRED_TOP = ("name", "start", "duration", "step")
 COMMON_KEYS = ("type", "name")
-TYPE_KEYS: dict[str, dict[str, bool]] = {  # key -> required
-    "walker": {"pattern": True, "altitude_km": True, "inclination_deg": True, "planes": True,
-               "per_plane": True, "phasing": False},
-    "sso": {"altitude_km": True, "ltan": True, "satellites": True, "planes": False},
-    "tle": {"file": True},
-}
 MIN_STEP_S = 1e-3
-MAX_PLANES, MAX_PER_PLANE, MAX_SSO_SATELLITES = 10_000, 100_000, 1_000_000
 STALE_TLE_DAYS = 30
 
 
@@ -87,32 +81,6 @@ class Scenario:
     @property
     def satellite_names(self) -> list[str]:
         return [n for c in self.constellations for n in c.names]
-
-
-class _Locator:
-    """Finds the line of a key in the raw TOML text (1-based), per table and array index."""
-
-    _HEADER = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\"' ]+?)\s*\]\]?\s*(#.*)?$")
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-
-    def find(self, key: str | None, table: str | None = None, index: int = 0) -> int | None:
-        current, count, header_line = None, {}, None
-        key_re = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=") if key else None
-        for no, line in enumerate(self.lines, start=1):
-            m = self._HEADER.match(line)
-            if m:
-                current = m.group(2)
-                count[current] = count.get(current, -1) + 1
-                if current == table and count[current] == index:
-                    header_line = no
-                continue
-            in_table = (current == table and count.get(current) == index) if table else (
-                current is None)
-            if in_table and key_re and key_re.match(line):
-                return no
-        return header_line
 
 
 def resolve(spec: str | Path) -> Path:
@@ -185,7 +153,7 @@ def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
 
 class _Builder:
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
-        self.path, self.data, self.loc = path, data, _Locator(text)
+        self.path, self.data, self.loc = path, data, Locator(text)
         self.warnings: list[str] = []
         self.n_sat = 0  # satellites so far, for the memory budget
 
@@ -225,13 +193,13 @@ class _Builder:
             raise self.fail(message, "step")
         self.within_ephemeris(t_start, duration_s, start is not None, duration is not None)
         base = spacecraft.defaults()
-        base.update(self.spacecraft_table(d.get("spacecraft", {}), "spacecraft", 0))
+        base.update(self.section(d.get("spacecraft", {}), "spacecraft", 0))
         tables = d.get("constellation")
         if not isinstance(tables, list) or not tables:
             raise ScenarioError(self.path, "expected one or more [[constellation]] tables",
                                 key="constellation")
         for i, table in enumerate(tables):  # all counted before any is built
-            count, key = _planned_count(table)
+            count, key = constellations.planned_count(table)
             self.reserve(count, key, i)
         consts, first = [], 1
         for i, table in enumerate(tables):
@@ -291,8 +259,10 @@ class _Builder:
             raise ScenarioError("--" + key, message)
         raise self.fail(message, key)
 
-    def spacecraft_table(self, table: Any, name: str, index: int,
-                         skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    def section(self, table: Any, name: str, index: int, skip: tuple[str, ...] = ()
+                ) -> dict[str, Any]:
+        """The spacecraft keys of a table (``[spacecraft]`` or a constellation's own), each
+        checked against ``spacecraft.PARAMS``; keys in ``skip`` belong to the table itself."""
         if not isinstance(table, dict):
             raise ScenarioError(self.path, "expected a table", key=name)
         out = {}
@@ -304,29 +274,28 @@ class _Builder:
                 allowed = list(spacecraft.PARAM_BY_NAME) + list(skip)
                 raise self.unknown(key, allowed, name, index,
                                    where=f" in [{name}]" if name == "spacecraft" else "")
-            problem = spacecraft.check_value(param, value)
+            problem = check_value(param, value)
             if problem:
                 raise self.fail(problem, key, name, index)
             out[key] = value
         return out
 
-    def number(self, table: dict[str, Any], key: str, index: int, *, integer: bool = False,
-               lo: float | None = None, hi: float | None = None, unit: str = "") -> Any:
-        value = table[key]
-        kind = "an integer" if integer else "a number"
-        u = f" in {unit}" if unit else ""
-        ok = isinstance(value, int) if integer else isinstance(value, int | float)
-        if isinstance(value, bool) or not ok:
-            raise self.fail(f"expected {kind}{u}, got {short_repr(value)}", key, "constellation",
-                            index)
-        if isinstance(value, float) and not math.isfinite(value):
-            raise self.fail(f"expected a finite number{u}, got {value!r}", key, "constellation",
-                            index)
-        if (lo is not None and value < lo) or (hi is not None and value > hi):
-            rng = f"between {lo:g} and {hi:g}" if hi is not None else f">= {lo:g}"
-            raise self.fail(f"expected {kind} {rng}{u}, got {short_repr(value)}", key,
-                            "constellation", index)
-        return value
+    def typed(self, table: dict[str, Any], keys: tuple[Param, ...], ctype: str, i: int
+              ) -> dict[str, Any]:
+        """A constellation's own keys (``constellations.TYPES[ctype]``): required ones
+        present, each value checked in table order, defaults for the optional ones."""
+        for p in keys:
+            if p.required and p.name not in table:
+                raise self.fail(f'missing required key for type = "{ctype}"', p.name,
+                                "constellation", i, line_key="type")
+        out = {}
+        for p in keys:
+            value = table.get(p.name, p.default)
+            problem = check_value(p, value) if p.name in table else None
+            if problem:
+                raise self.fail(problem, p.name, "constellation", i)
+            out[p.name] = value
+        return out
 
     def constellation(self, table: Any, i: int, base: dict[str, Any], t_start: datetime,
                       first_satnum: int) -> Constellation:
@@ -336,84 +305,44 @@ class _Builder:
         if ctype is None:
             raise self.fail(f"constellation #{i + 1} has no 'type'; expected "
                             '"walker", "sso" or "tle"', "type", "constellation", i)
-        if not isinstance(ctype, str) or ctype not in TYPE_KEYS:
-            close = difflib.get_close_matches(str(ctype), list(TYPE_KEYS), n=1)
+        if not isinstance(ctype, str) or ctype not in constellations.TYPES:
+            close = difflib.get_close_matches(str(ctype), list(constellations.TYPES), n=1)
             hint = f" (did you mean \"{close[0]}\"?)" if close else ""
             raise self.fail(f'unknown constellation type {short_repr(ctype)}; expected "walker", '
                             f'"sso" or "tle"{hint}', "type", "constellation", i)
-        keys = TYPE_KEYS[ctype]
-        own = (*COMMON_KEYS, *keys)
+        keys = constellations.TYPES[ctype]
         params = dict(base)
-        params.update(self.spacecraft_table(table, "constellation", i, skip=own))
-        for key, required in keys.items():
-            if required and key not in table:
-                raise self.fail(f'missing required key for type = "{ctype}"', key,
-                                "constellation", i, line_key="type")
+        params.update(self.section(table, "constellation", i,
+                                   skip=(*COMMON_KEYS, *(p.name for p in keys))))
+        values = self.typed(table, keys, ctype, i)
         label = table.get("name", f"{ctype} {i + 1}")
         if not isinstance(label, str) or not label.strip():
             raise self.fail("expected a non-empty string", "name", "constellation", i)
         build = getattr(self, f"_{ctype}")
-        names, sats, plane = build(table, i, label.strip(), t_start, first_satnum)
+        names, sats, plane = build(values, i, label.strip(), t_start, first_satnum)
         return Constellation(label.strip(), ctype, params, names, sats, plane, dict(table))
 
-    def _altitude(self, table: dict[str, Any], i: int) -> float:
-        return float(self.number(table, "altitude_km", i, lo=150, hi=35000, unit="km"))
+    def _walker(self, v: dict[str, Any], i: int, label: str, t_start: datetime, first: int):
+        if not 0 <= v["phasing"] <= v["planes"] - 1:
+            raise self.fail(f"expected an integer between 0 and {v['planes'] - 1}, got "
+                            f"{short_repr(v['phasing'])}", "phasing", "constellation", i)
+        return constellations.named_satellites(label, constellations.walker_shell(v),
+                                               t_start, first)
 
-    def _walker(self, table, i, label, t_start, first):
-        pattern = table["pattern"]
-        if pattern not in ("delta", "star"):
-            raise self.fail(f'expected "delta" or "star", got {short_repr(pattern)}', "pattern",
-                            "constellation", i)
-        alt = self._altitude(table, i)
-        inc = self.number(table, "inclination_deg", i, lo=0, hi=180, unit="degrees")
-        planes = self.number(table, "planes", i, integer=True, lo=1, hi=MAX_PLANES)
-        per_plane = self.number(table, "per_plane", i, integer=True, lo=1,
-                                hi=MAX_PER_PLANE)
-        phasing = table.get("phasing", 0)
-        if "phasing" in table:
-            phasing = self.number(table, "phasing", i, integer=True, lo=0, hi=planes - 1)
-        shell = orbits.walker(pattern, alt, inc, planes, per_plane, phasing)
-        return self._named(label, shell, t_start, first)
-
-    def _sso(self, table, i, label, t_start, first):
-        alt = self._altitude(table, i)
-        if alt > 5900:
+    def _sso(self, v: dict[str, Any], i: int, label: str, t_start: datetime, first: int):
+        if v["altitude_km"] > constellations.SSO_MAX_ALTITUDE_KM:
             raise self.fail("no sun-synchronous orbit above ~5,900 km; expected a lower "
                             "altitude", "altitude_km", "constellation", i)
-        ltan = table["ltan"]
-        m = re.fullmatch(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*", ltan) if isinstance(ltan, str) \
-            else None
-        if not m:
-            raise self.fail(f'expected local time "HH:MM" (00:00-23:59), got {ltan!r}',
-                            "ltan", "constellation", i)
-        sats = self.number(table, "satellites", i, integer=True, lo=1,
-                           hi=MAX_SSO_SATELLITES)
-        planes = self.number(table, "planes", i, integer=True, lo=1, hi=1000) \
-            if "planes" in table else 1
-        if sats % planes:
-            raise self.fail(f"satellites ({sats}) must split evenly over planes ({planes})",
-                            "satellites", "constellation", i)
-        t = timescale().from_datetime(t_start)
-        ut_h = (t_start.hour + t_start.minute / 60 + t_start.second / 3600
-                + t_start.microsecond / 3.6e9)
-        gmst_rad = float(t.gmst) * np.pi / 12.0
-        shell = orbits.sso(alt, int(m.group(1)) + int(m.group(2)) / 60, sats, planes,
-                           gmst_rad, ut_h)
-        return self._named(label, shell, t_start, first)
+        if v["satellites"] % v["planes"]:
+            raise self.fail(f"satellites ({v['satellites']}) must split evenly over planes "
+                            f"({v['planes']})", "satellites", "constellation", i)
+        return constellations.named_satellites(
+            label, constellations.sso_shell(v, t_start), t_start, first)
 
-    def _named(self, label, shell, t_start, first):
-        sats = orbits.satrecs(shell, sgp4_epoch_jd(t_start), first)
-        width = len(str(shell.plane.size))
-        names = [f"{label}-{k + 1:0{width}d}" for k in range(shell.plane.size)]
-        return names, sats, shell.plane.astype(np.int32)
-
-    def _tle(self, table, i, label, t_start, first):
+    def _tle(self, v: dict[str, Any], i: int, label: str, t_start: datetime, first: int):
         from orbitdc.physics.tle import load_catalogue
 
-        rel = table["file"]
-        if not isinstance(rel, str) or not rel.strip():
-            raise self.fail("expected a path (relative to the scenario file)", "file",
-                            "constellation", i)
+        rel = v["file"]
         if "\0" in rel:
             raise self.fail("expected a path without NUL characters", "file", "constellation", i)
         target = self.path.parent / rel
@@ -464,20 +393,3 @@ class _Builder:
                     c.names[k] = f"{n} #{seen[n]}"
                 else:
                     seen[n] = 1
-
-
-def _planned_count(table: Any) -> tuple[int, str]:
-    """(satellites, key giving the count) of a walker or sso table whose counts look valid,
-    else (0, ""): values are validated, with their own messages, when the table is built."""
-    def whole(key: str, hi: int) -> int:
-        value = table.get(key, 1)
-        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= hi
-        return value if ok else 0
-
-    if not isinstance(table, dict):
-        return 0, ""
-    if table.get("type") == "walker":
-        return whole("planes", MAX_PLANES) * whole("per_plane", MAX_PER_PLANE), "planes"
-    if table.get("type") == "sso":
-        return whole("satellites", MAX_SSO_SATELLITES), "satellites"
-    return 0, ""

@@ -14,30 +14,14 @@ thermal nodes start in equilibrium (no warm-up transient at the start of a run).
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
-from orbitdc.physics.errors import short_repr
+from orbitdc.physics import params
+from orbitdc.physics.params import Param
 
 POINTINGS = ("sun-tracking", "nadir-fixed")
-
-
-@dataclass(frozen=True)
-class Param:
-    """One spacecraft key: default, unit, bounds (inclusive unless noted) and meaning."""
-
-    name: str
-    default: float | int | str
-    unit: str
-    doc: str
-    lo: float | None = 0.0
-    hi: float | None = None
-    lo_open: bool = False
-    integer: bool = False
-    choices: tuple[str, ...] = ()
 
 
 PARAMS: tuple[Param, ...] = (
@@ -82,35 +66,12 @@ PARAMS: tuple[Param, ...] = (
           "at the start", lo=-150.0, hi=200.0),
 )
 
-PARAM_BY_NAME: dict[str, Param] = {p.name: p for p in PARAMS}
-
-
-def check_value(param: Param, value: Any) -> str | None:
-    """Return what was expected if ``value`` is not valid for ``param``, else None."""
-    if param.choices:
-        if value not in param.choices:
-            return ("expected one of " + ", ".join(f'"{c}"' for c in param.choices)
-                    + f", got {short_repr(value)}")
-        return None
-    kind = "an integer" if param.integer else "a number"
-    unit = f" in {param.unit}" if param.unit not in ("", "1") else ""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return f"expected {kind}{unit}, got {short_repr(value)}"
-    if param.integer and not isinstance(value, int):
-        return f"expected {kind}, got {value!r}"
-    if isinstance(value, float) and not math.isfinite(value):
-        return f"expected a finite number{unit}, got {value!r}"
-    if param.lo is not None and (value <= param.lo if param.lo_open else value < param.lo):
-        op = ">" if param.lo_open else ">="
-        return f"expected {kind} {op} {param.lo:g}{unit}, got {short_repr(value)}"
-    if param.hi is not None and value > param.hi:
-        return f"expected {kind} <= {param.hi:g}{unit}, got {short_repr(value)}"
-    return None
+PARAM_BY_NAME: dict[str, Param] = params.by_name(PARAMS)
 
 
 def defaults() -> dict[str, float | int | str]:
     """The default value of every spacecraft key."""
-    return {p.name: p.default for p in PARAMS}
+    return params.defaults(PARAMS)
 
 
 class SpacecraftArrays:

@@ -1,0 +1,116 @@
+"""The ``[[constellation]]`` types of a scenario: one parameter table each (keys, bounds,
+units, meaning) and the satellites they make.
+
+* ``walker``: a Walker delta or star shell (``orbits.walker``);
+* ``sso``: sun-synchronous planes at a local time of the ascending node (``orbits.sso``);
+* ``tle``: a satellite catalogue file (TLE/3LE, OMM JSON or CSV; ``tle.load_catalogue``).
+
+Any ``[spacecraft]`` key may also be given in a constellation table, for its satellites only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+from sgp4.api import Satrec
+
+from orbitdc.physics import orbits
+from orbitdc.physics.errors import short_repr
+from orbitdc.physics.params import Param
+from orbitdc.physics.timebase import sgp4_epoch_jd, timescale
+
+MAX_PLANES, MAX_PER_PLANE, MAX_SSO_SATELLITES, MAX_SSO_PLANES = 10_000, 100_000, 1_000_000, 1000
+SSO_MAX_ALTITUDE_KM = 5900.0
+_LTAN = re.compile(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*")
+
+
+def _pattern(value: Any) -> str | None:
+    return None if value in ("delta", "star") else (
+        f'expected "delta" or "star", got {short_repr(value)}')
+
+
+def _ltan(value: Any) -> str | None:
+    ok = isinstance(value, str) and _LTAN.fullmatch(value)
+    return None if ok else f'expected local time "HH:MM" (00:00-23:59), got {value!r}'
+
+
+def _altitude(doc: str) -> Param:
+    return Param("altitude_km", None, "km", doc, lo=150, hi=35000, required=True,
+                 as_range=True)
+
+
+WALKER: tuple[Param, ...] = (
+    Param("pattern", None, "", '"delta" (nodes over 360°) or "star" (over 180°)', lo=None,
+          check=_pattern, required=True),
+    _altitude("mean altitude above the equatorial radius"),
+    Param("inclination_deg", None, "degrees", "orbit inclination", lo=0, hi=180,
+          required=True, as_range=True),
+    Param("planes", None, "", "number of orbit planes", lo=1, hi=MAX_PLANES, integer=True,
+          required=True, as_range=True),
+    Param("per_plane", None, "", "satellites per plane", lo=1, hi=MAX_PER_PLANE, integer=True,
+          required=True, as_range=True),
+    Param("phasing", 0, "", "Walker phasing F, 0 … planes-1 (checked against planes)",
+          lo=None, integer=True),
+)
+SSO: tuple[Param, ...] = (
+    _altitude("mean altitude above the equatorial radius (below ~5,900 km)"),
+    Param("ltan", None, "", 'local time of the ascending node, "HH:MM"', lo=None,
+          check=_ltan, required=True),
+    Param("satellites", None, "", "satellites, split evenly over the planes", lo=1,
+          hi=MAX_SSO_SATELLITES, integer=True, required=True, as_range=True),
+    Param("planes", 1, "", "planes, LTAN spread over 12 h", lo=1, hi=MAX_SSO_PLANES,
+          integer=True, as_range=True),
+)
+TLE: tuple[Param, ...] = (
+    Param("file", None, "", "catalogue path, relative to the scenario file", lo=None,
+          check=lambda v: None if isinstance(v, str) and v.strip() else
+          "expected a path (relative to the scenario file)", required=True),
+)
+TYPES: dict[str, tuple[Param, ...]] = {"walker": WALKER, "sso": SSO, "tle": TLE}
+
+
+def planned_count(table: Any) -> tuple[int, str]:
+    """(satellites, the key giving the count) of a walker or sso table whose counts look
+    valid, else (0, ""): values get their own messages when the table is built."""
+    def whole(key: str, hi: int) -> int:
+        value = table.get(key, 1)
+        ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= hi
+        return value if ok else 0
+
+    if not isinstance(table, dict):
+        return 0, ""
+    if table.get("type") == "walker":
+        return whole("planes", MAX_PLANES) * whole("per_plane", MAX_PER_PLANE), "planes"
+    if table.get("type") == "sso":
+        return whole("satellites", MAX_SSO_SATELLITES), "satellites"
+    return 0, ""
+
+
+def walker_shell(v: dict[str, Any]) -> orbits.Shell:
+    """The shell of validated walker values ``v``."""
+    return orbits.walker(v["pattern"], float(v["altitude_km"]), v["inclination_deg"],
+                         v["planes"], v["per_plane"], v["phasing"])
+
+
+def sso_shell(v: dict[str, Any], t_start: datetime) -> orbits.Shell:
+    """The shell of validated sso values ``v`` for a run starting at ``t_start`` (UTC)."""
+    hh, mm = _LTAN.fullmatch(v["ltan"]).groups()
+    t = timescale().from_datetime(t_start)
+    ut_h = (t_start.hour + t_start.minute / 60 + t_start.second / 3600
+            + t_start.microsecond / 3.6e9)
+    gmst_rad = float(t.gmst) * np.pi / 12.0
+    return orbits.sso(float(v["altitude_km"]), int(hh) + int(mm) / 60, v["satellites"],
+                      v["planes"], gmst_rad, ut_h)
+
+
+def named_satellites(label: str, shell: orbits.Shell, t_start: datetime, first: int
+                     ) -> tuple[list[str], list[Satrec], np.ndarray]:
+    """Names ``label-01`` …, SGP4 element sets at ``t_start`` (catalogue numbers from
+    ``first``) and plane indices of a shell."""
+    sats = orbits.satrecs(shell, sgp4_epoch_jd(t_start), first)
+    width = len(str(shell.plane.size))
+    names = [f"{label}-{k + 1:0{width}d}" for k in range(shell.plane.size)]
+    return names, sats, shell.plane.astype(np.int32)

@@ -114,3 +114,15 @@ def named_satellites(label: str, shell: orbits.Shell, t_start: datetime, first: 
     width = len(str(shell.plane.size))
     names = [f"{label}-{k + 1:0{width}d}" for k in range(shell.plane.size)]
     return names, sats, shell.plane.astype(np.int32)
+
+
+def unique_names(groups: list[list[str]]) -> None:
+    """Make satellite names unique across constellations, in place: repeats get " #2"…"""
+    seen: dict[str, int] = {}
+    for names in groups:
+        for k, n in enumerate(names):
+            if n in seen:
+                seen[n] += 1
+                names[k] = f"{n} #{seen[n]}"
+            else:
+                seen[n] = 1

@@ -20,8 +20,6 @@ from __future__ import annotations
 import contextlib
 import difflib
 import math
-import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +29,7 @@ import numpy as np
 from sgp4.api import Satrec
 
 from orbitdc.physics import budget, constellations, spacecraft
+from orbitdc.physics.constellations import unique_names
 from orbitdc.physics.errors import ScenarioError, short_repr
 from orbitdc.physics.params import Param, check_value
 from orbitdc.physics.sun import EPHEMERIS_FIRST_UTC, EPHEMERIS_LAST_UTC, EPHEMERIS_SPAN
@@ -39,7 +38,7 @@ from orbitdc.physics.timebase import (
     parse_instant,
     sgp4_epoch_jd,
 )
-from orbitdc.physics.toml_lines import Locator
+from orbitdc.physics.toml_file import Locator, read_toml
 
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation")
 REQUIRED_TOP = ("name", "start", "duration", "step")
@@ -115,21 +114,7 @@ def load(spec: str | Path, *, start: str | None = None, duration: str | None = N
     spacecraft values replace the file's for every constellation; the altitude applies to the
     first walker or sso constellation. Overrides are validated like the file's values."""
     path = resolve(spec)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise ScenarioError(path, f"cannot read file ({err.strerror})") from None
-    except UnicodeDecodeError:
-        raise ScenarioError(path, "not UTF-8 text; expected a TOML scenario") from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as err:
-        # Python < 3.14 keeps the position only in the text: "... (at line 3, column 7)".
-        m = re.match(r"(.*?)\s*\(at line (\d+), column (\d+)\)\s*$", str(err))
-        msg, line = (m.group(1), int(m.group(2))) if m else (str(err), None)
-        msg = getattr(err, "msg", msg)
-        line = getattr(err, "lineno", line)
-        raise ScenarioError(path, f"invalid TOML: {msg}", line=line) from None
+    text, data = read_toml(path, "a TOML scenario")
     if overrides:
         _apply_overrides(data, overrides)
     return _Builder(path, text, data).build(start=start, duration=duration, step=step)
@@ -188,9 +173,8 @@ class _Builder:
         step_s = self.duration("step", step)
         if step_s > duration_s:
             message = f"step ({step_s:g} s) is longer than duration ({duration_s:g} s)"
-            if step is not None or duration is not None:  # blame the override given
-                raise ScenarioError("--step" if step is not None else "--duration", message)
-            raise self.fail(message, "step")
+            key = "duration" if duration is not None and step is None else "step"
+            raise self.blame(message, key, step is not None or duration is not None)
         self.within_ephemeris(t_start, duration_s, start is not None, duration is not None)
         base = spacecraft.defaults()
         base.update(self.section(d.get("spacecraft", {}), "spacecraft", 0))
@@ -206,58 +190,49 @@ class _Builder:
             c = self.constellation(table, i, base, t_start, first)
             consts.append(c)
             first += len(c.names)
-        self.unique_names(consts)
+        unique_names([c.names for c in consts])
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
                         step_s, consts, self.warnings)
+
+    def blame(self, message: str, key: str, overridden: bool) -> ScenarioError:
+        """The error for a time-span key: its command-line flag if given there."""
+        return ScenarioError("--" + key, message) if overridden else self.fail(message, key)
 
     def instant(self, key: str, override: str | None) -> datetime:
         value = override if override is not None else self.data[key]
         try:
             return parse_instant(value)
         except ValueError as err:
-            if override is not None:
-                raise ScenarioError("--" + key, str(err)) from None
-            raise self.fail(str(err), key) from None
+            raise self.blame(str(err), key, override is not None) from None
 
     def within_ephemeris(self, t_start: datetime, duration_s: float, start_given: bool,
                          duration_given: bool) -> None:
         """The run must lie inside the Sun's ephemeris (DE421)."""
         if t_start < EPHEMERIS_FIRST_UTC or t_start > EPHEMERIS_LAST_UTC:
-            message = (f"{EPHEMERIS_SPAN}; expected a start between "
-                       f"{EPHEMERIS_FIRST_UTC.date()} and {EPHEMERIS_LAST_UTC.date()}, "
-                       f"got {t_start.date()}")
-            if start_given:
-                raise ScenarioError("--start", message)
-            raise self.fail(message, "start")
+            raise self.blame(f"{EPHEMERIS_SPAN}; expected a start between "
+                             f"{EPHEMERIS_FIRST_UTC.date()} and {EPHEMERIS_LAST_UTC.date()}, "
+                             f"got {t_start.date()}", "start", start_given)
         room_s = (EPHEMERIS_LAST_UTC - t_start).total_seconds()
         if duration_s > room_s:
-            message = (f"the run would end after {EPHEMERIS_LAST_UTC.date()} "
-                       f"({EPHEMERIS_SPAN}); expected at most {room_s / 86400:.0f} d "
-                       "from this start")
-            if duration_given:
-                raise ScenarioError("--duration", message)
-            raise self.fail(message, "duration")
+            raise self.blame(f"the run would end after {EPHEMERIS_LAST_UTC.date()} "
+                             f"({EPHEMERIS_SPAN}); expected at most {room_s / 86400:.0f} d "
+                             "from this start", "duration", duration_given)
 
     def duration(self, key: str, override: str | None) -> float:
         value = override if override is not None else self.data[key]
         try:
             seconds = parse_duration_s(value)
         except ValueError as err:
-            if override is not None:
-                raise ScenarioError("--" + key, str(err)) from None
-            raise self.fail(str(err), key) from None
-        message = None
+            raise self.blame(str(err), key, override is not None) from None
         if seconds <= 0:
             message = f"expected a positive duration, got {value!r}"
         elif seconds < MIN_STEP_S:
             message = f"expected at least {MIN_STEP_S * 1e3:g} ms, got {value!r}"
         elif not math.isfinite(seconds):
             message = f"expected a finite duration, got {short_repr(value)}"
-        if message is None:
+        else:
             return seconds
-        if override is not None:
-            raise ScenarioError("--" + key, message)
-        raise self.fail(message, key)
+        raise self.blame(message, key, override is not None)
 
     def section(self, table: Any, name: str, index: int, skip: tuple[str, ...] = ()
                 ) -> dict[str, Any]:
@@ -383,13 +358,3 @@ class _Builder:
                 f"{path}: {int(old.sum())} of {len(sats)} element sets have epochs more than "
                 f"{STALE_TLE_DAYS} days from the start (up to {age_d.max():.0f} days); "
                 "SGP4 positions degrade with age")
-
-    def unique_names(self, consts: list[Constellation]) -> None:
-        seen: dict[str, int] = {}
-        for c in consts:
-            for k, n in enumerate(c.names):
-                if n in seen:
-                    seen[n] += 1
-                    c.names[k] = f"{n} #{seen[n]}"
-                else:
-                    seen[n] = 1

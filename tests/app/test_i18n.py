@@ -21,7 +21,7 @@ from orbitdc.physics import scenario
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import units
 from orbitdc.widgets.inspector import Inspector
-from orbitdc.widgets.power_panel import PowerPanel
+from orbitdc.widgets.panels import PowerPanel
 from orbitdc.widgets.scenario_panel import ScenarioPanel
 from orbitdc.widgets.timebar import TimeBar
 

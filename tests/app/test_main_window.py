@@ -45,7 +45,7 @@ def test_window_opens_on_the_scenario(window: MainWindow) -> None:
 
 def test_time_cursor_and_globe_follow_the_clock(window: MainWindow, qtbot) -> None:
     window.clock.seek(4321.0)
-    for panel in (window.power, window.thermal, window.compute):
+    for panel in (window.panels[k] for k in ("power", "thermal", "compute")):
         assert [line.value() for line in panel.cursors] == pytest.approx([4321.0, 4321.0])
     assert window.globe.state.offset_s == pytest.approx(4321.0)
     assert window.status() == "2026-06-21T01:12:01Z"

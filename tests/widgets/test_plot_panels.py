@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.widgets import theme
-from orbitdc.widgets.plots import (
+from orbitdc.widgets.panels import (
     ComputePanel,
     PowerPanel,
     ThermalPanel,
@@ -241,7 +241,7 @@ def test_font_scale_is_absolute(qtbot, timeline) -> None:
 
 
 def test_legend_columns_fit_the_room() -> None:
-    from orbitdc.widgets.plotkit import legend_columns
+    from orbitdc.widgets.panels.plotkit import legend_columns
 
     widths = [60.0, 100.0, 80.0, 40.0]
     assert legend_columns(widths, 1000.0, spacing_px=10.0) == 4

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 
 from orbitdc.widgets import theme
 from orbitdc.widgets.inspector import Inspector
-from orbitdc.widgets.plots import ComputePanel, PowerPanel, ThermalPanel
+from orbitdc.widgets.panels import ComputePanel, PowerPanel, ThermalPanel
 from orbitdc.widgets.scenario_panel import ScenarioPanel
 from orbitdc.widgets.timebar import TimeBar
 

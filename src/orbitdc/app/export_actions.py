@@ -79,7 +79,7 @@ def export_telemetry(win: MainWindow) -> None:
 def presentation_mode(win: MainWindow, on: bool) -> None:
     """Full screen, large fonts, the caption line; panels stay as the user left them."""
     factor = PRESENTATION_FONT_SCALE if on else 1.0
-    for panel in (win.power, win.thermal, win.compute):
+    for panel in win.panels.values():
         panel.apply_font_scale(factor)
     font = win.caption.font()
     font.setPointSizeF(11.0 * (1.9 if on else 1.0))

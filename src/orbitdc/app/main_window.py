@@ -6,6 +6,7 @@ instant → the globe (every frame) and the panels (at most ~15 times a second) 
 
 from __future__ import annotations
 
+import itertools
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -30,11 +31,9 @@ from orbitdc.physics.allocator import release_free_memory
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.globe_scene import GlobeScene
-from orbitdc.widgets.compute_panel import ComputePanel
 from orbitdc.widgets.inspector import Inspector
-from orbitdc.widgets.power_panel import PowerPanel
+from orbitdc.widgets.panels import PanelSpec, panel_specs
 from orbitdc.widgets.scenario_panel import ScenarioPanel
-from orbitdc.widgets.thermal_panel import ThermalPanel
 from orbitdc.widgets.timebar import TimeBar
 
 PANEL_REFRESH_S = 1.0 / 15.0  # panels and inspector at most 15 Hz; the globe every frame
@@ -88,18 +87,15 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.timebar)
         self.addToolBar(Qt.BottomToolBarArea, bar)
 
-        self.power = PowerPanel()
-        self.thermal = ThermalPanel()
-        self.compute = ComputePanel()
-        for panel in (self.power, self.thermal, self.compute):
+        self.panel_specs: tuple[PanelSpec, ...] = panel_specs()
+        self.panels: dict[str, QWidget] = {spec.key: spec.factory() for spec in self.panel_specs}
+        for panel in self.panels.values():
             panel.set_title("")  # the dock's title says it
         self.inspector = Inspector()
         self.scenario_panel = ScenarioPanel()
         self.docks: dict[str, QDockWidget] = {}
         for key, widget, area in (
-                ("power", self.power, Qt.RightDockWidgetArea),
-                ("thermal", self.thermal, Qt.RightDockWidgetArea),
-                ("compute", self.compute, Qt.RightDockWidgetArea),
+                *((k, p, Qt.RightDockWidgetArea) for k, p in self.panels.items()),
                 ("inspector", self.inspector, Qt.LeftDockWidgetArea),
                 ("scenario", self.scenario_panel, Qt.LeftDockWidgetArea)):
             dock = QDockWidget(self)
@@ -109,20 +105,7 @@ class MainWindow(QMainWindow):
             self.docks[key] = dock
         self.tabifyDockWidget(self.docks["inspector"], self.docks["scenario"])
         self.docks["inspector"].raise_()
-        # Three stacked panels of two plots each are unreadable on short screens: tab two of
-        # them below 1200 px (1080p), all three below 800 px (laptops, projectors at 1366×768).
-        power, thermal, compute = (self.docks[k] for k in ("power", "thermal", "compute"))
-        if size[1] < 800:
-            self.tabifyDockWidget(power, thermal)
-            self.tabifyDockWidget(thermal, compute)
-            power.raise_()
-        elif size[1] < 1200:  # power above (more legend rows), thermal/compute below
-            self.tabifyDockWidget(thermal, compute)
-            thermal.raise_()
-            self.resizeDocks([power, thermal], [int(0.56 * size[1]), int(0.44 * size[1])],
-                             Qt.Vertical)
-        self.resizeDocks([self.docks["inspector"], self.docks["power"]],
-                         [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
+        self._arrange_panel_docks(size)
         self.menus = build_menus(self)
         bar.addWidget(self.menus.color_combo)
         self.retranslate()
@@ -133,6 +116,27 @@ class MainWindow(QMainWindow):
         if scenario is not None:  # simulates while the window is shown
             self.open_scenario(scenario)
 
+    def _arrange_panel_docks(self, size: tuple[int, int]) -> None:
+        """Stack the panel docks on the right. Stacked panels of two plots each are
+        unreadable on short screens: below 1200 px (1080p) the first stays on top and the
+        others are tabbed below it, below 800 px (laptops, projectors at 1366×768) all are
+        tabbed."""
+        docks = [self.docks[spec.key] for spec in self.panel_specs]
+        if not docks:
+            return
+        if size[1] < 800:
+            for a, b in itertools.pairwise(docks):
+                self.tabifyDockWidget(a, b)
+            docks[0].raise_()
+        elif size[1] < 1200 and len(docks) > 1:  # the first above (most legend rows)
+            for a, b in itertools.pairwise(docks[1:]):
+                self.tabifyDockWidget(a, b)
+            docks[1].raise_()
+            self.resizeDocks(docks[:2], [int(0.56 * size[1]), int(0.44 * size[1])],
+                             Qt.Vertical)
+        self.resizeDocks([self.docks["inspector"], docks[0]],
+                         [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
+
     # --- wiring ---------------------------------------------------------------------------------
     def _wire(self) -> None:
         c = self.clock
@@ -142,8 +146,10 @@ class MainWindow(QMainWindow):
         self.timebar.speed_changed.connect(c.set_speed)
         self.timebar.seek_requested.connect(lambda t: (c.play(False), c.seek(t)))
         self.timebar.step_requested.connect(c.step)
-        for panel in (self.power, self.thermal, self.compute):
-            panel.time_requested.connect(lambda t: (c.play(False), c.seek(t)))
+        for spec in self.panel_specs:
+            if spec.follows_clock:
+                self.panels[spec.key].time_requested.connect(
+                    lambda t: (c.play(False), c.seek(t)))
         self.loader.progress.connect(self._on_progress)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.failed.connect(self._on_failed)
@@ -154,9 +160,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """Set every visible string (called again when the language changes)."""
         self.setWindowTitle(self.tr("OrbitDC — orbital data centers"))
-        titles = {"power": self.tr("Power"), "thermal": self.tr("Thermal"),
-                  "compute": self.tr("Compute"), "inspector": self.tr("Inspector"),
-                  "scenario": self.tr("Scenario")}
+        titles = {spec.key: spec.translated_title() for spec in self.panel_specs}
+        titles.update(inspector=self.tr("Inspector"), scenario=self.tr("Scenario"))
         for key, dock in self.docks.items():
             dock.setWindowTitle(titles[key])
         self.globe.set_legend_labels((self.tr("Sunlit"), self.tr("Penumbra"),
@@ -214,7 +219,7 @@ class MainWindow(QMainWindow):
         if self.selected is not None and self.selected >= tl.n_sat:
             self.selected = None
         self.globe.set_timeline(tl, reset_camera=not keep_time)
-        for panel in (self.power, self.thermal, self.compute):
+        for panel in self.panels.values():
             panel.set_timeline(tl)
         self.scenario_panel.set_timeline(tl)
         self.timebar.set_span(tl.scenario.start, tl.span_s, tl.scenario.step_s)
@@ -251,8 +256,9 @@ class MainWindow(QMainWindow):
         self.timebar.set_time(offset_s)
         if not self.clock.playing or now - self._last_panel_update >= PANEL_REFRESH_S:
             self._last_panel_update = now
-            for panel in (self.power, self.thermal, self.compute):
-                panel.set_cursor(offset_s)
+            for spec in self.panel_specs:
+                if spec.follows_clock:
+                    self.panels[spec.key].set_cursor(offset_s)
             if self.selected is not None:
                 self.inspector.show_satellite(self.timeline, self.selected, offset_s,
                                               state=state)
@@ -261,8 +267,9 @@ class MainWindow(QMainWindow):
         """Select a satellite (index into the scenario's satellites) or none."""
         self.selected = index
         self.globe.select(index)
-        for panel in (self.power, self.thermal, self.compute):
-            panel.set_selected(index)
+        for spec in self.panel_specs:
+            if spec.follows_selection:
+                self.panels[spec.key].set_selected(index)
         if self.timeline is not None and index is not None:
             self.inspector.show_satellite(self.timeline, index, self.clock.offset_s)
 

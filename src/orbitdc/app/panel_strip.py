@@ -1,6 +1,7 @@
-"""The power, thermal and compute panels drawn offscreen as one image column, for exports
-that show them beside the globe. Qt widgets, so this needs a QApplication: when there is no
-display the export makes one on Qt's "offscreen" platform (pyqtgraph needs no OpenGL)."""
+"""The registered plot panels (``orbitdc.widgets.panels``) drawn offscreen as one image
+column, for exports that show them beside the globe. Qt widgets, so this needs a
+QApplication: when there is no display the export makes one on Qt's "offscreen" platform
+(pyqtgraph needs no OpenGL)."""
 
 from __future__ import annotations
 
@@ -15,9 +16,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import theme
-from orbitdc.widgets.compute_panel import ComputePanel
-from orbitdc.widgets.power_panel import PowerPanel
-from orbitdc.widgets.thermal_panel import ThermalPanel
+from orbitdc.widgets.panels import panel_specs
 
 STRIP_FONT_SCALE = 0.8
 MIN_DRAW_WIDTH_PX = 720
@@ -56,8 +55,8 @@ class CursorBox:
 
 
 class PanelStrip:
-    """``image(offset_s)`` → (height, width, 4) uint8 RGBA (opaque) of the three panels
-    stacked."""
+    """``image(offset_s)`` → (height, width, 4) uint8 RGBA (opaque) of the registered panels
+    stacked; panels on scenario time get the time cursor."""
 
     def __init__(self, tl: Timeline, size: tuple[int, int], selected: int = 0) -> None:
         self.app = ensure_application()
@@ -65,11 +64,15 @@ class PanelStrip:
         theme.style_widget(self.widget)  # dark theme even inside a plain QApplication
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.panels = (PowerPanel(), ThermalPanel(), ComputePanel())
-        for panel in self.panels:
+        specs = panel_specs()
+        self.panels = tuple(spec.factory() for spec in specs)
+        self._timed = tuple(p for p, s in zip(self.panels, specs, strict=True)
+                            if s.follows_clock)  # the panels with a time cursor
+        for panel, spec in zip(self.panels, specs, strict=True):
             panel.apply_font_scale(STRIP_FONT_SCALE)  # legends fit a narrow column
             panel.set_timeline(tl)
-            panel.set_selected(selected)
+            if spec.follows_selection:
+                panel.set_selected(selected)
             layout.addWidget(panel)
         # Laid out and painted like a shown window, but never on screen; drawn at least as
         # wide as the panels need to be legible and scaled down to the strip if narrower.
@@ -82,7 +85,8 @@ class PanelStrip:
         self.size = size
         self.app.processEvents()  # lay out at the final size, then fit the legends to it
         for panel in self.panels:
-            panel.reflow_legends()
+            if hasattr(panel, "reflow_legends"):  # time plots: legends wrap to the width
+                panel.reflow_legends()
         self.app.processEvents()
         self._base: np.ndarray | None = None  # the panels without cursors, drawn on first use
         self._boxes: list = []
@@ -103,8 +107,8 @@ class PanelStrip:
         sx = self.size[0] / self.widget.width()
         sy = self.size[1] / self.widget.height()
         boxes = []
-        for panel in self.panels:
-            for plot in (panel.plot_top, panel.plot_total):
+        for panel in self._timed:
+            for plot in panel.time_plots():
                 vb = plot.vb
                 (x0, x1), (y0, _y1) = vb.viewRange()
                 # Where pyqtgraph puts data x0 and x1 (its own mapping, inner margins and all)
@@ -123,13 +127,15 @@ class PanelStrip:
         """The panels with their time cursors at ``offset_s``. Only the cursors move between
         frames: the panels are drawn once, the cursor lines are drawn onto a copy."""
         if self._base is None:
-            for panel in self.panels:
+            for panel in self._timed:
                 for line in panel.cursors:
                     line.setVisible(False)
             self._base = self._grab()
             self._boxes = self._cursor_boxes()
         out = self._base.copy()
-        pen_px = self.panels[0].cursors[0].pen.widthF()  # the panels' own cursor pen
+        if not self._timed:
+            return out
+        pen_px = self._timed[0].cursors[0].pen.widthF()  # the panels' own cursor pen
         width = max(1, round(pen_px * self.size[0] / self.widget.width()))
         for box in self._boxes:
             x = box.column(offset_s, width)

@@ -15,7 +15,7 @@ from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import theme
-from orbitdc.widgets.plotbase import TimePlotPanel
+from orbitdc.widgets.panels.plotbase import TimePlotPanel
 
 
 def limit_intervals(offset_s: np.ndarray, limit: np.ndarray, cause: int,

@@ -13,7 +13,7 @@ import numpy as np
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import theme
-from orbitdc.widgets.plotbase import TimePlotPanel
+from orbitdc.widgets.panels.plotbase import TimePlotPanel
 from orbitdc.widgets.units import power_unit
 
 

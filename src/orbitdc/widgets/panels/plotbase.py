@@ -22,8 +22,9 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
-from orbitdc.widgets import plotkit, theme, units
-from orbitdc.widgets.plotkit import AXIS_WIDTH_PX
+from orbitdc.widgets import theme, units
+from orbitdc.widgets.panels import plotkit
+from orbitdc.widgets.panels.plotkit import AXIS_WIDTH_PX
 from orbitdc.widgets.scrub import OverlayViewBox
 from orbitdc.widgets.timeaxis import MIN_LABEL_PX
 
@@ -34,6 +35,7 @@ class TimePlotPanel(QWidget):
     """Base panel. Constructor: ``TimePlotPanel(parent=None)``."""
 
     time_requested = Signal(float)  # seconds since the scenario start
+    X_DOMAIN = "scenario_time"  # x is seconds since the scenario start (see widgets.panels)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,6 +105,10 @@ class TimePlotPanel(QWidget):
             return
         block = tl.series(index)
         self._fill_selected(tl, index, block)
+
+    def time_plots(self) -> list[pg.PlotItem]:
+        """The plots whose x is the scenario time (each has a cursor in :attr:`cursors`)."""
+        return self._plots()
 
     def set_cursor(self, offset_s: float) -> None:
         """Move the time cursor of every plot to ``offset_s`` seconds (cheap)."""

@@ -1,0 +1,135 @@
+"""Panels are registered, not hard-coded: the window makes one dock per registered panel, lists
+it in View → Panels, tabs them on short screens and feeds them the timeline, the clock and the
+selection as their x domain and needs say."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from orbitdc.app import gui
+from orbitdc.app.main_window import MainWindow
+from orbitdc.app.settings import Settings
+from orbitdc.physics.timeline import Timeline
+from orbitdc.widgets import panels
+from orbitdc.widgets.panels import PanelSpec, TimePlotPanel
+
+LOAD_MS = 30_000
+
+
+class DummyPanel(TimePlotPanel):
+    """A scenario-time panel that only remembers what it was given."""
+
+    def _default_title(self) -> str:
+        return "Dummy"
+
+    def _fill_total(self, tl: Timeline) -> None:
+        self.filled = tl
+
+
+class TablePanel(QWidget):
+    """A panel without an x axis: only the calls every panel gets."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.timeline: Timeline | None = None
+
+    def set_title(self, title: str | None) -> None:
+        self.title = title
+
+    def set_timeline(self, tl: Timeline | None) -> None:
+        self.timeline = tl
+
+    def apply_font_scale(self, factor: float) -> None:
+        self.scale = factor
+
+
+@pytest.fixture()
+def extra_panels() -> Iterator[None]:
+    panels.register(PanelSpec("dummy", "Dummy", "scenario_time", DummyPanel))
+    panels.register(PanelSpec("table", "Table", "none", TablePanel, frozenset({"totals"})))
+    try:
+        yield
+    finally:
+        panels.unregister("dummy")
+        panels.unregister("table")
+
+
+def _window(qtbot, tmp_path: Path, size=(1280, 760)) -> MainWindow:
+    gui.application("en")
+    win = MainWindow(size=size, settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    return win
+
+
+def test_the_three_panels_are_registrations() -> None:
+    specs = panels.panel_specs()
+    assert [s.key for s in specs] == ["power", "thermal", "compute"]
+    assert {s.x_domain for s in specs} == {"scenario_time"}
+    assert all(s.follows_clock and s.follows_selection for s in specs)
+    assert [s.translated_title() for s in specs] == ["Power", "Thermal", "Compute"]
+
+
+def test_bad_specs_are_refused() -> None:
+    with pytest.raises(ValueError, match="x_domain"):
+        PanelSpec("x", "X", "decades", DummyPanel)
+    with pytest.raises(ValueError, match="unknown timeline parts"):
+        PanelSpec("x", "X", "none", DummyPanel, frozenset({"gossip"}))
+
+
+def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path) -> None:
+    win = _window(qtbot, tmp_path)
+    keys = [s.key for s in panels.panel_specs()]
+    assert list(win.docks) == [*keys, "inspector", "scenario"]
+    assert [a.text() for a in win.menus.panels_menu.actions()] == [
+        "Power", "Thermal", "Compute", "Inspector", "Scenario"]
+    for key in keys:
+        assert win.docks[key].widget() is win.panels[key]
+        assert win.docks[key].objectName() == f"dock_{key}"
+    win.close()
+
+
+def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_panels) -> None:
+    win = _window(qtbot, tmp_path)
+    win.show()
+    assert list(win.docks)[:5] == ["power", "thermal", "compute", "dummy", "table"]
+    titles = [a.text() for a in win.menus.panels_menu.actions()]
+    assert titles[3:5] == ["Dummy", "Table"]
+    dummy, table = win.panels["dummy"], win.panels["table"]
+    assert isinstance(dummy, DummyPanel) and isinstance(table, TablePanel)
+    assert win.docks["dummy"].windowTitle() == "Dummy"
+    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+        win.open_scenario("default", duration="3h")
+    assert dummy.filled is win.timeline and table.timeline is win.timeline
+    assert dummy.selected() == win.selected == 0
+    win.clock.seek(1234.0)  # scenario time: the cursor follows the clock…
+    assert [line.value() for line in dummy.cursors] == pytest.approx([1234.0, 1234.0])
+    dummy.time_requested.emit(600.0)  # …and a click in it moves the clock
+    assert win.clock.offset_s == 600.0
+    win.menus.presentation.setChecked(True)
+    assert table.scale > 1.0
+    win.menus.presentation.setChecked(False)
+    win.close()
+
+
+@pytest.mark.parametrize(("height", "tabbed_with_first", "tabbed_with_second"), [
+    (768, {"thermal", "compute", "dummy"}, {"power", "compute", "dummy"}),
+    (1080, set(), {"compute", "dummy"}),
+    (1440, set(), set()),
+])
+def test_short_screens_tab_every_registered_panel(qtbot, tmp_path: Path, extra_panels,
+                                                  height, tabbed_with_first,
+                                                  tabbed_with_second) -> None:
+    panels.unregister("table")
+    win = _window(qtbot, tmp_path, size=(1600, height))
+    names = {dock: key for key, dock in win.docks.items()}
+
+    def tabbed(key: str) -> set[str]:
+        return {names[d] for d in win.tabifiedDockWidgets(win.docks[key])}
+
+    assert tabbed("power") == tabbed_with_first
+    assert tabbed("thermal") == tabbed_with_second
+    win.close()

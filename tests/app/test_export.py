@@ -237,7 +237,7 @@ def test_caption_credit_logo_and_legend_overlays(timeline, tmp_path: Path) -> No
     assert region(0.8, 0.0, 1.0, 0.2).sum() > 100  # logo and credit, top right
     assert not region(0.3, 0.3, 0.7, 0.8).any()  # the globe itself
     # The logo: the app icon, LOGO_PX × scale pixels wide, blended over the background.
-    from orbitdc.render.overlay import LOGO_PX, MARGIN_PX, logo_image
+    from orbitdc.render.overlays.captions import LOGO_PX, MARGIN_PX, logo_image
 
     side, m = round(LOGO_PX * scale), round(MARGIN_PX * scale)
     icon = logo_image(side).astype(float)
@@ -299,7 +299,7 @@ def test_long_titles_shrink_or_wrap_to_stay_clear_of_the_corners(timeline,
                                                                   tmp_path: Path) -> None:
     """The title's measured width (OpenSans, as VisPy draws it) matches the pixels drawn,
     and a title too long for the space between legend and logo is shrunk or wrapped."""
-    from orbitdc.render.overlay import SIDE_PX, fit_text, text_width_px
+    from orbitdc.render.overlays.captions import SIDE_PX, fit_text, text_width_px
 
     assert fit_text("Short", 16, 96, 500) == ("Short", 16)
     text, pt = fit_text("A title a little too long for the room", 16, 96, 300)

@@ -4,7 +4,7 @@ clock), render each frame offscreen and stream it to an MP4, a GIF or PNG frames
 The same pipeline serves ``orbitdc export`` (headless: VisPy's EGL backend with Mesa's
 surfaceless platform when there is no display) and the app. Camera: "fixed" (the default
 view), "orbit" (a slow quarter turn around the Earth over the clip) or "follow" (the selected
-satellite). Overlays (see :mod:`render.overlay`): title, UTC clock, legend or colour
+satellite). Overlays (see :mod:`render.overlays`): title, UTC clock, legend or colour
 scale, a caption line, the logo and a credit line, sized to the frame height.
 """
 
@@ -20,7 +20,7 @@ import numpy as np
 from orbitdc.app.export_options import CAMERAS, MAX_FPS, MAX_FRAMES, ExportOptions
 from orbitdc.app.writers import open_writer
 from orbitdc.physics.timeline import Timeline
-from orbitdc.render.overlay import Captions
+from orbitdc.render.overlays.captions import Captions
 
 ORBIT_TURN_DEG = 90.0
 PANEL_FRACTION = 0.38

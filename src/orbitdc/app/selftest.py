@@ -100,7 +100,7 @@ def _sunlit(ctx: dict) -> str:
 @check("assets: textures, icon, translations")
 def _assets(ctx: dict) -> str:
     from orbitdc.assets import asset_dir
-    from orbitdc.render.overlay import logo_image
+    from orbitdc.render.overlays.captions import logo_image
     from orbitdc.render.textures import earth_texture
 
     day, night = earth_texture("day"), earth_texture("night")

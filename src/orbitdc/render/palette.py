@@ -14,7 +14,9 @@ ORBIT = (0.55, 0.70, 1.00, 0.35)
 TRACK = (0.20, 1.00, 0.60, 0.9)
 SHADOW = (0.05, 0.08, 0.20, 0.22)
 
-ILLUMINATION_LEGEND = (("Sunlit", SUNLIT), ("Penumbra", PENUMBRA), ("Umbra (eclipse)", UMBRA))
+# Legend entries by name: (English label, colour), in legend order.
+ILLUMINATION_LEGEND = {"sunlit": ("Sunlit", SUNLIT), "penumbra": ("Penumbra", PENUMBRA),
+                       "umbra": ("Umbra (eclipse)", UMBRA)}
 
 # Colour-by modes: (title, colormap, low, high, unit) — low/high map to the colormap's ends.
 QUANTITIES = {

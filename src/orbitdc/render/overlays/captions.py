@@ -4,6 +4,7 @@ Places: title at the top centre, a caption line at the bottom left, the UTC cloc
 bottom right, the logo at the top right with a credit line under it (the legend and colour
 scale sit at the top left). Sizes scale with ``scale`` (1.0 suits a 720-pixel-high frame).
 Visuals are made on first use and hidden, never rebuilt, when a piece is switched off.
+:class:`CaptionsOverlay` is the globe scene's adapter (always shown, no menu entry).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import vispy
@@ -19,6 +21,10 @@ from vispy import scene
 from vispy.visuals.transforms import STTransform
 
 from orbitdc.assets import asset_dir
+from orbitdc.render.layers.base import Layer
+
+if TYPE_CHECKING:
+    from orbitdc.render.globe_scene import GlobeScene
 
 LOGO_PX = 40  # logo side at scale 1
 MARGIN_PX = 18
@@ -77,11 +83,15 @@ def logo_image(side_px: int) -> np.ndarray:
     return np.asarray(icon.resize((side_px, side_px), Image.LANCZOS))
 
 
-class Overlay:
-    """The overlay pieces of one canvas; ``show(captions, scale)`` places and fills them."""
+class CaptionsOverlay(Layer):
+    """The caption pieces of one canvas; ``show_captions(captions, scale)`` places and fills
+    them (the scene's ``set_captions``)."""
 
-    def __init__(self, canvas: scene.SceneCanvas) -> None:
-        self.canvas = canvas
+    key, label, frame = "captions", None, "canvas"
+
+    def __init__(self, scene: GlobeScene) -> None:
+        super().__init__(scene)
+        self.canvas = scene.canvas
         self._texts: dict[str, scene.visuals.Text] = {}
         self._logo: scene.visuals.Image | None = None
         self._logo_px = 0
@@ -107,7 +117,7 @@ class Overlay:
             item.pos = pos
         item.visible = True
 
-    def show(self, captions: Captions, scale: float = 1.0) -> None:
+    def show_captions(self, captions: Captions, scale: float = 1.0) -> None:
         """Place every piece of ``captions`` for the canvas's current size."""
         w, h = self.canvas.size
         m = MARGIN_PX * scale

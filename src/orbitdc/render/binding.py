@@ -1,0 +1,29 @@
+"""A globe scene following a :class:`orbitdc.viewstate.ViewState`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from orbitdc.viewstate import ViewState
+
+if TYPE_CHECKING:
+    from orbitdc.render.globe_scene import GlobeScene
+
+
+def bind(scene: GlobeScene, view: ViewState) -> None:
+    """Declare the scene's switchable layers on ``view``, show what ``view`` says (frame,
+    colour mode, layers, selection, follow) and follow its changes (held weakly by ``view``)."""
+    for key in scene.visible:
+        view.declare_layer(key, scene.layers[key].default_visible)
+    scene.set_frame(view.frame)
+    scene.set_color_mode(view.color_mode)
+    for key, on in scene.visible.items():
+        if on != view.layer(key):
+            scene.set_layer(key, view.layer(key))
+    scene.select(view.selected)
+    scene.set_follow(view.follow)
+    view.events.frame.connect(scene.set_frame)
+    view.events.color_mode.connect(scene.set_color_mode)
+    view.events.layers.connect(scene.set_layer)
+    view.events.selected.connect(scene.select)
+    view.events.follow.connect(scene.set_follow)

@@ -1,0 +1,67 @@
+"""The satellites: one dot each, coloured by illumination or a quantity, and a ring around
+the selected one (TEME axes, Earth radii)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+from vispy import scene as vscene
+
+from orbitdc.physics.frames import EARTH_RADIUS_KM
+from orbitdc.physics.timeline import State, Timeline
+from orbitdc.render import palette
+from orbitdc.render.dots import Dots
+from orbitdc.render.layers.base import Layer
+
+if TYPE_CHECKING:
+    from orbitdc.render.globe_scene import GlobeScene
+
+
+def marker_size(n: int) -> float:
+    """Dot diameter in pixels for ``n`` satellites: smaller in larger constellations."""
+    return float(np.clip(11.0 - 1.6 * np.log10(max(n, 1)), 3.5, 9.0))
+
+
+class SatellitesLayer(Layer):
+    """Always shown; ``pos_teme`` holds the positions last shown (n, 3) float32 (picking)."""
+
+    key, label, frame, order = "satellites", None, "inertial", 3
+
+    def __init__(self, scene: GlobeScene) -> None:
+        super().__init__(scene)
+        self.dots = Dots(parent=self.parent)
+        self.highlight = vscene.visuals.Markers(parent=self.parent)
+        self.highlight.set_gl_state("translucent", depth_test=True, depth_mask=True)
+        self.own(self.dots, self.highlight)
+        self.pos_teme = np.zeros((0, 3), np.float32)
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.highlight.set_data(np.zeros((0, 3), np.float32))
+
+    def select(self, index: int | None) -> None:
+        if index is None:
+            self.highlight.set_data(np.zeros((0, 3), np.float32))
+
+    def show(self, state: State) -> None:
+        pos = (state.r_teme_km / EARTH_RADIUS_KM).astype(np.float32)
+        self.pos_teme = pos
+        self.dots.set_data(pos, self.colors(state), marker_size(len(pos)))
+        i = self.scene.selected
+        if i is not None:
+            self.highlight.set_data(pos[i:i + 1], face_color=(0, 0, 0, 0),
+                                    edge_color=palette.SELECTED, edge_width=2.5, size=18,
+                                    symbol="o")
+
+    def colors(self, state: State) -> np.ndarray:
+        """(n, 4) RGBA of the satellites in the scene's colour mode."""
+        mode = self.scene.color_mode
+        if mode == "illumination":
+            return palette.illumination_colors(state.illum)
+        if mode == "soc":
+            return palette.quantity_colors(state.soc, "soc")
+        if mode == "temperature":
+            return palette.quantity_colors(state.temp_elec_c, "temperature")
+        tl = self.scene.timeline
+        peak = tl.spacecraft.tflops_max if tl is not None else 1.0
+        return palette.quantity_colors(state.tflops / np.maximum(peak, 1e-9), "throughput")

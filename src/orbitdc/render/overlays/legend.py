@@ -1,0 +1,95 @@
+"""The legend overlay (layer key "legend"): in the illumination mode a dot and a label per
+state (entries addressed by name: "sunlit", "penumbra", "umbra"), in the colour-by-quantity
+modes the colour scale. Canvas pixels from the top left, sized by the overlay scale."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from vispy import scene as vscene
+
+from orbitdc.render import palette
+from orbitdc.render.layers.base import Layer
+from orbitdc.render.overlays.colorbar import ColorBar
+
+if TYPE_CHECKING:
+    from orbitdc.render.globe_scene import GlobeScene
+
+
+class LegendOverlay(Layer):
+    """Rasterising the entries' glyphs costs ~0.4 s on software OpenGL: they stay hidden
+    until the second frame with data (or an offscreen ``render``), so the globe and the
+    satellites show first."""
+
+    key, label, frame = "legend", "Legend", "canvas"
+
+    def __init__(self, scene: GlobeScene) -> None:
+        super().__init__(scene)
+        self.entries: dict[str, tuple[Any, Any]] = {}  # name → (dot, text)
+        for name, (text, _) in palette.ILLUMINATION_LEGEND.items():
+            dot = vscene.visuals.Markers(parent=self.parent)
+            label = vscene.visuals.Text(text, color="white", anchor_x="left", parent=self.parent)
+            self.entries[name] = (dot, label)
+            self.own(dot, label)
+        self.colorbar = ColorBar(self.parent)
+        self.deferred = True
+        self._frames_with_data = 0
+        for node in self.nodes:
+            node.visible = False
+        self.set_scale(scene.overlay_scale)
+
+    # --- entries by name ------------------------------------------------------------------------
+    def entry_label(self, name: str) -> str:
+        """The label shown for entry ``name``."""
+        return self.entries[name][1].text
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Entry name → label shown, in legend order."""
+        return {name: text.text for name, (_, text) in self.entries.items()}
+
+    def set_labels(self, labels: dict[str, str]) -> None:
+        """Relabel entries by name (e.g. translated)."""
+        for name, text in labels.items():
+            self.entries[name][1].text = text
+
+    # --- hooks ----------------------------------------------------------------------------------
+    def set_scale(self, u: float) -> None:
+        x, y = 18 * u, 22 * u
+        for k, (name, (dot, text)) in enumerate(self.entries.items()):
+            dot.set_data(np.array([[x, y + 22 * u * k]], np.float32),
+                         face_color=palette.ILLUMINATION_LEGEND[name][1], edge_width=0,
+                         size=11 * u)
+            text.font_size, text.pos = 10 * u, (x + 14 * u, y + 22 * u * k)
+        self.colorbar.set_scale(u)
+        self.refresh()
+
+    def set_visible(self, on: bool) -> None:
+        self.visible = on
+        self.refresh()
+
+    def set_color_mode(self, mode: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Entries in the illumination mode, the colour scale in the others (legend on)."""
+        if not self.deferred:
+            on = self.visible and self.scene.color_mode == "illumination"
+            for node in self.nodes:
+                node.visible = on
+        self.colorbar.refresh(self.scene.color_mode, self.visible)
+
+    def before_draw(self, event: Any | None) -> None:
+        if not self.deferred:
+            return
+        if event is None:  # offscreen render: everything at once
+            self.deferred = False
+            self.refresh()
+        elif self.scene.state is not None:
+            if self._frames_with_data >= 1:
+                self.deferred = False
+                self.refresh()
+            else:
+                self._frames_with_data = 1
+                self.scene.canvas.update()  # ask for the frame that brings the legend in

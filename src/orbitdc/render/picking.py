@@ -1,0 +1,24 @@
+"""Picking: which satellite is drawn nearest to a canvas pixel, ignoring those the Earth
+hides."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def nearest_visible(screen_xy: np.ndarray, pos_display: np.ndarray, eye: np.ndarray,
+                    x_px: float, y_px: float, radius_px: float) -> int | None:
+    """Index of the point nearest to (``x_px``, ``y_px``) within ``radius_px``, or None.
+
+    ``screen_xy``: (n, 2) canvas pixels of the points; ``pos_display``: (n, 3) the same points
+    and ``eye`` the camera, in the displayed frame (Earth radii, the Earth a unit sphere at the
+    origin). A point is hidden when the eye→point segment crosses the unit sphere.
+    """
+    d2 = np.sum((screen_xy - np.array([x_px, y_px])) ** 2, axis=1)
+    seg = pos_display - eye
+    t = np.clip(-(seg @ eye) / np.einsum("ij,ij->i", seg, seg), 0.0, 1.0)
+    closest = eye + t[:, None] * seg
+    hidden = np.einsum("ij,ij->i", closest, closest) < 1.0
+    d2[hidden] = np.inf
+    best = int(np.argmin(d2))
+    return best if d2[best] <= radius_px**2 else None

@@ -12,20 +12,24 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 
 from orbitdc.app import export_actions, export_dialog, i18n
 from orbitdc.assets import preset_names
+from orbitdc.render.globe_scene import LAYER_LABELS, LAYERS
 from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
 
-LAYER_KEYS = ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
+LAYER_KEYS = LAYERS  # View > Layers: the globe's layer registry (render.globe_scene)
 COLOR_KEYS = ("illumination", "soc", "temperature", "throughput")
 FRAME_KEYS = ("inertial", "earth")
 
 
 def _layer_label(key: str) -> str:
-    return {"orbits": tr("Orbit paths"), "track": tr("Ground track of the selected satellite"),
-            "shadow": tr("Earth's shadow"), "sun": tr("Sun direction"), "stars": tr("Stars"),
-            "atmosphere": tr("Atmosphere"), "legend": tr("Legend")}[key]
+    """A layer's menu label: translated (literal strings, for pyside6-lupdate), or the layer's
+    English label when it has no translation here."""
+    labels = {"orbits": tr("Orbit paths"), "track": tr("Ground track of the selected satellite"),
+              "shadow": tr("Earth's shadow"), "sun": tr("Sun direction"), "stars": tr("Stars"),
+              "atmosphere": tr("Atmosphere"), "legend": tr("Legend")}
+    return labels[key] if key in labels else LAYER_LABELS[key]
 
 
 def _is_file(spec: str) -> bool:

@@ -191,10 +191,11 @@ def test_colour_by_combo_and_menu_stay_in_step(window: MainWindow) -> None:
 def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: Path) -> None:
     import imageio_ffmpeg
 
-    from orbitdc.app.export_dialog import ExportDialog, done_box, run_export
+    from orbitdc.app.export_dialog import ExportDialog, camera_view, done_box, run_export
 
     window.clock.seek(1800.0)
-    dlg = ExportDialog(window)
+    dlg = ExportDialog(window.view_state, window.timeline, camera_view(window.globe),
+                       parent=window)
     dlg.path.setText(str(tmp_path / "talk.mp4"))
     dlg.size.setCurrentIndex(3)  # custom
     dlg.width_px.setValue(320)
@@ -218,9 +219,12 @@ def test_export_dialog_drives_the_export_pipeline(window: MainWindow, tmp_path: 
     assert [b.text() for b in box.buttons() if b.text() != "OK"] == ["Show in folder"]
     box.deleteLater()
     assert imageio_ffmpeg.count_frames_and_secs(str(tmp_path / "talk.mp4"))[0] == 5
-    window.globe.view.camera.azimuth = 33.0
-    dlg.camera.setCurrentIndex(1)  # the current view
-    assert dlg.options().view["azimuth"] == 33.0
+    window.globe.view.camera.azimuth = 33.0  # a dialog takes the view when it opens
+    fresh = ExportDialog(window.view_state, window.timeline, camera_view(window.globe),
+                         parent=window)
+    fresh.camera.setCurrentIndex(1)  # the current view
+    assert fresh.options().view["azimuth"] == 33.0
+    fresh.close()
     # An explicit UTC range: from 01:00 to 02:30 → 5400 s starting 3600 s in.
     from PySide6.QtCore import QDateTime
 

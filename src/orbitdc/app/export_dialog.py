@@ -1,9 +1,13 @@
 """File → Export animation…: choose format, size, frame rate, time span, camera and titles,
-then run the same pipeline as ``orbitdc export`` with a progress dialog (time left, Cancel)."""
+then run the same pipeline as ``orbitdc export`` with a progress dialog (time left, Cancel).
+
+:class:`ExportDialog` needs no window: the view state (selection, time, legend), the timeline
+and the camera view as a plain dict; it gives back :class:`ExportOptions`."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,23 +35,37 @@ from PySide6.QtWidgets import (
 
 from orbitdc.app.export import ExportCancelledError, export, split_width
 from orbitdc.app.export_options import CAMERAS, ExportOptions
+from orbitdc.physics.timeline import Timeline
+from orbitdc.viewstate import ViewState
 from orbitdc.widgets import units
 from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
+    from orbitdc.render.globe_scene import GlobeScene
 
 SIZES = ((1280, 720), (1920, 1080), (3840, 2160))
 FORMATS = (("mp4", ".mp4"), ("gif", ".gif"), ("png", ""))
+CAMERA_KEYS = ("azimuth", "elevation", "distance", "fov")
+
+
+def camera_view(globe: GlobeScene) -> dict[str, float]:
+    """The globe's camera as a plain dict (what the "Current view" camera exports)."""
+    return {k: float(getattr(globe.view.camera, k)) for k in CAMERA_KEYS}
 
 
 class ExportDialog(QDialog):
-    """Collects ExportOptions for the window's timeline; ``options()`` reads them back."""
+    """Collects ExportOptions for ``timeline`` as ``view`` shows it (its selected satellite,
+    time and legend); ``camera``: the current view (:data:`CAMERA_KEYS`) for the "Current
+    view" camera; ``parent`` only owns the dialog. ``options()`` reads the choices back."""
 
-    def __init__(self, win: MainWindow) -> None:
-        super().__init__(win)
-        self.win = win
-        tl = win.timeline
+    def __init__(self, view: ViewState, timeline: Timeline,
+                 camera: Mapping[str, float] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._view, self._tl = view, timeline
+        self._camera = dict(camera) if camera is not None else None
+        tl = timeline
         self.setWindowTitle(self.tr("Export animation"))
         self.setMinimumWidth(600)
         self.format = QComboBox()
@@ -82,18 +100,17 @@ class ExportDialog(QDialog):
         for wid in (self.from_time, QLabel("→"), self.to_time):
             range_row.addWidget(wid)
         self.range_row = self._wrap(range_row)
-        if tl is not None:
-            now = win.clock.offset_s
-            self.from_time.setDateTime(self._qt_time(now))
-            self.to_time.setDateTime(self._qt_time(min(
-                now + tl.period_s(win.selected or 0), tl.span_s)))
+        now = view.offset_s
+        self.from_time.setDateTime(self._qt_time(now))
+        self.to_time.setDateTime(self._qt_time(min(
+            now + tl.period_s(view.selected or 0), tl.span_s)))
         self.seconds = QDoubleSpinBox(minimum=1.0, maximum=600.0, value=10.0, suffix=" s")
         self.speed = QLabel()
         self.camera = QComboBox()
         for label in (self.tr("Slow orbit around the Earth"), self.tr("Current view"),
                       self.tr("Follow the selected satellite")):
             self.camera.addItem(label)
-        self.title = QLineEdit(tl.scenario.name if tl is not None else "")
+        self.title = QLineEdit(tl.scenario.name)
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("A line at the bottom left (optional)"))
         self.credit = QLineEdit()
@@ -101,7 +118,7 @@ class ExportDialog(QDialog):
         self.clock = QCheckBox(self.tr("UTC clock"))
         self.clock.setChecked(True)
         self.legend = QCheckBox(self.tr("Legend or colour scale"))
-        self.legend.setChecked(win.globe.visible["legend"])
+        self.legend.setChecked(view.layer("legend"))
         self.logo = QCheckBox(self.tr("OrbitDC logo"))
         self.panels = QCheckBox(self.tr("Panels beside the globe"))
         form = QFormLayout(self)
@@ -175,19 +192,17 @@ class ExportDialog(QDialog):
         edit = QDateTimeEdit()
         edit.setTimeZone(QTimeZone.utc())
         edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        tl = self.win.timeline
-        if tl is not None:
-            edit.setDateTimeRange(self._qt_time(0.0), self._qt_time(tl.span_s))
+        edit.setDateTimeRange(self._qt_time(0.0), self._qt_time(self._tl.span_s))
         return edit
 
     def _qt_time(self, offset_s: float) -> QDateTime:
-        start = self.win.timeline.scenario.start
+        start = self._tl.scenario.start
         return QDateTime.fromSecsSinceEpoch(round(start.timestamp() + offset_s),
                                             QTimeZone.utc())
 
     def _offset_s(self, edit: QDateTimeEdit) -> float:
         return float(edit.dateTime().toSecsSinceEpoch()
-                     - self.win.timeline.scenario.start.timestamp())
+                     - self._tl.scenario.start.timestamp())
 
     def custom_range(self) -> bool:
         return self.span.currentIndex() == 3
@@ -196,23 +211,21 @@ class ExportDialog(QDialog):
         """Seconds since the scenario start of the first frame."""
         if self.custom_range():
             return self._offset_s(self.from_time)
-        return self.win.clock.offset_s if self.from_now.isChecked() else 0.0
+        return self._view.offset_s if self.from_now.isChecked() else 0.0
 
     def span_s(self) -> float:
-        tl = self.win.timeline
+        tl = self._tl
         start = self.from_s()
         rest = tl.span_s - start
         index = self.span.currentIndex()
         if index == 0:
-            orbit = tl.period_s(self.win.selected or 0)
+            orbit = tl.period_s(self._view.selected or 0)
             return min(orbit, rest)
         if index == 3:
             return self._offset_s(self.to_time) - start
         return min(86400.0, rest) if index == 1 else rest
 
     def _update_speed(self) -> None:
-        if self.win.timeline is None:
-            return
         custom = self.custom_range()
         self.form.setRowVisible(self.range_row, custom)
         self.form.setRowVisible(self.from_now, not custom)
@@ -232,10 +245,8 @@ class ExportDialog(QDialog):
             camera=CAMERAS[self.camera.currentIndex()], title=self.title.text() or None,
             clock=self.clock.isChecked(), caption=self.caption.text() or None,
             credit=self.credit.text() or None, logo=self.logo.isChecked(),
-            legend=self.legend.isChecked(), satellite=self.win.selected or 0,
-            panels=self.panels.isChecked(),
-            view={k: getattr(self.win.globe.view.camera, k)
-                  for k in ("azimuth", "elevation", "distance", "fov")})
+            legend=self.legend.isChecked(), satellite=self._view.selected or 0,
+            panels=self.panels.isChecked(), view=self._camera)
 
 
 def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
@@ -294,7 +305,8 @@ def export_dialog(win: MainWindow) -> None:
     """File → Export animation…"""
     if win.timeline is None:
         return
-    dlg = ExportDialog(win)
+    win.view_state.offset_s = win.clock.offset_s  # (mirrored ≤ 15 times a second while playing)
+    dlg = ExportDialog(win.view_state, win.timeline, camera_view(win.globe), parent=win)
     if dlg.exec() == QDialog.Accepted:
         opts = dlg.options()
         path = run_export(win, opts)

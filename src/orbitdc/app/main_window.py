@@ -6,7 +6,6 @@ instant → the globe (every frame) and the panels (at most ~15 times a second) 
 
 from __future__ import annotations
 
-import itertools
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orbitdc.app import docks
 from orbitdc.app.clock import Clock
 from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
@@ -31,6 +31,7 @@ from orbitdc.physics.allocator import release_free_memory
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.globe_scene import GlobeScene
+from orbitdc.viewstate import ViewState
 from orbitdc.widgets.inspector import Inspector
 from orbitdc.widgets.panels import PanelSpec, panel_specs
 from orbitdc.widgets.scenario_panel import ScenarioPanel
@@ -53,14 +54,17 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.timeline: Timeline | None = None
         self.scenario_spec: str | None = None
-        self.selected: int | None = None
         self._last_panel_update = 0.0
         self.setObjectName("OrbitDCMainWindow")
         self.resize(*size)
         self.loader = TimelineLoader(self)
         self.prefetch = StatePrefetcher()
         self._last_frame = time.monotonic()
+        self.view_state = ViewState()  # what every view shows (selection, colours, frame…)
         self.globe = GlobeScene(size=(960, 640), app="pyside6")
+        self.globe.bind(self.view_state)  # declares the globe's layers in the state
+        self.settings.load_view(self.view_state)  # colour mode, frame, layers as saved
+        self.settings.save_view_changes(self.view_state)
         self.clock = Clock(self)
         self.timebar = TimeBar()
         self.caption = QLabel()
@@ -89,23 +93,13 @@ class MainWindow(QMainWindow):
 
         self.panel_specs: tuple[PanelSpec, ...] = panel_specs()
         self.panels: dict[str, QWidget] = {spec.key: spec.factory() for spec in self.panel_specs}
-        for panel in self.panels.values():
-            panel.set_title("")  # the dock's title says it
         self.inspector = Inspector()
         self.scenario_panel = ScenarioPanel()
-        self.docks: dict[str, QDockWidget] = {}
-        for key, widget, area in (
-                *((k, p, Qt.RightDockWidgetArea) for k, p in self.panels.items()),
-                ("inspector", self.inspector, Qt.LeftDockWidgetArea),
-                ("scenario", self.scenario_panel, Qt.LeftDockWidgetArea)):
-            dock = QDockWidget(self)
-            dock.setObjectName(f"dock_{key}")
-            dock.setWidget(widget)
-            self.addDockWidget(area, dock)
-            self.docks[key] = dock
-        self.tabifyDockWidget(self.docks["inspector"], self.docks["scenario"])
-        self.docks["inspector"].raise_()
-        self._arrange_panel_docks(size)
+        self.docks: dict[str, QDockWidget] = docks.make_docks(self, size)
+        for spec in self.panel_specs:
+            if spec.follows_selection or spec.follows_clock:
+                self.panels[spec.key].bind(self.view_state)
+        self.inspector.bind(self.view_state)
         self.menus = build_menus(self)
         bar.addWidget(self.menus.color_combo)
         self.retranslate()
@@ -116,26 +110,10 @@ class MainWindow(QMainWindow):
         if scenario is not None:  # simulates while the window is shown
             self.open_scenario(scenario)
 
-    def _arrange_panel_docks(self, size: tuple[int, int]) -> None:
-        """Stack the panel docks on the right. Stacked panels of two plots each are
-        unreadable on short screens: below 1200 px (1080p) the first stays on top and the
-        others are tabbed below it, below 800 px (laptops, projectors at 1366×768) all are
-        tabbed."""
-        docks = [self.docks[spec.key] for spec in self.panel_specs]
-        if not docks:
-            return
-        if size[1] < 800:
-            for a, b in itertools.pairwise(docks):
-                self.tabifyDockWidget(a, b)
-            docks[0].raise_()
-        elif size[1] < 1200 and len(docks) > 1:  # the first above (most legend rows)
-            for a, b in itertools.pairwise(docks[1:]):
-                self.tabifyDockWidget(a, b)
-            docks[1].raise_()
-            self.resizeDocks(docks[:2], [int(0.56 * size[1]), int(0.44 * size[1])],
-                             Qt.Vertical)
-        self.resizeDocks([self.docks["inspector"], docks[0]],
-                         [int(0.19 * size[0]), int(0.30 * size[0])], Qt.Horizontal)
+    @property
+    def selected(self) -> int | None:
+        """The selected satellite (``view_state.selected``; set that to select one)."""
+        return self.view_state.selected
 
     # --- wiring ---------------------------------------------------------------------------------
     def _wire(self) -> None:
@@ -216,15 +194,19 @@ class MainWindow(QMainWindow):
         self.prefetch.clear()  # its last state (and Timeline) belong to the old scenario
         self.scenario_spec, self._scenario_kwargs = self._pending, self._pending_kwargs
         self.settings.add_recent(self._pending)
-        if self.selected is not None and self.selected >= tl.n_sat:
-            self.selected = None
+        view = self.view_state
+        self.inspector.set_timeline(None)  # not the old timeline while the state moves on
+        view.new_timeline(tl.n_sat)  # a selection that no longer exists is dropped
         self.globe.set_timeline(tl, reset_camera=not keep_time)
+        self.globe.select(view.selected)  # (set_timeline forgets it)
         for panel in self.panels.values():
             panel.set_timeline(tl)
+        self.inspector.set_timeline(tl)
         self.scenario_panel.set_timeline(tl)
         self.timebar.set_span(tl.scenario.start, tl.span_s, tl.scenario.step_s)
         self.clock.set_span(tl.span_s, tl.scenario.step_s)
-        self.select(self.selected if self.selected is not None else 0)
+        if view.selected is None:
+            view.selected = 0
         self._update_caption()
         self.menus.update_recent()
         self.clock.seek(self.clock.offset_s if keep_time else 0.0)
@@ -254,24 +236,12 @@ class MainWindow(QMainWindow):
             state = tl.state_at(offset_s)
         self.globe.show_state(state)
         self.timebar.set_time(offset_s)
+        # The clock stays the authority; its offset goes into the view state (panel cursors,
+        # the inspector) at most PANEL_REFRESH_S apart while playing, on every change paused.
         if not self.clock.playing or now - self._last_panel_update >= PANEL_REFRESH_S:
             self._last_panel_update = now
-            for spec in self.panel_specs:
-                if spec.follows_clock:
-                    self.panels[spec.key].set_cursor(offset_s)
-            if self.selected is not None:
-                self.inspector.show_satellite(self.timeline, self.selected, offset_s,
-                                              state=state)
-
-    def select(self, index: int | None) -> None:
-        """Select a satellite (index into the scenario's satellites) or none."""
-        self.selected = index
-        self.globe.select(index)
-        for spec in self.panel_specs:
-            if spec.follows_selection:
-                self.panels[spec.key].set_selected(index)
-        if self.timeline is not None and index is not None:
-            self.inspector.show_satellite(self.timeline, index, self.clock.offset_s)
+            self.inspector.offer_state(state)
+            self.view_state.offset_s = offset_s
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
         """A click (press and release without dragging) on the globe picks a satellite."""
@@ -284,7 +254,7 @@ class MainWindow(QMainWindow):
                     ratio = self.globe.canvas.pixel_scale
                     index = self.globe.pick(pos.x() * ratio, pos.y() * ratio)
                     if index is not None:
-                        self.select(index)
+                        self.view_state.selected = index
                 self._press = None
         return super().eventFilter(obj, event)
 

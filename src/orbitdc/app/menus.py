@@ -1,5 +1,6 @@
 """Menus and their actions: File, View, Help. Every label is translatable and set in
-``retranslate`` so switching language updates the menus in place."""
+``retranslate`` so switching language updates the menus in place. The view's choices
+(colour mode, frame, layers, follow) set the window's ``ViewState`` and show what it says."""
 
 from __future__ import annotations
 
@@ -13,14 +14,15 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 from orbitdc.app import export_actions, export_dialog, i18n
 from orbitdc.assets import preset_names
 from orbitdc.render.globe_scene import LAYER_LABELS, LAYERS
+from orbitdc.viewstate import COLOR_MODES, FRAMES
 from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
 
 LAYER_KEYS = LAYERS  # View > Layers: the globe's layer registry (render.globe_scene)
-COLOR_KEYS = ("illumination", "soc", "temperature", "throughput")
-FRAME_KEYS = ("inertial", "earth")
+COLOR_KEYS = COLOR_MODES
+FRAME_KEYS = FRAMES
 
 
 def _layer_label(key: str) -> str:
@@ -55,6 +57,7 @@ class Menus(QObject):
         self.view_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
         w = win
+        view = win.view_state
         # File
         self.open = self._action(self.file_menu, QKeySequence.Open, self._open_dialog)
         self.recent_menu = self.file_menu.addMenu("")
@@ -81,8 +84,7 @@ class Menus(QObject):
         for key in LAYER_KEYS:
             act = self.layers_menu.addAction("")
             act.setCheckable(True)
-            act.setChecked(w.settings.get(f"layers/{key}", True, bool))
-            w.globe.set_layer(key, act.isChecked())
+            act.setChecked(view.layer(key))
             act.toggled.connect(lambda on, k=key: self._set_layer(k, on))
             self.layers[key] = act
         self.color_menu = self.view_menu.addMenu("")
@@ -90,20 +92,17 @@ class Menus(QObject):
         self.color_combo.setObjectName("color_combo")
         for _key in COLOR_KEYS:
             self.color_combo.addItem("")
-        self.color_combo.currentIndexChanged.connect(
-            lambda i: self._set_color(COLOR_KEYS[i]))
-        self.colors = self._exclusive(self.color_menu, COLOR_KEYS,
-                                      w.settings.get("color_mode", "illumination",
-                                                     choices=COLOR_KEYS),
+        self.color_combo.currentIndexChanged.connect(self._combo_changed)
+        self.colors = self._exclusive(self.color_menu, COLOR_KEYS, view.color_mode,
                                       self._set_color)
+        self._show_color(view.color_mode)
         self.frame_menu = self.view_menu.addMenu("")
-        self.frames = self._exclusive(self.frame_menu, FRAME_KEYS,
-                                      w.settings.get("frame", "inertial", choices=FRAME_KEYS),
-                                      self._set_frame)
+        self.frames = self._exclusive(self.frame_menu, FRAME_KEYS, view.frame, self._set_frame)
         self.reset_view = self._action(self.view_menu, QKeySequence("R"),
                                        w.globe.reset_view)
         self.follow = self._action(self.view_menu, QKeySequence("F"), None, checkable=True)
-        self.follow.toggled.connect(w.globe.set_follow)
+        self.follow.setChecked(view.follow)
+        self.follow.toggled.connect(self._set_follow)
         self.view_menu.addSeparator()
         self.panels_menu = self.view_menu.addMenu("")
         for dock in w.docks.values():
@@ -121,6 +120,10 @@ class Menus(QObject):
         # Help
         self.about = self._action(self.help_menu, QKeySequence.HelpContents, self._about)
         self.update_recent()
+        view.events.color_mode.connect(self._show_color)
+        view.events.frame.connect(self._show_frame)
+        view.events.layers.connect(self._show_layer)
+        view.events.follow.connect(self._show_follow)
 
     def _action(self, menu: QMenu, shortcut, slot, checkable: bool = False) -> QAction:
         act = menu.addAction("")
@@ -143,27 +146,40 @@ class Menus(QObject):
             group.addAction(act)
             act.triggered.connect(lambda _=False, k=key: slot(k))
             out[key] = act
-        if current in keys:
-            slot(current)
         return out
 
     # --- slots ----------------------------------------------------------------------------------
     def _set_layer(self, key: str, on: bool) -> None:
-        self.win.globe.set_layer(key, on)
-        self.win.settings.set(f"layers/{key}", on)
+        self.win.view_state.set_layer(key, on)
 
     def _set_color(self, key: str) -> None:
-        self.win.globe.set_color_mode(key)
-        self.win.settings.set("color_mode", key)
-        if hasattr(self, "colors"):
-            self.colors[key].setChecked(True)
+        self.win.view_state.color_mode = key
+
+    def _combo_changed(self, index: int) -> None:
+        self._set_color(COLOR_KEYS[index])
+
+    def _set_frame(self, key: str) -> None:
+        self.win.view_state.frame = key
+
+    def _set_follow(self, on: bool) -> None:
+        self.win.view_state.follow = on
+
+    # --- showing the view state -----------------------------------------------------------------
+    def _show_color(self, key: str) -> None:
+        self.colors[key].setChecked(True)
         self.color_combo.blockSignals(True)
         self.color_combo.setCurrentIndex(COLOR_KEYS.index(key))
         self.color_combo.blockSignals(False)
 
-    def _set_frame(self, key: str) -> None:
-        self.win.globe.set_frame(key)
-        self.win.settings.set("frame", key)
+    def _show_frame(self, key: str) -> None:
+        self.frames[key].setChecked(True)
+
+    def _show_follow(self, on: bool) -> None:
+        self.follow.setChecked(on)
+
+    def _show_layer(self, key: str, on: bool) -> None:
+        if key in self.layers:
+            self.layers[key].setChecked(on)
 
     def _set_language(self, key: str) -> None:
         if key != i18n.current():

@@ -1,5 +1,6 @@
 """Remembered between runs (QSettings): window layout, last and recent scenarios, layer toggles,
-colour mode, frame and language. Tests pass their own ini file so user settings stay untouched.
+colour mode, frame and language (the view's are loaded into and saved from the window's
+``ViewState``). Tests pass their own ini file so user settings stay untouched.
 
 Nothing read back is trusted: a value of the wrong type or outside its choices is dropped with
 one warning on stderr (``orbitdc: warning: settings file X: ignored bad value for KEY``) and
@@ -17,6 +18,8 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
+
+from orbitdc.viewstate import COLOR_MODES, FRAMES, ViewState
 
 MAX_RECENT = 8
 T = TypeVar("T")
@@ -117,6 +120,29 @@ class Settings:
         items = [spec] + [r for r in self.recent() if r != spec]
         self.qs.setValue("recent", items[:MAX_RECENT])
         self.qs.setValue("last_scenario", spec)
+
+    def load_view(self, view: ViewState) -> None:
+        """Into ``view``: the saved colour mode, frame and visibility of each declared layer
+        (a bad value: the default, with one warning)."""
+        view.color_mode = self.get("color_mode", "illumination", choices=COLOR_MODES)
+        view.frame = self.get("frame", "inertial", choices=FRAMES)
+        for key in view.layers:
+            view.set_layer(key, self.get(f"layers/{key}", True, bool))
+
+    def save_view_changes(self, view: ViewState) -> None:
+        """Save ``view``'s colour mode, frame and layers whenever they change."""
+        view.events.color_mode.connect(self._save_color_mode)
+        view.events.frame.connect(self._save_frame)
+        view.events.layers.connect(self._save_layer)
+
+    def _save_color_mode(self, mode: str) -> None:
+        self.set("color_mode", mode)
+
+    def _save_frame(self, frame: str) -> None:
+        self.set("frame", frame)
+
+    def _save_layer(self, key: str, on: bool) -> None:
+        self.set(f"layers/{key}", on)
 
     def restore_window(self, window: QMainWindow) -> None:
         """Window geometry and dock layout as saved; a value Qt cannot use is dropped."""

@@ -5,7 +5,8 @@ Positions, β angle, illumination and solar power come from ``Timeline.state_at`
 power, radiator temperature and the throttling cause come from the satellite's full-precision
 series, simulated once per (timeline, satellite) (``Timeline.series``) and interpolated.
 Captions are set in ``retranslate`` (again on ``QEvent.LanguageChange``, which also rewrites
-the shown values in the new language).
+the shown values in the new language). Bound to a :class:`~orbitdc.viewstate.ViewState`
+(:meth:`Inspector.bind`), it shows the state's selected satellite at the state's time.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from orbitdc.physics import frames
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.timeline import State, Timeline
+from orbitdc.viewstate import ViewState
 from orbitdc.widgets import theme
 from orbitdc.widgets.units import DASH, NBSP, clock_text, format_power, in_text, number
 
@@ -55,7 +57,43 @@ class Inspector(QWidget):
         layout.addStretch(1)
         self._groups: tuple[Timeline, np.ndarray] | None = None
         self._shown: tuple[Timeline, int, float] | None = None  # what show_satellite showed
+        self._view: ViewState | None = None
+        self._tl: Timeline | None = None  # the bound view's timeline
+        self._state: State | None = None  # offered for the view's next time
         self.retranslate()
+
+    # --- following a view state -------------------------------------------------------------
+
+    def bind(self, view: ViewState) -> None:
+        """Show ``view``'s selected satellite at ``view.offset_s``, now and on each change of
+        either (of the timeline given to :meth:`set_timeline`)."""
+        self._view = view
+        view.events.selected.connect(self._follow)
+        view.events.offset_s.connect(self._follow)
+        self._follow()
+
+    def set_timeline(self, tl: Timeline | None) -> None:
+        """The timeline the bound view's indices and times refer to (None: show nothing)."""
+        self._tl, self._state = tl, None
+        self._follow()
+
+    def offer_state(self, state: State) -> None:
+        """``tl.state_at(t)``, already computed for the frame at ``t``: used (instead of a
+        second propagation) if the view's time moves to ``t`` next."""
+        self._state = state
+
+    def _follow(self, *_changed: object) -> None:
+        view, tl = self._view, self._tl
+        if view is None:
+            return
+        index = view.selected
+        if tl is None or index is None or index >= tl.n_sat:
+            self.clear()
+            return
+        state = self._state
+        if state is not None and state.offset_s != view.offset_s:
+            state = None
+        self.show_satellite(tl, index, view.offset_s, state=state)
 
     def retranslate(self) -> None:
         """Set every visible string from the current translation (captions, and the values of

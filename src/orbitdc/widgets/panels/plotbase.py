@@ -4,8 +4,10 @@ x is seconds since the scenario start in every plot (:class:`UtcTimeAxis` labels
 the two plots share it. Each plot has a legend, a white time cursor and optionally a
 right-hand axis (an overlaid ViewBox). A left click or drag in any plot emits
 ``time_requested(offset_s)``, clamped to the span; the panel does not move its own cursor —
-the owner answers with :meth:`set_cursor`. Subclasses add curves in ``_build`` and feed them
-in ``_fill_selected`` / ``_fill_total`` (numpy arrays only, one ``setData`` per series).
+the owner answers with :meth:`set_cursor` (or, once bound to a
+:class:`~orbitdc.viewstate.ViewState` with :meth:`TimePlotPanel.bind`, the panel follows its
+``selected`` and ``offset_s``). Subclasses add curves in ``_build`` and feed them in
+``_fill_selected`` / ``_fill_total`` (numpy arrays only, one ``setData`` per series).
 
 Every visible string (title, headers, legend entries, axis labels) is set in
 :meth:`retranslate`, called at the end of construction and again on ``QEvent.LanguageChange``
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
+from orbitdc.viewstate import ViewState
 from orbitdc.widgets import theme, units
 from orbitdc.widgets.panels import plotkit
 from orbitdc.widgets.panels.plotkit import AXIS_WIDTH_PX
@@ -92,6 +95,15 @@ class TimePlotPanel(QWidget):
         for p in (self.plot_top, self.plot_total):  # the whole run, whatever the data did
             p.enableAutoRange(x=False)
         self.plot_top.setXRange(0.0, span, padding=0.0)
+
+    def bind(self, view: ViewState) -> None:
+        """Show ``view``'s selected satellite and put the cursor at ``view.offset_s``, now and
+        on each change."""
+        view.events.selected.connect(self.set_selected)
+        view.events.offset_s.connect(self.set_cursor)
+        if view.selected != self._index:
+            self.set_selected(view.selected)
+        self.set_cursor(view.offset_s)
 
     def set_selected(self, index: int | None) -> None:
         """Show satellite ``index`` in the top plot (None: nothing selected)."""

@@ -54,7 +54,7 @@ _OMM_DEFAULTS = {
     "OBJECT_ID": "", "CLASSIFICATION_TYPE": "U", "EPHEMERIS_TYPE": "0",
     "ELEMENT_SET_NO": "999", "REV_AT_EPOCH": "0",
 }
-_OMM_TEXT = ("OBJECT_NAME", "OBJECT_ID", "CLASSIFICATION_TYPE", "EPOCH")
+_OMM_KNOWN = (*OMM_REQUIRED, *_OMM_DEFAULTS, "OBJECT_NAME")  # other keys are ignored
 _TLE_LENGTH = 69
 # The epochs a TLE can hold (two-digit years: 57-99 are 19xx, 00-56 are 20xx).
 EPOCH_YEARS = (1957, 2056)
@@ -307,17 +307,18 @@ def _omm_satellite(
         if value is None or (isinstance(value, str) and not value.strip()):
             raise fail(key, f"{where} lacks required OMM field")
     clean = dict(_OMM_DEFAULTS)
-    for key in (*OMM_REQUIRED, *_OMM_DEFAULTS, "OBJECT_NAME"):
+    for key in _OMM_KNOWN:
         value = fields.get(key)
         if value is None:
             continue  # absent optional field (required ones were checked above)
         if isinstance(value, bool) or not isinstance(value, str | int | float):
             raise fail(key, f"value {_show(value)} is not a number or string")
         text = str(value).strip()
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError:
-            raise fail(key, f"value {_show(value)} is not valid Unicode text") from None
+        if not text.isascii():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError:
+                raise fail(key, f"value {_show(value)} is not valid Unicode text") from None
         if text:
             clean[key] = text
     for key, (lo, hi) in _OMM_INTEGER.items():

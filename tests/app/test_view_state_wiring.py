@@ -152,3 +152,19 @@ def test_export_dialog_from_a_state_and_a_timeline(qtbot, timeline: Timeline) ->
     alone = ExportDialog(state, timeline)  # no parent, no camera
     assert alone.options().view is None
     alone.close()
+
+
+def test_settings_keep_a_layers_declared_default(qapp, tmp_path: Path) -> None:
+    state = ViewState()
+    state.declare_layer("shown")
+    state.declare_layer("hidden", default=False)
+    Settings(tmp_path / "empty.ini").load_view(state)
+    assert state.layers == {"shown": True, "hidden": False}
+    path = tmp_path / "saved.ini"
+    path.write_text("[layers]\nhidden=true\nshown=false\n", encoding="utf-8")
+    settings = Settings(path)
+    settings.load_view(state)
+    assert state.layers == {"shown": False, "hidden": True}
+    settings.save_view_changes(state)
+    state.set_layer("hidden", False)
+    assert settings.get("layers/hidden", True, bool) is False

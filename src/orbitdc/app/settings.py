@@ -123,11 +123,11 @@ class Settings:
 
     def load_view(self, view: ViewState) -> None:
         """Into ``view``: the saved colour mode, frame and visibility of each declared layer
-        (a bad value: the default, with one warning)."""
+        (absent or bad, with one warning: the default, or the layer's declared default)."""
         view.color_mode = self.get("color_mode", "illumination", choices=COLOR_MODES)
         view.frame = self.get("frame", "inertial", choices=FRAMES)
-        for key in view.layers:
-            view.set_layer(key, self.get(f"layers/{key}", True, bool))
+        for key, default in view.layers.items():
+            view.set_layer(key, self.get(f"layers/{key}", default, bool))
 
     def save_view_changes(self, view: ViewState) -> None:
         """Save ``view``'s colour mode, frame and layers whenever they change."""

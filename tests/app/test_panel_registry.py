@@ -77,7 +77,9 @@ def test_bad_specs_are_refused() -> None:
     with pytest.raises(ValueError, match="x_domain"):
         PanelSpec("x", "X", "decades", DummyPanel)
     with pytest.raises(ValueError, match="unknown timeline parts"):
-        PanelSpec("x", "X", "none", DummyPanel, frozenset({"gossip"}))
+        PanelSpec("x", "X", "none", TablePanel, frozenset({"gossip"}))
+    with pytest.raises(ValueError, match="the panel plots scenario_time, not years"):
+        PanelSpec("x", "X", "years", DummyPanel)  # a TimePlotPanel is on scenario time
 
 
 def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path) -> None:

@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = docks.make_docks(self, size)
         for spec in self.panel_specs:
             if spec.follows_selection or spec.follows_clock:
-                self.panels[spec.key].bind(self.view_state)
+                self.panels[spec.key].bind(self.view_state, selection=spec.follows_selection,
+                                           clock=spec.follows_clock)
         self.inspector.bind(self.view_state)
         self.menus = build_menus(self)
         bar.addWidget(self.menus.color_combo)

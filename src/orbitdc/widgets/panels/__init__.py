@@ -7,9 +7,10 @@ names a panel. Adding one: a module here with a :class:`TimePlotPanel` subclass 
 ``PanelSpec(...)`` line in :data:`PANELS` (or :func:`register` from elsewhere).
 
 Any QWidget will do if it has what the window calls: ``set_title(text)``,
-``set_timeline(tl)``, ``apply_font_scale(factor)``; ``bind(view_state)`` and
-``set_selected(index)`` if it follows the selection; ``set_cursor(offset_s)``, a
-``time_requested(float)`` signal, ``cursors`` and ``time_plots()`` if it is on scenario time.
+``set_timeline(tl)``, ``apply_font_scale(factor)``; ``bind(view_state, selection=…,
+clock=…)`` if it follows the selection or the clock (as its spec says), with
+``set_selected(index)`` for the selection; ``set_cursor(offset_s)``, a ``time_requested(float)``
+signal, ``cursors`` and ``time_plots()`` if it is on scenario time.
 
 The x domain says what the panel's x axis is: ``"scenario_time"`` (seconds since the scenario
 start, like :class:`TimePlotPanel`: it gets the time cursor and a click moves the clock),
@@ -58,6 +59,9 @@ class PanelSpec:
         if self.x_domain not in X_DOMAINS:
             raise ValueError(f"{self.key}: x_domain must be one of {', '.join(X_DOMAINS)}, "
                              f"got {self.x_domain!r}")
+        declared = getattr(self.factory, "X_DOMAIN", self.x_domain)  # e.g. TimePlotPanel's
+        if declared != self.x_domain:
+            raise ValueError(f"{self.key}: the panel plots {declared}, not {self.x_domain}")
         unknown = set(self.needs) - set(TIMELINE_PARTS)
         if unknown:
             raise ValueError(f"{self.key}: unknown timeline parts {sorted(unknown)}")

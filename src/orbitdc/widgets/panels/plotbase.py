@@ -96,14 +96,16 @@ class TimePlotPanel(QWidget):
             p.enableAutoRange(x=False)
         self.plot_top.setXRange(0.0, span, padding=0.0)
 
-    def bind(self, view: ViewState) -> None:
-        """Show ``view``'s selected satellite and put the cursor at ``view.offset_s``, now and
-        on each change."""
-        view.events.selected.connect(self.set_selected)
-        view.events.offset_s.connect(self.set_cursor)
-        if view.selected != self._index:
-            self.set_selected(view.selected)
-        self.set_cursor(view.offset_s)
+    def bind(self, view: ViewState, selection: bool = True, clock: bool = True) -> None:
+        """Show ``view``'s selected satellite (``selection``) and put the cursor at
+        ``view.offset_s`` (``clock``), now and on each change."""
+        if selection:
+            view.events.selected.connect(self.set_selected)
+            if view.selected != self._index:
+                self.set_selected(view.selected)
+        if clock:
+            view.events.offset_s.connect(self.set_cursor)
+            self.set_cursor(view.offset_s)
 
     def set_selected(self, index: int | None) -> None:
         """Show satellite ``index`` in the top plot (None: nothing selected)."""

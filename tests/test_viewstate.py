@@ -78,3 +78,20 @@ def test_new_timeline_keeps_a_selection_that_still_exists() -> None:
     assert (st.selected, st.offset_s) == (7, 0.0)
     st.new_timeline(5)
     assert st.selected is None
+
+
+def test_a_layer_the_globe_lacks_is_ignored_by_it() -> None:
+    """Panels or other views may declare layers of their own on the same state."""
+    pytest.importorskip("vispy")
+    from orbitdc.render.globe_scene import GlobeScene
+
+    st = ViewState()
+    scene = GlobeScene(size=(160, 90))
+    try:
+        scene.bind(st)
+        st.declare_layer("ground_stations_table")
+        st.set_layer("ground_stations_table", False)  # no KeyError from the globe
+        st.set_layer("stars", False)
+        assert not scene.visible["stars"]
+    finally:
+        scene.close()

@@ -194,11 +194,11 @@ def test_any_overrides_give_a_timeline_or_the_error(window: MainWindow, qtbot,
 
 def test_out_of_range_scenario_values_are_shown_clamped_and_unchanged(
         window: MainWindow, qtbot, tmp_path: Path) -> None:
-    """A scenario may hold more GPUs than a spin box can take (10¹⁰ overflows a QSpinBox):
+    """A scenario may hold more GPUs than a spin box takes (10⁷; the box stops at 100,000):
     it loads, the boxes show their limits, and nothing counts as edited."""
     path = tmp_path / "big.toml"
     path.write_text((tmp_path / "walker.toml").read_text(encoding="utf-8").replace(
-        '[[constellation]]', '[spacecraft]\ngpus = 10000000000\nbattery_wh = 2e8\n'
+        '[[constellation]]', '[spacecraft]\ngpus = 10000000\nbattery_wh = 2e8\n'
         'solar_array_m2 = 0.01\n\n[[constellation]]', 1), encoding="utf-8")
     loaded, failed = _run(window, qtbot, lambda: window.open_scenario(str(path)))
     assert failed == [] and loaded == [window.timeline]

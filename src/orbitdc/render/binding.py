@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from orbitdc.viewstate import ViewState
@@ -24,6 +25,13 @@ def bind(scene: GlobeScene, view: ViewState) -> None:
     scene.set_follow(view.follow)
     view.events.frame.connect(scene.set_frame)
     view.events.color_mode.connect(scene.set_color_mode)
-    view.events.layers.connect(scene.set_layer)
+    scene_ref = weakref.ref(scene)
+
+    def on_layer(key: str, on: bool) -> None:  # other views may declare layers of their own
+        target = scene_ref()
+        if target is not None and key in target.layers:
+            target.set_layer(key, on)
+
+    view.events.layers.connect(on_layer)
     view.events.selected.connect(scene.select)
     view.events.follow.connect(scene.set_follow)

@@ -95,3 +95,16 @@ def test_a_layer_the_globe_lacks_is_ignored_by_it() -> None:
         assert not scene.visible["stars"]
     finally:
         scene.close()
+
+
+def test_follow_needs_a_selection() -> None:
+    st = ViewState()
+    st.new_timeline(5)
+    st.follow = True
+    assert st.follow is False  # nothing selected
+    st.selected = 1
+    st.follow = True
+    seen: list = []
+    st.events.follow.connect(seen.append)
+    st.selected = None
+    assert st.follow is False and seen == [False]

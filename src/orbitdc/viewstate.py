@@ -91,6 +91,8 @@ class ViewState:
         if self._values[name] != value:
             self._values[name] = value
             getattr(self.events, name).emit(value)
+        if name == "selected" and value is None:
+            self.follow = False
 
     # --- validation, one per field -------------------------------------------------------
 
@@ -116,9 +118,8 @@ class ViewState:
             raise ValueError(f"frame: expected one of {', '.join(FRAMES)}, got {value!r}")
         return value
 
-    @staticmethod
-    def _check_follow(value: Any) -> bool:
-        return bool(value)
+    def _check_follow(self, value: Any) -> bool:
+        return bool(value) and self.selected is not None  # following needs a selection
 
     @staticmethod
     def _check_offset_s(value: Any) -> float:

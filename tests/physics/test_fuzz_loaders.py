@@ -35,17 +35,6 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.tle import load_catalogue, tle_checksum
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-# Crashes that fuzzing found outside the catalogue loader (crash signature prefix -> root),
-# for the scenario-side work; each has a strict-xfail reproducer at the end of this file, so
-# that fixing one makes its test XPASS: then delete the entry and the marker.
-PENDING = {
-    "RecursionError in toml_file.py": "tomllib recurses once per nested TOML array",
-    "ValueError in toml_file.py": "tomllib's int() of a TOML integer over 4300 digits",
-    "ScenarioError (message) in scenario.py": "a carriage return of file = reaches the message",
-}
-PENDING_MANY_TABLES = ("scenario.py: 5,000 [[constellation]] tables take ~100 s, "
-                       "_Builder.reserve() calls _Locator.find(), a scan of the whole text, "
-                       "once per table")
 # No shrinking: a case takes ~30 ms to run, shrinking one takes minutes, and a failure's
 # report already holds every file of the case and the traceback.
 PROPERTY = settings(deadline=None, derandomize=True, database=None,
@@ -80,16 +69,7 @@ def test_broken_catalogues_load_or_fail_naming_the_catalogue(case_dir: Path,
 @settings(PROPERTY, max_examples=300)
 @given(case=scenario_cases())
 def test_broken_scenarios_load_or_fail_naming_the_scenario(case_dir: Path, case: Case) -> None:
-    """Crash kinds in PENDING (rooted outside the catalogue loader, each with a strict-xfail
-    reproducer below) are let through; any other crash fails."""
-    try:
-        outcome = check_case(case_dir, case)
-    except AssertionError as err:
-        signature = str(err).split("\n", 1)[0]
-        if not signature.startswith(tuple(PENDING)):
-            raise
-        outcome = "pending: " + signature
-    assert outcome in (OK, ERROR) or outcome.startswith("pending: ")
+    assert check_case(case_dir, case) in (OK, ERROR)
 
 
 BASE = Base({"name": "Bomb", "start": "2026-06-21T00:00:00Z", "duration": "4min",
@@ -98,9 +78,7 @@ BASE = Base({"name": "Bomb", "start": "2026-06-21T00:00:00Z", "duration": "4min"
                                                 "planes": 2, "per_plane": 2}]}, {})
 
 
-@pytest.mark.parametrize("kind", [
-    pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=PENDING_MANY_TABLES))
-    if kind == "many-tables" else kind for kind in BOMB_KINDS])
+@pytest.mark.parametrize("kind", BOMB_KINDS)
 def test_resource_bombs_fail_or_run_within_the_time_and_memory_caps(case_dir: Path,
                                                                    kind: str) -> None:
     record = json.loads((DATA / "cat_iss.json").read_text())[0]
@@ -115,7 +93,11 @@ def test_harness_reports_a_scenario_error_that_names_another_file(tmp_path: Path
     assert message_problem(err, [tmp_path / "cat.tle"]) is None
     assert message_problem(err, [tmp_path / "scenario.toml"]).startswith("names ")
     assert message_problem(ScenarioError(None, "bad"), [tmp_path]) == "message names no file"
-    two_lines = ScenarioError(tmp_path / "cat.tle", "a\rb")
+    class TwoLines(ScenarioError):  # (ScenarioError itself folds line breaks away)
+        def __str__(self) -> str:
+            return f"{self.path}: a\rb"
+
+    two_lines = TwoLines(tmp_path / "cat.tle", "a")
     assert message_problem(two_lines, [tmp_path / "cat.tle"]) == "message spans several lines"
 
 
@@ -293,7 +275,7 @@ def test_big_catalogue_of_one_name_loads_in_linear_time(tmp_path: Path) -> None:
     assert [name for name, _ in sats[-2:]] == ["ISS (ZARYA) #9999", "ISS (ZARYA) #10000"]
 
 
-# --- crashes rooted outside the catalogue loader (see PENDING) ----------------------------------
+# --- crashes fuzzing found in the scenario loader, fixed there ------------------------------------
 
 HEAD = 'name = "x"\nstart = "2026-06-21T00:00:00Z"\nduration = "2min"\nstep = "60s"\n'
 WALKER = ('[[constellation]]\ntype = "walker"\npattern = "delta"\naltitude_km = 550\n'
@@ -308,24 +290,19 @@ def _scenario_error(path: Path) -> str:
     return text
 
 
-@pytest.mark.xfail(strict=True, raises=RecursionError, reason=PENDING[
-    "RecursionError in toml_file.py"])
-def test_pending_deeply_nested_toml_array(tmp_path: Path) -> None:
+def test_deeply_nested_toml_array(tmp_path: Path) -> None:
     path = tmp_path / "scenario.toml"
     path.write_text(HEAD.replace('"60s"', "[" * 2000 + "]" * 2000) + WALKER)
     assert _scenario_error(path).startswith(f"{path}:4: ")
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError, reason=PENDING["ValueError in toml_file.py"])
-def test_pending_toml_integer_over_4300_digits(tmp_path: Path) -> None:
+def test_toml_integer_over_4300_digits(tmp_path: Path) -> None:
     path = tmp_path / "scenario.toml"
     path.write_text(HEAD + "[spacecraft]\nbus_power_w = " + "9" * 5000 + "\n" + WALKER)
     assert _scenario_error(path).startswith(f"{path}:6: ")
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason=PENDING[
-    "ScenarioError (message) in scenario.py"])
-def test_pending_carriage_return_in_the_catalogue_path(tmp_path: Path) -> None:
+def test_carriage_return_in_the_catalogue_path(tmp_path: Path) -> None:
     path = tmp_path / "scenario.toml"
     path.write_text(HEAD + '[[constellation]]\ntype = "tle"\nfile = "a\\rb.tle"\n')
     assert _scenario_error(path).startswith(f"{path}:")

@@ -59,11 +59,16 @@ def check(need_bytes: int, path: str | Path | None, what: str, change: str,
           key: str | None = None, line: int | None = None) -> None:
     """Raise ScenarioError when ``need_bytes`` does not fit in what is available.
     ``what`` says what needs it, ``change`` what to change (both short phrases)."""
-    have = available_bytes()
-    if need_bytes <= HEADROOM * have:
+    if fits(need_bytes):
         return
+    have = available_bytes()
     raise ScenarioError(path, f"{what} would need about {format_bytes(need_bytes)} of memory, "
                         f"{format_bytes(have)} available; expected {change}", key=key, line=line)
+
+
+def fits(need_bytes: int) -> bool:
+    """Whether ``need_bytes`` fits in what is available (with some headroom)."""
+    return need_bytes <= HEADROOM * available_bytes()
 
 
 def format_bytes(n: float) -> str:

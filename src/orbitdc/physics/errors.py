@@ -32,7 +32,7 @@ class ScenarioError(ValueError):
             text = self.path + (f":{self.line}" if self.line is not None else "") + ": "
         if self.key:
             text += f"key '{self.key}': "
-        return (text + self.message).replace("\n", " ")
+        return " ".join((text + self.message).splitlines())  # \n, \r, \v, \x85, \u2028…
 
 
 def short_repr(value: object, limit: int = 40) -> str:

@@ -345,8 +345,9 @@ class _Builder:
             return
         self.n_sat += count
         need = self.n_sat * (budget.BYTES_PER_SAT_LOADED + budget.BYTES_PER_SAT_RUN)
-        budget.check(need, self.path, f"{self.n_sat:,} satellites", "fewer satellites",
-                     key=key, line=self.loc.find(key, "constellation", i))
+        if not budget.fits(need):  # (the line is looked up only then: a scan of the text)
+            budget.check(need, self.path, f"{self.n_sat:,} satellites", "fewer satellites",
+                         key=key, line=self.loc.find(key, "constellation", i))
 
     def check_epochs(self, path: Path, sats: list[Satrec], t_start: datetime) -> None:
         """Warn when element sets are far from the start: SGP4 errors grow with age."""

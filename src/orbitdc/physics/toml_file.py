@@ -30,6 +30,32 @@ def read_toml(path: Path, what: str) -> tuple[str, dict[str, Any]]:
         msg = getattr(err, "msg", msg)
         line = getattr(err, "lineno", line)
         raise ScenarioError(path, f"invalid TOML: {msg}", line=line) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise ScenarioError(path, "invalid TOML: arrays or tables nested too deeply to read",
+                            line=_deep_line(text)) from None
+    except ValueError:  # int() refuses a TOML integer of more than 4,300 digits
+        raise ScenarioError(path, "invalid TOML: an integer too long to read",
+                            line=_first_line(text, _LONG_DIGITS)) from None
+
+
+DEEP = 100  # nesting that marks the culprit line (tomllib gives up near Python's ~1,000)
+_LONG_DIGITS = re.compile(r"[0-9_]{4000,}")
+
+
+def _first_line(text: str, pattern: re.Pattern[str]) -> int | None:
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def _deep_line(text: str) -> int | None:
+    """The first line where brackets or braces nest deeper than DEEP."""
+    depth = 0
+    for no, line in enumerate(text.splitlines(), start=1):
+        for ch in line:
+            depth += 1 if ch in "[{" else -1 if ch in "]}" else 0
+            if depth > DEEP:
+                return no
+    return None
 
 
 class Locator:

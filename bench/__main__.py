@@ -139,7 +139,7 @@ def soak(args: argparse.Namespace) -> None:
     for preset in soak_bench.PRESETS:
         print(f"soak_rss_growth_{preset.replace('-', '_')}: {r.growth_of(preset):.3f}")
     print(f"soak_rss_growth_worst_window: {r.worst_growth:.3f}")
-    print(f"soak_rss_trend_mb_per_hour: {r.trend_mb_per_hour:.1f}")
+    print(f"soak_rss_trend_over_run: {r.trend:.3f}")
     print(f"soak_rss_mb_high_water: {max(w.high_mb for w in r.windows):.0f}")
     print(f"soak_threads_start: {threads[0] if threads else 'nan'}")
     print(f"soak_threads_end: {threads[-1] if threads else 'nan'}")

@@ -28,8 +28,9 @@ first window of the same preset after the first reload: the first reload loads s
 - ``worst_growth``: its highest later window against its first (the spread: freed memory
   that glibc keeps resident varies by ±10 MB or so from window to window, more on a loaded
   machine);
-- ``trend_mb_per_hour``: the least-squares slope of the settled RSS over time, one offset per
-  preset (a leak shows here, noise does not).
+- ``trend``: the least-squares slope of the settled RSS over time (one offset per preset)
+  times the time from the first reload's window to the last one's, relative to the first
+  (a steady leak shows here, window-to-window noise much less: it needs a long run).
 
 Threads are counted on settled samples too (a load runs on one more thread, which ends with
 it).
@@ -138,10 +139,10 @@ class SoakResult:
         return self._larger(self.worst_growth_of)
 
     @property
-    def trend_mb_per_hour(self) -> float:
-        """Slope of the settled RSS of the windows after the first reload against their
-        middle time, one offset per preset (least squares), MB per hour; nan with fewer
-        than four such windows."""
+    def trend(self) -> float:
+        """Fitted RSS change over the windows after the first reload, relative to the first:
+        the least-squares slope against their middle times (one offset per preset) times
+        the time they span; nan with fewer than four such windows."""
         import numpy as np
 
         rows = [(0.5 * (w.samples[0].t_s + w.samples[-1].t_s), w.preset, w.settled_mb)
@@ -149,9 +150,9 @@ class SoakResult:
         presets = sorted({p for _, p, _ in rows})
         if len(rows) < len(presets) + 2:
             return NAN
-        a = np.array([[t / 3600.0] + [float(p == q) for q in presets] for t, p, _ in rows])
-        coef = np.linalg.lstsq(a, np.array([v for *_, v in rows]), rcond=None)[0]
-        return float(coef[0])
+        a = np.array([[t] + [float(p == q) for q in presets] for t, p, _ in rows])
+        slope = np.linalg.lstsq(a, np.array([v for *_, v in rows]), rcond=None)[0][0]
+        return float(slope * (rows[-1][0] - rows[0][0]) / rows[0][2])
 
     @property
     def rss_first_reload_mb(self) -> float:

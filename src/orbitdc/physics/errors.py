@@ -39,4 +39,4 @@ def short_repr(value: object, limit: int = 40) -> str:
     """``repr(value)`` cut to ``limit`` characters for a one-line message (a 30-digit
     integer, a long table…)."""
     text = repr(value)
-    return text if len(text) <= limit else text[:limit - 3] + "..."
+    return text if len(text) <= limit else f"{text[:limit - 4]}...{text[-1]}"

@@ -93,11 +93,11 @@ def test_harness_reports_a_scenario_error_that_names_another_file(tmp_path: Path
     assert message_problem(err, [tmp_path / "cat.tle"]) is None
     assert message_problem(err, [tmp_path / "scenario.toml"]).startswith("names ")
     assert message_problem(ScenarioError(None, "bad"), [tmp_path]) == "message names no file"
-    class TwoLines(ScenarioError):  # (ScenarioError itself folds line breaks away)
+    class TwoLinesError(ScenarioError):  # (ScenarioError itself folds line breaks away)
         def __str__(self) -> str:
             return f"{self.path}: a\rb"
 
-    two_lines = TwoLines(tmp_path / "cat.tle", "a")
+    two_lines = TwoLinesError(tmp_path / "cat.tle", "a")
     assert message_problem(two_lines, [tmp_path / "cat.tle"]) == "message spans several lines"
 
 

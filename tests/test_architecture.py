@@ -48,3 +48,13 @@ def test_presets_are_packaged_and_state_their_sources(name: str) -> None:
     assert path is not None and path.is_file()
     head = path.read_text(encoding="utf-8").splitlines()[:5]
     assert all(line.startswith("#") for line in head[:2])  # opens with sourced comments
+
+
+def test_modules_are_small() -> None:
+    """One job per module: none over ~350 lines; the globe scene keeps only the canvas,
+    camera, frames, picking and the layer registry."""
+    src = ROOT / "src" / "orbitdc"
+    sizes = {p.relative_to(src).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+             for p in src.rglob("*.py")}
+    assert {name: n for name, n in sizes.items() if n > 360} == {}
+    assert sizes["render/globe_scene.py"] <= 210

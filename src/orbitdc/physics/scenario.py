@@ -33,11 +33,7 @@ from orbitdc.physics.constellations import unique_names
 from orbitdc.physics.errors import ScenarioError, short_repr
 from orbitdc.physics.params import Param, check_value
 from orbitdc.physics.sun import EPHEMERIS_FIRST_UTC, EPHEMERIS_LAST_UTC, EPHEMERIS_SPAN
-from orbitdc.physics.timebase import (
-    parse_duration_s,
-    parse_instant,
-    sgp4_epoch_jd,
-)
+from orbitdc.physics.timebase import parse_duration_s, parse_instant, sgp4_epoch_jd
 from orbitdc.physics.toml_file import Locator, read_toml
 
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation")

@@ -20,20 +20,6 @@ from orbitdc.app.settings import Settings
 LOAD_MS = 30_000
 
 
-@pytest.fixture()
-def window(qtbot, tmp_path: Path):
-    gui.application("en")
-    win = MainWindow(size=(1280, 760), settings=Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
-        win.open_scenario("default", duration="3h")
-    yield win
-    win.close()
-    # Nothing left running: no load, no clock, no prefetch thread.
-    assert not win.loader.busy and not win.clock.playing and not win.prefetch.alive
-
-
 def test_window_opens_on_the_scenario(window: MainWindow) -> None:
     tl = window.timeline
     assert tl.n_sat == 168

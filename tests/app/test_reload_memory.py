@@ -5,27 +5,14 @@ from __future__ import annotations
 
 import gc
 import weakref
-from pathlib import Path
 
 import psutil
 import pytest
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 
-from orbitdc.app import gui
 from orbitdc.app.main_window import MainWindow
-from orbitdc.app.settings import Settings
 
 LOAD_MS = 30_000
-
-
-@pytest.fixture()
-def window(qtbot, tmp_path: Path):
-    gui.application("en")
-    win = MainWindow(size=(1280, 760), settings=Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
 
 
 def _open_preset(win: MainWindow, qtbot, name: str) -> None:
@@ -36,7 +23,7 @@ def _open_preset(win: MainWindow, qtbot, name: str) -> None:
 
 
 @pytest.mark.parametrize("playing", [False, True], ids=["paused", "playing"])
-def test_reloads_free_the_previous_timeline(window: MainWindow, qtbot, playing: bool) -> None:
+def test_reloads_free_the_previous_timeline(new_window: MainWindow, qtbot, playing: bool) -> None:
     warnings: list[str] = []
 
     def on_message(mode, _context, text: str) -> None:
@@ -45,25 +32,25 @@ def test_reloads_free_the_previous_timeline(window: MainWindow, qtbot, playing: 
 
     previous = qInstallMessageHandler(on_message)
     try:
-        _open_preset(window, qtbot, "suncatcher")
-        window.clock.set_speed(3600.0)
-        window.clock.play(True)  # the prefetch thread computes states of this timeline
+        _open_preset(new_window, qtbot, "suncatcher")
+        new_window.clock.set_speed(3600.0)
+        new_window.clock.play(True)  # the prefetch thread computes states of this timeline
         qtbot.wait(400)
-        window.clock.play(playing)
+        new_window.clock.play(playing)
         proc = psutil.Process()
         threads = proc.num_threads()
-        first = weakref.ref(window.timeline)
-        _open_preset(window, qtbot, "default")
-        second = weakref.ref(window.timeline)
+        first = weakref.ref(new_window.timeline)
+        _open_preset(new_window, qtbot, "default")
+        second = weakref.ref(new_window.timeline)
         qtbot.wait(200)
-        _open_preset(window, qtbot, "suncatcher")
+        _open_preset(new_window, qtbot, "suncatcher")
         qtbot.wait(200)
         gc.collect()
         # Neither the replaced timelines (e.g. the prefetched state of the last frame, kept
         # while paused) nor a loader thread outlive the reload.
         assert first() is None and second() is None
         assert proc.num_threads() == threads
-        assert window.clock.playing == playing
+        assert new_window.clock.playing == playing
     finally:
         qInstallMessageHandler(previous)
     assert warnings == []

@@ -22,18 +22,6 @@ from orbitdc.viewstate import ViewState
 LOAD_MS = 30_000
 
 
-@pytest.fixture()
-def window(qtbot, tmp_path: Path):
-    gui.application("en")
-    win = MainWindow(size=(1280, 760), settings=Settings(tmp_path / "settings.ini"))
-    qtbot.addWidget(win)
-    win.show()
-    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
-        win.open_scenario("default", duration="3h")
-    yield win
-    win.close()
-
-
 def test_selecting_in_the_state_updates_every_view(window: MainWindow) -> None:
     tl = window.timeline
     assert window.selected == window.view_state.selected == 0

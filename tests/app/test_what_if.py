@@ -214,7 +214,7 @@ def test_out_of_range_scenario_values_are_shown_clamped_and_unchanged(
     assert panel.changes() == {"spacecraft": {"radiator_m2": 20.0}}
     loaded, failed = _run(window, qtbot, panel.apply_button.click)
     assert loaded == [window.timeline]
-    assert _params(window.timeline)["gpus"] == 1e10
+    assert _params(window.timeline)["gpus"] == 1e7
 
 
 def test_what_if_keeps_the_open_options_and_earlier_edits(window: MainWindow, qtbot) -> None:

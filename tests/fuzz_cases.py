@@ -911,7 +911,7 @@ def _catalogue_mutation(draw: st.DrawFn, base: Base) -> Case:
 
 
 BOMB_KINDS = ("walker-1e9", "walker-1e6", "sso-1e6", "decade-1s", "century-1s", "many-tables",
-              "big-catalogue")
+              "many-tle-tables", "big-catalogue")
 
 
 def bomb_case(base: Base, kind: str, record: dict[str, Any]) -> Case:
@@ -933,6 +933,9 @@ def bomb_case(base: Base, kind: str, record: dict[str, Any]) -> Case:
                     "duration": "3650d" if kind == "decade-1s" else "8000d"}
     elif kind == "many-tables":  # 5,000 copies of the first table
         b.model["constellation"] = [json_copy(consts[0]) for _ in range(5000)]
+    elif kind == "many-tle-tables":  # 5,000 tle tables reading one small catalogue
+        b.cats["one.tle"] = Catalogue("tle", [record])
+        b.model["constellation"] = [{"type": "tle", "file": "one.tle"} for _ in range(5000)]
     elif kind == "big-catalogue":  # a whole "active" catalogue: 10,000 element sets
         b.cats["big.json"] = Catalogue("json", [record] * 10_000)
         consts[0] = {"type": "tle", "file": "big.json"}

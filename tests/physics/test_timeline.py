@@ -166,3 +166,20 @@ def test_extra_block_consumers_see_every_block_in_order(walker) -> None:
     assert counter.finished is tl
     assert [k0 for k0, _ in counter.k] == list(range(0, tl.n_time, 7))
     assert sum(n for _, n in counter.k) == tl.n_time
+
+
+def test_satellite_series_reuses_the_runs_ephemeris(walker, monkeypatch) -> None:
+    """A satellite's re-run takes the Sun and Earth rotation the build computed (no second
+    ephemeris evaluation) and matches a fresh run exactly."""
+    from orbitdc.physics import simulation
+
+    _, tl = walker
+    fresh = simulation.Block.concat(list(
+        simulation.Simulation(tl.scenario, indices=[4]).blocks(block_size=256)))
+    calls: list[int] = []
+    real = simulation.sun_teme_km
+    monkeypatch.setattr(simulation, "sun_teme_km", lambda t: calls.append(1) or real(t))
+    again = tl.satellite_series(4)
+    assert calls == []
+    for name in ("r_teme_km", "illum", "p_solar_w", "soc", "temp_elec_c", "tflops"):
+        np.testing.assert_array_equal(getattr(again, name), getattr(fresh, name))

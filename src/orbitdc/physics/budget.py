@@ -9,7 +9,8 @@ allocator tuning) and rounded up:
   temporaries at the minimum block of 4 instants, eclipse and summary state): ~1.9 KB → 2,200 B;
 * a stored sample of the Timeline (state of charge and temperature float16, utilisation and
   illumination uint8): 6 B;
-* a stored instant (13 constellation totals and its offset, float64): 112 B → 128 B;
+* a stored instant (13 constellation totals and its offset, float64, and the Sun, flux and
+  Earth rotation kept for single-satellite re-runs): 184 B → 200 B;
 * fixed: the ephemeris window (2,048 instants of IAU 2000A nutation terms, ~40 MB) and freed
   temporaries that the tuned allocator keeps for reuse: 320 MB.
 
@@ -29,7 +30,7 @@ from orbitdc.physics.errors import ScenarioError
 BYTES_PER_SAT_LOADED = 1_300
 BYTES_PER_SAT_RUN = 2_200
 BYTES_PER_SAMPLE_STORED = 6
-BYTES_PER_INSTANT_STORED = 128
+BYTES_PER_INSTANT_STORED = 200
 BYTES_FIXED_RUN = 320 * 2**20
 # A catalogue's text, split into lines, with a Satrec per 140-byte TLE record (the smallest):
 # ~12 bytes of memory per byte of file while loading it.

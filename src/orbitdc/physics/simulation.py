@@ -86,7 +86,11 @@ class Block:
 class Simulation:
     """Steps a scenario (optionally a subset of its satellites, by index)."""
 
-    def __init__(self, scenario: Scenario, indices: Sequence[int] | None = None) -> None:
+    def __init__(self, scenario: Scenario, indices: Sequence[int] | None = None,
+                 windows: dict[int, _Window] | None = None) -> None:
+        """``windows``: a dict to keep the per-instant inputs in (Sun, flux, Earth rotation,
+        by first instant), or another Simulation's of the same scenario to reuse them instead
+        of evaluating the ephemeris again. None (streaming runs): nothing is kept."""
         n = scenario.n_sat if indices is None else len(indices)
         budget.check(budget.run_bytes(n, 0, stored=False), scenario.path,
                      f"simulating {n:,} satellites", "fewer satellites")
@@ -104,6 +108,7 @@ class Simulation:
         self.sc = sc_all if indices is None else sc_all.subset(self.indices)
         self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
         self.sunlight = SunlightModel(self.sc)
+        self.windows = windows
 
     @property
     def n_sat(self) -> int:
@@ -116,25 +121,32 @@ class Simulation:
         return sun_teme_km(self.grid.t)
 
     def _window(self, k0: int, k1: int) -> _Window:
-        """Per-instant inputs for instants k0..k1-1: Sun, flux, Earth rotation."""
+        """Per-instant inputs for instants k0..k1-1: Sun, flux, Earth rotation (kept in
+        :attr:`windows`, if any, by k0: ~72 bytes an instant)."""
+        if self.windows is not None and k0 in self.windows:
+            return self.windows[k0]
         w = self.grid.window(k0, k1)
         sun = sun_teme_km(w.t)
         gmst = frames.gmst_rad(w.t) * np.ones(k1 - k0)
-        return _Window(k0, w.offset_s, w.jd_whole, w.jd_frac, sun,
-                       solar_flux_w_m2(np.linalg.norm(sun, axis=1)), np.cos(gmst), np.sin(gmst))
+        win = _Window(k0, w.offset_s, w.jd_whole, w.jd_frac, sun,
+                      solar_flux_w_m2(np.linalg.norm(sun, axis=1)), np.cos(gmst), np.sin(gmst))
+        if self.windows is not None:
+            self.windows[k0] = win
+        return win
 
     def blocks(self, block_size: int = 16, progress: ProgressFn | None = None
                ) -> Iterator[Block]:
-        """Yield the whole run in blocks of ``block_size`` instants. The ephemeris and Earth
-        rotation are evaluated a chunk of instants at a time (their intermediate arrays are
-        ~20 KB per instant), so memory stays bounded for any duration."""
+        """Yield the whole run in blocks of up to ``block_size`` instants. The ephemeris and
+        Earth rotation are evaluated a window of WINDOW_INSTANTS at a time (their intermediate
+        arrays are ~20 KB per instant), so memory stays bounded for any duration; blocks end
+        at window boundaries."""
         plant = Plant(self.sc)
         n_time, n_sat = self.grid.n_time, self.n_sat
-        chunk = block_size * max(1, WINDOW_INSTANTS // block_size)
-        for c0 in range(0, n_time, chunk):
-            win = self._window(c0, min(c0 + chunk, n_time))
-            for k0 in range(c0, c0 + win.offset_s.size, block_size):
-                k1 = min(k0 + block_size, n_time)
+        for c0 in range(0, n_time, WINDOW_INSTANTS):
+            c1 = min(c0 + WINDOW_INSTANTS, n_time)
+            win = self._window(c0, c1)
+            for k0 in range(c0, c1, block_size):
+                k1 = min(k0 + block_size, c1)
                 j = slice(k0 - c0, k1 - c0)
                 e = np.empty((n_sat, k1 - k0), np.uint8)
                 r = np.empty((n_sat, k1 - k0, 3))

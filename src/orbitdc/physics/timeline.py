@@ -99,7 +99,7 @@ class Timeline:
                      f"keeping {scenario.n_sat:,} satellites × {n_time:,} instants for replay",
                      "fewer satellites, a longer step or a shorter duration (orbitdc "
                      "simulate streams any duration to a file)")
-        sim = Simulation(scenario)
+        sim = Simulation(scenario, windows={})  # kept: satellite_series reuses them
         if block_size is None:
             block_size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
         tl = cls(sim)
@@ -239,7 +239,7 @@ class Timeline:
 
     def satellite_series(self, index: int) -> Block:
         """The whole run of one satellite at full precision (arrays (n_time, 1))."""
-        sim = Simulation(self.scenario, indices=[index])
+        sim = Simulation(self.scenario, indices=[index], windows=self.sim.windows)
         return Block.concat(list(sim.blocks(block_size=256)))
 
 

@@ -78,14 +78,8 @@ BASE = Base({"name": "Bomb", "start": "2026-06-21T00:00:00Z", "duration": "4min"
                                                 "planes": 2, "per_plane": 2}]}, {})
 
 
-PENDING_MANY_TLE_TABLES = (
-    "scenario.py: 5,000 tle tables take ~40 s: _tle() looks up the line of 'file' (a scan of the "
-    "whole text) for the budget check of every table, not only when refusing")
 
-
-@pytest.mark.parametrize("kind", [
-    pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=PENDING_MANY_TLE_TABLES))
-    if kind == "many-tle-tables" else kind for kind in BOMB_KINDS])
+@pytest.mark.parametrize("kind", BOMB_KINDS)
 def test_resource_bombs_fail_or_run_within_the_time_and_memory_caps(case_dir: Path,
                                                                    kind: str) -> None:
     record = json.loads((DATA / "cat_iss.json").read_text())[0]

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import resource
+from collections.abc import Callable
 from pathlib import Path
 
 from orbitdc.physics.errors import ScenarioError
@@ -57,14 +58,16 @@ def run_bytes(n_sat: int, n_time: int, *, stored: bool) -> int:
 
 
 def check(need_bytes: int, path: str | Path | None, what: str, change: str,
-          key: str | None = None, line: int | None = None) -> None:
+          key: str | None = None, line: Callable[[], int | None] | None = None) -> None:
     """Raise ScenarioError when ``need_bytes`` does not fit in what is available.
-    ``what`` says what needs it, ``change`` what to change (both short phrases)."""
+    ``what`` says what needs it, ``change`` what to change (both short phrases); ``line``
+    finds the line to name, called only when refusing (it may scan the whole file)."""
     if fits(need_bytes):
         return
     have = available_bytes()
     raise ScenarioError(path, f"{what} would need about {format_bytes(need_bytes)} of memory, "
-                        f"{format_bytes(have)} available; expected {change}", key=key, line=line)
+                        f"{format_bytes(have)} available; expected {change}", key=key,
+                        line=line() if line is not None else None)
 
 
 def fits(need_bytes: int) -> bool:

@@ -329,7 +329,7 @@ class _Builder:
         budget.check((self.n_sat * budget.BYTES_PER_SAT_LOADED
                       + size * budget.BYTES_PER_CATALOGUE_BYTE), self.path,
                      f"loading this {size / 1e6:.0f} MB catalogue", "a smaller catalogue",
-                     key="file", line=self.loc.find("file", "constellation", i))
+                     key="file", line=lambda: self.loc.find("file", "constellation", i))
         pairs = load_catalogue(target)
         self.reserve(len(pairs), "file", i)
         self.check_epochs(target, [s for _, s in pairs], t_start)
@@ -341,9 +341,8 @@ class _Builder:
             return
         self.n_sat += count
         need = self.n_sat * (budget.BYTES_PER_SAT_LOADED + budget.BYTES_PER_SAT_RUN)
-        if not budget.fits(need):  # (the line is looked up only then: a scan of the text)
-            budget.check(need, self.path, f"{self.n_sat:,} satellites", "fewer satellites",
-                         key=key, line=self.loc.find(key, "constellation", i))
+        budget.check(need, self.path, f"{self.n_sat:,} satellites", "fewer satellites",
+                     key=key, line=lambda: self.loc.find(key, "constellation", i))
 
     def check_epochs(self, path: Path, sats: list[Satrec], t_start: datetime) -> None:
         """Warn when element sets are far from the start: SGP4 errors grow with age."""

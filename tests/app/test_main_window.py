@@ -263,3 +263,18 @@ def test_panels_are_tabbed_on_short_screens(qtbot, tmp_path: Path, size, with_po
     assert tabbed("power") == with_power
     assert tabbed("thermal") == with_thermal
     win.close()
+
+
+def test_at_moves_the_clock_once_the_scenario_is_in(new_window, qtbot, capsys) -> None:
+    """``orbitdc SCENARIO --at ISO`` without --screenshot: the window opens at that instant;
+    one outside the scenario gives a warning and the start."""
+    from datetime import UTC, datetime
+
+    win = new_window
+    gui.seek_when_loaded(win, datetime(2026, 6, 21, 2, 30, tzinfo=UTC), "02:30")
+    with qtbot.waitSignal(win.timeline_changed, timeout=30_000):
+        win.open_scenario("default", duration="3h")
+    assert win.clock.offset_s == pytest.approx(9000.0)
+    gui.seek_when_loaded(win, datetime(2030, 1, 1, tzinfo=UTC), "2030-01-01T00:00:00Z")
+    assert "--at: 2030-01-01T00:00:00Z is outside the scenario" in capsys.readouterr().err
+    assert win.clock.offset_s == pytest.approx(9000.0)  # unchanged

@@ -77,6 +77,8 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         _quit_after_first_frame(app, win)
     win.show()
     if screenshot is None:
+        if at_dt is not None:
+            seek_when_loaded(win, at_dt, at)
         return app.exec()
     error = None if win.timeline is not None else _wait_for_load(win)
     if error is not None:
@@ -85,11 +87,9 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         return EXIT_BAD_INPUT
     tl = win.timeline
     if at_dt is not None:
-        offset = (at_dt - tl.scenario.start).total_seconds()
-        if not 0.0 <= offset <= tl.span_s:
-            print(f"orbitdc: error: --at: {at} is outside the scenario "
-                  f"({tl.scenario.start:%Y-%m-%dT%H:%M:%SZ} + {tl.span_s / 3600:g} h)",
-                  file=sys.stderr)
+        offset, problem = _offset_of(tl, at_dt, at)
+        if problem:
+            print(f"orbitdc: error: {problem}", file=sys.stderr)
             win.close()
             return EXIT_BAD_INPUT
         win.clock.seek(offset)
@@ -105,6 +105,33 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         return EXIT_BAD_INPUT
     win.close()
     return 0
+
+
+def _offset_of(tl, at_dt: datetime, text: str) -> tuple[float, str | None]:
+    """Seconds from the scenario's start to ``at_dt``, and what is wrong if it is outside."""
+    offset = (at_dt - tl.scenario.start).total_seconds()
+    if 0.0 <= offset <= tl.span_s:
+        return offset, None
+    return 0.0, (f"--at: {text} is outside the scenario "
+                 f"({tl.scenario.start:%Y-%m-%dT%H:%M:%SZ} + {tl.span_s / 3600:g} h)")
+
+
+def seek_when_loaded(win, at_dt: datetime, text: str) -> None:
+    """Move the clock to ``at_dt`` once the window's first timeline is in (an instant outside
+    the scenario: a warning, and the clock stays at the start)."""
+    def first(tl) -> None:
+        win.timeline_changed.disconnect(first)
+        offset, problem = _offset_of(tl, at_dt, text)
+        if problem:
+            print(f"orbitdc: warning: {problem}; showing its start", file=sys.stderr)
+        else:
+            win.clock.seek(offset)
+
+    if win.timeline is not None:
+        win.timeline_changed.connect(first)
+        first(win.timeline)
+    else:
+        win.timeline_changed.connect(first)
 
 
 def _quit_after_first_frame(app: QApplication, win) -> None:

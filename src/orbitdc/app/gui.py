@@ -127,11 +127,9 @@ def seek_when_loaded(win, at_dt: datetime, text: str) -> None:
         else:
             win.clock.seek(offset)
 
+    win.timeline_changed.connect(first)
     if win.timeline is not None:
-        win.timeline_changed.connect(first)
         first(win.timeline)
-    else:
-        win.timeline_changed.connect(first)
 
 
 def _quit_after_first_frame(app: QApplication, win) -> None:

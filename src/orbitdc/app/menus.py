@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 
 from orbitdc.app import export_actions, export_dialog, i18n
 from orbitdc.assets import preset_names
+from orbitdc.physics.scenario import is_file
 from orbitdc.render.globe_scene import LAYER_LABELS, LAYERS
 from orbitdc.viewstate import COLOR_MODES, FRAMES
 from orbitdc.widgets.translate import tr
@@ -32,13 +33,6 @@ def _layer_label(key: str) -> str:
               "shadow": tr("Earth's shadow"), "sun": tr("Sun direction"), "stars": tr("Stars"),
               "atmosphere": tr("Atmosphere"), "legend": tr("Legend")}
     return labels[key] if key in labels else LAYER_LABELS[key]
-
-
-def _is_file(spec: str) -> bool:
-    try:
-        return Path(spec).is_file()
-    except (OSError, ValueError):  # e.g. a name too long, a NUL character
-        return False
 
 
 def _color_label(key: str) -> str:
@@ -200,7 +194,7 @@ class Menus(QObject):
         recent = self.win.settings.recent()
         for spec in recent:
             act = self.recent_menu.addAction(spec.replace("&", "&&"))
-            if spec in presets or _is_file(spec):
+            if spec in presets or is_file(Path(spec)):
                 act.triggered.connect(lambda _=False, s=spec: self.win.open_scenario(s))
             else:
                 act.setEnabled(False)

@@ -28,15 +28,16 @@ from typing import Any
 import numpy as np
 from sgp4.api import Satrec
 
-from orbitdc.physics import budget, constellations, spacecraft
+from orbitdc.physics import budget, constellations, ground, link_params, spacecraft
 from orbitdc.physics.constellations import unique_names
 from orbitdc.physics.errors import ScenarioError, short_repr
-from orbitdc.physics.params import Param, check_value
+from orbitdc.physics.sections import TableChecker
 from orbitdc.physics.sun import EPHEMERIS_FIRST_UTC, EPHEMERIS_LAST_UTC, EPHEMERIS_SPAN
 from orbitdc.physics.timebase import parse_duration_s, parse_instant, sgp4_epoch_jd
 from orbitdc.physics.toml_file import Locator, read_toml
 
-TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation")
+TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
+            "links", "ground_network", "ground_station")
 REQUIRED_TOP = ("name", "start", "duration", "step")
 COMMON_KEYS = ("type", "name")
 MIN_STEP_S = 1e-3
@@ -68,6 +69,8 @@ class Scenario:
     step_s: float
     constellations: list[Constellation]
     warnings: list[str] = field(default_factory=list)
+    stations: list[ground.Station] = field(default_factory=list)
+    links: dict[str, Any] = field(default_factory=link_params.defaults)
 
     @property
     def n_sat(self) -> int:
@@ -132,23 +135,11 @@ def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
                 break
 
 
-class _Builder:
+class _Builder(TableChecker):
     def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path, self.data, self.loc = path, data, Locator(text)
         self.warnings: list[str] = []
         self.n_sat = 0  # satellites so far, for the memory budget
-
-    def fail(self, message: str, key: str | None = None, table: str | None = None,
-             index: int = 0, line_key: str | None = None) -> ScenarioError:
-        line = self.loc.find(line_key or key, table, index)
-        return ScenarioError(self.path, message, line=line, key=key)
-
-    def unknown(self, key: str, allowed: list[str], table: str | None, index: int = 0,
-                where: str = "") -> ScenarioError:
-        close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = (f"; did you mean '{close[0]}'?" if close
-                else f"; expected one of: {', '.join(allowed)}")
-        return self.fail(f"unknown key{where}{hint}", key, table, index)
 
     def build(self, start: str | None, duration: str | None, step: str | None) -> Scenario:
         d = self.data
@@ -188,7 +179,7 @@ class _Builder:
             first += len(c.names)
         unique_names([c.names for c in consts])
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
-                        step_s, consts, self.warnings)
+                        step_s, consts, self.warnings, self.stations(), self.links())
 
     def blame(self, message: str, key: str, overridden: bool) -> ScenarioError:
         """The error for a time-span key: its command-line flag if given there."""
@@ -230,44 +221,6 @@ class _Builder:
             return seconds
         raise self.blame(message, key, override is not None)
 
-    def section(self, table: Any, name: str, index: int, skip: tuple[str, ...] = ()
-                ) -> dict[str, Any]:
-        """The spacecraft keys of a table (``[spacecraft]`` or a constellation's own), each
-        checked against ``spacecraft.PARAMS``; keys in ``skip`` belong to the table itself."""
-        if not isinstance(table, dict):
-            raise ScenarioError(self.path, "expected a table", key=name)
-        out = {}
-        for key, value in table.items():
-            if key in skip:
-                continue
-            param = spacecraft.PARAM_BY_NAME.get(key)
-            if param is None:
-                allowed = list(spacecraft.PARAM_BY_NAME) + list(skip)
-                raise self.unknown(key, allowed, name, index,
-                                   where=f" in [{name}]" if name == "spacecraft" else "")
-            problem = check_value(param, value)
-            if problem:
-                raise self.fail(problem, key, name, index)
-            out[key] = value
-        return out
-
-    def typed(self, table: dict[str, Any], keys: tuple[Param, ...], ctype: str, i: int
-              ) -> dict[str, Any]:
-        """A constellation's own keys (``constellations.TYPES[ctype]``): required ones
-        present, each value checked in table order, defaults for the optional ones."""
-        for p in keys:
-            if p.required and p.name not in table:
-                raise self.fail(f'missing required key for type = "{ctype}"', p.name,
-                                "constellation", i, line_key="type")
-        out = {}
-        for p in keys:
-            value = table.get(p.name, p.default)
-            problem = check_value(p, value) if p.name in table else None
-            if problem:
-                raise self.fail(problem, p.name, "constellation", i)
-            out[p.name] = value
-        return out
-
     def constellation(self, table: Any, i: int, base: dict[str, Any], t_start: datetime,
                       first_satnum: int) -> Constellation:
         if not isinstance(table, dict):
@@ -285,7 +238,7 @@ class _Builder:
         params = dict(base)
         params.update(self.section(table, "constellation", i,
                                    skip=(*COMMON_KEYS, *(p.name for p in keys))))
-        values = self.typed(table, keys, ctype, i)
+        values = self.typed(table, keys, f'type = "{ctype}"', i)
         label = table.get("name", f"{ctype} {i + 1}")
         if not isinstance(label, str) or not label.strip():
             raise self.fail("expected a non-empty string", "name", "constellation", i)

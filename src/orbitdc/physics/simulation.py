@@ -40,6 +40,7 @@ class _Window:
     jd_frac: np.ndarray
     sun_teme_km: np.ndarray
     flux_w_m2: np.ndarray
+    gmst_rad: np.ndarray
     cos_gmst: np.ndarray
     sin_gmst: np.ndarray
 
@@ -54,6 +55,7 @@ class Block:
     v_teme_km_s: np.ndarray  # (n_time, n_sat, 3)
     r_ecef_km: np.ndarray  # (n_time, n_sat, 3)
     sun_teme_km: np.ndarray  # (n_time, 3)
+    gmst_rad: np.ndarray  # (n_time,) Earth rotation: r_ecef = Rz(gmst) r_teme
     valid: np.ndarray  # bool: SGP4 succeeded
     illum: np.ndarray  # 0..1
     margin: np.ndarray  # Sun-centre margin, km, > 0 when the Sun's centre is visible
@@ -129,7 +131,8 @@ class Simulation:
         sun = sun_teme_km(w.t)
         gmst = frames.gmst_rad(w.t) * np.ones(k1 - k0)
         win = _Window(k0, w.offset_s, w.jd_whole, w.jd_frac, sun,
-                      solar_flux_w_m2(np.linalg.norm(sun, axis=1)), np.cos(gmst), np.sin(gmst))
+                      solar_flux_w_m2(np.linalg.norm(sun, axis=1)), gmst, np.cos(gmst),
+                      np.sin(gmst))
         if self.windows is not None:
             self.windows[k0] = win
         return win
@@ -197,6 +200,7 @@ class Simulation:
             np.subtract(res.temp_r_k, KELVIN, out=out["temp_rad_c"][j])
             limit[j] = res.limit
         soc = out["e_batt_wh"] * self.sc.inv_battery_wh
-        return Block(k0, offset_s, r_km, v_km_s, np.moveaxis(ecef, 0, -1), sun, valid,
+        return Block(k0, offset_s, r_km, v_km_s, np.moveaxis(ecef, 0, -1), sun,
+                     win.gmst_rad[j], valid,
                      light.illum, light.margin, light.p_solar_w, light.q_env_w, limit=limit,
                      soc=soc, tflops=out["utilisation"] * self.sc.tflops_max, **out)

@@ -23,6 +23,7 @@ from skyfield.api import Time
 
 from orbitdc.physics import budget, frames, orbits
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
+from orbitdc.physics.links import Links
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block, ProgressFn, Simulation
 from orbitdc.physics.spacecraft import SpacecraftArrays
@@ -83,6 +84,7 @@ class Timeline:
         self.eclipses: Eclipses | None = None
         self.summary: list[GroupStats] = []
         self.failed = np.empty(0, np.int64)  # satellites SGP4 could not propagate throughout
+        self.links: Links | None = None  # set by the link model when the scenario has links
         self._series: OrderedDict[int, Block] = OrderedDict()
         self._series_lock = threading.Lock()
 

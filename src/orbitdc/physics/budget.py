@@ -31,6 +31,8 @@ from orbitdc.physics.errors import ScenarioError
 BYTES_PER_SAT_LOADED = 1_300
 BYTES_PER_SAT_RUN = 2_200
 BYTES_PER_SAMPLE_STORED = 6
+BYTES_PER_SAMPLE_LINKS = 2  # the backlog, float16
+BYTES_PER_SAT_LINKS = 600  # per-satellite link state (stores, per-station pass state)
 BYTES_PER_INSTANT_STORED = 200
 BYTES_FIXED_RUN = 320 * 2**20
 # A catalogue's text, split into lines, with a Satrec per 140-byte TLE record (the smallest):
@@ -48,12 +50,16 @@ def available_bytes() -> int:
     return min(x for x in limits if x is not None)
 
 
-def run_bytes(n_sat: int, n_time: int, *, stored: bool) -> int:
+def run_bytes(n_sat: int, n_time: int, *, stored: bool, links: bool = False) -> int:
     """Memory to simulate ``n_sat`` satellites over ``n_time`` instants, bytes: streamed
-    (``stored=False``: memory independent of the duration) or kept as a Timeline."""
+    (``stored=False``: memory independent of the duration) or kept as a Timeline; ``links``:
+    with the link model (its per-satellite state, and the kept backlog)."""
     need = BYTES_FIXED_RUN + n_sat * BYTES_PER_SAT_RUN
+    if links:
+        need += n_sat * BYTES_PER_SAT_LINKS
     if stored:
-        need += n_time * (n_sat * BYTES_PER_SAMPLE_STORED + BYTES_PER_INSTANT_STORED)
+        per_sample = BYTES_PER_SAMPLE_STORED + (BYTES_PER_SAMPLE_LINKS if links else 0)
+        need += n_time * (n_sat * per_sample + BYTES_PER_INSTANT_STORED)
     return need
 
 

@@ -23,6 +23,7 @@ from skyfield.api import Time
 
 from orbitdc.physics import budget, frames, orbits
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
+from orbitdc.physics.link_model import LinksConsumer, has_links
 from orbitdc.physics.links import Links
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block, ProgressFn, Simulation
@@ -93,11 +94,12 @@ class Timeline:
               block_size: int | None = None, extra: Sequence[BlockConsumer] = ()) -> Timeline:
         """Simulate the whole scenario once. Blocks hold ~120,000 satellite-steps (few
         Python round trips for small constellations, bounded memory for large ones). Each
-        block goes to the Timeline's own store, the eclipse detector, the summary and then
-        to every consumer in ``extra`` (new models: links, radiation…); each one's
-        ``finish(tl)`` runs at the end, in that order."""
+        block goes to the Timeline's own store, the eclipse detector, the summary, every
+        consumer in ``extra`` (new models: radiation…) and the link model if the scenario has
+        stations or ISLs; each one's ``finish(tl)`` runs at the end, in that order."""
         n_time = n_steps(scenario.duration_s, scenario.step_s)
-        budget.check(budget.run_bytes(scenario.n_sat, n_time, stored=True), scenario.path,
+        budget.check(budget.run_bytes(scenario.n_sat, n_time, stored=True,
+                                      links=has_links(scenario)), scenario.path,
                      f"keeping {scenario.n_sat:,} satellites × {n_time:,} instants for replay",
                      "fewer satellites, a longer step or a shorter duration (orbitdc "
                      "simulate streams any duration to a file)")
@@ -106,6 +108,8 @@ class Timeline:
             block_size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
         tl = cls(sim)
         consumers = [tl, _EclipseConsumer(sim.n_sat), _SummaryConsumer(sim.n_sat), *extra]
+        if has_links(scenario):
+            consumers.append(LinksConsumer(scenario))
         for block in sim.blocks(block_size, progress):
             for consumer in consumers:
                 consumer.add(block)
@@ -193,8 +197,7 @@ class Timeline:
         TEME and Earth-fixed, km, (n, 3) each — for orbit lines and ground tracks."""
         t = self.sim.grid.at(offsets_s)
         jd, fr = sgp4_date(t)
-        sat = self.sim.satrecs[index]
-        e, r, _ = sat.sgp4_array(jd, fr)
+        e, r, _ = self.sim.sats.one(index, jd, fr)  # a cluster member with its formation
         r = np.where((e == 0)[:, None], r, np.nan)
         return r, frames.teme_to_ecef(r[:, None, :], frames.gmst_rad(t))[:, 0, :]
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from orbitdc.physics import dataflow, topocentric
-from orbitdc.physics.contacts import ContactFinder, Passes
+from orbitdc.physics import contacts, dataflow, topocentric
+from orbitdc.physics.contacts import Passes
 from orbitdc.physics.ground import Stations
 from orbitdc.physics.isl import IslTopology
 from orbitdc.physics.links import TOTALS, Links
@@ -66,7 +66,7 @@ class LinkModel:
         self.data_gb_s = float(p["data_gbps"]) / 8.0
         self.storage_gb = np.full(self.n_sat, float(p["storage_gb"]))
         self.seed = int(p["cloud_seed"])
-        self.finder = ContactFinder(self.stations, self.n_sat, scenario.duration_s)
+        self.finder = contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s)
         n_sta = len(self.stations)
         self.store = np.zeros(self.n_sat)
         self.produced = np.zeros(self.n_sat)  # cumulative, GB

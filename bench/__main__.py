@@ -16,7 +16,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
-    parser.add_argument("--only", choices=["physics", "globe", "export", "app", "soak", "fuzz"],
+    parser.add_argument("--only", choices=["physics", "links", "globe", "export", "app", "soak",
+                                 "fuzz"],
                         help="run one group (soak: only when asked for)")
     parser.add_argument("--minutes", type=float, default=5.0,
                         help="length of the soak (default 5: three reloads, 90 s apart)")
@@ -34,6 +35,8 @@ def main() -> None:
           f"{platform.python_version()}, {os.cpu_count()} cores")
     if args.only in (None, "physics"):
         physics(args)
+    if args.only in (None, "links"):
+        links()
     if args.only in (None, "globe"):
         globe()
     if args.only in (None, "export"):
@@ -70,6 +73,21 @@ def export() -> None:
         print(f"export_fps_{n // 1000}k: {r['fps']:.1f}{target}")
         print(f"export_fps_ratio_{n // 1000}k: {r['ratio']:.2f}")
         print(f"export_fps_panels_{n // 1000}k: {r['panels_fps']:.1f}")
+
+
+def links() -> None:
+    from bench import link_model_bench, links_bench
+
+    r = link_model_bench.links_step_ratio()
+    print(f"# links: {r['links_ms_per_step']:.2f} ms a step vs physics "
+          f"{r['physics_ms_per_step']:.2f} ms for {r['satellites']} satellites, 6 stations, "
+          f"grid ISLs ({r['isl_up']:.0f} up), {r['steps']} steps; {r['passes']} passes, "
+          f"{r['downlinked_tb']:.0f} of {r['produced_tb']:.0f} TB downlinked")
+    print(f"links_step_ratio_30k: {r['links_step_ratio_30k']:.3f}  (target <= 0.30)")
+    p = links_bench.pass_finding_speedup()
+    print("# passes: " + ", ".join(f"{k} {v:.4g}" if isinstance(v, float) else f"{k} {v}"
+                                   for k, v in p.items() if k != "pass_finding_speedup"))
+    print(f"pass_finding_speedup: {p['pass_finding_speedup']:.0f}  (target >= 1000)")
 
 
 def globe() -> None:

@@ -25,7 +25,8 @@ DEFAULT_CONSTELLATIONS = {"Walker 53°": 144, "Dawn-dusk": 24}
 N_SAT = sum(DEFAULT_CONSTELLATIONS.values())
 MAIN_COLUMNS = ("time_utc,satellite,lat_deg,lon_deg,alt_km,illumination,solar_power_w,"
                 "load_power_w,battery_soc,temperature_c,throughput_tflops")
-EXTRA_COLUMNS = "radiator_temp_c,utilisation,throttled_by,beta_deg"
+EXTRA_COLUMNS = ("radiator_temp_c,utilisation,throttled_by,beta_deg,station,downlink_gbps,"
+                 "backlog_gb")
 SHORT_RUN = ["--duration", "10min", "--step", "60s"]  # 11 instants
 N_TIME = 11
 STAT_FIELDS = {
@@ -71,7 +72,8 @@ def check_telemetry(text: str) -> None:
     assert len(rows) == N_SAT * N_TIME
     by_time: dict[str, list[str]] = defaultdict(list)
     for row in rows:
-        assert None not in row and all(v != "" for v in row.values()), row
+        assert None not in row, row
+        assert all(v != "" for k, v in row.items() if k != "station"), row
         by_time[row["time_utc"]].append(row["satellite"])
     times = list(by_time)
     assert times == sorted(times)
@@ -85,7 +87,9 @@ def check_telemetry(text: str) -> None:
         assert by_time[t] == names, t  # same unique satellites, same order, every step
     for row in rows:
         num = {k: float(v) for k, v in row.items()
-               if k not in ("time_utc", "satellite", "throttled_by")}
+               if k not in ("time_utc", "satellite", "throttled_by", "station")}
+        assert 0.0 <= num["downlink_gbps"] <= 100.0 and num["backlog_gb"] >= 0.0
+        assert (num["downlink_gbps"] > 0) == (row["station"] != ""), row
         assert -90.0 <= num["lat_deg"] <= 90.0
         assert -180.0 <= num["lon_deg"] <= 180.0
         assert 500.0 <= num["alt_km"] <= 700.0

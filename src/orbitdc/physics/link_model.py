@@ -149,7 +149,7 @@ class LinkModel:
             draw = dataflow.clear_draw(self.seed, t_new, s_new, np.full(s_new.size, k))
             self.clear[s_new, t_new] = ~st.optical[t_new] | (draw < st.clear_sky_fraction[t_new])
         self.was_visible = np.sort(ids)
-        ok = np.nonzero(self.clear[p_sat, p_sta])[0]
+        ok = np.nonzero(self.clear[p_sat, p_sta])[0] if dt > 0 else np.empty(0, np.int64)
         chosen = ok[dataflow.assign(p_sat[ok], p_sta[ok], sin_el[ok], st.terminals)]
         sat, sta = p_sat[chosen], p_sta[chosen]
         rate = self.produced / max(k * self.step_s, 1e-9)

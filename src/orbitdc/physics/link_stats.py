@@ -42,7 +42,8 @@ def group_stats(model: LinkModel, links: Links) -> list[LinkStats]:
     made = np.bincount(groups, weights=model.produced, minlength=n)
     sent = np.bincount(groups, weights=model.downlinked, minlength=n)
     lost = np.bincount(groups, weights=model.dropped, minlength=n)
-    return [LinkStats(c.name, count[g] / days, minutes[g] / days, made[g] / days,
-                      sent[g] / days, float(model.peak_backlog[g]), float(lost[g]),
+    return [LinkStats(c.name, float(count[g] / days), float(minutes[g] / days),
+                      float(made[g] / days), float(sent[g] / days),
+                      float(model.peak_backlog[g]), float(lost[g]),
                       weighted_median(model.latency_hist[g], LATENCY_BINS_S))
             for g, c in enumerate(scn.constellations)]

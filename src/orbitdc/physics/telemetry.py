@@ -4,15 +4,17 @@ Columns (fixed order): time_utc, satellite, lat_deg, lon_deg, alt_km (WGS84), il
 (0..1), solar_power_w, load_power_w (drawn after throttling), battery_soc (0..1),
 temperature_c (electronics node, the hottest), throughput_tflops, then radiator_temp_c,
 utilisation, throttled_by (none | power | thermal), beta_deg (the Sun's elevation above the
-orbit plane). Written to a temporary file beside the target and renamed into place, so a
-failed run leaves nothing half-written.
+orbit plane), then the link model's station (the serving ground station, empty when none),
+downlink_gbps and backlog_gb (onboard data, GB) — the last two empty when the scenario has no
+ground stations or inter-satellite links. Written to a temporary file beside the target and
+renamed into place, so a failed run leaves nothing half-written.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
@@ -26,10 +28,13 @@ from orbitdc.physics.timebase import format_instant
 
 COLUMNS = ("time_utc", "satellite", "lat_deg", "lon_deg", "alt_km", "illumination",
            "solar_power_w", "load_power_w", "battery_soc", "temperature_c",
-           "throughput_tflops", "radiator_temp_c", "utilisation", "throttled_by", "beta_deg")
+           "throughput_tflops", "radiator_temp_c", "utilisation", "throttled_by", "beta_deg",
+           "station", "downlink_gbps", "backlog_gb")
 _LIMIT_NAMES = np.array(["none", "power", "thermal"])
 _ROW = ("{},{},{:.5f},{:.5f},{:.3f},{:.4f},{:.2f},{:.2f},{:.5f},{:.3f},{:.2f},{:.3f},{:.4f},{},"
-        "{:.3f}\n")
+        "{:.3f},")
+_LINK = "{},{:.3f},{:.3f}\n"
+LinkColumns = Callable[[Block], tuple[list[str], np.ndarray, np.ndarray]]
 
 
 def csv_field(text: str) -> str:
@@ -40,8 +45,11 @@ def csv_field(text: str) -> str:
     return buf.getvalue()[:-3]  # dialect's "\r\n" makes Python 3.11 quote CR and LF
 
 
-def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start) -> int:
-    """Write the header and every row; returns the number of rows."""
+def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start,
+               links: LinkColumns | None = None) -> int:
+    """Write the header and every row; returns the number of rows. ``links(block)`` gives a
+    block's link columns (station names (n_time·n_sat,) row-major, downlink Gbit/s and
+    backlog GB (n_time, n_sat)); None: those columns are empty."""
     out.write(",".join(COLUMNS) + "\n")
     quoted = [csv_field(n) for n in names]  # once per satellite, not per row
     rows = 0
@@ -49,19 +57,31 @@ def write_rows(out: TextIO, blocks: Iterable[Block], names: list[str], start) ->
         lat, lon, alt = frames.geodetic(b.r_ecef_km)
         limit = _LIMIT_NAMES[np.minimum(b.limit, 2)]
         beta = frames.beta_deg(b.r_teme_km, b.v_teme_km_s, b.sun_teme_km[:, None, :])
+        link = links(b) if links is not None else None
         for j in range(b.n_time):
             stamp = format_instant(start + timedelta(seconds=float(b.offset_s[j])))
             cols = (lat[j], lon[j], alt[j], b.illum[j], b.p_solar_w[j], b.p_load_w[j],
                     b.soc[j], b.temp_elec_c[j], b.tflops[j], b.temp_rad_c[j],
                     b.utilisation[j], limit[j], beta[j])
-            out.write("".join(_ROW.format(stamp, n, *vals)
-                              for n, *vals in zip(quoted, *(c.tolist() for c in cols),
-                                                  strict=True)))
+            tails = (_link_tails(link, j, len(names)) if link is not None
+                     else [",,\n"] * len(names))
+            out.write("".join(_ROW.format(stamp, n, *vals) + tail
+                              for n, tail, *vals in zip(quoted, tails,
+                                                        *(c.tolist() for c in cols),
+                                                        strict=True)))
             rows += len(names)
     return rows
 
 
-def write_csv(path: Path, blocks: Iterable[Block], names: list[str], start) -> int:
+def _link_tails(link: tuple, j: int, n_sat: int) -> list[str]:
+    station, gbps, backlog = link
+    row = station[j * n_sat:(j + 1) * n_sat]
+    return [_LINK.format(s, g, q) for s, g, q in zip(row, gbps[j].tolist(),
+                                                      backlog[j].tolist(), strict=True)]
+
+
+def write_csv(path: Path, blocks: Iterable[Block], names: list[str], start,
+              links: LinkColumns | None = None) -> int:
     """Write the telemetry CSV atomically (temporary file, then rename)."""
     with atomic_open(Path(path), "w", newline="", encoding="utf-8") as out:
-        return write_rows(out, blocks, names, start)
+        return write_rows(out, blocks, names, start, links)

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Sequence
 
 from orbitdc import __version__
-from orbitdc.app.cli import app, export, info, simulate
+from orbitdc.app.cli import app, contacts, export, info, simulate
 from orbitdc.app.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_ENVIRONMENT,
@@ -32,7 +32,7 @@ from orbitdc.app.cli.common import (
 )
 from orbitdc.physics.errors import ScenarioError
 
-COMMANDS = {m.NAME: m for m in (simulate, info, export)}
+COMMANDS = {m.NAME: m for m in (simulate, info, contacts, export)}
 
 
 def build_parser() -> Parser:

@@ -4,11 +4,14 @@ eclipses, power, battery, temperature, throughput), as a table or JSON."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
+import math
 import sys
 
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
 from orbitdc.physics import scenario as scenario_mod
+from orbitdc.physics.links import LinkStats
 from orbitdc.physics.summary import GroupStats
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
@@ -53,6 +56,31 @@ def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
     return "\n".join([*head, "", *lines])
 
 
+def format_links(stats: list[LinkStats]) -> str:
+    """A plain-text table of the per-constellation link figures."""
+    lines = [f"{'links':<22}  {'passes/day':>10}  {'contact min/day':>15}  "
+             f"{'produced GB/day':>15}  {'downlinked GB/day':>17}  {'peak backlog GB':>15}  "
+             f"{'dropped GB':>10}  {'median latency':>14}"]
+    for s in stats:
+        latency = "—" if math.isnan(s.median_latency_s) else format_seconds(s.median_latency_s)
+        lines.append(f"{s.name[:22]:<22}  {s.passes_per_day:>10.1f}  "
+                     f"{s.contact_min_per_day:>15.1f}  {s.produced_gb_per_day:>15,.0f}  "
+                     f"{s.downlinked_gb_per_day:>17,.0f}  {s.peak_backlog_gb:>15,.0f}  "
+                     f"{s.dropped_gb:>10,.0f}  {latency:>14}")
+    return "\n".join(lines)
+
+
+def format_seconds(value_s: float) -> str:
+    """A duration in its natural unit: ms, s, min or h."""
+    if value_s < 1.0:
+        return f"{value_s * 1e3:.0f} ms"
+    if value_s < 120.0:
+        return f"{value_s:.1f} s"
+    if value_s < 7200.0:
+        return f"{value_s / 60:.1f} min"
+    return f"{value_s / 3600:.1f} h"
+
+
 def run(args: argparse.Namespace) -> int:
     scn = load_scenario(args)
     bar = progress_bar(args, scn, NAME)
@@ -72,7 +100,14 @@ def run(args: argparse.Namespace) -> int:
                "duration_s": scn.duration_s, "step_s": scn.step_s,
                "constellations": [r.as_dict() for r in tl.summary[:-1]],
                "total": tl.summary[-1].as_dict()}
+        if tl.links is not None:
+            doc["links"] = [{k: (None if isinstance(v, float) and math.isnan(v) else v)
+                             for k, v in dataclasses.asdict(s).items()}
+                            for s in tl.links.stats]
         print(json.dumps(doc, indent=2))
     else:
         print(format_summary(scn, tl.summary))
+        if tl.links is not None:
+            print()
+            print(format_links(tl.links.stats))
     return 0

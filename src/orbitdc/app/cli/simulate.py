@@ -8,16 +8,20 @@ import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from orbitdc.app.cli.common import load_scenario, output_path, progress_bar, span_args
 from orbitdc.physics.budget import format_bytes
 from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.link_model import LinkModel, has_links
 from orbitdc.physics.scenario import Scenario
-from orbitdc.physics.simulation import Simulation
-from orbitdc.physics.telemetry import write_csv, write_rows
+from orbitdc.physics.simulation import Block, Simulation
+from orbitdc.physics.telemetry import LinkColumns, csv_field, write_csv, write_rows
 from orbitdc.physics.timebase import n_steps
 
 NAME = "simulate"
-CSV_ROW_BYTES = 115  # a telemetry row without the satellite's name (measured: 112-118)
+CSV_ROW_BYTES = 120  # a telemetry row without the satellite's name (measured: 112-118, +2
+# for the empty link columns; with links ~17 more)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -39,6 +43,20 @@ def check_disk(out: Path, scn: Scenario) -> None:
                             "satellites, a longer step or a shorter duration")
 
 
+def link_columns(scn: Scenario) -> LinkColumns | None:
+    """The link model's columns for each block, None without stations or ISLs."""
+    if not has_links(scn):
+        return None
+    model = LinkModel(scn)
+    names = np.array([csv_field(n) for n in model.stations.names] + [""], dtype=object)
+
+    def columns(block: Block) -> tuple[list[str], np.ndarray, np.ndarray]:
+        cols = model.add(block)
+        return names[cols.station].ravel().tolist(), cols.downlink_gbps, cols.backlog_gb
+
+    return columns
+
+
 def run(args: argparse.Namespace) -> int:
     out = output_path(args.output) if args.output is not None else None
     if out is not None:
@@ -50,13 +68,14 @@ def run(args: argparse.Namespace) -> int:
     if out is not None:
         check_disk(out, scn)
     sim = Simulation(scn)
+    links = link_columns(scn)
     bar = progress_bar(args, scn, NAME)
     try:
         blocks = sim.blocks(progress=bar)
         if out is None:
-            write_rows(sys.stdout, blocks, sim.names, scn.start)
+            write_rows(sys.stdout, blocks, sim.names, scn.start, links)
         else:
-            write_csv(out, blocks, sim.names, scn.start)
+            write_csv(out, blocks, sim.names, scn.start, links)
     finally:
         if bar:
             bar.close()

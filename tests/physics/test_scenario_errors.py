@@ -3,7 +3,7 @@ positive cases (per-constellation spacecraft overrides, time-span overrides, pre
 
 Every message is checked whole: ``FILE:LINE: key 'KEY': MESSAGE`` with the tmp file's path.
 Line numbers are written out by hand from the scenario texts below (HEAD is lines 1-4,
-WALKER and SSO are 8 and 6 lines long).
+WALKER, SSO and CLUSTER are 8, 6 and 6 lines long).
 """
 
 from __future__ import annotations
@@ -41,9 +41,17 @@ SSO = (
     'ltan = "18:00"\n'  # +4 (9 / 17)
     "satellites = 4\n"  # +5 (10 / 18)
 )
+CLUSTER = (
+    "[[constellation]]\n"  # +0 (5 after HEAD)
+    'name = "Swarm"\n'  # +1
+    'type = "cluster"\n'  # +2 (7)
+    "altitude_km = 650\n"  # +3 (8)
+    'ltan = "18:00"\n'  # +4 (9)
+    "satellites = 81\n"  # +5 (10)
+)
 DURATION_HINT = 'expected a number and a unit (s, min, h, d), e.g. "6h" or "30s"'
 INSTANT_HINT = 'expected an ISO 8601 UTC time, e.g. "2026-06-21T00:00:00Z"'
-TYPES = '"walker", "sso" or "tle"'
+TYPES = '"walker", "sso", "tle" or "cluster"'
 
 
 def sub(text: str, old: str, new: str) -> str:
@@ -213,6 +221,54 @@ CASES = [
     pytest.param(HEAD + sub(SSO, "altitude_km = 650", "altitude_km = 120"),
                  ":8: key 'altitude_km': expected a number between 150 and 35000 in km, got 120",
                  id="sso-too-low"),
+    # --- cluster ---------------------------------------------------------------------------
+    pytest.param(HEAD + sub(CLUSTER, '"cluster"', '"clustr"'),
+                 f":7: key 'type': unknown constellation type 'clustr'; expected {TYPES} "
+                 '(did you mean "cluster"?)', id="type-clustr"),
+    pytest.param(HEAD + sub(CLUSTER, 'ltan = "18:00"\n', ""),
+                 ':7: key \'ltan\': missing required key for type = "cluster": ltan = "HH:MM" '
+                 "or inclination_deg", id="cluster-no-ltan-nor-inclination"),
+    pytest.param(HEAD + CLUSTER + "inclination_deg = 98\n",
+                 ":11: key 'inclination_deg': expected either ltan (a sun-synchronous "
+                 "reference) or inclination_deg, not both", id="cluster-ltan-and-inclination"),
+    pytest.param(HEAD + CLUSTER + "raan_deg = 10\n",
+                 ":11: key 'raan_deg': the node follows from ltan; expected raan_deg only with "
+                 "inclination_deg", id="cluster-raan-with-ltan"),
+    pytest.param(HEAD + sub(CLUSTER, 'ltan = "18:00"', "inclination_deg = 181"),
+                 ":9: key 'inclination_deg': expected a number between 0 and 180 in degrees, "
+                 "got 181", id="cluster-inclination-181"),
+    pytest.param(HEAD + sub(CLUSTER, 'ltan = "18:00"', 'inclination_deg = 53\nraan_deg = -5'),
+                 ":10: key 'raan_deg': expected a number between 0 and 360 in degrees, got -5",
+                 id="cluster-raan-negative"),
+    pytest.param(HEAD + sub(CLUSTER, 'ltan = "18:00"', 'ltan = "6 pm"'),
+                 ':9: key \'ltan\': expected local time "HH:MM" (00:00-23:59), got \'6 pm\'',
+                 id="cluster-ltan-bad"),
+    pytest.param(HEAD + sub(CLUSTER, "satellites = 81\n", ""),
+                 ':7: key \'satellites\': missing required key for type = "cluster"',
+                 id="cluster-missing-satellites"),
+    pytest.param(HEAD + sub(CLUSTER, "satellites = 81", "satellites = 0"),
+                 ":10: key 'satellites': expected an integer between 1 and 10000, got 0",
+                 id="cluster-zero-satellites"),
+    pytest.param(HEAD + sub(CLUSTER, "satellites = 81", "satellites = 10001"),
+                 ":10: key 'satellites': expected an integer between 1 and 10000, got 10001",
+                 id="cluster-too-many-satellites"),
+    pytest.param(HEAD + CLUSTER + "radius_km = 0\n",
+                 ":11: key 'radius_km': expected a number > 0 in km, got 0",
+                 id="cluster-zero-radius"),
+    pytest.param(HEAD + CLUSTER + "radius_km = 150\n",
+                 ":11: key 'radius_km': expected a number <= 100 in km, got 150",
+                 id="cluster-radius-150km"),
+    pytest.param(HEAD + CLUSTER + "cross_track_ratio = 3\n",
+                 ":11: key 'cross_track_ratio': expected a number <= 2, got 3",
+                 id="cluster-cross-track-ratio-3"),
+    pytest.param(HEAD + CLUSTER + 'layout = "square"\n',
+                 ':11: key \'layout\': expected one of "hex", got \'square\'',
+                 id="cluster-layout-square"),
+    pytest.param(HEAD + sub(CLUSTER, "altitude_km = 650", "altitude_km = 7000"),
+                 ":8: key 'altitude_km': no sun-synchronous orbit above ~5,900 km; expected a "
+                 "lower altitude or inclination_deg", id="cluster-sso-too-high"),
+    pytest.param(HEAD + CLUSTER + "planes = 2\n",
+                 ":11: key 'planes': unknown key; did you mean 'ltan'?", id="cluster-planes"),
 ]
 
 

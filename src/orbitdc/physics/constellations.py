@@ -3,7 +3,9 @@ units, meaning) and the satellites they make.
 
 * ``walker``: a Walker delta or star shell (``orbits.walker``);
 * ``sso``: sun-synchronous planes at a local time of the ascending node (``orbits.sso``);
-* ``tle``: a satellite catalogue file (TLE/3LE, OMM JSON or CSV; ``tle.load_catalogue``).
+* ``tle``: a satellite catalogue file (TLE/3LE, OMM JSON or CSV; ``tle.load_catalogue``);
+* ``cluster``: a formation in closed Clohessy–Wiltshire relative orbits around one reference
+  orbit (sun-synchronous at ``ltan``, or at ``inclination_deg``/``raan_deg``; see ``cluster``).
 
 Any ``[spacecraft]`` key may also be given in a constellation table, for its satellites only.
 """
@@ -17,12 +19,13 @@ from typing import Any
 import numpy as np
 from sgp4.api import Satrec
 
-from orbitdc.physics import orbits
+from orbitdc.physics import cluster, orbits
 from orbitdc.physics.errors import short_repr
 from orbitdc.physics.params import Param
 from orbitdc.physics.timebase import sgp4_epoch_jd, timescale
 
 MAX_PLANES, MAX_PER_PLANE, MAX_SSO_SATELLITES, MAX_SSO_PLANES = 10_000, 100_000, 1_000_000, 1000
+MAX_CLUSTER_SATELLITES = 10_000
 SSO_MAX_ALTITUDE_KM = 5900.0
 _LTAN = re.compile(r"\s*([01]?\d|2[0-3]):([0-5]\d)\s*")
 
@@ -69,12 +72,30 @@ TLE: tuple[Param, ...] = (
           check=lambda v: None if isinstance(v, str) and v.strip() else
           "expected a path (relative to the scenario file)", required=True),
 )
-TYPES: dict[str, tuple[Param, ...]] = {"walker": WALKER, "sso": SSO, "tle": TLE}
+CLUSTER: tuple[Param, ...] = (
+    _altitude("mean altitude of the reference orbit above the equatorial radius"),
+    Param("ltan", None, "", 'sun-synchronous reference at this local time of the ascending '
+          'node, "HH:MM" (or give inclination_deg)', lo=None, check=_ltan),
+    Param("inclination_deg", None, "degrees", "reference inclination (or give ltan)", lo=0,
+          hi=180, as_range=True),
+    Param("raan_deg", 0.0, "degrees", "reference right ascension of the ascending node "
+          "(with inclination_deg)", lo=0, hi=360, as_range=True),
+    Param("satellites", None, "", "members of the formation", lo=1, hi=MAX_CLUSTER_SATELLITES,
+          integer=True, required=True, as_range=True),
+    Param("radius_km", 1.0, "km", "formation radius: the outermost member's along-track "
+          "amplitude", lo=0, lo_open=True, hi=100),
+    Param("cross_track_ratio", 0.0, "", "cross-track amplitude / along-track amplitude "
+          "(0: in-plane, 0.866: rigid)", lo=0, hi=2),
+    Param("layout", "hex", "", "members' phase layout: hexagonal lattice filling a disc",
+          lo=None, choices=cluster.LAYOUTS),
+)
+TYPES: dict[str, tuple[Param, ...]] = {"walker": WALKER, "sso": SSO, "tle": TLE,
+                                       "cluster": CLUSTER}
 
 
 def planned_count(table: Any) -> tuple[int, str]:
-    """(satellites, the key giving the count) of a walker or sso table whose counts look
-    valid, else (0, ""): values get their own messages when the table is built."""
+    """(satellites, the key giving the count) of a walker, sso or cluster table whose counts
+    look valid, else (0, ""): values get their own messages when the table is built."""
     def whole(key: str, hi: int) -> int:
         value = table.get(key, 1)
         ok = isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= hi
@@ -86,6 +107,8 @@ def planned_count(table: Any) -> tuple[int, str]:
         return whole("planes", MAX_PLANES) * whole("per_plane", MAX_PER_PLANE), "planes"
     if table.get("type") == "sso":
         return whole("satellites", MAX_SSO_SATELLITES), "satellites"
+    if table.get("type") == "cluster":
+        return whole("satellites", MAX_CLUSTER_SATELLITES), "satellites"
     return 0, ""
 
 
@@ -104,6 +127,26 @@ def sso_shell(v: dict[str, Any], t_start: datetime) -> orbits.Shell:
     gmst_rad = float(t.gmst) * np.pi / 12.0
     return orbits.sso(float(v["altitude_km"]), int(hh) + int(mm) / 60, v["satellites"],
                       v["planes"], gmst_rad, ut_h)
+
+
+def cluster_satellites(label: str, v: dict[str, Any], t_start: datetime, first: int
+                       ) -> tuple[list[str], list[Satrec], np.ndarray, np.ndarray]:
+    """Names, element sets (the reference's, one object shared by every member), plane
+    indices (0) and phase coordinates (n, 3: p_km, q_km, cross-track ratio) of validated
+    cluster values ``v``; the reference starts at its ascending node at ``t_start``."""
+    if v["ltan"] is not None:
+        shell = sso_shell({**v, "satellites": 1, "planes": 1}, t_start)
+    else:
+        shell = orbits.Shell(np.radians([float(v["inclination_deg"])]),
+                             np.radians([float(v["raan_deg"]) % 360.0]), np.zeros(1),
+                             np.zeros(1, np.int64), float(v["altitude_km"]))
+    ref = orbits.satrecs(shell, sgp4_epoch_jd(t_start), first)[0]
+    n = v["satellites"]
+    p_km, q_km, _ = cluster.hex_layout(n, float(v["radius_km"]))
+    relative = np.column_stack([p_km, q_km, np.full(n, float(v["cross_track_ratio"]))])
+    width = len(str(n))
+    names = [f"{label}-{k + 1:0{width}d}" for k in range(n)]
+    return names, [ref] * n, np.zeros(n, np.int32), relative
 
 
 def named_satellites(label: str, shell: orbits.Shell, t_start: datetime, first: int

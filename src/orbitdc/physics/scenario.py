@@ -8,8 +8,8 @@ Layout::
     duration = "24h"        # number + unit: s, min, h, d
     step = "60s"
     [spacecraft]            # optional; every key has a default (see spacecraft.PARAMS)
-    [[constellation]]       # one or more; type = "walker" | "sso" | "tle"; may override
-                            # any [spacecraft] key for its satellites
+    [[constellation]]       # one or more; type = "walker" | "sso" | "tle" | "cluster";
+                            # may override any [spacecraft] key for its satellites
 
 Errors raise :class:`ScenarioError` naming the file, the line (found by scanning the text,
 since ``tomllib`` keeps no positions), the key and what was expected.
@@ -55,6 +55,9 @@ class Constellation:
     satrecs: list[Satrec]
     plane: np.ndarray  # (n_sat,) plane index, -1 where unknown (TLE)
     spec: dict[str, Any] = field(default_factory=dict)
+    # (n_sat, 3) cluster members' phase coordinates p_km, q_km and cross-track ratio (see
+    # cluster.py; their satrecs are the reference's); None: not a cluster
+    relative: np.ndarray | None = None
 
 
 @dataclass
@@ -228,12 +231,12 @@ class _Builder(TableChecker):
         ctype = table.get("type")
         if ctype is None:
             raise self.fail(f"constellation #{i + 1} has no 'type'; expected "
-                            '"walker", "sso" or "tle"', "type", "constellation", i)
+                            '"walker", "sso", "tle" or "cluster"', "type", "constellation", i)
         if not isinstance(ctype, str) or ctype not in constellations.TYPES:
             close = difflib.get_close_matches(str(ctype), list(constellations.TYPES), n=1)
             hint = f" (did you mean \"{close[0]}\"?)" if close else ""
             raise self.fail(f'unknown constellation type {short_repr(ctype)}; expected "walker", '
-                            f'"sso" or "tle"{hint}', "type", "constellation", i)
+                            f'"sso", "tle" or "cluster"{hint}', "type", "constellation", i)
         keys = constellations.TYPES[ctype]
         params = dict(base)
         params.update(self.section(table, "constellation", i,
@@ -243,8 +246,9 @@ class _Builder(TableChecker):
         if not isinstance(label, str) or not label.strip():
             raise self.fail("expected a non-empty string", "name", "constellation", i)
         build = getattr(self, f"_{ctype}")
-        names, sats, plane = build(values, i, label.strip(), t_start, first_satnum)
-        return Constellation(label.strip(), ctype, params, names, sats, plane, dict(table))
+        names, sats, plane, *relative = build(values, i, label.strip(), t_start, first_satnum)
+        return Constellation(label.strip(), ctype, params, names, sats, plane, dict(table),
+                             *relative)
 
     def _walker(self, v: dict[str, Any], i: int, label: str, t_start: datetime, first: int):
         if not 0 <= v["phasing"] <= v["planes"] - 1:
@@ -262,6 +266,23 @@ class _Builder(TableChecker):
                             f"({v['planes']})", "satellites", "constellation", i)
         return constellations.named_satellites(
             label, constellations.sso_shell(v, t_start), t_start, first)
+
+    def _cluster(self, v: dict[str, Any], i: int, label: str, t_start: datetime, first: int):
+        ltan, inc = v["ltan"] is not None, v["inclination_deg"] is not None
+        if ltan == inc:
+            raise self.fail("expected either ltan (a sun-synchronous reference) or "
+                            "inclination_deg, not both" if ltan else 'missing required key for '
+                            'type = "cluster": ltan = "HH:MM" or inclination_deg',
+                            "inclination_deg" if ltan else "ltan", "constellation", i,
+                            line_key=None if ltan else "type")
+        table = self.data["constellation"][i]
+        if ltan and "raan_deg" in table:
+            raise self.fail("the node follows from ltan; expected raan_deg only with "
+                            "inclination_deg", "raan_deg", "constellation", i)
+        if ltan and v["altitude_km"] > constellations.SSO_MAX_ALTITUDE_KM:
+            raise self.fail("no sun-synchronous orbit above ~5,900 km; expected a lower "
+                            "altitude or inclination_deg", "altitude_km", "constellation", i)
+        return constellations.cluster_satellites(label, v, t_start, first)
 
     def _tle(self, v: dict[str, Any], i: int, label: str, t_start: datetime, first: int):
         from orbitdc.physics.tle import load_catalogue

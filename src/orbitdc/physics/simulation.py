@@ -1,6 +1,6 @@
 """The simulation: a scenario's satellites stepped over its time grid, in blocks of instants.
 
-Each block propagates every satellite for several instants in one ``SatrecArray`` call, then
+Each block propagates every satellite for several instants in one ``Propagator`` call, then
 computes geometry, illumination, solar power and environmental heat for the whole block at
 once (arrays (n_time, n_sat)), then runs the stateful battery/thermal/throttle step per instant
 (vectorised over satellites). Blocks are yielded at full precision (float64) so that consumers
@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-from sgp4.api import SatrecArray
 
 from orbitdc.physics import budget, frames, shadow
 from orbitdc.physics.allocator import tune_allocator
 from orbitdc.physics.plant import Plant
+from orbitdc.physics.propagator import Propagator, relative_rows
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.spacecraft import SpacecraftArrays
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
@@ -106,7 +106,9 @@ class Simulation:
         self.indices = np.arange(len(satrecs)) if indices is None else np.asarray(indices)
         self.names = names if indices is None else [names[i] for i in self.indices]
         self.satrecs = satrecs if indices is None else [satrecs[i] for i in self.indices]
-        self.sats = SatrecArray(self.satrecs)
+        relative = relative_rows(scenario.constellations)  # cluster members' offsets
+        self.sats = Propagator(self.satrecs, None if relative is None
+                               else relative[self.indices])
         self.sc = sc_all if indices is None else sc_all.subset(self.indices)
         self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
         self.sunlight = SunlightModel(self.sc)

@@ -203,6 +203,6 @@ class Simulation:
             limit[j] = res.limit
         soc = out["e_batt_wh"] * self.sc.inv_battery_wh
         return Block(k0, offset_s, r_km, v_km_s, np.moveaxis(ecef, 0, -1), sun,
-                     win.gmst_rad[j], valid,
+                     win.gmst_rad[k0 - win.k0:k1 - win.k0], valid,
                      light.illum, light.margin, light.p_solar_w, light.q_env_w, limit=limit,
                      soc=soc, tflops=out["utilisation"] * self.sc.tflops_max, **out)

@@ -20,7 +20,7 @@ altitude_km = 550
 inclination_deg = 53
 planes = {planes}
 per_plane = {per_plane}
-phasing = 1
+phasing = {phasing}
 """
 
 
@@ -107,7 +107,8 @@ def test_clear_sky_draws_are_reproducible_and_have_the_right_rate() -> None:
 def _links_run(tmp_path, extra: str, links: str, duration: str = "12h", per_plane: int = 8,
                planes: int = 8):
     body = (extra + "\n[links]\n" + links + "\n"
-            + WALKER.format(pattern="delta", planes=planes, per_plane=per_plane))
+            + WALKER.format(pattern="delta", planes=planes, per_plane=per_plane,
+                           phasing=min(1, planes - 1)))
     path = write_scenario(tmp_path, body, start="2026-06-21T00:00:00Z", duration=duration,
                           step="60s")
     return Timeline.build(scenario.load(path))
@@ -178,15 +179,15 @@ def test_without_isl_a_lone_satellite_only_downlinks_its_own_data(tmp_path) -> N
     # While it downlinks, its backlog falls by what it sent (plus what it made).
     k = np.nonzero(down > 0)[0]
     k = k[(k > 0) & (k < links.n_time - 1)]
-    made = 1.0 / 8.0 * 60.0 * tl.utilisation_u8[k].astype(float) / 255.0
+    made = 1.0 / 8.0 * 60.0 * tl.utilisation_u8[k, 0].astype(float) / 255.0
     np.testing.assert_allclose(backlog[k - 1] + made - down[k] * 60.0 / 8.0, backlog[k],
-                               atol=0.5)  # GB; float16 storage of the backlog
+                               rtol=1e-3, atol=0.5)  # GB; the backlog is kept as float16
     assert links.stats[0].median_latency_s > 60.0  # it waits for a pass
 
 
 def test_nearest_refuses_too_many_satellites(tmp_path) -> None:
     body = ('ground_network = "optical"\n[links]\nisl = "nearest"\n'
-            + WALKER.format(pattern="delta", planes=80, per_plane=80))
+            + WALKER.format(pattern="delta", planes=80, per_plane=80, phasing=1))
     path = write_scenario(tmp_path, body, duration="1h")
     with pytest.raises(Exception, match="at most 5,000 per constellation"):
         Timeline.build(scenario.load(path))

@@ -100,7 +100,7 @@ class StepFlow:
 
 class Adjacency:
     """Undirected links as a neighbour lookup (CSR): ``lookup(nodes)`` gives, for every link
-    of those nodes, (position in ``nodes``, neighbour, capacity Gbit/s, range km)."""
+    of those nodes, (position in ``nodes``, neighbour, link index)."""
 
     def __init__(self, n_sat: int, a: np.ndarray, b: np.ndarray) -> None:
         src, dst = np.concatenate([a, b]), np.concatenate([b, a])
@@ -116,74 +116,106 @@ class Adjacency:
         """Capacity (0 = down) and range of each undirected link, in (a, b) order."""
         self.cap, self.rng = cap_gbps, rng_km
 
-    def lookup(self, nodes: np.ndarray) -> tuple[np.ndarray, ...]:
+    def lookup(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         lo, hi = self.indptr[nodes], self.indptr[nodes + 1]
         count = hi - lo
         owner = np.repeat(np.arange(nodes.size), count)
-        pos = np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
-        link = self.link[lo[owner] + pos]
-        return owner, self.dst[lo[owner] + pos], self.cap[link], self.rng[link]
+        slot = lo[owner] + np.arange(count.sum()) - np.repeat(np.cumsum(count) - count, count)
+        return owner, self.dst[slot], self.link[slot]
 
 
-def route(store: np.ndarray, gateways: np.ndarray, capacity_gb: np.ndarray,
-          slant_km: np.ndarray, adjacency: list[Adjacency], dt_s: float,
-          mean_rate_gb_s: np.ndarray) -> tuple[np.ndarray, ...]:
-    """Step 3 of the module doc, in place on ``store`` (GB). Returns the GB sent by each
-    gateway, the link rows (from, to, GB) and the amounts taken (source, GB, latency s)."""
-    n_gw = gateways.size
-    take = np.minimum(store[gateways], capacity_gb)
-    store[gateways] -= take
-    sent = take.copy()
-    wait = _wait_s(store[gateways] + take, mean_rate_gb_s[gateways])
-    src, amt, lat = [gateways], [take], [wait + slant_km / LIGHT_KM_S]
-    rows_from, rows_to, rows_gb, rows_level = [], [], [], []
-    if adjacency and n_gw:
-        visited = np.zeros(store.size, bool)
-        visited[gateways] = True
-        front, resid, root = gateways, capacity_gb - take, np.arange(n_gw)
-        path_km = slant_km.copy()
-        for level in range(MAX_HOPS):
-            live = resid > 1e-12
-            front, resid, root, path_km = front[live], resid[live], root[live], path_km[live]
-            if not front.size:
-                break
-            parts = [adj.lookup(front) for adj in adjacency]
-            owner, nb, cap, rng = (np.concatenate([p[i] for p in parts]) for i in range(4))
-            ok = (cap > 0) & ~visited[nb]
-            owner, nb, cap, rng = owner[ok], nb[ok], cap[ok], rng[ok]
-            if not nb.size:
-                break
-            nb, first = np.unique(nb, return_index=True)
-            owner, cap, rng = owner[first], cap[first], rng[first]
-            visited[nb] = True
-            share = resid[owner] / np.bincount(owner, minlength=front.size)[owner]
-            budget = np.minimum(share, cap * dt_s / 8.0)
-            got = np.minimum(store[nb], budget)
-            store[nb] -= got
-            sent += np.bincount(root[owner], weights=got, minlength=n_gw)
-            hop_km = path_km[owner] + rng
-            src.append(nb)
-            amt.append(got)
-            lat.append(_wait_s(store[nb] + got, mean_rate_gb_s[nb]) + hop_km / LIGHT_KM_S)
-            rows_from.append(nb)
-            rows_to.append(front[owner])
-            rows_gb.append(got)
-            rows_level.append(level)
-            front, resid, root, path_km = nb, budget - got, root[owner], hop_km
-        _carry_loads(rows_from, rows_to, rows_gb)
-    flat = [np.concatenate(x) if x else np.empty(0) for x in (rows_from, rows_to, rows_gb)]
-    return (sent, flat[0].astype(np.int64), flat[1].astype(np.int64), flat[2],
-            np.concatenate(src), np.concatenate(amt), np.concatenate(lat))
+class Router:
+    """Step 3 of the module doc: a breadth-first pull from the gateways, ring by ring, only as
+    far as the downlink capacity left reaches (``visited`` is reused between steps)."""
+
+    def __init__(self, n_sat: int) -> None:
+        self.visited = np.zeros(n_sat, bool)
+
+    def _ring(self, front: np.ndarray, adjacency: list[Adjacency], cap_all: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The not-yet-reached neighbours of ``front`` over links that are up: (satellites,
+        sorted; index of each one's parent in ``front``; link index)."""
+        if len(adjacency) == 1:
+            owner, nb, link = adjacency[0].lookup(front)
+        else:
+            parts, offset = [], 0
+            for adj in adjacency:
+                o, n, k = adj.lookup(front)
+                parts.append((o, n, k + offset))
+                offset += adj.cap.size
+            owner, nb, link = (np.concatenate([p[i] for p in parts]) for i in range(3))
+        ok = ~self.visited[nb]
+        ok &= cap_all[link] > 0
+        nb, first = np.unique(nb[ok], return_index=True)
+        return nb, owner[ok][first], link[ok][first]
+
+    def route(self, store: np.ndarray, gateways: np.ndarray, capacity_gb: np.ndarray,
+              slant_km: np.ndarray, adjacency: list[Adjacency], dt_s: float,
+              mean_rate_gb_s: np.ndarray) -> tuple[np.ndarray, ...]:
+        """In place on ``store`` (GB). Returns the GB sent by each gateway, the link rows
+        (from, to, GB) and the amounts taken (source, GB, latency s)."""
+        n_gw = gateways.size
+        take = np.minimum(store[gateways], capacity_gb)
+        store[gateways] -= take
+        sent = take.copy()
+        src, amt, before, path = [gateways], [take], [store[gateways] + take], [slant_km]
+        rows = []
+        if adjacency and n_gw:
+            cap_all = (adjacency[0].cap if len(adjacency) == 1
+                       else np.concatenate([adj.cap for adj in adjacency]))
+            rng_all = (adjacency[0].rng if len(adjacency) == 1
+                       else np.concatenate([adj.rng for adj in adjacency]))
+            seen = [gateways]
+            self.visited[gateways] = True
+            resid, root, path_km, front = capacity_gb - take, np.arange(n_gw), slant_km, gateways
+            for _ in range(MAX_HOPS):
+                live = resid > 1e-12
+                if not live.all():
+                    front, resid, root, path_km = (front[live], resid[live], root[live],
+                                                   path_km[live])
+                if not front.size:
+                    break
+                nb, owner, link = self._ring(front, adjacency, cap_all)
+                if not nb.size:
+                    break
+                self.visited[nb] = True
+                seen.append(nb)
+                siblings = np.bincount(owner, minlength=front.size)
+                budget = np.minimum(resid[owner] / siblings[owner],
+                                    cap_all[link] * (dt_s / 8.0))
+                got = np.minimum(store[nb], budget)
+                store[nb] -= got
+                root, path_km = root[owner], path_km[owner] + rng_all[link]
+                src.append(nb)
+                amt.append(got)
+                before.append(store[nb] + got)
+                path.append(path_km)
+                rows.append((nb, front[owner], got, root))
+                resid, front = budget - got, nb
+            for nodes in seen:
+                self.visited[nodes] = False
+            if rows:
+                sent += np.bincount(np.concatenate([r[3] for r in rows]),
+                                    weights=np.concatenate([r[2] for r in rows]),
+                                    minlength=n_gw)
+            _carry_loads(rows)
+        src_all = np.concatenate(src)
+        latency = (_wait_s(np.concatenate(before), mean_rate_gb_s[src_all])
+                   + np.concatenate(path) / LIGHT_KM_S)
+        flat = [np.concatenate([r[i] for r in rows]) if rows else np.empty(0) for i in range(3)]
+        return (sent, flat[0].astype(np.int64), flat[1].astype(np.int64), flat[2],
+                src_all, np.concatenate(amt), latency)
 
 
-def _carry_loads(rows_from: list, rows_to: list, rows_gb: list) -> None:
+def _carry_loads(rows: list[tuple[np.ndarray, ...]]) -> None:
     """Each link carries what its far end took plus everything that end relayed: add each
-    level's loads onto the link of the level before (in place), deepest first."""
-    for level in range(len(rows_from) - 1, 0, -1):
-        parent_nodes = rows_from[level - 1]  # sorted (np.unique) nodes of the level above
-        pos = np.searchsorted(parent_nodes, rows_to[level])
-        rows_gb[level - 1] = rows_gb[level - 1] + np.bincount(
-            pos, weights=rows_gb[level], minlength=parent_nodes.size)
+    ring's loads onto the links of the ring before (in place), deepest first."""
+    for level in range(len(rows) - 1, 0, -1):
+        parent_nodes = rows[level - 1][0]  # sorted (np.unique) nodes of the ring above
+        pos = np.searchsorted(parent_nodes, rows[level][1])
+        up = rows[level - 1]
+        rows[level - 1] = (up[0], up[1], up[2] + np.bincount(
+            pos, weights=rows[level][2], minlength=parent_nodes.size), up[3])
 
 
 def _wait_s(store_gb: np.ndarray, rate_gb_s: np.ndarray) -> np.ndarray:

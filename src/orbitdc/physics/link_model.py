@@ -66,6 +66,7 @@ class LinkModel:
         self.data_gb_s = float(p["data_gbps"]) / 8.0
         self.storage_gb = np.full(self.n_sat, float(p["storage_gb"]))
         self.seed = int(p["cloud_seed"])
+        self.router = dataflow.Router(self.n_sat)
         self.finder = contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s)
         n_sta = len(self.stations)
         self.store = np.zeros(self.n_sat)
@@ -153,7 +154,7 @@ class LinkModel:
         chosen = ok[dataflow.assign(p_sat[ok], p_sta[ok], sin_el[ok], st.terminals)]
         sat, sta = p_sat[chosen], p_sta[chosen]
         rate = self.produced / max(k * self.step_s, 1e-9)
-        sent, l_from, l_to, l_gb, src, amt, lat = dataflow.route(
+        sent, l_from, l_to, l_gb, src, amt, lat = self.router.route(
             self.store, sat, st.downlink_gbps[sta] * dt / 8.0, range_km[chosen],
             adjacency, dt, rate)
         self.downlinked += np.bincount(src, weights=amt, minlength=self.n_sat)

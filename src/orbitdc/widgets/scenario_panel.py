@@ -39,7 +39,7 @@ FIELDS: tuple[tuple[str, str, float, float, int, float], ...] = (
     ("radiator_m2", " m²", 0.1, 100_000.0, 1, 1.0),
     ("altitude_km", " km", 150.0, 35_000.0, 0, 10.0),
 )
-ORBIT_TYPES = ("walker", "sso")
+ORBIT_TYPES = ("walker", "sso", "cluster")
 SSO_MAX_ALTITUDE_KM = 5900.0
 
 

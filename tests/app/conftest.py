@@ -28,7 +28,8 @@ def new_window(qtbot, tmp_path: Path):
 
 @pytest.fixture()
 def window(new_window: MainWindow, qtbot) -> MainWindow:
-    """The window on the default scenario, cut to 3 h."""
+    """The window on the default scenario, cut to 3 h, links computed."""
     with qtbot.waitSignal(new_window.timeline_changed, timeout=LOAD_MS):
         new_window.open_scenario("default", duration="3h")
+    qtbot.waitUntil(lambda: not new_window.loader.busy, timeout=LOAD_MS)
     return new_window

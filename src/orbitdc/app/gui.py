@@ -42,10 +42,17 @@ def application(lang: str | None = None) -> QApplication:
 
 
 def _wait_for_load(win) -> str | None:
-    """Run the event loop until the window's scenario has loaded; the error text if not."""
+    """Run the event loop until the window's scenario has loaded (links included); the error
+    text if not."""
     loop = QEventLoop()
     result: dict[str, str | None] = {"error": None}
-    win.timeline_changed.connect(lambda _tl: loop.quit())
+
+    def check(*_args) -> None:
+        if win.timeline is not None and not win.loader.busy:
+            loop.quit()
+
+    win.timeline_changed.connect(check)
+    win.loader.busy_changed.connect(check)
 
     def failed(msg: str) -> None:
         result["error"] = msg

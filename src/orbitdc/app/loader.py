@@ -1,5 +1,10 @@
 """Builds Timelines off the GUI thread (a QThread per load) with progress, so loading a big
 scenario never freezes the window. The previous Timeline stays in use until a new one is ready.
+
+Two phases: the Timeline without the link model first (``loaded``: the window shows it), then,
+if the scenario has ground stations or ISLs, the link model on the same thread
+(``links_ready``, same Timeline with ``links`` set). The loader stays busy until both are done;
+a new load or closing abandons the second phase.
 """
 
 from __future__ import annotations
@@ -14,10 +19,16 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
 
 
+class _CancelledError(Exception):
+    """Raised from the progress callback to abandon the link phase."""
+
+
 class _Worker(QObject):
     progress = Signal(float)
-    finished = Signal(object)  # Timeline
+    finished = Signal(object)  # Timeline, without links
+    links_ready = Signal(object)  # the same Timeline, links set
     failed = Signal(str)
+    ended = Signal()
 
     def __init__(self, spec: str, kwargs: dict[str, Any]) -> None:
         super().__init__()
@@ -28,7 +39,7 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             scn = scenario_mod.load(self.spec, **self.kwargs)
-            tl = Timeline.build(scn, progress=self._progress)
+            tl = Timeline.build(scn, progress=self._progress, links=False)
         except ScenarioError as err:
             self.failed.emit(str(err))
             return
@@ -38,17 +49,31 @@ class _Worker(QObject):
                              "please report it with the traceback printed on the console")
             return
         self.finished.emit(tl)
+        try:
+            tl.build_links(progress=self._progress)
+        except _CancelledError:
+            pass
+        except Exception:  # a bug: the window keeps the Timeline without links
+            traceback.print_exc()
+        else:
+            if tl.links is not None:
+                self.links_ready.emit(tl)
+        self.ended.emit()
 
     def _progress(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise _CancelledError
         self.progress.emit(done / max(total, 1))
 
 
 class TimelineLoader(QObject):
     """``load(spec, **kwargs)``; signals ``progress(fraction)``, ``loaded(Timeline)``,
-    ``failed(one-line message)``. One load at a time; a new one waits for the old to end."""
+    ``links_ready(Timeline)`` (the same one, with its links), ``failed(one-line message)``.
+    One load at a time; a new one abandons the old one's link phase and waits for it to end."""
 
     progress = Signal(float)
     loaded = Signal(object)
+    links_ready = Signal(object)
     failed = Signal(str)
     busy_changed = Signal(bool)
 
@@ -68,7 +93,9 @@ class TimelineLoader(QObject):
         self._worker.moveToThread(self._thread)
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
-        self._worker.finished.connect(self._done)
+        self._worker.finished.connect(self.loaded)
+        self._worker.links_ready.connect(self.links_ready)
+        self._worker.ended.connect(self._finish)
         self._worker.failed.connect(self._fail)
         self.busy_changed.emit(True)
         self._thread.start()
@@ -80,10 +107,6 @@ class TimelineLoader(QObject):
         self._thread, self._worker = None, None
         self.busy_changed.emit(False)
 
-    def _done(self, tl: Timeline) -> None:
-        self._finish()
-        self.loaded.emit(tl)
-
     def _fail(self, message: str) -> None:
         self._finish()
         self.failed.emit(message)
@@ -92,8 +115,10 @@ class TimelineLoader(QObject):
         """Block until the running load (if any) has ended, dropping its result; used before
         a new load and on close."""
         if self._thread is not None:
-            self._worker.finished.disconnect(self._done)
-            self._worker.failed.disconnect(self._fail)
+            self._worker.cancelled = True
+            for signal in (self._worker.finished, self._worker.links_ready,
+                           self._worker.ended, self._worker.failed):
+                signal.disconnect()
             self._thread.quit()
             self._thread.wait()
             self._thread, self._worker = None, None

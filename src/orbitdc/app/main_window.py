@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
                     lambda t: (c.play(False), c.seek(t)))
         self.loader.progress.connect(self._on_progress)
         self.loader.loaded.connect(self._on_loaded)
+        self.loader.links_ready.connect(self._on_links_ready)
         self.loader.failed.connect(self._on_failed)
         self.loader.busy_changed.connect(self._on_busy)
         self.scenario_panel.apply_requested.connect(self._apply_what_if)
@@ -215,6 +216,12 @@ class MainWindow(QMainWindow):
         # The old Timeline is gone now; hand back the free heap that the load's transient
         # arrays left behind (see physics.allocator), or each reload adds to the RSS.
         release_free_memory()
+
+    def _on_links_ready(self, tl: Timeline) -> None:
+        """The link model has run on the shown Timeline: show it again, keeping time, view and
+        selection."""
+        if tl is self.timeline:
+            self._on_loaded(tl)
 
     # --- time and selection ---------------------------------------------------------------------
     def _on_time(self, offset_s: float) -> None:

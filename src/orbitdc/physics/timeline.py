@@ -91,12 +91,14 @@ class Timeline:
 
     @classmethod
     def build(cls, scenario: Scenario, progress: ProgressFn | None = None,
-              block_size: int | None = None, extra: Sequence[BlockConsumer] = ()) -> Timeline:
+              block_size: int | None = None, extra: Sequence[BlockConsumer] = (),
+              links: bool = True) -> Timeline:
         """Simulate the whole scenario once. Blocks hold ~120,000 satellite-steps (few
         Python round trips for small constellations, bounded memory for large ones). Each
         block goes to the Timeline's own store, the eclipse detector, the summary, every
         consumer in ``extra`` (new models: radiation…) and the link model if the scenario has
-        stations or ISLs; each one's ``finish(tl)`` runs at the end, in that order."""
+        stations or ISLs (``links=False``: not now; :meth:`build_links` later, as the app does
+        to show the globe sooner); each one's ``finish(tl)`` runs at the end, in that order."""
         n_time = n_steps(scenario.duration_s, scenario.step_s)
         budget.check(budget.run_bytes(scenario.n_sat, n_time, stored=True,
                                       links=has_links(scenario)), scenario.path,
@@ -108,7 +110,7 @@ class Timeline:
             block_size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
         tl = cls(sim)
         consumers = [tl, _EclipseConsumer(sim.n_sat), _SummaryConsumer(sim.n_sat), *extra]
-        if has_links(scenario):
+        if links and has_links(scenario):
             consumers.append(LinksConsumer(scenario))
         for block in sim.blocks(block_size, progress):
             for consumer in consumers:
@@ -116,6 +118,19 @@ class Timeline:
         for consumer in consumers:
             consumer.finish(tl)
         return tl
+
+    def build_links(self, progress: ProgressFn | None = None) -> None:
+        """Run the link model over the whole scenario again (a second pass reusing the Sun
+        and Earth rotation already computed) and set :attr:`links`; nothing without stations
+        or ISLs. ``progress`` may raise to abandon it (links stay None)."""
+        if self.links is not None or not has_links(self.scenario):
+            return
+        sim = Simulation(self.scenario, windows=self.sim.windows)
+        consumer = LinksConsumer(self.scenario)
+        size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
+        for block in sim.blocks(size, progress):
+            consumer.add(block)
+        consumer.finish(self)
 
     def groups(self) -> list[tuple[str, np.ndarray]]:
         """(constellation name, satellite indices) pairs."""

@@ -31,7 +31,9 @@ def _layer_label(key: str) -> str:
     English label when it has no translation here."""
     labels = {"orbits": tr("Orbit paths"), "track": tr("Ground track of the selected satellite"),
               "shadow": tr("Earth's shadow"), "sun": tr("Sun direction"), "stars": tr("Stars"),
-              "atmosphere": tr("Atmosphere"), "legend": tr("Legend")}
+              "atmosphere": tr("Atmosphere"), "legend": tr("Legend"),
+              "stations": tr("Ground stations"), "footprints": tr("Station footprints"),
+              "contacts": tr("Contact lines"), "isl": tr("Inter-satellite links")}
     return labels[key] if key in labels else LAYER_LABELS[key]
 
 

@@ -20,6 +20,10 @@ from orbitdc.render.canvas import CameraHome, SceneCanvas
 from orbitdc.render.geometry import rot_z, vispy_matrix
 from orbitdc.render.layers import atmosphere, earth, orbits, satellites, shadow, stars, sun, track
 from orbitdc.render.layers.base import Layer
+from orbitdc.render.layers.contact_lines import ContactLinesLayer
+from orbitdc.render.layers.footprints import FootprintsLayer
+from orbitdc.render.layers.isl import IslLayer
+from orbitdc.render.layers.stations import StationsLayer
 from orbitdc.render.overlays import captions, legend
 from orbitdc.render.overlays.controls import OverlayControls
 from orbitdc.render.picking import nearest_visible
@@ -29,7 +33,8 @@ from orbitdc.viewstate import ViewState
 # layers, in this order. Draw order: each layer's frame, ``translucent`` and ``order``.
 REGISTRY: list[type[Layer]] = [
     earth.EarthLayer, satellites.SatellitesLayer, orbits.OrbitsLayer, track.TrackLayer,
-    shadow.ShadowLayer, sun.SunLayer, stars.StarsLayer, atmosphere.AtmosphereLayer,
+    StationsLayer, FootprintsLayer, ContactLinesLayer, IslLayer, shadow.ShadowLayer,
+    sun.SunLayer, stars.StarsLayer, atmosphere.AtmosphereLayer,
     legend.LegendOverlay, captions.CaptionsOverlay,
 ]
 LAYERS = tuple(c.key for c in REGISTRY if c.label is not None)  # the switchable layers

@@ -43,3 +43,16 @@ def quantity_colors(values: np.ndarray, mode: str) -> np.ndarray:
     _, cmap, lo, hi, _ = QUANTITIES[mode]
     x = np.clip((np.asarray(values, dtype=np.float64) - lo) / (hi - lo), 0.0, 1.0)
     return cmap.map(x).astype(np.float32)
+
+
+# Ground stations and links (issue 11): markers by kind, footprints, contact lines, ISLs.
+STATION_OPTICAL = (0.30, 0.95, 1.00, 1.0)  # cyan: laser ground terminal
+STATION_RF = (0.96, 0.96, 0.96, 1.0)  # white: radio dish
+STATION_LABEL = (0.88, 0.93, 1.00, 0.95)
+FOOTPRINT_ALPHA = 0.55  # footprint circles: the station's colour at this opacity
+CONTACT = (0.25, 1.00, 0.45, 1.0)  # bright green: station ↔ satellite during a downlink
+ISL_IDLE = (0.50, 0.60, 0.80, 0.22)  # dim grey-blue: a link up but carrying nothing
+# Loaded ISLs by utilisation (load / capacity) on a log scale, 10⁻³ (and below) → 1: azure →
+# violet → hot pink, opaque (apart from the cyan stations, green contacts and gold satellites).
+ISL_LOAD = Colormap([(0.30, 0.55, 1.00), (0.80, 0.45, 1.00), (1.00, 0.35, 0.55)])
+ISL_LOAD_DECADES = 3.0  # utilisations from 10⁻³ to 1 span the ramp

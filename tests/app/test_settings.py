@@ -62,7 +62,8 @@ def _has_defaults(win: MainWindow) -> bool:
     return (win.menus.colors["illumination"].isChecked()
             and win.menus.color_combo.currentIndex() == COLOR_KEYS.index("illumination")
             and win.menus.frames["inertial"].isChecked()
-            and all(act.isChecked() for act in win.menus.layers.values()))
+            and all(act.isChecked() == win.globe.layers[key].default_visible
+                    for key, act in win.menus.layers.items()))
 
 
 # --- Settings alone ---------------------------------------------------------------------------

@@ -54,7 +54,8 @@ class DummyLayer(Layer):
 def test_layer_keys_come_from_the_registry() -> None:
     assert tuple(c.key for c in REGISTRY if c.label is not None) == LAYERS
     # The View menu's order, unchanged by the registry.
-    assert LAYERS == ("orbits", "track", "shadow", "sun", "stars", "atmosphere", "legend")
+    assert LAYERS == ("orbits", "track", "stations", "footprints", "contacts", "isl", "shadow",
+                      "sun", "stars", "atmosphere", "legend")
     assert set(LAYER_LABELS) == set(LAYERS) and all(LAYER_LABELS.values())
     keys = [c.key for c in REGISTRY]
     assert len(keys) == len(set(keys))  # unique keys
@@ -75,7 +76,8 @@ def test_every_layer_toggles_its_own_nodes(globe: GlobeScene) -> None:
         return {k: [n.visible for n in layer.nodes] for k, layer in globe.layers.items()}
 
     before = shown()
-    assert globe.visible == dict.fromkeys(LAYERS, True)
+    defaults = {key: globe.layers[key].default_visible for key in LAYERS}
+    assert globe.visible == defaults
     for key in LAYERS:
         nodes = globe.layers[key].nodes
         assert nodes, key
@@ -86,6 +88,8 @@ def test_every_layer_toggles_its_own_nodes(globe: GlobeScene) -> None:
         assert others == {k: v for k, v in before.items() if k != key}, key
         globe.set_layer(key, True)
         assert globe.visible[key] is True
+        assert all(n.visible for n in nodes), key
+        globe.set_layer(key, defaults[key])
         assert shown() == before, key
 
 

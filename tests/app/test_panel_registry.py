@@ -65,12 +65,12 @@ def _window(qtbot, tmp_path: Path, size=(1280, 760)) -> MainWindow:
     return win
 
 
-def test_the_three_panels_are_registrations() -> None:
+def test_the_four_panels_are_registrations() -> None:
     specs = panels.panel_specs()
-    assert [s.key for s in specs] == ["power", "thermal", "compute"]
+    assert [s.key for s in specs] == ["power", "thermal", "compute", "links"]
     assert {s.x_domain for s in specs} == {"scenario_time"}
     assert all(s.follows_clock and s.follows_selection for s in specs)
-    assert [s.translated_title() for s in specs] == ["Power", "Thermal", "Compute"]
+    assert [s.translated_title() for s in specs] == ["Power", "Thermal", "Compute", "Links"]
 
 
 def test_bad_specs_are_refused() -> None:
@@ -87,7 +87,7 @@ def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path)
     keys = [s.key for s in panels.panel_specs()]
     assert list(win.docks) == [*keys, "inspector", "scenario"]
     assert [a.text() for a in win.menus.panels_menu.actions()] == [
-        "Power", "Thermal", "Compute", "Inspector", "Scenario"]
+        "Power", "Thermal", "Compute", "Links", "Inspector", "Scenario"]
     for key in keys:
         assert win.docks[key].widget() is win.panels[key]
         assert win.docks[key].objectName() == f"dock_{key}"
@@ -97,9 +97,9 @@ def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path)
 def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_panels) -> None:
     win = _window(qtbot, tmp_path)
     win.show()
-    assert list(win.docks)[:5] == ["power", "thermal", "compute", "dummy", "table"]
+    assert list(win.docks)[:6] == ["power", "thermal", "compute", "links", "dummy", "table"]
     titles = [a.text() for a in win.menus.panels_menu.actions()]
-    assert titles[3:5] == ["Dummy", "Table"]
+    assert titles[4:6] == ["Dummy", "Table"]
     dummy, table = win.panels["dummy"], win.panels["table"]
     assert isinstance(dummy, DummyPanel) and isinstance(table, TablePanel)
     assert win.docks["dummy"].windowTitle() == "Dummy"
@@ -118,8 +118,8 @@ def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_p
 
 
 @pytest.mark.parametrize(("height", "tabbed_with_first", "tabbed_with_second"), [
-    (768, {"thermal", "compute", "dummy"}, {"power", "compute", "dummy"}),
-    (1080, set(), {"compute", "dummy"}),
+    (768, {"thermal", "compute", "links", "dummy"}, {"power", "compute", "links", "dummy"}),
+    (1080, set(), {"compute", "links", "dummy"}),
     (1440, set(), set()),
 ])
 def test_short_screens_tab_every_registered_panel(qtbot, tmp_path: Path, extra_panels,

@@ -4,9 +4,12 @@ Positions, β angle, illumination and solar power come from ``Timeline.state_at`
 ``State`` you already computed for the frame to avoid a second propagation); load, battery
 power, radiator temperature and the throttling cause come from the satellite's full-precision
 series, simulated once per (timeline, satellite) (``Timeline.series``) and interpolated.
-Captions are set in ``retranslate`` (again on ``QEvent.LanguageChange``, which also rewrites
-the shown values in the new language). Bound to a :class:`~orbitdc.viewstate.ViewState`
-(:meth:`Inspector.bind`), it shows the state's selected satellite at the state's time.
+With links (``tl.links``), four more rows: the next contact, the current downlink, the
+onboard backlog and the ISL neighbours (hidden when the scenario has no links; see
+:mod:`orbitdc.widgets.link_text`). Captions are set in ``retranslate`` (again on
+``QEvent.LanguageChange``, which also rewrites the shown values in the new language).
+Bound to a :class:`~orbitdc.viewstate.ViewState` (:meth:`Inspector.bind`), it shows the
+state's selected satellite at the state's time.
 """
 
 from __future__ import annotations
@@ -19,11 +22,13 @@ from orbitdc.physics import frames
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.viewstate import ViewState
-from orbitdc.widgets import theme
+from orbitdc.widgets import link_text, theme
 from orbitdc.widgets.units import DASH, NBSP, clock_text, format_power, in_text, number
 
 ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illumination", "solar",
-        "load", "soc", "temp_elec", "temp_rad", "throughput", "eclipse_entry", "eclipse_exit")
+        "load", "soc", "temp_elec", "temp_rad", "throughput", "eclipse_entry", "eclipse_exit",
+        "next_contact", "downlink", "backlog", "isl")
+LINK_ROWS = ("next_contact", "downlink", "backlog", "isl")  # shown when the run has links
 
 
 class Inspector(QWidget):
@@ -34,7 +39,7 @@ class Inspector(QWidget):
         theme.style_widget(self)
         self.heading = QLabel(self)
         self.heading.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
-        form = QFormLayout()
+        form = self._form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setHorizontalSpacing(14)
         form.setVerticalSpacing(6)
@@ -50,6 +55,7 @@ class Inspector(QWidget):
             self.captions[key] = caption
             self.labels[key] = value
         self.labels["name"].setFont(theme.font(theme.TITLE_PT, bold=True))
+        self._show_link_rows(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.addWidget(self.heading)
@@ -75,6 +81,7 @@ class Inspector(QWidget):
     def set_timeline(self, tl: Timeline | None) -> None:
         """The timeline the bound view's indices and times refer to (None: show nothing)."""
         self._tl, self._state = tl, None
+        self._show_link_rows(tl is not None and tl.links is not None)
         self._follow()
 
     def offer_state(self, state: State) -> None:
@@ -102,7 +109,8 @@ class Inspector(QWidget):
                  self.tr("Inclination"), self.tr("β angle"), self.tr("Illumination"),
                  self.tr("Solar power"), self.tr("Load"), self.tr("Battery"),
                  self.tr("Electronics"), self.tr("Radiator"), self.tr("Throughput"),
-                 self.tr("Eclipse entry"), self.tr("Eclipse exit"))
+                 self.tr("Eclipse entry"), self.tr("Eclipse exit"), self.tr("Next contact"),
+                 self.tr("Downlink"), self.tr("Backlog"), self.tr("ISL neighbours"))
         self.heading.setText(self.tr("Inspector"))
         for key, name in zip(ROWS, names, strict=True):
             self.captions[key].setText(name)
@@ -155,6 +163,8 @@ class Inspector(QWidget):
                                            float(st.utilisation[index]), int(block.limit[k, 0])),
         }
         v["eclipse_entry"], v["eclipse_exit"] = self._eclipse(tl, index, t)
+        v.update(link_text.link_values(tl, index, t, st.r_teme_km))
+        self._show_link_rows(tl.links is not None)
         for key, text in v.items():
             self.labels[key].setText(text)
 
@@ -163,6 +173,14 @@ class Inspector(QWidget):
         self._shown = None
         for label in self.labels.values():
             label.setText(DASH)
+
+    def link_rows_shown(self) -> bool:
+        """Whether the link rows (:data:`LINK_ROWS`) are shown (the run has links)."""
+        return not self.captions["next_contact"].isHidden()
+
+    def _show_link_rows(self, shown: bool) -> None:
+        for key in LINK_ROWS:
+            self._form.setRowVisible(self.labels[key], shown)
 
     def apply_font_scale(self, factor: float) -> None:
         """Presentation mode: fonts at ``factor`` × their normal size."""

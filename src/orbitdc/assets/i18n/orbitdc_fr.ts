@@ -4,334 +4,409 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app/export_actions.py" line="42"/>
+        <location filename="../../app/export_actions.py" line="40"/>
         <source>Save screenshot</source>
         <translation>Enregistrer la capture d’écran</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="43"/>
+        <location filename="../../app/export_actions.py" line="41"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="48"/>
+        <location filename="../../app/export_actions.py" line="46"/>
         <source>Screenshot</source>
         <translation>Capture d’écran</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="55"/>
-        <location filename="../../app/export_actions.py" line="76"/>
+        <location filename="../../app/export_actions.py" line="53"/>
+        <location filename="../../app/export_actions.py" line="74"/>
         <source>Export telemetry</source>
         <translation>Exporter la télémétrie</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="56"/>
+        <location filename="../../app/export_actions.py" line="54"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="60"/>
+        <location filename="../../app/export_actions.py" line="58"/>
         <source>Writing telemetry…</source>
         <translation>Écriture de la télémétrie…</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="60"/>
-        <location filename="../../app/export_dialog.py" line="248"/>
+        <location filename="../../app/export_actions.py" line="58"/>
+        <location filename="../../app/export_dialog.py" line="255"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="109"/>
+        <location filename="../../app/export_actions.py" line="99"/>
         <source>Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; SGP4 (Vallado et al.).</source>
         <translation>Données&#xa0;: éphémérides JPL DE421 (skyfield-data)&#xa0;; NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) et lumières des villes NASA Visible Earth&#xa0;; SGP4 (Vallado et al.).</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="112"/>
+        <location filename="../../app/export_actions.py" line="102"/>
         <source>orbital data centers, in sunlight and shadow.</source>
         <translation>des centres de données en orbite, entre soleil et ombre.</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="29"/>
+        <location filename="../../app/menus.py" line="32"/>
         <source>Orbit paths</source>
         <translation>Orbites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="29"/>
+        <location filename="../../app/menus.py" line="32"/>
         <source>Ground track of the selected satellite</source>
         <translation>Trace au sol du satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="30"/>
+        <location filename="../../app/menus.py" line="33"/>
         <source>Earth&apos;s shadow</source>
         <translation>Ombre de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="30"/>
+        <location filename="../../app/menus.py" line="33"/>
         <source>Sun direction</source>
         <translation>Direction du Soleil</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="30"/>
+        <location filename="../../app/menus.py" line="33"/>
         <source>Stars</source>
         <translation>Étoiles</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="31"/>
+        <location filename="../../app/menus.py" line="34"/>
         <source>Atmosphere</source>
         <translation>Atmosphère</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="31"/>
+        <location filename="../../app/menus.py" line="34"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="42"/>
+        <location filename="../../app/menus.py" line="35"/>
+        <source>Ground stations</source>
+        <translation>Stations sol</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="35"/>
+        <source>Station footprints</source>
+        <translation>Couverture des stations</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="36"/>
+        <source>Contact lines</source>
+        <translation>Lignes de contact</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="36"/>
+        <source>Inter-satellite links</source>
+        <translation>Liaisons intersatellites</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="41"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="42"/>
+        <location filename="../../app/menus.py" line="41"/>
         <source>Battery charge</source>
         <translation>État de charge de la batterie</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="43"/>
+        <location filename="../../app/menus.py" line="42"/>
         <source>Electronics temperature</source>
         <translation>Température de l’électronique</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="43"/>
+        <location filename="../../app/menus.py" line="42"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="174"/>
+        <location filename="../../app/menus.py" line="187"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="175"/>
+        <location filename="../../app/menus.py" line="188"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="190"/>
+        <location filename="../../app/menus.py" line="203"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="196"/>
+        <location filename="../../app/menus.py" line="209"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="199"/>
+        <location filename="../../app/menus.py" line="212"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="200"/>
+        <location filename="../../app/menus.py" line="213"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="201"/>
+        <location filename="../../app/menus.py" line="214"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="202"/>
+        <location filename="../../app/menus.py" line="215"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="203"/>
+        <location filename="../../app/menus.py" line="216"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="204"/>
+        <location filename="../../app/menus.py" line="217"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="205"/>
+        <location filename="../../app/menus.py" line="218"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="206"/>
+        <location filename="../../app/menus.py" line="219"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="207"/>
+        <location filename="../../app/menus.py" line="220"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="208"/>
+        <location filename="../../app/menus.py" line="221"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="209"/>
+        <location filename="../../app/menus.py" line="222"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="212"/>
-        <location filename="../../app/menus.py" line="217"/>
+        <location filename="../../app/menus.py" line="225"/>
+        <location filename="../../app/menus.py" line="230"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="219"/>
+        <location filename="../../app/menus.py" line="232"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="220"/>
+        <location filename="../../app/menus.py" line="233"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="221"/>
+        <location filename="../../app/menus.py" line="234"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="222"/>
+        <location filename="../../app/menus.py" line="235"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="223"/>
+        <location filename="../../app/menus.py" line="236"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="224"/>
+        <location filename="../../app/menus.py" line="237"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="225"/>
+        <location filename="../../app/menus.py" line="238"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="226"/>
+        <location filename="../../app/menus.py" line="239"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="227"/>
+        <location filename="../../app/menus.py" line="240"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="230"/>
+        <location filename="../../app/menus.py" line="243"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="91"/>
+        <location filename="../../widgets/units.py" line="89"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="94"/>
+        <location filename="../../widgets/units.py" line="92"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="97"/>
+        <location filename="../../widgets/units.py" line="95"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="99"/>
+        <location filename="../../widgets/units.py" line="97"/>
         <source>%1 d %2 h</source>
         <translation>%1 j %2 h</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="105"/>
+        <location filename="../../widgets/units.py" line="103"/>
         <source>in %1</source>
         <translation>dans %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="106"/>
+        <location filename="../../widgets/units.py" line="104"/>
         <source>%1 ago</source>
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="248"/>
+        <location filename="../../app/export_dialog.py" line="255"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="257"/>
+        <location filename="../../app/export_dialog.py" line="264"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="275"/>
-        <location filename="../../app/export_dialog.py" line="285"/>
+        <location filename="../../app/export_dialog.py" line="282"/>
+        <location filename="../../app/export_dialog.py" line="292"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="286"/>
+        <location filename="../../app/export_dialog.py" line="293"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="292"/>
+        <location filename="../../app/export_dialog.py" line="299"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="50"/>
+        <source>PB</source>
+        <translation>Po</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="50"/>
+        <source>TB</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="50"/>
+        <source>GB</source>
+        <translation>Go</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="50"/>
+        <source>MB</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="106"/>
+        <source>no contact before the end of the run</source>
+        <translation>aucun contact d’ici la fin de la simulation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="109"/>
+        <source>%1 since %2 (%3), %4 long</source>
+        <translation>%1 depuis %2 (%3), durée %4</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="109"/>
+        <source>%1 at %2 (%3), %4 long</source>
+        <translation>%1 à %2 (%3), durée %4</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="114"/>
+        <source>clouded out</source>
+        <translation>ciel couvert</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="135"/>
+        <source>%1 (%2 of %3 storage)</source>
+        <translation>%1 (%2 des %3 de stockage)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="145"/>
+        <source>none in range</source>
+        <translation>aucun à portée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/link_text.py" line="149"/>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
     </message>
 </context>
 <context>
     <name>ComputePanel</name>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="42"/>
+        <location filename="../../widgets/panels/compute.py" line="42"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="61"/>
+        <location filename="../../widgets/panels/compute.py" line="61"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="62"/>
+        <location filename="../../widgets/panels/compute.py" line="62"/>
         <source>Capacity</source>
         <translation>Capacité</translation>
     </message>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="63"/>
+        <location filename="../../widgets/panels/compute.py" line="63"/>
         <source>Throttled: power</source>
         <translation>Bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="64"/>
+        <location filename="../../widgets/panels/compute.py" line="64"/>
         <source>Throttled: thermal</source>
         <translation>Bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="61"/>
+        <location filename="../../widgets/panels/compute.py" line="61"/>
         <source>Throttled satellites</source>
         <translation>Satellites bridés</translation>
     </message>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="67"/>
+        <location filename="../../widgets/panels/compute.py" line="67"/>
         <source>Throughput (TFLOPS)</source>
         <translation>Débit (TFLOPS)</translation>
     </message>
     <message>
-        <location filename="../../widgets/compute_panel.py" line="68"/>
+        <location filename="../../widgets/panels/compute.py" line="68"/>
         <source>Throughput (PFLOPS)</source>
         <translation>Débit (PFLOPS)</translation>
     </message>
@@ -339,178 +414,178 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/export_dialog.py" line="55"/>
-        <location filename="../../app/export_dialog.py" line="158"/>
+        <location filename="../../app/export_dialog.py" line="69"/>
+        <location filename="../../app/export_dialog.py" line="171"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="58"/>
+        <location filename="../../app/export_dialog.py" line="72"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="58"/>
+        <location filename="../../app/export_dialog.py" line="72"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="59"/>
+        <location filename="../../app/export_dialog.py" line="73"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="62"/>
+        <location filename="../../app/export_dialog.py" line="76"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="70"/>
+        <location filename="../../app/export_dialog.py" line="84"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="79"/>
+        <location filename="../../app/export_dialog.py" line="93"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="79"/>
+        <location filename="../../app/export_dialog.py" line="93"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="79"/>
+        <location filename="../../app/export_dialog.py" line="93"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="80"/>
+        <location filename="../../app/export_dialog.py" line="94"/>
         <source>From … to … (UTC)</source>
         <translation>De … à … (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="82"/>
+        <location filename="../../app/export_dialog.py" line="96"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="97"/>
+        <location filename="../../app/export_dialog.py" line="110"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="97"/>
+        <location filename="../../app/export_dialog.py" line="110"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="98"/>
+        <location filename="../../app/export_dialog.py" line="111"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="102"/>
+        <location filename="../../app/export_dialog.py" line="115"/>
         <source>A line at the bottom left (optional)</source>
         <translation>Une ligne en bas à gauche (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="104"/>
+        <location filename="../../app/export_dialog.py" line="117"/>
         <source>A small line at the top right (optional)</source>
         <translation>Une petite ligne en haut à droite (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="105"/>
+        <location filename="../../app/export_dialog.py" line="118"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="107"/>
+        <location filename="../../app/export_dialog.py" line="120"/>
         <source>Legend or colour scale</source>
         <translation>Légende ou échelle de couleurs</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="109"/>
+        <location filename="../../app/export_dialog.py" line="122"/>
         <source>OrbitDC logo</source>
         <translation>Logo OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="110"/>
+        <location filename="../../app/export_dialog.py" line="123"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="112"/>
+        <location filename="../../app/export_dialog.py" line="125"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="113"/>
+        <location filename="../../app/export_dialog.py" line="126"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="114"/>
+        <location filename="../../app/export_dialog.py" line="127"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="115"/>
+        <location filename="../../app/export_dialog.py" line="128"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="116"/>
+        <location filename="../../app/export_dialog.py" line="129"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="120"/>
+        <location filename="../../app/export_dialog.py" line="133"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="121"/>
+        <location filename="../../app/export_dialog.py" line="134"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="122"/>
+        <location filename="../../app/export_dialog.py" line="135"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="123"/>
+        <location filename="../../app/export_dialog.py" line="136"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="124"/>
+        <location filename="../../app/export_dialog.py" line="137"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="125"/>
+        <location filename="../../app/export_dialog.py" line="138"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="130"/>
+        <location filename="../../app/export_dialog.py" line="143"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="133"/>
+        <location filename="../../app/export_dialog.py" line="146"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="156"/>
+        <location filename="../../app/export_dialog.py" line="169"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="226"/>
+        <location filename="../../app/export_dialog.py" line="235"/>
         <source>the end must be after the start</source>
         <translation>la fin doit suivre le début</translation>
     </message>
@@ -518,205 +593,345 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../widgets/inspector.py" line="63"/>
+        <location filename="../../widgets/inspector.py" line="108"/>
         <source>Satellite</source>
         <translation>Satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="63"/>
+        <location filename="../../widgets/inspector.py" line="108"/>
         <source>Constellation</source>
         <translation>Constellation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="63"/>
+        <location filename="../../widgets/inspector.py" line="108"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="64"/>
+        <location filename="../../widgets/inspector.py" line="109"/>
         <source>Inclination</source>
         <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="64"/>
+        <location filename="../../widgets/inspector.py" line="109"/>
         <source>β angle</source>
         <translation>Angle β</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="64"/>
+        <location filename="../../widgets/inspector.py" line="109"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="65"/>
+        <location filename="../../widgets/inspector.py" line="110"/>
         <source>Solar power</source>
         <translation>Puissance solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="65"/>
+        <location filename="../../widgets/inspector.py" line="110"/>
         <source>Load</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="65"/>
+        <location filename="../../widgets/inspector.py" line="110"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="66"/>
+        <location filename="../../widgets/inspector.py" line="111"/>
         <source>Electronics</source>
         <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="66"/>
+        <location filename="../../widgets/inspector.py" line="111"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="66"/>
+        <location filename="../../widgets/inspector.py" line="111"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="67"/>
+        <location filename="../../widgets/inspector.py" line="112"/>
         <source>Eclipse entry</source>
         <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="67"/>
+        <location filename="../../widgets/inspector.py" line="112"/>
         <source>Eclipse exit</source>
         <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="68"/>
+        <location filename="../../widgets/inspector.py" line="112"/>
+        <source>Next contact</source>
+        <translation>Prochain contact</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="113"/>
+        <source>Downlink</source>
+        <translation>Liaison descendante</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="113"/>
+        <source>Backlog</source>
+        <translation>En attente à bord</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="113"/>
+        <source>ISL neighbours</source>
+        <translation>Voisins ISL</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="114"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="112"/>
+        <location filename="../../widgets/inspector.py" line="158"/>
         <source>%1 °C (max %2 °C)</source>
         <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="148"/>
+        <location filename="../../widgets/inspector.py" line="204"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="150"/>
+        <location filename="../../widgets/inspector.py" line="206"/>
         <source>Umbra</source>
         <translation>Ombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="152"/>
+        <location filename="../../widgets/inspector.py" line="208"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="157"/>
+        <location filename="../../widgets/inspector.py" line="213"/>
         <source>charging %1</source>
         <translation>charge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="159"/>
+        <location filename="../../widgets/inspector.py" line="215"/>
         <source>discharging %1</source>
         <translation>décharge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="161"/>
+        <location filename="../../widgets/inspector.py" line="217"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="162"/>
+        <location filename="../../widgets/inspector.py" line="218"/>
         <source>%1 % SOC, %2 (min %3 %)</source>
         <translation>%1 %, %2 (min. %3 %)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="168"/>
+        <location filename="../../widgets/inspector.py" line="224"/>
         <source>throttled: power</source>
         <translation>bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="170"/>
+        <location filename="../../widgets/inspector.py" line="226"/>
         <source>throttled: thermal</source>
         <translation>bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="183"/>
+        <location filename="../../widgets/inspector.py" line="239"/>
         <source>after the end of the run</source>
         <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="189"/>
+        <location filename="../../widgets/inspector.py" line="245"/>
         <source>before the start of the run</source>
         <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="193"/>
+        <location filename="../../widgets/inspector.py" line="249"/>
         <source>none before the end of the run</source>
         <translation>aucune d’ici la fin de la simulation</translation>
     </message>
 </context>
 <context>
+    <name>LinksPanel</name>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="51"/>
+        <source>Links</source>
+        <translation>Liaisons</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="162"/>
+        <source>Downlink</source>
+        <translation>Débit descendant</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="165"/>
+        <source>Any satellite</source>
+        <translation>Tout satellite</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="165"/>
+        <source>Clouded out</source>
+        <translation>Ciel couvert</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="166"/>
+        <location filename="../../widgets/panels/links.py" line="168"/>
+        <source>Backlog</source>
+        <translation>En attente à bord</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="167"/>
+        <source>Storage</source>
+        <translation>Stockage</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="168"/>
+        <source>Produced</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="169"/>
+        <source>Downlinked</source>
+        <translation>Transmis au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="169"/>
+        <source>Dropped</source>
+        <translation>Perdu</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="170"/>
+        <source>Nearest neighbour (min–max)</source>
+        <translation>Plus proche voisin (min–max)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="171"/>
+        <source>Mean ISL capacity</source>
+        <translation>Capacité ISL moyenne</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="274"/>
+        <source>Computing ground contacts and links…</source>
+        <translation>Calcul des contacts au sol et des liaisons…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="275"/>
+        <source>No ground stations or inter-satellite links in this scenario — add [[ground_station]] or ground_network; see README</source>
+        <translation>Aucune station sol ni liaison intersatellite dans ce scénario — ajoutez [[ground_station]] ou ground_network&#xa0;; voir le README</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="180"/>
+        <location filename="../../widgets/panels/links.py" line="182"/>
+        <source>Downlink (%1)</source>
+        <translation>Débit desc. (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="164"/>
+        <source>Selected</source>
+        <translation>Sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="181"/>
+        <source>Backlog (%1)</source>
+        <translation>En attente (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="183"/>
+        <source>Data (%1)</source>
+        <translation>Données (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="184"/>
+        <source>Distance (%1)</source>
+        <translation>Distance (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="185"/>
+        <source>Capacity (%1)</source>
+        <translation>Capacité (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="210"/>
+        <source>Ground contacts</source>
+        <translation>Contacts au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="212"/>
+        <source>Inter-satellite links</source>
+        <translation>Liaisons intersatellites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/links.py" line="343"/>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="155"/>
+        <location filename="../../app/main_window.py" line="142"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="156"/>
+        <location filename="../../widgets/panels/__init__.py" line="86"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="156"/>
+        <location filename="../../widgets/panels/__init__.py" line="88"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157"/>
+        <location filename="../../widgets/panels/__init__.py" line="90"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157"/>
+        <location filename="../../widgets/panels/__init__.py" line="92"/>
+        <source>Links</source>
+        <translation>Liaisons</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158"/>
+        <location filename="../../app/main_window.py" line="144"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="161"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="162"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="201"/>
+        <location filename="../../app/main_window.py" line="187"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="204"/>
+        <location filename="../../app/main_window.py" line="190"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="285"/>
+        <location filename="../../app/main_window.py" line="275"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -724,52 +939,52 @@
 <context>
     <name>PowerPanel</name>
     <message>
-        <location filename="../../widgets/power_panel.py" line="24"/>
+        <location filename="../../widgets/panels/power.py" line="24"/>
         <source>Power and battery</source>
         <translation>Puissance et batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="45"/>
+        <location filename="../../widgets/panels/power.py" line="45"/>
         <source>Solar</source>
         <translation>Solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="45"/>
+        <location filename="../../widgets/panels/power.py" line="45"/>
         <source>Load</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="52"/>
+        <location filename="../../widgets/panels/power.py" line="52"/>
         <source>State of charge (%)</source>
         <translation>Batterie (%)</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="47"/>
+        <location filename="../../widgets/panels/power.py" line="47"/>
         <source>Battery SOC</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="47"/>
+        <location filename="../../widgets/panels/power.py" line="47"/>
         <source>Min SOC</source>
         <translation>Seuil min.</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="48"/>
+        <location filename="../../widgets/panels/power.py" line="48"/>
         <source>Eclipse</source>
         <translation>Éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="49"/>
+        <location filename="../../widgets/panels/power.py" line="49"/>
         <source>Mean SOC</source>
         <translation>Batterie moy.</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="50"/>
+        <location filename="../../widgets/panels/power.py" line="50"/>
         <source>Lowest SOC</source>
         <translation>Batterie min.</translation>
     </message>
     <message>
-        <location filename="../../widgets/power_panel.py" line="58"/>
+        <location filename="../../widgets/panels/power.py" line="58"/>
         <source>Power (%1)</source>
         <translation>Puiss. (%1)</translation>
     </message>
@@ -850,32 +1065,32 @@
 <context>
     <name>ThermalPanel</name>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="25"/>
+        <location filename="../../widgets/panels/thermal.py" line="25"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="38"/>
+        <location filename="../../widgets/panels/thermal.py" line="38"/>
         <source>Electronics</source>
         <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="38"/>
+        <location filename="../../widgets/panels/thermal.py" line="38"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="37"/>
+        <location filename="../../widgets/panels/thermal.py" line="37"/>
         <source>Max electronics</source>
         <translation>Limite électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="39"/>
+        <location filename="../../widgets/panels/thermal.py" line="39"/>
         <source>Hottest electronics</source>
         <translation>Électronique la plus chaude</translation>
     </message>
     <message>
-        <location filename="../../widgets/thermal_panel.py" line="42"/>
+        <location filename="../../widgets/panels/thermal.py" line="42"/>
         <source>Temperature (°C)</source>
         <translation>Temp. (°C)</translation>
     </message>
@@ -941,27 +1156,27 @@
 <context>
     <name>TimePlotPanel</name>
     <message>
-        <location filename="../../widgets/plotbase.py" line="122"/>
+        <location filename="../../widgets/panels/plotbase.py" line="142"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="307"/>
+        <location filename="../../widgets/panels/plotbase.py" line="327"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="160"/>
+        <location filename="../../widgets/panels/plotbase.py" line="180"/>
         <source>Time plots</source>
         <translation>Courbes temporelles</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="164"/>
+        <location filename="../../widgets/panels/plotbase.py" line="184"/>
         <source>All satellites</source>
         <translation>Tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/plotbase.py" line="165"/>
+        <location filename="../../widgets/panels/plotbase.py" line="185"/>
         <source>All %1 satellites</source>
         <translation>Les %1 satellites</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from orbitdc.widgets.panels.compute import ComputePanel, limit_intervals
+from orbitdc.widgets.panels.links import LinksPanel
 from orbitdc.widgets.panels.plotbase import TimePlotPanel
 from orbitdc.widgets.panels.power import PowerPanel
 from orbitdc.widgets.panels.thermal import ThermalPanel
@@ -88,6 +89,8 @@ PANELS: list[PanelSpec] = [
               ThermalPanel, frozenset({"totals", "series", "spacecraft"})),
     PanelSpec("compute", QT_TRANSLATE_NOOP("MainWindow", "Compute"), "scenario_time",
               ComputePanel, frozenset({"totals", "series", "spacecraft"})),
+    PanelSpec("links", QT_TRANSLATE_NOOP("MainWindow", "Links"), "scenario_time", LinksPanel,
+              frozenset({"totals", "series"})),
 ]
 
 
@@ -108,5 +111,6 @@ def unregister(key: str) -> None:
     PANELS[:] = [s for s in PANELS if s.key != key]
 
 
-__all__ = ["PANELS", "X_DOMAINS", "ComputePanel", "PanelSpec", "PowerPanel", "ThermalPanel",
-           "TimePlotPanel", "limit_intervals", "panel_specs", "register", "unregister"]
+__all__ = ["PANELS", "X_DOMAINS", "ComputePanel", "LinksPanel", "PanelSpec", "PowerPanel",
+           "ThermalPanel", "TimePlotPanel", "limit_intervals", "panel_specs", "register",
+           "unregister"]

@@ -38,7 +38,8 @@ CAPACITY = theme.SOC
 DOWNLINK_FILL = (90, 176, 255, 60)
 DISTANCE_FILL = (54, 214, 231, 70)
 MIN_PLOT_PX = 28  # no plot gets lower than this (at scale 1), however tight the dock
-MAX_LEAST_PX = 420  # the panel asks for at most this height (at scale 1)
+MAX_LEAST_PX = 280  # the panel asks for at most this height (at scale 1): it must fit
+# the lower tab group of a 900 px window (44 %, app/docks.py) without squeezing the dock above
 
 
 class LinksPanel(TimePlotPanel):

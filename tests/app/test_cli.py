@@ -229,12 +229,12 @@ def test_failed_write_leaves_nothing(capsys, tmp_path: Path, monkeypatch) -> Non
     partial output nor the temporary .part file, and keeps the previous output."""
     real = telemetry.write_rows
 
-    def failing(out, blocks, names, start):
+    def failing(out, blocks, names, start, links=None):
         def one_block_then_fail():
             for block in blocks:
                 yield block
                 raise RuntimeError("disk full")
-        return real(out, one_block_then_fail(), names, start)
+        return real(out, one_block_then_fail(), names, start, links)
 
     monkeypatch.setattr(telemetry, "write_rows", failing)
     out = tmp_path / "out.csv"
@@ -253,7 +253,14 @@ def test_info_json(capsys) -> None:
     assert (code, stderr) == (0, "")
     doc = json.loads(stdout)
     assert set(doc) == {"scenario", "file", "start", "duration_s", "step_s", "constellations",
-                        "total"}
+                        "total", "links"}
+    links = {row["name"]: row for row in doc["links"]}
+    assert set(links) == set(DEFAULT_CONSTELLATIONS)
+    for row in links.values():
+        assert row["passes_per_day"] > 0 and row["contact_min_per_day"] > 0
+        assert 0 < row["downlinked_gb_per_day"] <= row["produced_gb_per_day"] * (1 + 1e-9)
+        assert row["dropped_gb"] >= 0 and row["peak_backlog_gb"] > 0
+        assert row["median_latency_s"] > 0
     assert doc["scenario"] == DEFAULT_NAME
     assert Path(doc["file"]).name == "default.toml"
     assert doc["start"] == "2026-06-21T00:00:00Z"
@@ -291,8 +298,12 @@ def test_info_table_mentions_every_constellation(capsys) -> None:
     assert lines[0] == DEFAULT_NAME
     assert lines[1] == f"  2026-06-21T00:00:00Z + 1 h, step 30 s, {N_SAT} satellites"
     assert lines[3].startswith("constellation")
+    links = lines.index(next(line for line in lines if line.startswith("links ")))
+    assert links > 4 and "passes/day" in lines[links] and "median latency" in lines[links]
     for name in [*DEFAULT_CONSTELLATIONS, "Total"]:
-        assert sum(line.startswith(name + " ") for line in lines) == 1, name
+        assert sum(line.startswith(name + " ") for line in lines[:links]) == 1, name
+    for name in DEFAULT_CONSTELLATIONS:  # one row each in the links table too
+        assert sum(line.startswith(name + " ") for line in lines[links:]) == 1, name
 
 
 def test_info_of_own_scenario_with_overrides(capsys, tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from vispy.visuals.transforms import MatrixTransform
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import binding
 from orbitdc.render.canvas import CameraHome, SceneCanvas
+from orbitdc.render.follow import follow_camera
 from orbitdc.render.geometry import rot_z, vispy_matrix
 from orbitdc.render.layers import atmosphere, earth, orbits, satellites, shadow, stars, sun, track
 from orbitdc.render.layers.base import Layer
@@ -171,10 +172,10 @@ class GlobeScene(OverlayControls):
         self._refresh()
 
     def set_follow(self, on: bool) -> None:
-        """Keep the selected satellite at the centre of the view (only with a selection)."""
+        """Keep the selected satellite at the centre of the view (only with a selection); a
+        formation's members far enough apart to tell (see render.follow)."""
         self.follow = on and self.selected is not None
-        if not self.follow:
-            self.view.camera.center = (0.0, 0.0, 0.0)
+        follow_camera(self)
         self._refresh()
 
     def reset_view(self) -> None:

@@ -202,8 +202,9 @@ def test_copy_look_and_overlay_scale(globe: GlobeScene, timeline: Timeline) -> N
                                                                           "temperature", False)
         other.set_timeline(timeline)
         other.set_overlay_scale(1.5)
-        assert other.layers["legend"].labels == {"sunlit": "Ensoleillé", "penumbra": "Pénombre",
-                                                 "umbra": "Ombre (éclipse)"}
+        labels = other.layers["legend"].labels
+        assert {k: labels[k] for k in ("sunlit", "penumbra", "umbra")} == {
+            "sunlit": "Ensoleillé", "penumbra": "Pénombre", "umbra": "Ombre (éclipse)"}
         assert other.colorbar_title.text == "Électronique (°C)"
         assert other.colorbar_title.font_size == pytest.approx(10 * 1.5)
         assert other.render().shape == (180, 320, 4)

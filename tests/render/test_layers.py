@@ -106,13 +106,34 @@ def test_legend_follows_colour_mode_and_its_switch(globe: GlobeScene) -> None:
 
 def test_legend_entries_by_name(globe: GlobeScene) -> None:
     legend = globe.layers["legend"]
-    assert list(legend.entries) == ["sunlit", "penumbra", "umbra"]
+    assert list(legend.entries) == ["sunlit", "penumbra", "umbra", "station", "downlink", "isl"]
     globe.set_legend_labels(("Ensoleillé", "Pénombre", "Ombre"))
     assert legend.entry_label("umbra") == "Ombre"
-    globe.set_legend_labels({"penumbra": "Half shadow"})
+    globe.set_legend_labels({"penumbra": "Half shadow", "isl": "Laser"})
     assert legend.labels == {"sunlit": "Ensoleillé", "penumbra": "Half shadow",
-                             "umbra": "Ombre"}
+                             "umbra": "Ombre", "station": "Ground station",
+                             "downlink": "Downlink", "isl": "Laser"}
     globe.set_legend_labels(("Sunlit", "Penumbra", "Umbra (eclipse)"))
+    globe.set_legend_labels({"isl": "Laser link (colour: load)"})
+
+
+def test_link_entries_follow_the_links_and_their_layers(globe: GlobeScene) -> None:
+    """Link entries show only for a Timeline with links, each while its layer is shown."""
+    legend = globe.layers["legend"]
+    globe.render()
+    assert globe.timeline.links is not None  # the default scenario has stations and ISLs
+    shown = lambda: [k for k, (dot, _) in legend.entries.items() if dot.visible]  # noqa: E731
+    assert shown() == ["sunlit", "penumbra", "umbra", "station", "downlink", "isl"]
+    globe.set_layer("isl", False)
+    globe.render()
+    assert shown() == ["sunlit", "penumbra", "umbra", "station", "downlink"]
+    globe.set_layer("isl", True)
+    links, globe.timeline.links = globe.timeline.links, None
+    try:
+        globe.render()
+        assert shown() == ["sunlit", "penumbra", "umbra"]
+    finally:
+        globe.timeline.links = links
 
 
 def test_a_registered_layer_is_built_shown_and_toggled(monkeypatch, timeline: Timeline) -> None:

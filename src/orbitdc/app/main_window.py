@@ -144,8 +144,10 @@ class MainWindow(QMainWindow):
         titles.update(inspector=self.tr("Inspector"), scenario=self.tr("Scenario"))
         for key, dock in self.docks.items():
             dock.setWindowTitle(titles[key])
-        self.globe.set_legend_labels((self.tr("Sunlit"), self.tr("Penumbra"),
-                                      self.tr("Umbra (eclipse)")))
+        self.globe.set_legend_labels({
+            "sunlit": self.tr("Sunlit"), "penumbra": self.tr("Penumbra"),
+            "umbra": self.tr("Umbra (eclipse)"), "station": self.tr("Ground station"),
+            "downlink": self.tr("Downlink"), "isl": self.tr("Laser link (colour: load)")})
         self.menus.retranslate()
         self._update_caption()
 

@@ -56,3 +56,10 @@ ISL_IDLE = (0.50, 0.60, 0.80, 0.22)  # dim grey-blue: a link up but carrying not
 # violet → hot pink, opaque (apart from the cyan stations, green contacts and gold satellites).
 ISL_LOAD = Colormap([(0.30, 0.55, 1.00), (0.80, 0.45, 1.00), (1.00, 0.35, 0.55)])
 ISL_LOAD_DECADES = 3.0  # utilisations from 10⁻³ to 1 span the ramp
+# Legend entries of the link layers: (English label, colour, marker symbol, the layer that
+# must be shown for the entry to be), in legend order after the illumination entries.
+LINK_LEGEND = {
+    "station": ("Ground station", STATION_OPTICAL, "square", "stations"),
+    "downlink": ("Downlink", CONTACT, "hbar", "contacts"),
+    "isl": ("Laser link (colour: load)", (0.80, 0.45, 1.00, 1.0), "hbar", "isl"),
+}

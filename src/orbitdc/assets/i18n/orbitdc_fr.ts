@@ -756,114 +756,114 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../widgets/panels/links.py" line="51"/>
+        <location filename="../../widgets/panels/links.py" line="52"/>
         <source>Links</source>
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="162"/>
+        <location filename="../../widgets/panels/links.py" line="163"/>
         <source>Downlink</source>
         <translation>Débit descendant</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="165"/>
+        <location filename="../../widgets/panels/links.py" line="166"/>
         <source>Any satellite</source>
         <translation>Tout satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="165"/>
+        <location filename="../../widgets/panels/links.py" line="166"/>
         <source>Clouded out</source>
         <translation>Ciel couvert</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="166"/>
-        <location filename="../../widgets/panels/links.py" line="168"/>
+        <location filename="../../widgets/panels/links.py" line="167"/>
+        <location filename="../../widgets/panels/links.py" line="169"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="167"/>
+        <location filename="../../widgets/panels/links.py" line="168"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="168"/>
+        <location filename="../../widgets/panels/links.py" line="169"/>
         <source>Produced</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="169"/>
+        <location filename="../../widgets/panels/links.py" line="170"/>
         <source>Downlinked</source>
         <translation>Transmis au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="169"/>
+        <location filename="../../widgets/panels/links.py" line="170"/>
         <source>Dropped</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="170"/>
+        <location filename="../../widgets/panels/links.py" line="171"/>
         <source>Nearest neighbour (min–max)</source>
         <translation>Plus proche voisin (min–max)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="171"/>
+        <location filename="../../widgets/panels/links.py" line="172"/>
         <source>Mean ISL capacity</source>
         <translation>Capacité ISL moyenne</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="274"/>
+        <location filename="../../widgets/panels/links.py" line="275"/>
         <source>Computing ground contacts and links…</source>
         <translation>Calcul des contacts au sol et des liaisons…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="275"/>
+        <location filename="../../widgets/panels/links.py" line="276"/>
         <source>No ground stations or inter-satellite links in this scenario — add [[ground_station]] or ground_network; see README</source>
         <translation>Aucune station sol ni liaison intersatellite dans ce scénario — ajoutez [[ground_station]] ou ground_network&#xa0;; voir le README</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="180"/>
-        <location filename="../../widgets/panels/links.py" line="182"/>
+        <location filename="../../widgets/panels/links.py" line="181"/>
+        <location filename="../../widgets/panels/links.py" line="183"/>
         <source>Downlink (%1)</source>
         <translation>Débit desc. (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="164"/>
+        <location filename="../../widgets/panels/links.py" line="165"/>
         <source>Selected</source>
         <translation>Sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="181"/>
+        <location filename="../../widgets/panels/links.py" line="182"/>
         <source>Backlog (%1)</source>
         <translation>En attente (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="183"/>
+        <location filename="../../widgets/panels/links.py" line="184"/>
         <source>Data (%1)</source>
         <translation>Données (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="184"/>
+        <location filename="../../widgets/panels/links.py" line="185"/>
         <source>Distance (%1)</source>
         <translation>Distance (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="185"/>
+        <location filename="../../widgets/panels/links.py" line="186"/>
         <source>Capacity (%1)</source>
         <translation>Capacité (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="210"/>
+        <location filename="../../widgets/panels/links.py" line="211"/>
         <source>Ground contacts</source>
         <translation>Contacts au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="212"/>
+        <location filename="../../widgets/panels/links.py" line="213"/>
         <source>Inter-satellite links</source>
         <translation>Liaisons intersatellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="343"/>
+        <location filename="../../widgets/panels/links.py" line="344"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
@@ -906,32 +906,47 @@
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="148"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="187"/>
+        <location filename="../../app/main_window.py" line="149"/>
+        <source>Ground station</source>
+        <translation>Station au sol</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="150"/>
+        <source>Downlink</source>
+        <translation>Liaison descendante</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="150"/>
+        <source>Laser link (colour: load)</source>
+        <translation>Liaison laser (couleur : charge)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="189"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="190"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="275"/>
+        <location filename="../../app/main_window.py" line="277"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>

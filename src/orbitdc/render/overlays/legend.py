@@ -1,6 +1,8 @@
 """The legend overlay (layer key "legend"): in the illumination mode a dot and a label per
-state (entries addressed by name: "sunlit", "penumbra", "umbra"), in the colour-by-quantity
-modes the colour scale. Canvas pixels from the top left, sized by the overlay scale."""
+state (entries addressed by name: "sunlit", "penumbra", "umbra"), then, for a Timeline with
+links, a mark and a label per link layer shown ("station", "downlink", "isl"); in the
+colour-by-quantity modes the colour scale. Canvas pixels from the top left, sized by the
+overlay scale."""
 
 from __future__ import annotations
 
@@ -27,7 +29,13 @@ class LegendOverlay(Layer):
     def __init__(self, scene: GlobeScene) -> None:
         super().__init__(scene)
         self.entries: dict[str, tuple[Any, Any]] = {}  # name → (dot, text)
-        for name, (text, _) in palette.ILLUMINATION_LEGEND.items():
+        self.marks = {name: (colour, "disc") for name, (_, colour)
+                      in palette.ILLUMINATION_LEGEND.items()}
+        self.marks.update({name: (colour, symbol) for name, (_, colour, symbol, _)
+                           in palette.LINK_LEGEND.items()})
+        texts = {name: entry[0] for name, entry in palette.ILLUMINATION_LEGEND.items()}
+        texts.update({name: entry[0] for name, entry in palette.LINK_LEGEND.items()})
+        for name, text in texts.items():
             dot = vscene.visuals.Markers(parent=self.parent)
             label = vscene.visuals.Text(text, color="white", anchor_x="left", parent=self.parent)
             self.entries[name] = (dot, label)
@@ -56,14 +64,31 @@ class LegendOverlay(Layer):
 
     # --- hooks ----------------------------------------------------------------------------------
     def set_scale(self, u: float) -> None:
-        x, y = 18 * u, 22 * u
-        for k, (name, (dot, text)) in enumerate(self.entries.items()):
-            dot.set_data(np.array([[x, y + 22 * u * k]], np.float32),
-                         face_color=palette.ILLUMINATION_LEGEND[name][1], edge_width=0,
-                         size=11 * u)
-            text.font_size, text.pos = 10 * u, (x + 14 * u, y + 22 * u * k)
+        self._scale = u
         self.colorbar.set_scale(u)
         self.refresh()
+
+    def _place(self, shown: list[str]) -> None:
+        """Stack the shown entries from the top left."""
+        u = self._scale
+        x, y = 18 * u, 22 * u
+        for k, name in enumerate(shown):
+            dot, text = self.entries[name]
+            colour, symbol = self.marks[name]
+            dot.set_data(np.array([[x, y + 22 * u * k]], np.float32), face_color=colour,
+                         edge_width=0, size=(14 if symbol == "hbar" else 11) * u, symbol=symbol)
+            text.font_size, text.pos = 10 * u, (x + 14 * u, y + 22 * u * k)
+
+    def _shown(self) -> list[str]:
+        """The entries to show now: the illumination states, then the link layers shown
+        (when the Timeline has links)."""
+        names = list(palette.ILLUMINATION_LEGEND)
+        tl = self.scene.timeline
+        if tl is not None and getattr(tl, "links", None) is not None:
+            layers = self.scene.layers
+            names += [name for name, entry in palette.LINK_LEGEND.items()
+                      if entry[3] in layers and layers[entry[3]].visible]
+        return names
 
     def set_visible(self, on: bool) -> None:
         self.visible = on
@@ -72,16 +97,24 @@ class LegendOverlay(Layer):
     def set_color_mode(self, mode: str) -> None:
         self.refresh()
 
+    def set_timeline(self, timeline: Any) -> None:
+        self.refresh()
+
     def refresh(self) -> None:
         """Entries in the illumination mode, the colour scale in the others (legend on)."""
+        shown = self._shown()
+        self._showing = shown
+        self._place(shown)
         if not self.deferred:
             on = self.visible and self.scene.color_mode == "illumination"
-            for node in self.nodes:
-                node.visible = on
+            for name, (dot, text) in self.entries.items():
+                dot.visible = text.visible = on and name in shown
         self.colorbar.refresh(self.scene.color_mode, self.visible)
 
     def before_draw(self, event: Any | None) -> None:
         if not self.deferred:
+            if self._shown() != self._showing:  # links arrived, a link layer toggled
+                self.refresh()
             return
         if event is None:  # offscreen render: everything at once
             self.deferred = False

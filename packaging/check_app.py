@@ -112,9 +112,9 @@ def main() -> int:
         # A scenario file passed by path, as the desktop entry does (a space in the path).
         folder_with_space = Path(tempfile.mkdtemp(prefix="orbitdc-")) / "my scenarios"
         folder_with_space.mkdir()
-        scenario = folder_with_space / "suncatcher copy.toml"
+        scenario = folder_with_space / "starlink-like copy.toml"  # many satellites to see
         shutil.copy(exe.parent / "_internal" / "orbitdc" / "assets" / "scenarios"
-                    / "suncatcher.toml", scenario)
+                    / "starlink-like.toml", scenario)
         screenshot(exe, display, str(scenario))
         first_frame(exe, display)
     finally:

@@ -9,6 +9,7 @@ a new load or closing abandons the second phase.
 
 from __future__ import annotations
 
+import threading
 import traceback
 from typing import Any
 
@@ -17,6 +18,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
+
+FIRST_FRAME_WAIT_S = 1.0  # the link phase waits this long at most for the window's first frame
 
 
 class _CancelledError(Exception):
@@ -34,6 +37,7 @@ class _Worker(QObject):
         super().__init__()
         self.spec, self.kwargs = spec, kwargs
         self.cancelled = False
+        self.first_frame = threading.Event()  # set once the window has drawn the Timeline
 
     @Slot()
     def run(self) -> None:
@@ -49,6 +53,8 @@ class _Worker(QObject):
                              "please report it with the traceback printed on the console")
             return
         self.finished.emit(tl)
+        # Let the window draw it first: the link model would hold the GIL meanwhile.
+        self.first_frame.wait(FIRST_FRAME_WAIT_S)
         try:
             tl.build_links(progress=self._progress)
         except _CancelledError:
@@ -100,6 +106,11 @@ class TimelineLoader(QObject):
         self.busy_changed.emit(True)
         self._thread.start()
 
+    def drawn(self) -> None:
+        """The window has drawn the loaded Timeline: the link phase may start."""
+        if self._worker is not None:
+            self._worker.first_frame.set()
+
     def _finish(self) -> None:
         if self._thread is not None:
             self._thread.quit()
@@ -116,6 +127,7 @@ class TimelineLoader(QObject):
         a new load and on close."""
         if self._thread is not None:
             self._worker.cancelled = True
+            self._worker.first_frame.set()
             for signal in (self._worker.finished, self._worker.links_ready,
                            self._worker.ended, self._worker.failed):
                 signal.disconnect()

@@ -37,10 +37,13 @@ def _iss(tmp_path: Path, **kwargs: str) -> Simulation:
     return Simulation(scenario.load(write_scenario(tmp_path, ISS, **kwargs)))
 
 
-def _passes(sim: Simulation, stations: ground.Stations, size: int = 64) -> Passes:
+def _passes(sim: Simulation, stations: ground.Stations, size: int = 64,
+            fed: bool = False) -> Passes:
+    """The finder's own elevations, or (``fed``) sin_elevation's, as the link model does."""
     finder = ContactFinder(stations, sim.n_sat, sim.scenario.duration_s)
     for block in sim.blocks(size):
-        finder.add(block)
+        finder.add(block, topocentric.sin_elevation(block.r_ecef_km, stations)[0]
+                   if fed else None)
     return finder.result()
 
 
@@ -68,6 +71,8 @@ def test_az_el_range_agree_with_skyfield_altaz(tmp_path: Path) -> None:
     assert el.max() > 50.0  # a high pass is part of the comparison
     assert np.abs(np.degrees(np.arcsin(sin_el)) - el).max() <= 1e-6 * DEGREE
     assert np.abs(rng2 - rng).max() <= 1e-6 * KM
+    w = topocentric.signed_sin2_elevation(r_ecef, TWO)  # (station, instant)
+    assert np.abs(np.copysign(np.sqrt(np.abs(w)), w).T - sin_el).max() <= 1e-12
 
 
 def _skyfield_passes(sat: EarthSatellite, st: ground.Station, t0: Time, t1: Time
@@ -167,11 +172,15 @@ def test_partial_passes_at_start_and_end_are_flagged(tmp_path: Path) -> None:
     assert found.max_elevation_deg[1] == pytest.approx(alt_end, abs=0.01 * DEGREE)
 
 
-def test_block_size_and_step_do_not_change_the_passes(tmp_path: Path) -> None:
+def test_block_size_step_and_feeding_do_not_change_the_passes(tmp_path: Path) -> None:
     sta = ground.Stations([*TWO.items, _station("Equator", 0.0, 100.0, 0.0, 30.0)])
-    ref = _passes(_iss(tmp_path, duration="3d", step="60s"), sta)
-    for size in (1, 7):
-        other = _passes(_iss(tmp_path, duration="3d", step="60s"), sta, size)
+    sim = _iss(tmp_path, duration="3d", step="60s")
+    ref = _passes(sim, sta)
+    assert len(ref) >= 25
+    # Blocks of one and seven instants; sin_elevation given (blocks of four, the link
+    # model's), where the finder keeps those arrays and carries two instants by reference.
+    for size, fed in ((1, False), (7, False), (4, True), (1, True)):
+        other = _passes(sim, sta, size, fed)
         assert len(other) == len(ref)  # the same up to rounding (numpy's SIMD loops)
         assert np.abs(other.aos_s - ref.aos_s).max() <= 1e-6 * SECOND
         assert np.abs(other.los_s - ref.los_s).max() <= 1e-6 * SECOND
@@ -237,6 +246,8 @@ def test_failed_satellites_have_no_passes(tmp_path: Path) -> None:
     found = finder.result()
     assert not np.any(found.sat == bad)
     assert np.array_equal(found.aos_s, ref.aos_s[ref.sat != bad])
+    again = finder.result()  # asking twice changes nothing
+    assert np.array_equal(again.max_elevation_deg, found.max_elevation_deg)
 
 
 def test_finder_without_blocks_and_with_a_bad_gmst() -> None:

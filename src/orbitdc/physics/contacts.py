@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from orbitdc.physics.ground import Stations
-from orbitdc.physics.topocentric import Track, rising, sin_elevation
+from orbitdc.physics.pass_search import Source, Track, Window, cat_records, sin_of
+from orbitdc.physics.topocentric import elevation_rate, signed_sin2_elevation
 
 if TYPE_CHECKING:
     from orbitdc.physics.simulation import Block
@@ -65,60 +66,35 @@ class Passes:
                    f.copy(), np.empty(0, bool), np.empty(0, bool))
 
 
+
 NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s steps, scaled
 # with the step squared) are refined too: they may hide a pass between two samples
+FLUSH_ITEMS = 16_384  # crossings + culminations refined together once this many wait
 _PAIR = np.int64(1) << np.int64(32)  # pair·2³² + sample: one sortable key
-
-
-@dataclass
-class _Tail:
-    """The last (up to two) instants of the stream, carried into the next block."""
-
-    offset_s: np.ndarray  # (c,)
-    r_teme_km: np.ndarray  # (c, n_sat, 3)
-    v_teme_km_s: np.ndarray
-    gmst_rad: np.ndarray  # (c,)
-    sin_el: np.ndarray  # (c, n_sat, n_sta)
-
-
-def _take(parts: list[_Tail], name: str, j: np.ndarray, *idx: np.ndarray) -> np.ndarray:
-    """Values of field ``name`` at combined instants ``j`` (the first part's instants, then
-    the second's), indexed further by ``idx`` (satellite, station)."""
-    first = getattr(parts[0], name)
-    if len(parts) == 1:
-        return first[(j, *idx)]
-    second, c = getattr(parts[1], name), first.shape[0]
-    t = j < c
-    if not t.any():
-        return second[(j - c, *idx)]
-    out = np.empty((j.size, *first.shape[1 + len(idx):]))
-    out[t] = first[(j[t], *(i[t] for i in idx))]
-    out[~t] = second[(j[~t] - c, *(i[~t] for i in idx))]
-    return out
 
 
 class ContactFinder:
     """Finds the passes of ``n_sat`` satellites over ``stations`` during a run of ``span_s``
     seconds: feed the simulation's blocks in time order (``add``), then ``result()``.
 
-    Method: the sign of sin(elevation) − sin(mask) is compared between consecutive samples
-    (the last two samples of a block are carried into the next); each change is refined on
-    the satellite's path between the two samples (cubic Hermite interpolation of the TEME
-    position and velocity, turned Earth-fixed at GMST(t), see :class:`topocentric.Track`) by
-    regula falsi (Illinois): AOS/LOS to about a millisecond of the interpolated path, whose
-    own error is ~0.3 m at 60 s steps (~1 ms more). The maximum elevation of each pass is
-    refined from its highest sample: on the interval after it if the elevation is still
-    climbing there (the sign of d(sin el)/dt from the velocity), else the one before, by
-    golden-section search and a final parabola: ≪ 0.01° even through the zenith. All
-    crossings and culminations of a block are refined at once; only they are kept while
-    streaming, never whole arrays.
+    Method: one pass over each block keeps the samples at or above the near-miss level
+    (below) and looks up their neighbours in time (the last two instants of a block are
+    carried into the next by reference, never copied). Where sin(elevation) − sin(mask)
+    changes sign between two samples, the crossing is refined on the path between them
+    (cubic Hermite interpolation of TEME position and velocity, turned Earth-fixed at
+    GMST(t); :class:`pass_search.Track`) by Newton's method with the analytic rate of sin(el)
+    from the linear-interpolation root: ≪ 1 ms after two steps (a few ms for passes that
+    culminate within ~0.1° of the mask, where the crossing is ill-conditioned) on a path
+    good to ~0.3 m (~1 ms) at 60 s steps. The maximum of each pass is refined from its
+    highest sample on the side where the elevation still climbs, by secant steps on the
+    rate: < 1e-4° even through the zenith. Crossings and culminations wait in batches of
+    ``FLUSH_ITEMS`` and are refined together.
 
-    A pass that rises and sets between two samples (shorter than the step: at 60 s steps a
-    satellite at 550 km stays above a 10° mask under a minute only when its culmination is
-    within ~0.2° of the mask) has no sample above the mask. It is still found when a sampled
-    local maximum of its elevation lies within ``NEAR_MISS_DEG`` of the mask (2° at 60 s
-    steps, growing with the step squared; refined, kept if the refined maximum reaches the
-    mask), otherwise missed: in practice only for steps of several minutes or for a pass
+    A pass that rises and sets between two samples (at 60 s steps a satellite at 550 km stays
+    above a 10° mask under a minute only when it culminates within ~0.2° of the mask) has
+    no sample above the mask; it is found when a sampled local maximum of its elevation
+    lies within ``NEAR_MISS_DEG`` of the mask (2° at 60 s steps, growing with the step
+    squared), otherwise missed: in practice only for steps of several minutes or for a pass
     inside the run's first or last interval.
 
     Passes under way at the start have ``aos_s = 0``, at the end ``los_s = span_s``, and
@@ -130,72 +106,102 @@ class ContactFinder:
         self.stations, self.n_sat, self.span_s = stations, int(n_sat), float(span_s)
         self.n_sta = len(stations)
         self._sin_near = stations.sin_mask
-        self._tail: _Tail | None = None
+        self._kept: list[tuple[Source, int]] = []  # the parts holding the last two instants
+        self._last = (np.empty(0, np.intp),) * 2 + (np.empty(0),)  # station, satellite and
+        # sin el of the samples at or above the near level at the last instant
+        self._pool: list[np.ndarray] = []  # memory for the levels the finder computes
         self._n_seen = 0
         self._invalid = np.zeros(self.n_sat, bool)
-        self._start_above = np.zeros((self.n_sat, self.n_sta), bool)
+        self._start_above = np.empty(0, np.int64)  # pairs (sta·n_sat + sat) in view at 0
+        self._wait: tuple[list[tuple[np.ndarray, ...]], ...] = ([], [])  # crossings, peaks
+        self._n_wait = 0
         self._cross: list[tuple[np.ndarray, ...]] = []  # pair, t, rise, sample after
         self._peaks: list[tuple[np.ndarray, ...]] = []  # pair, sample, t, sin_el
         self._hidden: list[tuple[np.ndarray, ...]] = []  # pair, aos, los, t_max, sin_max
 
     def add(self, block: Block, sin_el: np.ndarray | None = None) -> None:
         """One block (instants in time order, following the previous block). ``sin_el``:
-        ``topocentric.sin_elevation(block.r_ecef_km, stations)[0]`` if already computed."""
-        se = sin_elevation(block.r_ecef_km, self.stations)[0] if sin_el is None else sin_el
-        n_t = se.shape[0]
+        ``topocentric.sin_elevation(block.r_ecef_km, stations)[0]`` if already computed
+        (kept by reference until the next block; another memory order costs a copy);
+        without it, :func:`topocentric.signed_sin2_elevation` (no square roots)."""
+        n_t = np.size(block.offset_s)
         if n_t == 0:
             return
         if np.shape(block.gmst_rad) != (n_t,):
             raise ValueError(f"block.gmst_rad must be ({n_t},), one GMST per instant, "
                              f"got shape {np.shape(block.gmst_rad)}")
-        tail = self._tail
-        c = 0 if tail is None else tail.offset_s.size
-        if tail is None and n_t > 1:
-            self._set_near(float(block.offset_s[1] - block.offset_s[0]))
+        squared, n_sat = sin_el is None, self.n_sat
+        if squared:
+            level = self._buffer((self.n_sta, n_t, n_sat))
+            signed_sin2_elevation(block.r_ecef_km, self.stations, level)
+        else:
+            level = np.ascontiguousarray(np.moveaxis(np.asarray(sin_el, np.float64), -1, 0))
+        gmst = np.asarray(block.gmst_rad, np.float64)
+        src = Source(self._n_seen, np.asarray(block.offset_s, np.float64), block.r_teme_km,
+                      block.v_teme_km_s, np.cos(gmst), np.sin(gmst), level, squared)
+        kept = self._kept
+        c = sum(n for _, n in kept)
+        if not kept and n_t > 1:
+            self._set_near(float(src.offset_s[1] - src.offset_s[0]))
         elif c == 1:
-            self._set_near(float(block.offset_s[0] - tail.offset_s[0]))
+            self._set_near(float(src.offset_s[0] - kept[0][0].offset_s[-1]))
         mask, near = self.stations.sin_mask, self._sin_near
-        self._invalid |= ~np.asarray(block.valid).all(axis=0)
-        if tail is None:
-            self._start_above = se[0] >= mask
-        # Pairs worth a look: at or above the near-miss level in a carried or a new sample.
-        top = se.max(axis=0) if tail is None else np.maximum(se.max(axis=0),
-                                                             tail.sin_el.max(axis=0))
-        sat, sta = np.nonzero(top >= near)
-        comb = se[:, sat, sta]  # (c + n_t, n_active): the carried samples, then the new
-        if c:
-            comb = np.concatenate([tail.sin_el[:, sat, sta], comb])
-        m, above = comb.shape[0], comb >= mask[sta]
-        cross: list[tuple[np.ndarray, ...]] = []  # sat, sta, instant after, sin before/after
-        peaks: list[tuple[np.ndarray, ...]] = []  # sat, sta, lo, centre, hi, their sin
-        j0 = max(c, 1)  # crossings into the new instants
-        k, e = np.nonzero(above[j0:] != above[j0 - 1:-1])
-        j = j0 + k
-        cross.append((sat[e], sta[e], j, comb[j - 1, e], comb[j, e]))
-        j0 = max(c - 1, 1)  # local maxima whose later neighbour is new
-        if m - 2 >= j0:
-            mid = comb[j0:m - 1]
-            k, e = np.nonzero((mid >= comb[j0 - 1:m - 2]) & (mid > comb[j0 + 1:])
-                              & (mid >= near[sta]))
-            j = j0 + k
-            peaks.append((sat[e], sta[e], j - 1, j, j + 1, comb[j - 1, e], comb[j, e],
-                          comb[j + 1, e]))
-        if self._n_seen <= 1 < self._n_seen + n_t:  # the run's first sample, if highest
-            e = np.flatnonzero(above[0] & (comb[0] > comb[1]))
-            zero, one = np.zeros(e.size, np.intp), np.ones(e.size, np.intp)
-            peaks.append((sat[e], sta[e], zero, zero, one, comb[0, e], comb[0, e], comb[1, e]))
-        now = _Tail(block.offset_s, block.r_teme_km, block.v_teme_km_s, block.gmst_rad, se)
-        parts = [now] if tail is None else [tail, now]
-        for store, rec in zip((self._cross, self._peaks, self._hidden),
-                              self._refine(parts, self._n_seen - c, cross, peaks),
-                              strict=True):
-            if rec is not None:
-                store.append(rec)
-        keep = parts if n_t == 1 else [now]  # copies keep the memory layout (order K)
-        self._tail = _Tail(*(np.array(np.concatenate([getattr(p, f)[-2:] for p in keep])[-2:]
-                                      if len(keep) > 1 else getattr(now, f)[-2:], order="K")
-                             for f in _Tail.__dataclass_fields__))
+        valid = np.asarray(block.valid)
+        if not valid.all():
+            self._invalid |= ~valid.all(axis=0)
+        # The samples worth a look, with their neighbours in time: the new ones, then the
+        # carried last instant's (their successor is new).
+        flat = np.flatnonzero(level >= (np.copysign(near * near, near) if squared else near
+                                        )[:, None, None])
+        sta, rest = np.divmod(flat, n_t * n_sat)
+        j, sat = np.divmod(rest, n_sat)
+        lv = level.reshape(-1)
+        v, before, after = (sin_of(lv.take(flat + d, mode="clip"), squared)
+                            for d in (0, -n_sat, n_sat))
+        win, m = Window([*kept, (src, n_t)]), c + n_t
+        e = np.flatnonzero(j == 0)  # their predecessors are carried, if any
+        before[e] = (win.sin_el(sta[e], np.full(e.size, c - 1), sat[e]) if c else np.nan)
+        after[j == n_t - 1] = np.nan  # not known yet: carried
+        sta_c, sat_c, v_c = self._last
+        before_c = (win.sin_el(sta_c, np.full(sta_c.size, c - 2), sat_c) if c > 1
+                    else np.full(sta_c.size, np.nan))
+        after_c = sin_of(lv.take(sta_c * (n_t * n_sat) + sat_c), squared)
+        sta, sat, v = np.r_[sta, sta_c], np.r_[sat, sat_c], np.r_[v, v_c]
+        before, after = np.r_[before, before_c], np.r_[after, after_c]
+        j = np.r_[c + j, np.full(sta_c.size, c - 1)]
+        if win.k0 == 0 and self._n_seen == 0:
+            self._start_above = sta[j == 0] * self.n_sat + sat[j == 0]
+            self._start_above = self._start_above[v[j == 0] >= mask[sta[j == 0]]]
+        up = v >= mask[sta]
+        rise = np.flatnonzero(up & (before < mask[sta]) & (j >= c))
+        fall = np.flatnonzero(up & (after < mask[sta]))
+        e = np.concatenate([rise, fall])
+        self._wait_cross(win, sta[e], sat[e], np.concatenate([j[rise] - 1, j[fall]]),
+                         np.concatenate([before[rise], v[fall]]),
+                         np.concatenate([v[rise], after[fall]]))
+        e = np.flatnonzero((v >= before) & (v > after))
+        lo, hi, f_lo = j[e] - 1, j[e] + 1, before[e]
+        if win.k0 == 0:  # the run's first sample, if highest
+            first = np.flatnonzero(up & (j == 0) & (v > after))
+            e, lo = np.concatenate([e, first]), np.concatenate([lo, j[first]])
+            hi, f_lo = np.concatenate([hi, j[first] + 1]), np.concatenate([f_lo, v[first]])
+        self._wait_peaks(win, sta[e], sat[e], lo, j[e], hi, f_lo, v[e], after[e])
+        last = j == m - 1
+        self._last = (sta[last], sat[last], v[last])
+        self._kept = win.tail()
         self._n_seen += n_t
+        if self._n_wait >= FLUSH_ITEMS:
+            self._flush()
+
+    def _buffer(self, shape: tuple[int, ...]) -> np.ndarray:
+        """An array for a block's levels: one of the last blocks' if no kept part holds it
+        (no fresh memory, no page faults, for big blocks)."""
+        held = [s.level for s, _ in self._kept]
+        free = [b for b in self._pool if b.shape == shape and not any(b is h for h in held)]
+        if free:
+            return free[0]
+        self._pool = [b for b in self._pool if any(b is h for h in held)] + [np.empty(shape)]
+        return self._pool[-1]
 
     def _set_near(self, step_s: float) -> None:
         """The sampled elevation above which a local maximum is refined, for this step."""
@@ -203,121 +209,140 @@ class ContactFinder:
         near_deg = np.maximum(self.stations.min_elevation_deg - margin, -90.0)
         self._sin_near = np.sin(np.radians(near_deg))
 
-    def _track(self, parts: list[_Tail], sat: np.ndarray, sta: np.ndarray,
-               js: tuple[np.ndarray, ...]) -> Track:
-        """The path of each (sat, sta) element through combined instants ``js``."""
-        j, m = np.concatenate(js), len(js)
-        sats = np.tile(sat, m)
+    def _wait_cross(self, win: Window, sta: np.ndarray, sat: np.ndarray, a: np.ndarray,
+                    f_a: np.ndarray, f_b: np.ndarray) -> None:
+        """Queue crossings of the mask between instants a and a + 1 (sin el f_a, f_b)."""
+        if sta.size:
+            self._queue(0, (sta * self.n_sat + sat, win.k0 + a + 1,
+                            f_b >= self.stations.sin_mask[sta],
+                            *win.segment(sat, a, a + 1), sta, f_a, f_b))
 
-        def take(name: str, *idx: np.ndarray) -> np.ndarray:
-            out = _take(parts, name, j, *idx)
-            return out.reshape(m, sat.size, *out.shape[1:])
+    def _wait_peaks(self, win: Window, sta: np.ndarray, sat: np.ndarray, lo: np.ndarray,
+                    mid: np.ndarray, hi: np.ndarray, f_lo: np.ndarray, f_mid: np.ndarray,
+                    f_hi: np.ndarray) -> None:
+        """Queue sampled culminations (instants lo ≤ centre ≤ hi, sin el f_lo, f_mid, f_hi):
+        their maximum lies on the side of the centre where the elevation climbs."""
+        if not sta.size:
+            return
+        at_mid = win.vectors(mid, sat)
+        _, rate = elevation_rate(at_mid[0].T, at_mid[1].T, win.cos_gmst[mid],
+                                 win.sin_gmst[mid], sta, self.stations)
+        right = rate > 0.0
+        other = np.where(right, hi, lo)
+        at_other, side = win.vectors(other, sat), right[:, None]
+        rv = np.empty((4, sta.size, 3))
+        rv[0::2], rv[1::2] = np.where(side, at_mid, at_other), np.where(side, at_other, at_mid)
+        t_mid, f_o = win.offset_s[mid], np.where(right, f_hi, f_lo)
+        tau = win.offset_s[other] - t_mid
+        # Start: the vertex of the parabola with the centre's value and slope through the
+        # other end (the middle of the interval where that parabola has no maximum).
+        bend = f_o - f_mid - rate * tau
+        ok = (bend < 0.0) & (tau != 0.0)
+        x0 = t_mid + np.where(ok, -0.5 * rate * tau * tau / np.where(ok, bend, -1.0),
+                              0.5 * tau)
+        a = np.where(right, mid, lo)
+        self._queue(1, (sta * self.n_sat + sat, win.k0 + mid,
+                        f_mid >= self.stations.sin_mask[sta],
+                        np.minimum(t_mid, t_mid + tau), np.maximum(t_mid, t_mid + tau),
+                        rv.transpose(0, 2, 1), win.cos_gmst[a], win.sin_gmst[a], sta,
+                        np.where(right, f_mid, f_o), np.where(right, f_o, f_mid),
+                        x0, t_mid, rate))
 
-        return Track(take("offset_s"), take("r_teme_km", sats), take("v_teme_km_s", sats),
-                     take("gmst_rad"), sta, self.stations)
+    def _queue(self, kind: int, record: tuple[np.ndarray, ...]) -> None:
+        self._wait[kind].append(record)
+        self._n_wait += record[0].size
 
-    def _refine(self, parts: list[_Tail], base: int, cross: list[tuple[np.ndarray, ...]],
-                peaks: list[tuple[np.ndarray, ...]]) -> tuple[tuple[np.ndarray, ...] | None, ...]:
-        """Refine crossings (sat, sta, instant after) and sampled culminations (sat, sta, lo,
-        centre, hi) given as combined instants (``base``: the run's index of instant 0).
-        Returns the records for the crossings, the culminations and the hidden passes."""
-        out: list[tuple[np.ndarray, ...] | None] = [None, None, None]
-        sat, sta, j, sin0, sin1 = (np.concatenate(a) for a in zip(*cross, strict=True)) if (
-            cross) else [np.empty(0, np.intp)] * 5
-        if sat.size:
-            track = self._track(parts, sat, sta, (j - 1, j))
-            t = track.crossing(track.t[0], track.t[1], sin0, sin1)
-            out[0] = (sat * self.n_sta + sta, t, sin1 >= track.sin_mask, base + j)
+    def _flush(self) -> None:
+        """Refine the waiting crossings and culminations (see the class docstring)."""
+        cross, peaks = self._wait
+        self._wait, self._n_wait = ([], []), 0
+        if cross:
+            pair, k, rise, *seg, sta, f_a, f_b = cat_records(cross)
+            track = Track(*seg, sta, self.stations)
+            self._cross.append((pair, track.crossing(seg[0], seg[1], f_a, f_b), rise, k))
         if not peaks:
-            return tuple(out)
-        sat, sta, lo, mid, hi, sin_lo, sin_mid, sin_hi = (
-            np.concatenate(a) for a in zip(*peaks, strict=True))
-        if not sat.size:
-            return tuple(out)
-        # The maximum lies on the side of the centre sample where the elevation climbs.
-        right = rising(_take(parts, "r_teme_km", mid, sat), _take(parts, "v_teme_km_s", mid, sat),
-                       _take(parts, "gmst_rad", mid), sta, self.stations)
-        a, b = np.where(right, mid, lo), np.where(right, hi, mid)
-        sin_a, sin_b = np.where(right, sin_mid, sin_lo), np.where(right, sin_hi, sin_mid)
-        track = self._track(parts, sat, sta, (a, b))
-        t_max, sin_max = track.maximum(track.t[0], track.t[1], sin_a, sin_b)
-        pair = sat * self.n_sta + sta
-        seen = sin_mid >= track.sin_mask
-        out[1] = (pair[seen], base + mid[seen], t_max[seen], sin_max[seen])
-        hidden = ~seen & (sin_max >= track.sin_mask)
-        if hidden.any():  # a pass between two samples: rise before t_max, set after
-            h = np.flatnonzero(hidden)
-            sub = self._track(parts, sat[h], sta[h], (a[h], b[h]))
-            aos = sub.crossing(sub.t[0], t_max[h], sin_a[h], sin_max[h])
-            los = sub.crossing(t_max[h], sub.t[1], sin_max[h], sin_b[h])
-            out[2] = (pair[h], aos, los, t_max[h], sin_max[h])
-        return tuple(out)
+            return
+        pair, k, seen, *seg, sta, f_a, f_b, x0, t_mid, rate = cat_records(peaks)
+        track = Track(*seg, sta, self.stations)
+        t_a, t_b = seg[:2]
+        t_max, sin_max = track.maximum(t_a, t_b, f_a, f_b, x0, t_mid, rate)
+        self._peaks.append((pair[seen], k[seen], t_max[seen], sin_max[seen]))
+        h = np.flatnonzero(~seen & (sin_max >= track.sin_mask))
+        if h.size:  # a pass between two samples: rise before t_max, set after, where the
+            # parabolas with their vertex there through each sample cross the mask
+            t_max, sin_max, f_a, f_b, t_a, t_b = (x[h] for x in (t_max, sin_max, f_a, f_b,
+                                                                 t_a, t_b))
+            up = sin_max - track.sin_mask[h]
+            aos = track.crossing(t_a, t_max, f_a, sin_max, h,
+                                 t_max - np.sqrt(up / (sin_max - f_a)) * (t_max - t_a))
+            los = track.crossing(t_max, t_b, sin_max, f_b, h,
+                                 t_max + np.sqrt(up / (sin_max - f_b)) * (t_b - t_max))
+            self._hidden.append((pair[h], aos, los, t_max, sin_max))
 
     def result(self) -> Passes:
         """All passes found, sorted by AOS (``clear`` all True)."""
-        tail = self._tail
-        if tail is None:
+        if not self._kept:
             return Passes.empty()
-        c, mask = tail.offset_s.size, self.stations.sin_mask
-        last = tail.sin_el[-1]
-        high = last >= mask
-        if c > 1:
-            high &= last >= tail.sin_el[-2]
-        sat, sta = np.nonzero(high)  # the run's last sample, if highest
-        lo, hi = np.full(sat.size, max(c - 2, 0)), np.full(sat.size, c - 1)
-        sin_lo, sin_hi = tail.sin_el[lo, sat, sta], tail.sin_el[hi, sat, sta]
-        _, end_peaks, _ = self._refine([tail], self._n_seen - c, [], [
-            (sat, sta, lo, hi, hi, sin_lo, sin_hi, sin_hi)])
-        return self._assemble(self._peaks + ([end_peaks] if end_peaks is not None else []))
+        self._flush()
+        win = Window(self._kept)
+        sta, sat, v = self._last
+        c, mask = win.size, self.stations.sin_mask
+        above = v >= mask[sta]
+        before = (win.sin_el(sta, np.full(sta.size, c - 2), sat) if c > 1 else v)
+        e = np.flatnonzero(above & (v >= before))  # the run's last sample, if highest
+        hi = np.full(e.size, c - 1)
+        n_peaks = len(self._peaks)
+        self._wait_peaks(win, sta[e], sat[e], np.full(e.size, max(c - 2, 0)), hi, hi,
+                         before[e], v[e], v[e])
+        self._flush()
+        passes = self._assemble(sta[above] * self.n_sat + sat[above])
+        del self._peaks[n_peaks:]  # result() may be asked again
+        return passes
 
-    def _assemble(self, peaks: list[tuple[np.ndarray, ...]]) -> Passes:
+    def _assemble(self, end_above: np.ndarray) -> Passes:
         """Pair rises with sets per (satellite, station), attach culminations, add the
         passes hidden between samples, drop failed satellites, sort by AOS."""
         n = self._n_seen
-        s0 = np.flatnonzero(self._start_above)  # pair index = sat·n_sta + sta
-        s1 = np.flatnonzero(self._tail.sin_el[-1] >= self.stations.sin_mask)
-        pair, t, rise, k = _cat(self._cross, (np.int64, float, bool, np.int64))
+        s0, s1 = self._start_above, end_above  # pair index = sta·n_sat + sat
+        pair, t, rise, k = cat_records(self._cross, (np.int64, float, bool, np.int64))
         synthetic = np.concatenate([np.ones(s0.size, bool), np.zeros(pair.size, bool),
                                     np.ones(s1.size, bool)])
         pair = np.concatenate([s0, pair, s1])
         t = np.concatenate([np.zeros(s0.size), t, np.full(s1.size, self.span_s)])
         rise = np.concatenate([np.ones(s0.size, bool), rise, np.zeros(s1.size, bool)])
         k = np.concatenate([np.zeros(s0.size, np.int64), k, np.full(s1.size, n, np.int64)])
-        order = np.lexsort((k, pair))
+        order = np.argsort(pair * _PAIR + k)  # by pair, then sample
         pair, t, rise, k, synthetic = (a[order] for a in (pair, t, rise, k, synthetic))
         up, down = np.flatnonzero(rise), np.flatnonzero(~rise)
         if up.size != down.size or np.any(pair[up] != pair[down]) or np.any(down != up + 1):
             raise RuntimeError("contact crossings do not alternate (internal error)")
         pass_pair, aos, los = pair[up], t[up], t[down]
         partial = synthetic[up] | synthetic[down]
-        # Culminations → their pass: the last pass of the pair starting at or before them.
-        pk_pair, pk_k, pk_t, pk_sin = _cat(peaks, (np.int64, np.int64, float, float))
+        # Culminations → their pass: the last pass of the pair starting at or before them;
+        # the highest one of each pass.
+        pk_pair, pk_k, pk_t, pk_sin = cat_records(self._peaks, (np.int64, np.int64, float, float))
         pos = np.searchsorted(pass_pair * _PAIR + k[up], pk_pair * _PAIR + pk_k,
                               side="right") - 1
         ok = (pos >= 0) & (pass_pair[np.maximum(pos, 0)] == pk_pair)
-        order = np.lexsort((pk_sin[ok], pos[ok]))
-        pos, pk_t, pk_sin = pos[ok][order], pk_t[ok][order], pk_sin[ok][order]
-        best = np.flatnonzero(np.append(pos[1:] != pos[:-1], True)) if pos.size else pos
-        max_sin, max_t = np.full(aos.size, np.nan), np.full(aos.size, np.nan)
-        max_sin[pos[best]], max_t[pos[best]] = pk_sin[best], pk_t[best]
-        h_pair, h_aos, h_los, h_t, h_sin = _cat(self._hidden, (np.int64, *[float] * 4))
+        pos, pk_t, pk_sin = pos[ok], pk_t[ok], pk_sin[ok]
+        max_sin, max_t = np.full(aos.size, -np.inf), np.full(aos.size, np.nan)
+        np.maximum.at(max_sin, pos, pk_sin)
+        best = pk_sin == max_sin[pos]
+        max_t[pos[best]] = pk_t[best]
+        max_sin[np.isinf(max_sin)] = np.nan
+        h_pair, h_aos, h_los, h_t, h_sin = cat_records(self._hidden, (np.int64, *[float] * 4))
         pair = np.concatenate([pass_pair, h_pair])
-        sat, sta = pair // self.n_sta, pair % self.n_sta
-        cols = (sta, sat, np.concatenate([aos, h_aos]), np.concatenate([los, h_los]),
+        cols = (pair, np.concatenate([aos, h_aos]), np.concatenate([los, h_los]),
                 np.concatenate([max_sin, h_sin]), np.concatenate([max_t, h_t]),
                 np.concatenate([partial, np.zeros(h_pair.size, bool)]))
-        keep = ~self._invalid[sat]
-        sta, sat, aos, los, max_sin, max_t, partial = (a[keep] for a in cols)
-        order = np.lexsort((sat, sta, aos))
+        keep = ~self._invalid[pair % self.n_sat]
+        pair, aos, los, max_sin, max_t, partial = (a[keep] for a in cols)
+        # By AOS, then station, then satellite (pair order): stable sorts.
+        order = np.argsort(pair, kind="stable") if h_pair.size else np.arange(pair.size)
+        order = order[np.argsort(aos[order], kind="stable")]
+        sta, sat = np.divmod(pair, self.n_sat)
         max_el = np.degrees(np.arcsin(np.clip(max_sin, -1.0, 1.0)))
         return Passes(sta[order].astype(np.int16), sat[order].astype(np.int32), aos[order],
                       los[order], max_el[order], max_t[order], partial[order],
                       np.ones(order.size, bool))
 
-
-def _cat(records: list[tuple[np.ndarray, ...]], dtypes: tuple) -> tuple[np.ndarray, ...]:
-    """Concatenate lists of record tuples column by column (empty columns of ``dtypes``)."""
-    if not records:
-        return tuple(np.empty(0, d) for d in dtypes)
-    return tuple(np.concatenate(col).astype(d, copy=False)
-                 for col, d in zip(zip(*records, strict=True), dtypes, strict=True))

@@ -12,7 +12,7 @@ from skyfield.api import EarthSatellite, Time, wgs84
 from skyfield.toposlib import GeographicPosition
 
 from helpers import write_scenario
-from orbitdc.physics import ground, orbits, scenario, topocentric
+from orbitdc.physics import contacts, ground, orbits, scenario, topocentric
 from orbitdc.physics.contacts import ContactFinder, Passes
 from orbitdc.physics.simulation import Block, Simulation
 from orbitdc.physics.timebase import timescale
@@ -172,14 +172,19 @@ def test_partial_passes_at_start_and_end_are_flagged(tmp_path: Path) -> None:
     assert found.max_elevation_deg[1] == pytest.approx(alt_end, abs=0.01 * DEGREE)
 
 
-def test_block_size_step_and_feeding_do_not_change_the_passes(tmp_path: Path) -> None:
+def test_block_size_step_and_feeding_do_not_change_the_passes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sta = ground.Stations([*TWO.items, _station("Equator", 0.0, 100.0, 0.0, 30.0)])
     sim = _iss(tmp_path, duration="3d", step="60s")
     ref = _passes(sim, sta)
     assert len(ref) >= 25
     # Blocks of one and seven instants; sin_elevation given (blocks of four, the link
-    # model's), where the finder keeps those arrays and carries two instants by reference.
-    for size, fed in ((1, False), (7, False), (4, True), (1, True)):
+    # model's), where the finder keeps those arrays and carries two instants by reference;
+    # crossings refined and paired into passes a few at a time (passes open across batches).
+    for size, fed, batch in ((1, False, 0), (7, False, 0), (4, True, 0), (1, True, 0),
+                             (5, False, 3)):
+        if batch:
+            monkeypatch.setattr(contacts, "FLUSH_ITEMS", batch)
         other = _passes(sim, sta, size, fed)
         assert len(other) == len(ref)  # the same up to rounding (numpy's SIMD loops)
         assert np.abs(other.aos_s - ref.aos_s).max() <= 1e-6 * SECOND
@@ -257,3 +262,6 @@ def test_finder_without_blocks_and_with_a_bad_gmst() -> None:
     block.r_ecef_km = np.full((4, 3, 3), 7000.0)
     with pytest.raises(ValueError, match="gmst_rad"):
         ContactFinder(TWO, 3, 180.0).add(block)
+    block.gmst_rad = np.zeros(4)
+    with pytest.raises(ValueError, match="sin_el must be"):
+        ContactFinder(TWO, 3, 180.0).add(block, np.zeros((4, 3, 3)))

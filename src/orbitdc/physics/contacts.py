@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from orbitdc.physics.ground import Stations
+from orbitdc.physics.pass_book import FALL, PEAK, RISE, PassBook
 from orbitdc.physics.pass_search import Source, Track, Window, cat_records, sin_of
 from orbitdc.physics.topocentric import elevation_rate, signed_sin2_elevation
 
@@ -66,11 +67,9 @@ class Passes:
                    f.copy(), np.empty(0, bool), np.empty(0, bool))
 
 
-
 NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s steps, scaled
 # with the step squared) are refined too: they may hide a pass between two samples
 FLUSH_ITEMS = 16_384  # crossings + culminations refined together once this many wait
-_PAIR = np.int64(1) << np.int64(32)  # pair·2³² + sample: one sortable key
 
 
 class ContactFinder:
@@ -88,7 +87,8 @@ class ContactFinder:
     good to ~0.3 m (~1 ms) at 60 s steps. The maximum of each pass is refined from its
     highest sample on the side where the elevation still climbs, by secant steps on the
     rate: < 1e-4° even through the zenith. Crossings and culminations wait in batches of
-    ``FLUSH_ITEMS`` and are refined together.
+    ``FLUSH_ITEMS``, are refined together and paired into passes as they come
+    (:class:`pass_book.PassBook`).
 
     A pass that rises and sets between two samples (at 60 s steps a satellite at 550 km stays
     above a 10° mask under a minute only when it culminates within ~0.2° of the mask) has
@@ -112,12 +112,9 @@ class ContactFinder:
         self._pool: list[np.ndarray] = []  # memory for the levels the finder computes
         self._n_seen = 0
         self._invalid = np.zeros(self.n_sat, bool)
-        self._start_above = np.empty(0, np.int64)  # pairs (sta·n_sat + sat) in view at 0
         self._wait: tuple[list[tuple[np.ndarray, ...]], ...] = ([], [])  # crossings, peaks
         self._n_wait = 0
-        self._cross: list[tuple[np.ndarray, ...]] = []  # pair, t, rise, sample after
-        self._peaks: list[tuple[np.ndarray, ...]] = []  # pair, sample, t, sin_el
-        self._hidden: list[tuple[np.ndarray, ...]] = []  # pair, aos, los, t_max, sin_max
+        self._book = PassBook(self.n_sta * self.n_sat)  # pairs sta·n_sat + sat
 
     def add(self, block: Block, sin_el: np.ndarray | None = None) -> None:
         """One block (instants in time order, following the previous block). ``sin_el``:
@@ -136,6 +133,9 @@ class ContactFinder:
             signed_sin2_elevation(block.r_ecef_km, self.stations, level)
         else:
             level = np.ascontiguousarray(np.moveaxis(np.asarray(sin_el, np.float64), -1, 0))
+            if level.shape != (self.n_sta, n_t, n_sat):
+                raise ValueError(f"sin_el must be ({n_t}, {n_sat}, {self.n_sta}), "
+                                 f"got shape {np.shape(sin_el)}")
         gmst = np.asarray(block.gmst_rad, np.float64)
         src = Source(self._n_seen, np.asarray(block.offset_s, np.float64), block.r_teme_km,
                       block.v_teme_km_s, np.cos(gmst), np.sin(gmst), level, squared)
@@ -169,10 +169,9 @@ class ContactFinder:
         sta, sat, v = np.r_[sta, sta_c], np.r_[sat, sat_c], np.r_[v, v_c]
         before, after = np.r_[before, before_c], np.r_[after, after_c]
         j = np.r_[c + j, np.full(sta_c.size, c - 1)]
-        if win.k0 == 0 and self._n_seen == 0:
-            self._start_above = sta[j == 0] * self.n_sat + sat[j == 0]
-            self._start_above = self._start_above[v[j == 0] >= mask[sta[j == 0]]]
         up = v >= mask[sta]
+        if self._n_seen == 0:
+            self._book.start(sta[up & (j == 0)] * n_sat + sat[up & (j == 0)])
         rise = np.flatnonzero(up & (before < mask[sta]) & (j >= c))
         fall = np.flatnonzero(up & (after < mask[sta]))
         e = np.concatenate([rise, fall])
@@ -252,32 +251,40 @@ class ContactFinder:
         self._wait[kind].append(record)
         self._n_wait += record[0].size
 
-    def _flush(self) -> None:
-        """Refine the waiting crossings and culminations (see the class docstring)."""
+    def _flush(self, end: bool = False) -> tuple[np.ndarray, ...]:
+        """Refine the waiting crossings and culminations (see the class docstring) and book
+        them; ``end``: the culminations at the run's end are returned instead."""
         cross, peaks = self._wait
         self._wait, self._n_wait = ([], []), 0
+        events = []
         if cross:
             pair, k, rise, *seg, sta, f_a, f_b = cat_records(cross)
+            t_c = Track(*seg, sta, self.stations).crossing(seg[0], seg[1], f_a, f_b)
+            events.append((pair, k, t_c, np.where(rise, RISE, FALL), np.zeros(pair.size)))
+        if peaks:
+            pair, k, seen, *seg, sta, f_a, f_b, x0, t_mid, rate = cat_records(peaks)
             track = Track(*seg, sta, self.stations)
-            self._cross.append((pair, track.crossing(seg[0], seg[1], f_a, f_b), rise, k))
-        if not peaks:
-            return
-        pair, k, seen, *seg, sta, f_a, f_b, x0, t_mid, rate = cat_records(peaks)
-        track = Track(*seg, sta, self.stations)
-        t_a, t_b = seg[:2]
-        t_max, sin_max = track.maximum(t_a, t_b, f_a, f_b, x0, t_mid, rate)
-        self._peaks.append((pair[seen], k[seen], t_max[seen], sin_max[seen]))
-        h = np.flatnonzero(~seen & (sin_max >= track.sin_mask))
-        if h.size:  # a pass between two samples: rise before t_max, set after, where the
-            # parabolas with their vertex there through each sample cross the mask
-            t_max, sin_max, f_a, f_b, t_a, t_b = (x[h] for x in (t_max, sin_max, f_a, f_b,
-                                                                 t_a, t_b))
-            up = sin_max - track.sin_mask[h]
-            aos = track.crossing(t_a, t_max, f_a, sin_max, h,
-                                 t_max - np.sqrt(up / (sin_max - f_a)) * (t_max - t_a))
-            los = track.crossing(t_max, t_b, sin_max, f_b, h,
-                                 t_max + np.sqrt(up / (sin_max - f_b)) * (t_b - t_max))
-            self._hidden.append((pair[h], aos, los, t_max, sin_max))
+            t_a, t_b = seg[:2]
+            t_max, sin_max = track.maximum(t_a, t_b, f_a, f_b, x0, t_mid, rate)
+            if end:
+                return pair, t_max, sin_max
+            events.append((pair[seen], k[seen], t_max[seen], np.full(seen.sum(), PEAK),
+                           sin_max[seen]))
+            h = np.flatnonzero(~seen & (sin_max >= track.sin_mask))
+            if h.size:  # a pass between two samples: rise before t_max, set after, where
+                # the parabolas with their vertex there through each sample cross the mask
+                t_max, sin_max, f_a, f_b, t_a, t_b = (x[h] for x in (t_max, sin_max, f_a,
+                                                                     f_b, t_a, t_b))
+                up = sin_max - track.sin_mask[h]
+                aos = track.crossing(t_a, t_max, f_a, sin_max, h,
+                                     t_max - np.sqrt(up / (sin_max - f_a)) * (t_max - t_a))
+                los = track.crossing(t_max, t_b, sin_max, f_b, h,
+                                     t_max + np.sqrt(up / (sin_max - f_b)) * (t_b - t_max))
+                self._book.done.append((pair[h], aos, los, sin_max, t_max,
+                                        np.zeros(h.size, bool)))
+        if events:
+            self._book.add(*(np.concatenate(c) for c in zip(*events, strict=True)))
+        return ()
 
     def result(self) -> Passes:
         """All passes found, sorted by AOS (``clear`` all True)."""
@@ -287,62 +294,17 @@ class ContactFinder:
         win = Window(self._kept)
         sta, sat, v = self._last
         c, mask = win.size, self.stations.sin_mask
-        above = v >= mask[sta]
         before = (win.sin_el(sta, np.full(sta.size, c - 2), sat) if c > 1 else v)
-        e = np.flatnonzero(above & (v >= before))  # the run's last sample, if highest
+        e = np.flatnonzero((v >= mask[sta]) & (v >= before))  # the last sample, if highest
         hi = np.full(e.size, c - 1)
-        n_peaks = len(self._peaks)
         self._wait_peaks(win, sta[e], sat[e], np.full(e.size, max(c - 2, 0)), hi, hi,
                          before[e], v[e], v[e])
-        self._flush()
-        passes = self._assemble(sta[above] * self.n_sat + sat[above])
-        del self._peaks[n_peaks:]  # result() may be asked again
-        return passes
-
-    def _assemble(self, end_above: np.ndarray) -> Passes:
-        """Pair rises with sets per (satellite, station), attach culminations, add the
-        passes hidden between samples, drop failed satellites, sort by AOS."""
-        n = self._n_seen
-        s0, s1 = self._start_above, end_above  # pair index = sta·n_sat + sat
-        pair, t, rise, k = cat_records(self._cross, (np.int64, float, bool, np.int64))
-        synthetic = np.concatenate([np.ones(s0.size, bool), np.zeros(pair.size, bool),
-                                    np.ones(s1.size, bool)])
-        pair = np.concatenate([s0, pair, s1])
-        t = np.concatenate([np.zeros(s0.size), t, np.full(s1.size, self.span_s)])
-        rise = np.concatenate([np.ones(s0.size, bool), rise, np.zeros(s1.size, bool)])
-        k = np.concatenate([np.zeros(s0.size, np.int64), k, np.full(s1.size, n, np.int64)])
-        order = np.argsort(pair * _PAIR + k)  # by pair, then sample
-        pair, t, rise, k, synthetic = (a[order] for a in (pair, t, rise, k, synthetic))
-        up, down = np.flatnonzero(rise), np.flatnonzero(~rise)
-        if up.size != down.size or np.any(pair[up] != pair[down]) or np.any(down != up + 1):
-            raise RuntimeError("contact crossings do not alternate (internal error)")
-        pass_pair, aos, los = pair[up], t[up], t[down]
-        partial = synthetic[up] | synthetic[down]
-        # Culminations → their pass: the last pass of the pair starting at or before them;
-        # the highest one of each pass.
-        pk_pair, pk_k, pk_t, pk_sin = cat_records(self._peaks, (np.int64, np.int64, float, float))
-        pos = np.searchsorted(pass_pair * _PAIR + k[up], pk_pair * _PAIR + pk_k,
-                              side="right") - 1
-        ok = (pos >= 0) & (pass_pair[np.maximum(pos, 0)] == pk_pair)
-        pos, pk_t, pk_sin = pos[ok], pk_t[ok], pk_sin[ok]
-        max_sin, max_t = np.full(aos.size, -np.inf), np.full(aos.size, np.nan)
-        np.maximum.at(max_sin, pos, pk_sin)
-        best = pk_sin == max_sin[pos]
-        max_t[pos[best]] = pk_t[best]
-        max_sin[np.isinf(max_sin)] = np.nan
-        h_pair, h_aos, h_los, h_t, h_sin = cat_records(self._hidden, (np.int64, *[float] * 4))
-        pair = np.concatenate([pass_pair, h_pair])
-        cols = (pair, np.concatenate([aos, h_aos]), np.concatenate([los, h_los]),
-                np.concatenate([max_sin, h_sin]), np.concatenate([max_t, h_t]),
-                np.concatenate([partial, np.zeros(h_pair.size, bool)]))
+        end = self._flush(end=True) if e.size else (np.empty(0, np.int64), np.empty(0),
+                                                     np.empty(0))
+        pair, aos, los, top, top_s, partial = self._book.passes(self.span_s, end)
         keep = ~self._invalid[pair % self.n_sat]
-        pair, aos, los, max_sin, max_t, partial = (a[keep] for a in cols)
-        # By AOS, then station, then satellite (pair order): stable sorts.
-        order = np.argsort(pair, kind="stable") if h_pair.size else np.arange(pair.size)
-        order = order[np.argsort(aos[order], kind="stable")]
-        sta, sat = np.divmod(pair, self.n_sat)
-        max_el = np.degrees(np.arcsin(np.clip(max_sin, -1.0, 1.0)))
-        return Passes(sta[order].astype(np.int16), sat[order].astype(np.int32), aos[order],
-                      los[order], max_el[order], max_t[order], partial[order],
-                      np.ones(order.size, bool))
+        sta, sat = np.divmod(pair[keep], self.n_sat)
+        max_el = np.degrees(np.arcsin(np.clip(top[keep], -1.0, 1.0)))
+        return Passes(sta.astype(np.int16), sat.astype(np.int32), aos[keep], los[keep],
+                      max_el, top_s[keep], partial[keep], np.ones(sta.size, bool))
 

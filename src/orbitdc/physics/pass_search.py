@@ -116,7 +116,8 @@ class Track:
     in TEME (error ~h⁴/384·|r⁗|: ~0.3 m at 60 s steps in LEO), turned Earth-fixed with
     GMST(t) = gmst_a + ω·(t − t_a), ω = ``OMEGA_GMST_RAD_S``. Every method works on all
     elements at once (one (30, n) array of coefficients, so numpy's loops run over the
-    elements); iterations go on with the unconverged elements only."""
+    elements); iterations go on with the unconverged elements (with all of them, results
+    of the finished left alone, while they are the majority: no copies)."""
 
     def __init__(self, t_a: np.ndarray, t_b: np.ndarray, rv: np.ndarray,
                  cos_gmst: np.ndarray, sin_gmst: np.ndarray, sta: np.ndarray,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from orbitdc.app.cli.common import load_scenario, output_path, progress_bar, span_args
-from orbitdc.physics import contacts, topocentric
+from orbitdc.physics import contacts
 from orbitdc.physics.atomic import atomic_open
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.ground import Stations
@@ -41,8 +41,7 @@ def find_passes(scn: Scenario, stations: Stations, progress=None) -> contacts.Pa
     sim = Simulation(scn)
     finder = contacts.ContactFinder(stations, sim.n_sat, scn.duration_s)
     for block in sim.blocks(block_size=64, progress=progress):
-        sin_el, _ = topocentric.sin_elevation(block.r_ecef_km, stations)
-        finder.add(block, sin_el)
+        finder.add(block)  # its own lean elevation pass (no full arrays)
     return finder.result()
 
 

@@ -137,10 +137,18 @@ class IslTopology:
             with np.errstate(invalid="ignore", divide="ignore"):
                 t = num / dd
             clear[doubt] = (t <= 0) | (t >= 1) | (r2a[doubt] - num * t >= r_min2)
-        rng = np.sqrt(d2)
-        up = clear & (rng <= self.max_range_km) & (d2 > 0)
-        up &= np.take(valid, a, axis=-1) & np.take(valid, b, axis=-1)
-        return rng, up
+        up = clear & (d2 <= np.float32(self.max_range_km**2)) & (d2 > 0)
+        if not np.all(valid):
+            up &= np.take(valid, a, axis=-1) & np.take(valid, b, axis=-1)
+        return np.sqrt(d2), up
+
+    def fixed_capacity_gbps(self, rng_km: np.ndarray, up: np.ndarray) -> np.ndarray:
+        """:meth:`capacity_gbps` of the fixed links (float32 ranges), 0 where down."""
+        with np.errstate(divide="ignore"):
+            cap = np.float32(self.ref_gbps * self.ref_range_km**2) / (rng_km * rng_km)
+        np.minimum(cap, np.float32(self.max_gbps), out=cap)
+        cap *= up
+        return cap
 
     def dynamic_edges(self, r_teme_km: np.ndarray, valid: np.ndarray
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

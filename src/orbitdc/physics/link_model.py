@@ -93,7 +93,7 @@ class LinkModel:
         self.isl_up = [zero, zero, 0, 0.0]  # fixed links up and their capacity sum (per
         if self.fixed is not None:           # instant of the block), then the dynamic ones'
             fixed_rng, fixed_up = self.topology.fixed_geometry(block.r_teme_km, block.valid)
-            fixed_cap = np.where(fixed_up, self.topology.capacity_gbps(fixed_rng), 0.0)
+            fixed_cap = self.topology.fixed_capacity_gbps(fixed_rng, fixed_up)
             self.isl_up[:2] = fixed_up.sum(axis=1), fixed_cap.sum(axis=1)
         vis = sin_el >= self.stations.sin_mask
         if not block.valid.all():

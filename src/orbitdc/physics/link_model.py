@@ -95,10 +95,13 @@ class LinkModel:
             fixed_rng, fixed_up = self.topology.fixed_geometry(block.r_teme_km, block.valid)
             fixed_cap = self.topology.fixed_capacity_gbps(fixed_rng, fixed_up)
             self.isl_up[:2] = fixed_up.sum(axis=1), fixed_cap.sum(axis=1)
-        vis = sin_el >= self.stations.sin_mask
+        # The few visible pairs, by instant (scanned in sin_el's station-major memory order).
+        vis = np.moveaxis(sin_el, -1, 0) >= self.stations.sin_mask[:, None, None]
         if not block.valid.all():
-            vis &= block.valid[..., None]
-        jj, pair_sat, pair_sta = np.nonzero(vis)  # the few visible pairs, by instant
+            vis &= block.valid[None]
+        pair_sta, jj, pair_sat = np.nonzero(vis)
+        order = np.argsort(jj, kind="stable")
+        jj, pair_sat, pair_sta = jj[order], pair_sat[order], pair_sta[order]
         bounds = np.searchsorted(jj, np.arange(n_t + 1))
         out = LinkBlock(np.full((n_t, self.n_sat), -1, np.int16), np.zeros((n_t, self.n_sat)),
                         np.empty((n_t, self.n_sat)))

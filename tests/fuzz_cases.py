@@ -409,7 +409,7 @@ def bases(draw: st.DrawFn, *, need_tle: bool = False) -> Base:
     model |= {"start": draw(starts()), "duration": duration, "step": step_text}
     if rnd.random() < 0.5:
         model["spacecraft"] = draw(spacecraft_tables())
-    kinds = [rnd.choice(["walker", "sso", "tle"]) for _ in range(rnd.randint(1, 3))]
+    kinds = [rnd.choice(["walker", "sso", "tle", "cluster"]) for _ in range(rnd.randint(1, 3))]
     if need_tle and "tle" not in kinds:
         kinds[rnd.randint(0, len(kinds) - 1)] = "tle"
     consts, cats = [], {}
@@ -420,6 +420,14 @@ def bases(draw: st.DrawFn, *, need_tle: bool = False) -> Base:
             name = f"{folder}cat{i}{rnd.choice(_EXTENSIONS[cat.fmt])}"
             cats[name] = cat
             table = {"type": "tle", "file": name}
+        elif kind == "cluster":
+            table = {"type": "cluster", "altitude_km": draw(st.integers(300, 1500)),
+                     "satellites": draw(st.integers(1, 9)),
+                     "radius_km": draw(st.floats(0.01, 5.0))}
+            if rnd.random() < 0.5:
+                table["ltan"] = f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}"
+            else:
+                table["inclination_deg"] = draw(st.floats(0.0, 180.0))
         else:
             table = draw(walkers() if kind == "walker" else ssos())
         if rnd.random() < 0.5:
@@ -430,6 +438,15 @@ def bases(draw: st.DrawFn, *, need_tle: bool = False) -> Base:
         order = draw(st.permutations(keys)) if rnd.random() < 0.5 else keys
         consts.append({k: table[k] for k in order})
     model["constellation"] = consts
+    if rnd.random() < 0.3:
+        model["ground_network"] = rnd.choice(["optical", "rf-polar"])
+    if rnd.random() < 0.3:
+        model["ground_station"] = [{
+            "name": f"S{k}", "lat_deg": draw(st.floats(-90.0, 90.0)),
+            "lon_deg": draw(st.floats(-180.0, 360.0)), "downlink_gbps": draw(st.floats(0.1, 1e3)),
+            "kind": rnd.choice(["optical", "rf"])} for k in range(rnd.randint(1, 3))]
+    if rnd.random() < 0.3:
+        model["links"] = {"isl": rnd.choice(["none", "grid", "nearest", "cluster"])}
     return Base(model, cats)
 
 
@@ -512,9 +529,15 @@ def odd_value(draw: st.DrawFn, rnd: random.Random, odd: Sequence[Any],
 
 # The scenario format's keys (scenario.py's docstring), written out rather than imported so
 # that the fuzzer keeps to the file format whatever the loader's internals.
-TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation")
+TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
+            "links", "ground_network", "ground_station")
 CONSTELLATION_KEYS = ("type", "name", "pattern", "altitude_km", "inclination_deg", "planes",
-                      "per_plane", "phasing", "ltan", "satellites", "file")
+                      "per_plane", "phasing", "ltan", "satellites", "file", "radius_km",
+                      "cross_track_ratio", "layout", "raan_deg")
+STATION_KEYS = ("name", "lat_deg", "lon_deg", "alt_m", "min_elevation_deg", "downlink_gbps",
+                "terminals", "kind", "clear_sky_fraction")
+LINK_KEYS = ("isl", "isl_max_range_km", "isl_ref_gbps", "isl_ref_range_km", "isl_max_gbps",
+             "isl_neighbours", "grazing_altitude_km", "data_gbps", "storage_gb", "cloud_seed")
 
 
 def _all_keys() -> tuple[list[str], list[str], list[str]]:
@@ -535,7 +558,7 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
     rnd = _uniform(draw, repr(base.model))
     b = base.copy()
     top_keys, craft_keys, const_keys = _all_keys()
-    where = rnd.choice(["top", "spacecraft", "constellation"])
+    where = rnd.choice(["top", "spacecraft", "constellation", "links", "ground_station"])
     delete = rnd.randint(0, 4) == 0
     value = odd_value(draw, rnd, TOML_ODD_VALUES, TOML_VALUES)
     if where == "top":
@@ -545,6 +568,18 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
         if not isinstance(table, dict):
             table = b.model["spacecraft"] = {}
         key, label = rnd.choice(craft_keys), "[spacecraft]"
+    elif where == "links":
+        table = b.model.setdefault("links", {})
+        if not isinstance(table, dict):
+            table = b.model["links"] = {}
+        key, label = rnd.choice([*LINK_KEYS, "isl_range"]), "[links]"
+    elif where == "ground_station":
+        tables = b.model.setdefault("ground_station", [])
+        if not isinstance(tables, list) or not tables:
+            tables = b.model["ground_station"] = [{"name": "G", "lat_deg": 10, "lon_deg": 20,
+                                                  "downlink_gbps": 5, "kind": "rf"}]
+        table = tables[rnd.randint(0, len(tables) - 1)]
+        key, label = rnd.choice([*STATION_KEYS, "altitude_m"]), "[[ground_station]]"
     else:
         i = rnd.randint(0, len(b.model["constellation"]) - 1)
         table = b.model["constellation"][i]
@@ -1042,6 +1077,7 @@ def execute(scenario_path: str, blame: Sequence[str]) -> tuple[str, str, str]:
     (kind, detail, signature)."""
     from orbitdc.physics import scenario
     from orbitdc.physics.errors import ScenarioError
+    from orbitdc.physics.link_model import LinkModel, has_links
     from orbitdc.physics.simulation import Simulation
 
     try:
@@ -1049,9 +1085,15 @@ def execute(scenario_path: str, blame: Sequence[str]) -> tuple[str, str, str]:
             warnings.simplefilter("ignore")
             scn = scenario.load(scenario_path)
             blocks = Simulation(scn).blocks(BLOCK_SIZE)
+            model = LinkModel(scn) if has_links(scn) else None
             for _ in range(N_BLOCKS):
-                if next(blocks, None) is None:
+                block = next(blocks, None)
+                if block is None:
                     break
+                if model is not None:
+                    model.add(block)
+            if model is not None:
+                model.passes()
     except ScenarioError as err:
         problem = message_problem(err, [Path(p) for p in blame])
         if problem is None:

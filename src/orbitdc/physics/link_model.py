@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from orbitdc.physics import contacts, dataflow, topocentric
+from orbitdc.physics import budget, contacts, dataflow, topocentric
 from orbitdc.physics.contacts import Passes
 from orbitdc.physics.ground import Stations
 from orbitdc.physics.isl import IslTopology
@@ -47,8 +47,10 @@ class LinkBlock:
 class LinkModel:
     """Contacts, ISLs and data flow of ``scenario``'s satellites (see the module doc)."""
 
-    def __init__(self, scenario: Scenario) -> None:
-        self.scenario = scenario
+    def __init__(self, scenario: Scenario, streaming: bool = False) -> None:
+        """``streaming`` (``simulate``): only the per-block columns; no passes, totals or
+        rows are kept, so memory does not grow with the duration."""
+        self.scenario, self.keep = scenario, not streaming
         self.stations = Stations(scenario.stations)
         p = scenario.links
         groups, first = [], 0
@@ -67,7 +69,12 @@ class LinkModel:
         self.storage_gb = np.full(self.n_sat, float(p["storage_gb"]))
         self.seed = int(p["cloud_seed"])
         self.router = dataflow.Router(self.n_sat)
-        self.finder = contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s)
+        self.finder = (contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s)
+                       if self.keep else None)
+        if self.keep:
+            budget.check(self.n_time * len(TOTALS) * 8, scenario.path, "keeping the link "
+                         f"totals of {self.n_time:,} instants", "a longer step or a shorter "
+                         "duration (orbitdc simulate streams any duration to a file)")
         n_sta = len(self.stations)
         self.store = np.zeros(self.n_sat)
         self.produced = np.zeros(self.n_sat)  # cumulative, GB
@@ -77,7 +84,8 @@ class LinkModel:
         self.was_visible = np.empty(0, np.int64)  # pair ids sat·n_sta + sta, sorted
         self.clear = np.ones((self.n_sat, n_sta), bool)
         self.latency_hist = np.zeros((len(groups), LATENCY_BINS_S.size + 1))
-        self.totals = {name: np.full(self.n_time, np.nan) for name in TOTALS}
+        self.totals = {name: np.full(self.n_time if self.keep else 1, np.nan)
+                       for name in TOTALS}  # streaming: the last instant's only
         self.serve: list[tuple[np.ndarray, ...]] = []
         self.loads: list[tuple[np.ndarray, ...]] = []
 
@@ -86,7 +94,8 @@ class LinkModel:
         n_t, n_sta = block.n_time, len(self.stations)
         if n_sta:
             sin_el, range_km = topocentric.sin_elevation(block.r_ecef_km, self.stations)
-            self.finder.add(block, sin_el)
+            if self.finder is not None:
+                self.finder.add(block, sin_el)
         else:
             sin_el = range_km = np.empty((n_t, self.n_sat, 0))
         zero = np.zeros(n_t)
@@ -125,7 +134,7 @@ class LinkModel:
         cap = self.topology.capacity_gbps(d)
         adj.set_links(cap, d)
         self.isl_up[2:] = d.size, float(cap.sum())
-        t = self.totals
+        t, k = self.totals, k if self.keep else 0
         if d.size:
             nearest = np.full(self.n_sat, np.inf)
             np.minimum.at(nearest, a, d)
@@ -168,10 +177,11 @@ class LinkModel:
         np.add.at(self.latency_hist, (self.group[src[used]],
                                       np.searchsorted(LATENCY_BINS_S, lat[used])), amt[used])
         gbps = sent * 8.0 / dt if dt > 0 else np.zeros(sat.size)
-        self.serve.append((np.full(sat.size, k, np.int32), sat.astype(np.int32),
-                           sta.astype(np.int16), gbps.astype(np.float32)))
+        if self.keep:
+            self.serve.append((np.full(sat.size, k, np.int32), sat.astype(np.int32),
+                               sta.astype(np.int16), gbps.astype(np.float32)))
         moved = l_gb > 0
-        if moved.any() and dt > 0:
+        if self.keep and moved.any() and dt > 0:
             self.loads.append((np.full(int(moved.sum()), k, np.int32),
                                l_from[moved].astype(np.int32), l_to[moved].astype(np.int32),
                                (l_gb[moved] * 8.0 / dt).astype(np.float32)))
@@ -180,7 +190,7 @@ class LinkModel:
         out.backlog_gb[j] = self.store
         self.peak_backlog = np.maximum(self.peak_backlog, np.bincount(
             self.group, weights=self.store, minlength=self.peak_backlog.size))
-        t = self.totals
+        t, k = self.totals, k if self.keep else 0
         t["downlink_gbps"][k] = gbps.sum()
         t["backlog_gb"][k] = self.store.sum()
         t["produced_gb"][k] = self.produced.sum()

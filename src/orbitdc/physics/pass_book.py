@@ -29,6 +29,8 @@ class PassBook:
         """Events of instants after those added before: crossings (``kind`` RISE or
         FALL at ``t_s``, ``k`` the sample after) and culminations (PEAK of ``sin_el`` at
         ``t_s``, ``k`` its sample)."""
+        if not np.size(pair):
+            return
         o = np.argsort((pair * (1 << 32) + k) * 4 + kind)
         pair, t_s, kind, sin_el = pair[o], t_s[o], kind[o], sin_el[o]
         first = np.r_[True, pair[1:] != pair[:-1]]

@@ -73,6 +73,18 @@ def output_path(text: str, flag: str = "--output") -> Path:
     return Path(text)
 
 
+def csv_output(args: argparse.Namespace) -> Path | None:
+    """The ``-o`` CSV path checked before any work (None: standard output)."""
+    if args.output is None:
+        return None
+    out = output_path(args.output)
+    if out.suffix.lower() != ".csv":
+        raise ScenarioError(out, "unsupported output format; expected a .csv file")
+    if not out.parent.is_dir():
+        raise ScenarioError(out, "output folder does not exist")
+    return out
+
+
 def parse_size(text: str, flag: str = "--size") -> tuple[int, int]:
     """"1600x900" → (1600, 900); ScenarioError naming the flag otherwise."""
     try:

@@ -14,7 +14,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
-from orbitdc.app.cli.common import load_scenario, output_path, progress_bar, span_args
+from orbitdc.app.cli.common import csv_output, load_scenario, progress_bar, span_args
 from orbitdc.physics import contacts
 from orbitdc.physics.atomic import atomic_open
 from orbitdc.physics.errors import ScenarioError
@@ -61,12 +61,7 @@ def write_passes(out: TextIO, passes: contacts.Passes, stations: Stations, names
 
 
 def run(args: argparse.Namespace) -> int:
-    out = output_path(args.output) if args.output is not None else None
-    if out is not None:
-        if out.suffix.lower() != ".csv":
-            raise ScenarioError(out, "unsupported output format; expected a .csv file")
-        if not out.parent.is_dir():
-            raise ScenarioError(out, "output folder does not exist")
+    out = csv_output(args)
     scn = load_scenario(args)
     if not scn.stations:
         raise ScenarioError(scn.path, "no ground stations; expected [[ground_station]] tables "

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from orbitdc.app.cli.common import load_scenario, output_path, progress_bar, span_args
+from orbitdc.app.cli.common import csv_output, load_scenario, progress_bar, span_args
 from orbitdc.physics.budget import format_bytes
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.link_model import LinkModel, has_links
@@ -47,7 +47,7 @@ def link_columns(scn: Scenario) -> LinkColumns | None:
     """The link model's columns for each block, None without stations or ISLs."""
     if not has_links(scn):
         return None
-    model = LinkModel(scn)
+    model = LinkModel(scn, streaming=True)
     names = np.array([csv_field(n) for n in model.stations.names] + [""], dtype=object)
 
     def columns(block: Block) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -58,12 +58,7 @@ def link_columns(scn: Scenario) -> LinkColumns | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    out = output_path(args.output) if args.output is not None else None
-    if out is not None:
-        if out.suffix.lower() != ".csv":
-            raise ScenarioError(out, "unsupported output format; expected a .csv file")
-        if not out.parent.is_dir():
-            raise ScenarioError(out, "output folder does not exist")
+    out = csv_output(args)
     scn = load_scenario(args)
     if out is not None:
         check_disk(out, scn)

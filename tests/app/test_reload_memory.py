@@ -20,6 +20,7 @@ def _open_preset(win: MainWindow, qtbot, name: str) -> None:
     action = next(a for a in win.menus.preset_actions if a.text() == name)
     with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
         action.trigger()
+    qtbot.waitUntil(lambda: not win.loader.busy, timeout=LOAD_MS)  # links included
 
 
 @pytest.mark.parametrize("playing", [False, True], ids=["paused", "playing"])

@@ -136,6 +136,7 @@ class ContactFinder:
             if level.shape != (self.n_sta, n_t, n_sat):
                 raise ValueError(f"sin_el must be ({n_t}, {n_sat}, {self.n_sta}), "
                                  f"got shape {np.shape(sin_el)}")
+        self.last_level = level  # (the link model reads the visible pairs from it)
         gmst = np.asarray(block.gmst_rad, np.float64)
         src = Source(self._n_seen, np.asarray(block.offset_s, np.float64), block.r_teme_km,
                       block.v_teme_km_s, np.cos(gmst), np.sin(gmst), level, squared)

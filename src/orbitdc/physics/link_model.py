@@ -92,26 +92,33 @@ class LinkModel:
     def add(self, block: Block) -> LinkBlock:
         """Advance over one block; its link columns."""
         n_t, n_sta = block.n_time, len(self.stations)
-        if n_sta:
-            sin_el, range_km = topocentric.sin_elevation(block.r_ecef_km, self.stations)
-            if self.finder is not None:
-                self.finder.add(block, sin_el)
+        if n_sta and self.finder is not None:  # sign·sin² of the elevations, station-major
+            self.finder.add(block)
+            level = self.finder.last_level
+        elif n_sta:
+            level = topocentric.signed_sin2_elevation(block.r_ecef_km, self.stations)
         else:
-            sin_el = range_km = np.empty((n_t, self.n_sat, 0))
+            level = np.empty((0, n_t, self.n_sat))
         zero = np.zeros(n_t)
         self.isl_up = [zero, zero, 0, 0.0]  # fixed links up and their capacity sum (per
         if self.fixed is not None:           # instant of the block), then the dynamic ones'
             fixed_rng, fixed_up = self.topology.fixed_geometry(block.r_teme_km, block.valid)
             fixed_cap = self.topology.fixed_capacity_gbps(fixed_rng, fixed_up)
             self.isl_up[:2] = fixed_up.sum(axis=1), fixed_cap.sum(axis=1)
-        # The few visible pairs, by instant (scanned in sin_el's station-major memory order).
-        vis = np.moveaxis(sin_el, -1, 0) >= self.stations.sin_mask[:, None, None]
+        # The few visible pairs, by instant (scanned in the levels' memory order), their
+        # elevations' sines and ranges.
+        mask = self.stations.sin_mask
+        vis = level >= np.copysign(mask * mask, mask)[:, None, None]
         if not block.valid.all():
             vis &= block.valid[None]
         pair_sta, jj, pair_sat = np.nonzero(vis)
         order = np.argsort(jj, kind="stable")
         jj, pair_sat, pair_sta = jj[order], pair_sat[order], pair_sta[order]
         bounds = np.searchsorted(jj, np.arange(n_t + 1))
+        w = level[pair_sta, jj, pair_sat]
+        pair_sin = np.copysign(np.sqrt(np.abs(w)), w)
+        pair_rng = np.linalg.norm(block.r_ecef_km[jj, pair_sat]
+                                  - self.stations.r_ecef_km[pair_sta], axis=-1)
         out = LinkBlock(np.full((n_t, self.n_sat), -1, np.int16), np.zeros((n_t, self.n_sat)),
                         np.empty((n_t, self.n_sat)))
         for j in range(n_t):
@@ -122,9 +129,8 @@ class LinkModel:
             if self.topology.dynamic:
                 adjacency.append(self._dynamic(block.r_teme_km[j], block.valid[j], block.k0 + j))
             v = slice(bounds[j], bounds[j + 1])
-            pairs = pair_sat[v], pair_sta[v]
-            self._step(block.k0 + j, block, j, pairs, sin_el[j][pairs], range_km[j][pairs],
-                       adjacency, out)
+            self._step(block.k0 + j, block, j, (pair_sat[v], pair_sta[v]), pair_sin[v],
+                       pair_rng[v], adjacency, out)
         return out
 
     def _dynamic(self, r_teme_km: np.ndarray, valid: np.ndarray, k: int

@@ -42,8 +42,12 @@ def group_stats(model: LinkModel, links: Links) -> list[LinkStats]:
     made = np.bincount(groups, weights=model.produced, minlength=n)
     sent = np.bincount(groups, weights=model.downlinked, minlength=n)
     lost = np.bincount(groups, weights=model.dropped, minlength=n)
+    clear = np.bincount(pass_group, weights=p.clear, minlength=n)
+    expected = np.bincount(pass_group, minlength=n, weights=(
+        links.stations.clear_sky_fraction[p.station] if len(p) else np.empty(0)))
     return [LinkStats(c.name, float(count[g] / days), float(minutes[g] / days),
                       float(made[g] / days), float(sent[g] / days),
                       float(model.peak_backlog[g]), float(lost[g]),
-                      weighted_median(model.latency_hist[g], LATENCY_BINS_S))
+                      weighted_median(model.latency_hist[g], LATENCY_BINS_S),
+                      int(clear[g]), float(expected[g]))
             for g, c in enumerate(scn.constellations)]

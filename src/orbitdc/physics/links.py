@@ -38,6 +38,8 @@ class LinkStats:
     peak_backlog_gb: float
     dropped_gb: float
     median_latency_s: float  # NaN when nothing was downlinked
+    clear_passes: int = 0  # passes not clouded out (the seeded draw)
+    expected_clear_passes: float = 0.0  # the draw's expectation: Σ clear-sky fractions
 
 
 @dataclass

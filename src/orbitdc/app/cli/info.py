@@ -60,13 +60,14 @@ def format_links(stats: list[LinkStats]) -> str:
     """A plain-text table of the per-constellation link figures."""
     lines = [f"{'links':<22}  {'passes/day':>10}  {'contact min/day':>15}  "
              f"{'produced GB/day':>15}  {'downlinked GB/day':>17}  {'peak backlog GB':>15}  "
-             f"{'dropped GB':>10}  {'median latency':>14}"]
+             f"{'dropped GB':>10}  {'median latency':>14}  {'clear passes (expected)':>23}"]
     for s in stats:
         latency = "—" if math.isnan(s.median_latency_s) else format_seconds(s.median_latency_s)
         lines.append(f"{s.name[:22]:<22}  {s.passes_per_day:>10.1f}  "
                      f"{s.contact_min_per_day:>15.1f}  {s.produced_gb_per_day:>15,.0f}  "
                      f"{s.downlinked_gb_per_day:>17,.0f}  {s.peak_backlog_gb:>15,.0f}  "
-                     f"{s.dropped_gb:>10,.0f}  {latency:>14}")
+                     f"{s.dropped_gb:>10,.0f}  {latency:>14}  "
+                     f"{f'{s.clear_passes:,} ({s.expected_clear_passes:,.1f})':>23}")
     return "\n".join(lines)
 
 

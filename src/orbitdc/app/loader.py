@@ -29,7 +29,7 @@ class _CancelledError(Exception):
 class _Worker(QObject):
     progress = Signal(float)
     finished = Signal(object)  # Timeline, without links
-    links_ready = Signal(object)  # the same Timeline, links set
+    links_ready = Signal(object)  # (the same Timeline, its Links)
     failed = Signal(str)
     ended = Signal()
 
@@ -55,15 +55,15 @@ class _Worker(QObject):
         self.finished.emit(tl)
         # Let the window draw it first: the link model would hold the GIL meanwhile.
         self.first_frame.wait(FIRST_FRAME_WAIT_S)
-        try:
-            tl.build_links(progress=self._progress)
+        try:  # attached on the GUI thread (views must not see them appear mid-frame)
+            links = tl.build_links(progress=self._progress, attach=False)
         except _CancelledError:
             pass
         except Exception:  # a bug: the window keeps the Timeline without links
             traceback.print_exc()
         else:
-            if tl.links is not None:
-                self.links_ready.emit(tl)
+            if links is not None:
+                self.links_ready.emit((tl, links))
         self.ended.emit()
 
     def _progress(self, done: int, total: int) -> None:
@@ -100,11 +100,16 @@ class TimelineLoader(QObject):
         self._thread.started.connect(self._worker.run)
         self._worker.progress.connect(self.progress)
         self._worker.finished.connect(self.loaded)
-        self._worker.links_ready.connect(self.links_ready)
+        self._worker.links_ready.connect(self._attach_links)
         self._worker.ended.connect(self._finish)
         self._worker.failed.connect(self._fail)
         self.busy_changed.emit(True)
         self._thread.start()
+
+    def _attach_links(self, pair: tuple) -> None:
+        tl, links = pair
+        tl.links = links
+        self.links_ready.emit(tl)
 
     def drawn(self) -> None:
         """The window has drawn the loaded Timeline: the link phase may start."""

@@ -119,18 +119,23 @@ class Timeline:
             consumer.finish(tl)
         return tl
 
-    def build_links(self, progress: ProgressFn | None = None) -> None:
+    def build_links(self, progress: ProgressFn | None = None, attach: bool = True
+                    ) -> Links | None:
         """Run the link model over the whole scenario again (a second pass reusing the Sun
-        and Earth rotation already computed) and set :attr:`links`; nothing without stations
-        or ISLs. ``progress`` may raise to abandon it (links stay None)."""
+        and Earth rotation already computed) and set :attr:`links` (``attach=False``: only
+        return them, e.g. to attach them on another thread); None without stations or ISLs.
+        ``progress`` may raise to abandon it."""
         if self.links is not None or not has_links(self.scenario):
-            return
+            return self.links
         sim = Simulation(self.scenario, windows=self.sim.windows)
         consumer = LinksConsumer(self.scenario)
         size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
         for block in sim.blocks(size, progress):
             consumer.add(block)
-        consumer.finish(self)
+        links = consumer.model.result(consumer.backlog)
+        if attach:
+            self.links = links
+        return links
 
     def groups(self) -> list[tuple[str, np.ndarray]]:
         """(constellation name, satellite indices) pairs."""

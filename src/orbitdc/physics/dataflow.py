@@ -151,7 +151,7 @@ class Router:
 
     def route(self, store: np.ndarray, gateways: np.ndarray, capacity_gb: np.ndarray,
               slant_km: np.ndarray, adjacency: list[Adjacency], dt_s: float,
-              mean_rate_gb_s: np.ndarray) -> tuple[np.ndarray, ...]:
+              produced_gb: np.ndarray, elapsed_s: float) -> tuple[np.ndarray, ...]:
         """In place on ``store`` (GB). Returns the GB sent by each gateway, the link rows
         (from, to, GB) and the amounts taken (source, GB, latency s)."""
         n_gw = gateways.size
@@ -200,7 +200,7 @@ class Router:
                                     minlength=n_gw)
             _carry_loads(rows)
         src_all = np.concatenate(src)
-        latency = (_wait_s(np.concatenate(before), mean_rate_gb_s[src_all])
+        latency = (_wait_s(np.concatenate(before), produced_gb[src_all] / max(elapsed_s, 1e-9))
                    + np.concatenate(path) / LIGHT_KM_S)
         flat = [np.concatenate([r[i] for r in rows]) if rows else np.empty(0) for i in range(3)]
         return (sent, flat[0].astype(np.int64), flat[1].astype(np.int64), flat[2],

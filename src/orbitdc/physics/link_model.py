@@ -63,10 +63,13 @@ class LinkModel:
         self.topology = IslTopology(p, groups, scenario.path)
         self.fixed = (dataflow.Adjacency(self.n_sat, self.topology.fixed_a, self.topology.fixed_b)
                       if self.topology.fixed_a.size else None)
+        self.group_first = np.array([g[1] for g in groups], np.int64)
         self.group = np.repeat(np.arange(len(groups)), np.diff([g[1] for g in groups]
                                                                + [self.n_sat]))
         self.data_gb_s = float(p["data_gbps"]) / 8.0
         self.storage_gb = np.full(self.n_sat, float(p["storage_gb"]))
+        self.storage_min_gb = float(self.storage_gb.min()) if self.n_sat else 0.0
+        self.sums = [0.0, 0.0, 0.0]  # produced, downlinked, dropped so far (GB)
         self.seed = int(p["cloud_seed"])
         self.router = dataflow.Router(self.n_sat)
         self.finder = (contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s)
@@ -131,6 +134,13 @@ class LinkModel:
             v = slice(bounds[j], bounds[j + 1])
             self._step(block.k0 + j, block, j, (pair_sat[v], pair_sta[v]), pair_sin[v],
                        pair_rng[v], adjacency, out)
+        by_group = np.add.reduceat(out.backlog_gb, self.group_first, axis=1)  # (n_t, n_group)
+        self.peak_backlog = np.maximum(self.peak_backlog, by_group.max(axis=0))
+        total = by_group.sum(axis=1)
+        if self.keep:
+            self.totals["backlog_gb"][block.k0:block.k0 + n_t] = total
+        else:
+            self.totals["backlog_gb"][0] = total[-1]
         return out
 
     def _dynamic(self, r_teme_km: np.ndarray, valid: np.ndarray, k: int
@@ -159,6 +169,7 @@ class LinkModel:
         made = self.data_gb_s * block.utilisation[j] * dt
         self.store += made
         self.produced += made
+        self.sums[0] += made.sum()
         st = self.stations
         p_sat, p_sta = pairs
         ids = p_sat.astype(np.int64) * len(st) + p_sta
@@ -171,14 +182,16 @@ class LinkModel:
         ok = np.nonzero(self.clear[p_sat, p_sta])[0] if dt > 0 else np.empty(0, np.int64)
         chosen = ok[dataflow.assign(p_sat[ok], p_sta[ok], sin_el[ok], st.terminals)]
         sat, sta = p_sat[chosen], p_sta[chosen]
-        rate = self.produced / max(k * self.step_s, 1e-9)
         sent, l_from, l_to, l_gb, src, amt, lat = self.router.route(
             self.store, sat, st.downlink_gbps[sta] * dt / 8.0, range_km[chosen],
-            adjacency, dt, rate)
-        self.downlinked += np.bincount(src, weights=amt, minlength=self.n_sat)
-        over = np.maximum(self.store - self.storage_gb, 0.0)
-        self.store -= over
-        self.dropped += over
+            adjacency, dt, self.produced, k * self.step_s)
+        np.add.at(self.downlinked, src, amt)
+        self.sums[1] += amt.sum()
+        if self.store.max() > self.storage_min_gb:  # drops
+            over = np.maximum(self.store - self.storage_gb, 0.0)
+            self.store -= over
+            self.dropped += over
+            self.sums[2] += over.sum()
         used = amt > 0
         np.add.at(self.latency_hist, (self.group[src[used]],
                                       np.searchsorted(LATENCY_BINS_S, lat[used])), amt[used])
@@ -194,14 +207,9 @@ class LinkModel:
         out.station[j, sat] = sta
         out.downlink_gbps[j, sat] = gbps
         out.backlog_gb[j] = self.store
-        self.peak_backlog = np.maximum(self.peak_backlog, np.bincount(
-            self.group, weights=self.store, minlength=self.peak_backlog.size))
         t, k = self.totals, k if self.keep else 0
         t["downlink_gbps"][k] = gbps.sum()
-        t["backlog_gb"][k] = self.store.sum()
-        t["produced_gb"][k] = self.produced.sum()
-        t["downlinked_gb"][k] = self.downlinked.sum()
-        t["dropped_gb"][k] = self.dropped.sum()
+        t["produced_gb"][k], t["downlinked_gb"][k], t["dropped_gb"][k] = self.sums
         t["n_in_contact"][k] = sat.size
         n_up, cap_sum = self.isl_up[0][j] + self.isl_up[2], self.isl_up[1][j] + self.isl_up[3]
         t["n_isl"][k] = n_up

@@ -14,26 +14,13 @@ import numpy as np
 from orbitdc.physics.links import Links
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets.translate import tr
-from orbitdc.widgets.units import DASH, NBSP, clock_text, duration_text, in_text, number
+from orbitdc.widgets.units import DASH, NBSP, clock_text, duration_text, in_text, number, pick_unit
 
 DATA_UNITS_GB = ((1e6, "PB"), (1e3, "TB"), (1.0, "GB"), (1e-3, "MB"))
 RATE_UNITS_GBPS = ((1e3, "Tbit/s"), (1.0, "Gbit/s"), (1e-3, "Mbit/s"))
 DISTANCE_UNITS_KM = ((1.0, "km"), (1e-3, "m"))
 KM_FROM_KM = 10.0  # distances of at least this many km are shown in km, shorter ones in m
 NEIGHBOURS_NAMED = 4  # the inspector names at most this many ISL neighbours
-
-
-def pick_unit(values: np.ndarray | float, units: tuple[tuple[float, str], ...]
-              ) -> tuple[float, str]:
-    """(divisor, symbol) of the largest unit in which the largest finite magnitude of
-    ``values`` reaches 1 (the smallest unit when none does, e.g. all zero)."""
-    a = np.abs(np.asarray(values, dtype=float))
-    a = a[np.isfinite(a)]
-    peak = float(a.max()) if a.size else 0.0
-    for divisor, symbol in units:
-        if peak >= divisor:
-            return divisor, symbol
-    return units[-2] if len(units) > 1 and peak == 0.0 else units[-1]
 
 
 def peak(values: np.ndarray) -> float:
@@ -46,13 +33,13 @@ def peak(values: np.ndarray) -> float:
 
 def data_unit(values_gb: np.ndarray | float) -> tuple[float, str]:
     """(divisor, translated symbol) for data amounts given in GB: MB … PB."""
-    divisor, symbol = pick_unit(values_gb, DATA_UNITS_GB)
+    divisor, symbol = pick_unit(values_gb, DATA_UNITS_GB, when_zero=-2)
     return divisor, {"PB": tr("PB"), "TB": tr("TB"), "GB": tr("GB"), "MB": tr("MB")}[symbol]
 
 
 def rate_unit(values_gbps: np.ndarray | float) -> tuple[float, str]:
     """(divisor, symbol) for rates given in Gbit/s: Mbit/s … Tbit/s."""
-    return pick_unit(values_gbps, RATE_UNITS_GBPS)
+    return pick_unit(values_gbps, RATE_UNITS_GBPS, when_zero=-2)
 
 
 def distance_unit(values_km: np.ndarray | float) -> tuple[float, str]:

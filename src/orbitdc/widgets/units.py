@@ -32,18 +32,26 @@ def number(value: float, decimals: int = 0, signed: bool = False) -> str:
     return text
 
 
+def pick_unit(values: np.ndarray | float, units: tuple[tuple[float, str], ...],
+              when_zero: int = -1) -> tuple[float, str]:
+    """(divisor, symbol) of the largest of ``units`` (largest first) in which the largest
+    finite magnitude of ``values`` reaches 1; the smallest unit when none does, or
+    ``units[when_zero]`` when that magnitude is 0 (or there is none)."""
+    a = np.abs(np.asarray(values, dtype=float))
+    a = a[np.isfinite(a)]
+    peak = float(a.max()) if a.size else 0.0
+    for divisor, symbol in units:
+        if peak >= divisor:
+            return divisor, symbol
+    return units[when_zero] if peak == 0.0 else units[-1]
+
+
 def power_unit(values_w: np.ndarray | float) -> tuple[float, str]:
     """(divisor, symbol) giving readable numbers for powers in W: W, kW, MW or GW.
 
     Chosen from the largest finite magnitude, so that it reaches at least 1 in that unit.
     """
-    a = np.abs(np.asarray(values_w, dtype=float))
-    a = a[np.isfinite(a)]
-    peak = float(a.max()) if a.size else 0.0
-    for divisor, symbol in _POWER_UNITS:
-        if peak >= divisor:
-            return divisor, symbol
-    return 1.0, "W"
+    return pick_unit(values_w, _POWER_UNITS)
 
 
 def format_power(value_w: float) -> str:

@@ -89,6 +89,7 @@ CLUSTER: tuple[Param, ...] = (
     Param("layout", "hex", "", "members' phase layout: hexagonal lattice filling a disc",
           lo=None, choices=cluster.LAYOUTS),
 )
+SHELL_TYPES = ("walker", "sso", "cluster")  # generated orbits: an altitude to edit (what-if)
 TYPES: dict[str, tuple[Param, ...]] = {"walker": WALKER, "sso": SSO, "tle": TLE,
                                        "cluster": CLUSTER}
 

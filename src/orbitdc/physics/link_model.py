@@ -251,5 +251,9 @@ class LinksConsumer:
         cols = self.model.add(block)
         self.backlog[block.k0:block.k0 + block.n_time] = cols.backlog_gb
 
+    def links(self) -> Links:
+        """The run's :class:`Links` (after the last block)."""
+        return self.model.result(self.backlog)
+
     def finish(self, tl: Timeline) -> None:
-        tl.links = self.model.result(self.backlog)
+        tl.links = self.links()

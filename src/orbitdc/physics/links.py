@@ -16,7 +16,6 @@ import numpy as np
 from orbitdc.physics.contacts import Passes
 from orbitdc.physics.ground import Stations
 
-LIGHT_KM_S = 299_792.458
 TOTALS = ("downlink_gbps", "backlog_gb", "produced_gb", "downlinked_gb", "dropped_gb",
           "n_in_contact", "n_isl", "isl_capacity_mean_gbps", "nn_distance_min_km",
           "nn_distance_max_km")

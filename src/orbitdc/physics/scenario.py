@@ -133,7 +133,7 @@ def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
                 const.update({k: v for k, v in craft.items() if k in const})
     if "altitude_km" in overrides:
         for const in data.get("constellation", []):
-            if isinstance(const, dict) and const.get("type") in ("walker", "sso", "cluster"):
+            if isinstance(const, dict) and const.get("type") in constellations.SHELL_TYPES:
                 const["altitude_km"] = overrides["altitude_km"]
                 break
 

@@ -107,7 +107,7 @@ class Timeline:
                      "simulate streams any duration to a file)")
         sim = Simulation(scenario, windows={})  # kept: satellite_series reuses them
         if block_size is None:
-            block_size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
+            block_size = _block_size(sim.n_sat)
         tl = cls(sim)
         consumers = [tl, _EclipseConsumer(sim.n_sat), _SummaryConsumer(sim.n_sat), *extra]
         if links and has_links(scenario):
@@ -129,10 +129,9 @@ class Timeline:
             return self.links
         sim = Simulation(self.scenario, windows=self.sim.windows)
         consumer = LinksConsumer(self.scenario)
-        size = int(np.clip(BLOCK_SAMPLES // max(sim.n_sat, 1), 4, 512))
-        for block in sim.blocks(size, progress):
+        for block in sim.blocks(_block_size(sim.n_sat), progress):
             consumer.add(block)
-        links = consumer.model.result(consumer.backlog)
+        links = consumer.links()
         if attach:
             self.links = links
         return links
@@ -266,6 +265,11 @@ class Timeline:
         """The whole run of one satellite at full precision (arrays (n_time, 1))."""
         sim = Simulation(self.scenario, indices=[index], windows=self.sim.windows)
         return Block.concat(list(sim.blocks(block_size=256)))
+
+
+def _block_size(n_sat: int) -> int:
+    """Instants per block: ~BLOCK_SAMPLES satellite-steps (see :meth:`Timeline.build`)."""
+    return int(np.clip(BLOCK_SAMPLES // max(n_sat, 1), 4, 512))
 
 
 class _EclipseConsumer:

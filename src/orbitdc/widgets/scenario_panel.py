@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orbitdc.physics.constellations import SHELL_TYPES
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import theme, units
@@ -39,7 +40,7 @@ FIELDS: tuple[tuple[str, str, float, float, int, float], ...] = (
     ("radiator_m2", " m²", 0.1, 100_000.0, 1, 1.0),
     ("altitude_km", " km", 150.0, 35_000.0, 0, 10.0),
 )
-ORBIT_TYPES = ("walker", "sso", "cluster")
+ORBIT_TYPES = SHELL_TYPES
 SSO_MAX_ALTITUDE_KM = 5900.0
 
 

@@ -143,12 +143,8 @@ class IslTopology:
         return np.sqrt(d2), up
 
     def fixed_capacity_gbps(self, rng_km: np.ndarray, up: np.ndarray) -> np.ndarray:
-        """:meth:`capacity_gbps` of the fixed links (float32 ranges), 0 where down."""
-        with np.errstate(divide="ignore"):
-            cap = np.float32(self.ref_gbps * self.ref_range_km**2) / (rng_km * rng_km)
-        np.minimum(cap, np.float32(self.max_gbps), out=cap)
-        cap *= up
-        return cap
+        """:meth:`capacity_gbps` of the fixed links, 0 where down."""
+        return self.capacity_gbps(rng_km) * up
 
     def dynamic_edges(self, r_teme_km: np.ndarray, valid: np.ndarray
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

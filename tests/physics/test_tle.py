@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from pathlib import Path
 
 import pytest
+import sgp4
 from sgp4.api import Satrec
 
 from orbitdc.physics.errors import ScenarioError
@@ -81,6 +83,58 @@ def test_two_line_sets_without_names_crlf_blank_lines_and_zero_prefix(tmp_path: 
     sats = load_catalogue(_write(tmp_path, "mixed.txt", text))
     assert [name for name, _ in sats] == ["SAT-25544", "VANGUARD 1"]
     assert [sat.satnum for _, sat in sats] == [25544, 5]
+
+
+def _sgp4_verification_file() -> Path:
+    """Vallado's SGP4 verification set as installed with the sgp4 package: '#' comment lines
+    (with the satellite names), and line 2 followed by each test run's start, stop and step."""
+    path = Path(sgp4.__file__).with_name("SGP4-VER.TLE")
+    assert path.is_file()
+    return path
+
+
+def test_sgp4_verification_file_comments_and_run_times_are_skipped(tmp_path: Path) -> None:
+    path = _sgp4_verification_file()
+    lines = path.read_text().splitlines()
+    assert sum(ln.startswith("#") for ln in lines) > 30 and len(lines[3]) > 69
+    # Its last cases test sgp4's error codes with hand-edited elements whose checksums were
+    # not updated: the first of them is the file's first bad line, named by its number.
+    first_bad = next(n for n, ln in enumerate(lines, 1) if ln.startswith("1 33333U"))
+    assert _error(path) == (f"{path}:{first_bad}: TLE line 1 checksum is 4, expected 2 "
+                            "(modulo-10 sum of digits, '-' counts 1)")
+    # Without those three cases the whole file loads, each set as sgp4 reads it.
+    kept = [ln for ln in lines if ln[2:7] not in ("33333", "33334", "33335")]
+    sats = load_catalogue(_write(tmp_path, "SGP4-VER.TLE", "\r\n".join(kept)))
+    pairs = [(a, b) for a, b in itertools.pairwise(kept)
+             if a.startswith("1 ") and b.startswith("2 ")]
+    assert len(sats) == len(pairs) == 30
+    for (name, sat), (l1, l2) in zip(sats, pairs, strict=True):
+        ref = Satrec.twoline2rv(l1, l2[:69])
+        assert name.split(" #")[0] == f"SAT-{ref.satnum}"  # (20413 is there twice)
+        assert (sat.satnum, sat.jdsatepoch, sat.jdsatepochF) == (
+            ref.satnum, ref.jdsatepoch, ref.jdsatepochF)
+        assert (sat.no_kozai, sat.ecco, sat.inclo, sat.bstar) == (
+            ref.no_kozai, ref.ecco, ref.inclo, ref.bstar)
+
+
+def test_annotated_catalogue_comments_and_line_numbers(tmp_path: Path) -> None:
+    bad_l2 = V1_L2[:68] + str((tle_checksum(V1_L2) + 1) % 10)
+    text = "\n".join([
+        "# Stations I track", "#   updated 2026-06-21", "",  # lines 1-3
+        ISS_NAME, "  # the one with the crew", ISS_L1, ISS_L2 + "   # appended note",  # 4-7
+        "#", "0 VANGUARD 1", V1_L1, "# comment inside a set", V1_L2,  # lines 8-12
+    ])
+    sats = load_catalogue(_write(tmp_path, "notes.tle", text))
+    assert [name for name, _ in sats] == [ISS_NAME, "VANGUARD 1"]
+    bad = _write(tmp_path, "bad.tle", text.replace(V1_L2, bad_l2))
+    expected = tle_checksum(V1_L2)
+    assert _error(bad) == (f"{bad}:12: TLE line 2 checksum is {bad_l2[68]}, expected "
+                           f"{expected} (modulo-10 sum of digits, '-' counts 1)")
+    glued = _write(tmp_path, "glued.tle", text.replace(ISS_L2 + "   #", ISS_L2 + "#"))
+    assert _error(glued) == (f"{glued}:7: TLE line 2 is 84 characters long, expected 69 "
+                             "(text after column 69 must follow a blank)")
+    only = _write(tmp_path, "only.tle", "# nothing but comments\n#\n\n")
+    assert _error(only) == f"{only}: no satellites found"
 
 
 def test_duplicate_names_get_suffixes(tmp_path: Path) -> None:

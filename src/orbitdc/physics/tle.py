@@ -4,8 +4,12 @@ Formats, chosen by content (a ``.json`` / ``.csv`` suffix also selects JSON / CS
 
 * **TLE / 3LE** text: two-line element sets, each optionally preceded by a name line (3LE;
   a leading ``"0 "`` is stripped). Without a name line the name is ``SAT-<catalog number>``.
-  Blank lines are ignored, CRLF is tolerated, trailing spaces are stripped and every element
-  line must then be exactly 69 printable ASCII characters. Both checksums are verified here
+  Blank lines and comment lines (first non-blank character ``#``, as in Vallado's SGP4
+  verification file ``SGP4-VER.TLE`` and in annotated catalogues) are skipped; error messages
+  still give the line number in the file. CRLF is tolerated, trailing spaces are stripped and
+  every element line must then be 69 printable ASCII characters; anything after column 69
+  must be separated from it by a blank and is ignored (that verification file appends the
+  start, stop and step of each test run there). Both checksums are verified here
   (modulo-10 sum of the digits in columns 1-68, ``'-'`` counting 1), the catalog numbers of
   the two lines must match, every numeric field is checked against its column format and range
   (sgp4's C parser would turn garbage into NaN or zero), and the elements are given to
@@ -47,6 +51,7 @@ from orbitdc.physics.errors import ScenarioError, short_repr
 from orbitdc.physics.omm import OMM_REQUIRED, load_csv, load_json
 
 _TLE_LENGTH = 69
+COMMENT = "#"  # a line whose first non-blank character is this is skipped
 _DECIMAL = re.compile(r" *[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+) *")  # no exponent, nan or inf
 _DIGITS = re.compile(r"[ 0-9]*")  # sgp4 reads blanks in these columns as zeros
 _EXPONENT = re.compile(r"[ +-][ 0-9]{5}[ +-][0-9]")  # " 12345-6" is 0.12345e-6
@@ -111,7 +116,7 @@ def load_catalogue(path: Path) -> list[tuple[str, Satrec]]:
     except UnicodeDecodeError as exc:
         raise ScenarioError(path, f"not UTF-8 text (byte {exc.start})") from None
 
-    first = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    first = next((ln.strip() for ln in text.splitlines() if _content(ln)), "")
     suffix = path.suffix.lower()
     if first.startswith(("[", "{")) or suffix == ".json":
         sats = load_json(path, text)
@@ -146,8 +151,22 @@ def _unique(sats: list[Sat]) -> list[Sat]:
 # --- TLE / 3LE ---------------------------------------------------------------------------
 
 
+def _content(line: str) -> bool:
+    """Whether a line of a TLE file holds anything (not blank, not a comment)."""
+    stripped = line.strip()
+    return bool(stripped) and not stripped.startswith(COMMENT)
+
+
+def _element_line(line: str) -> str:
+    """An element line without what follows column 69 after a blank (Vallado's run times)."""
+    if len(line) > _TLE_LENGTH and line[_TLE_LENGTH] in " \t":
+        return line[:_TLE_LENGTH]
+    return line
+
+
 def _load_tle(path: Path, text: str) -> list[Sat]:
-    lines = [(n, ln.rstrip()) for n, ln in enumerate(text.splitlines(), 1) if ln.strip()]
+    lines = [(n, _element_line(ln.rstrip()) if ln.startswith(("1 ", "2 ")) else ln.rstrip())
+             for n, ln in enumerate(text.splitlines(), 1) if _content(ln)]
     sats: list[Sat] = []
     i = 0
     while i < len(lines):
@@ -192,8 +211,9 @@ def _check_line(path: Path, num: int, line: str, kind: str) -> None:
         raise ScenarioError(path, f"TLE line {kind} column {bad + 1} is {line[bad]!r}, expected "
                             "printable ASCII", line=num)
     if len(line) != _TLE_LENGTH:
+        more = " (text after column 69 must follow a blank)" if len(line) > _TLE_LENGTH else ""
         raise ScenarioError(path, f"TLE line {kind} is {len(line)} characters long, expected "
-                            f"{_TLE_LENGTH}", line=num)
+                            f"{_TLE_LENGTH}{more}", line=num)
     expected, found = tle_checksum(line), line[68]
     if found != str(expected):
         raise ScenarioError(path, f"TLE line {kind} checksum is {found}, expected {expected} "

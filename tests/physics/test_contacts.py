@@ -12,7 +12,7 @@ from skyfield.api import EarthSatellite, Time, wgs84
 from skyfield.toposlib import GeographicPosition
 
 from helpers import write_scenario
-from orbitdc.physics import contacts, ground, orbits, scenario, topocentric
+from orbitdc.physics import ground, orbits, scenario, topocentric
 from orbitdc.physics.contacts import ContactFinder, Passes
 from orbitdc.physics.simulation import Block, Simulation
 from orbitdc.physics.timebase import timescale
@@ -38,12 +38,12 @@ def _iss(tmp_path: Path, **kwargs: str) -> Simulation:
 
 
 def _passes(sim: Simulation, stations: ground.Stations, size: int = 64,
-            fed: bool = False) -> Passes:
-    """The finder's own elevations, or (``fed``) sin_elevation's, as the link model does."""
-    finder = ContactFinder(stations, sim.n_sat, sim.scenario.duration_s)
+            skip: bool = True) -> Passes:
+    """The passes, looking only where a satellite may be in view (``skip``, the finder's
+    way) or at every instant."""
+    finder = ContactFinder(stations, sim.n_sat, sim.scenario.duration_s, skip=skip)
     for block in sim.blocks(size):
-        finder.add(block, topocentric.sin_elevation(block.r_ecef_km, stations)[0]
-                   if fed else None)
+        finder.add(block)
     return finder.result()
 
 
@@ -172,21 +172,16 @@ def test_partial_passes_at_start_and_end_are_flagged(tmp_path: Path) -> None:
     assert found.max_elevation_deg[1] == pytest.approx(alt_end, abs=0.01 * DEGREE)
 
 
-def test_block_size_step_and_feeding_do_not_change_the_passes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_block_size_step_and_skipping_do_not_change_the_passes(tmp_path: Path) -> None:
     sta = ground.Stations([*TWO.items, _station("Equator", 0.0, 100.0, 0.0, 30.0)])
     sim = _iss(tmp_path, duration="3d", step="60s")
     ref = _passes(sim, sta)
     assert len(ref) >= 25
-    # Blocks of one and seven instants; sin_elevation given (blocks of four, the link
-    # model's), where the finder keeps those arrays and carries two instants by reference;
-    # crossings refined and paired into passes a few at a time (passes open across batches).
-    for size, fed, batch in ((1, False, 0), (7, False, 0), (4, True, 0), (1, True, 0),
-                             (5, False, 3)):
-        if batch:
-            monkeypatch.setattr(contacts, "FLUSH_ITEMS", batch)
-        other = _passes(sim, sta, size, fed)
-        assert len(other) == len(ref)  # the same up to rounding (numpy's SIMD loops)
+    # Blocks of one, two and seven instants (the finder carries two instants from block to
+    # block), and every instant looked at instead of skipping where no pass can be.
+    for size, skip in ((1, True), (2, True), (7, True), (4, False), (1, False)):
+        other = _passes(sim, sta, size, skip)
+        assert len(other) == len(ref)
         assert np.abs(other.aos_s - ref.aos_s).max() <= 1e-6 * SECOND
         assert np.abs(other.los_s - ref.los_s).max() <= 1e-6 * SECOND
         assert np.abs(other.max_elevation_deg - ref.max_elevation_deg).max() <= 1e-9 * DEGREE
@@ -262,6 +257,75 @@ def test_finder_without_blocks_and_with_a_bad_gmst() -> None:
     block.r_ecef_km = np.full((4, 3, 3), 7000.0)
     with pytest.raises(ValueError, match="gmst_rad"):
         ContactFinder(TWO, 3, 180.0).add(block)
-    block.gmst_rad = np.zeros(4)
-    with pytest.raises(ValueError, match="sin_el must be"):
-        ContactFinder(TWO, 3, 180.0).add(block, np.zeros((4, 3, 3)))
+
+
+
+ORBITS = ("OBJECT_NAME,OBJECT_ID,EPOCH,MEAN_MOTION,ECCENTRICITY,INCLINATION,RA_OF_ASC_NODE,"
+          "ARG_OF_PERICENTER,MEAN_ANOMALY,EPHEMERIS_TYPE,CLASSIFICATION_TYPE,NORAD_CAT_ID,"
+          "ELEMENT_SET_NO,REV_AT_EPOCH,BSTAR,MEAN_MOTION_DOT,MEAN_MOTION_DDOT\n") + """\
+LEO 53,2026-001A,2026-03-20T00:00:00,15.05,.0002,53.0,10.0,0.0,0.0,0,U,90001,1,1,0,0,0
+SSO 650,2026-001B,2026-03-20T00:00:00,14.75,.001,98.0,100.0,90.0,40.0,0,U,90002,1,1,0,0,0
+ECCENTRIC LEO,2026-001C,2026-03-20T00:00:00,14.2,.05,75.0,200.0,45.0,300.0,0,U,90003,1,1,0,0,0
+RETROGRADE,2026-001D,2026-03-20T00:00:00,15.5,.001,140.0,300.0,0.0,180.0,0,U,90004,1,1,0,0,0
+EQUATORIAL,2026-001E,2026-03-20T00:00:00,15.2,.001,0.5,0.0,0.0,90.0,0,U,90005,1,1,0,0,0
+MOLNIYA,2026-001F,2026-03-20T00:00:00,2.006,.72,63.4,60.0,270.0,20.0,0,U,90006,1,1,0,0,0
+GTO,2026-001G,2026-03-20T00:00:00,2.27,.73,27.0,150.0,180.0,350.0,0,U,90007,1,1,0,0,0
+MEO,2026-001H,2026-03-20T00:00:00,2.0056,.01,55.0,250.0,0.0,120.0,0,U,90008,1,1,0,0,0
+GEO,2026-001I,2026-03-20T00:00:00,1.0027,.0002,.05,0.0,0.0,200.0,0,U,90009,1,1,0,0,0
+"""
+
+SITES = [("Svalbard", 78.23, 15.41, 500.0, 5.0), ("Equator", 0.0, 100.0, 0.0, 0.0),
+         ("Tenerife", 28.30, -16.51, 2390.0, 10.0), ("South", -45.0, 170.0, 0.0, 20.0),
+         ("Pole", -89.9, 0.0, 2800.0, 10.0), ("Steep", 35.0, -100.0, 1000.0, 45.0),
+         ("Andes", -23.0, -67.8, 5000.0, 0.0)]
+
+
+@pytest.mark.parametrize("body", [
+    '[[constellation]]\ntype = "tle"\nfile = "orbits.csv"\n',
+    None,  # the suncatcher preset: a formation flying within a few hundred metres
+], ids=["orbits", "cluster"])
+def test_skipping_ahead_never_misses_a_sample_in_view(tmp_path: Path, body: str | None) -> None:
+    """The scan looks only where a satellite may be in view (bounds in pass_scan); the
+    reference computes every satellite's elevation from every station at every instant."""
+    from orbitdc.assets import preset_path
+
+    (tmp_path / "orbits.csv").write_text(ORBITS, encoding="utf-8")
+    path = (write_scenario(tmp_path, body, duration="30h") if body
+            else preset_path("suncatcher"))
+    sim = Simulation(scenario.load(path, duration="30h") if body is None
+                     else scenario.load(path))
+    sta = ground.Stations([_station(*site) for site in SITES])
+    finder = ContactFinder(sta, sim.n_sat, sim.scenario.duration_s, visible=True)
+    every = ContactFinder(sta, sim.n_sat, sim.scenario.duration_s, skip=False)
+    seen, ref = [], []
+    for block in sim.blocks(48):
+        finder.add(block)
+        every.add(block)
+        j, sat, st, sin_el, rng = finder.visible
+        seen.append(np.c_[block.k0 + j, sat, st, sin_el, rng])
+        dense, dense_rng = topocentric.sin_elevation(block.r_ecef_km, sta)
+        k, s, i = np.nonzero(dense >= sta.sin_mask)
+        ref.append(np.c_[block.k0 + k, s, i, dense[k, s, i], dense_rng[k, s, i]])
+    seen, ref = np.concatenate(seen), np.concatenate(ref)
+    seen = seen[np.lexsort((seen[:, 2], seen[:, 1], seen[:, 0]))]
+    ref = ref[np.lexsort((ref[:, 2], ref[:, 1], ref[:, 0]))]
+    print(f"\n{sim.n_sat} satellites × {len(sta)} stations × {sim.grid.n_time} instants: "
+          f"{len(ref)} samples in view, {len(finder.result())} passes")
+    assert len(ref) > 1000
+    assert np.array_equal(seen[:, :3], ref[:, :3])
+    assert np.abs(seen[:, 3] - ref[:, 3]).max() <= 1e-9
+    assert np.abs(seen[:, 4] - ref[:, 4]).max() <= 1e-6 * KM
+    a, b = finder.result(), every.result()
+    assert len(a) == len(b) and np.array_equal(a.sat, b.sat)
+    assert np.array_equal(a.aos_s, b.aos_s) and np.array_equal(a.los_s, b.los_s)
+
+
+def test_numba_cache_of_the_scan_follows_the_track_module() -> None:
+    """numba keeps a compiled kernel on disk keyed by its own file's content only: the scan
+    pins the content of the module it calls into, so that editing one recompiles both."""
+    import hashlib
+
+    from orbitdc.physics import pass_scan, pass_track
+
+    digest = hashlib.sha256(Path(pass_track.__file__).read_bytes()).hexdigest()[:16]
+    assert digest == pass_scan.TRACK_SHA256, f'set TRACK_SHA256 = "{digest}" in pass_scan.py'

@@ -2,20 +2,21 @@
 
 A pass starts (AOS) when a satellite's elevation rises through the station's mask and ends
 (LOS) when it falls through it. ``Passes`` holds them; ``ContactFinder`` finds them block by
-block from the simulation (see its docstring for the method and its accuracy).
+block from the simulation (see its docstring for the method and its accuracy); the compiled
+work is in :mod:`pass_scan` and :mod:`pass_track`.
 """
 
 from __future__ import annotations
 
+import os
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
-from orbitdc.physics.ground import Stations
-from orbitdc.physics.pass_book import FALL, PEAK, RISE, PassBook
-from orbitdc.physics.pass_search import Source, Track, Window, cat_records, sin_of
-from orbitdc.physics.topocentric import elevation_rate, signed_sin2_elevation
+from orbitdc.physics import pass_scan, pass_track
+from orbitdc.physics.ground import Station, Stations
 
 if TYPE_CHECKING:
     from orbitdc.physics.simulation import Block
@@ -69,26 +70,34 @@ class Passes:
 
 NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s steps, scaled
 # with the step squared) are refined too: they may hide a pass between two samples
-FLUSH_ITEMS = 16_384  # crossings + culminations refined together once this many wait
+BUFFER_ROWS = 65_536  # passes or samples in view written per call of the scan
+MIN_SATS_PER_THREAD = 256  # fewer: one thread
+
+
+def _n_threads(n_sat: int) -> int:
+    """Threads for the scan: the CPUs this process may use, one per MIN_SATS_PER_THREAD
+    satellites at most, 8 at most."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return max(1, min(cpus or 1, 8, n_sat // MIN_SATS_PER_THREAD))
 
 
 class ContactFinder:
     """Finds the passes of ``n_sat`` satellites over ``stations`` during a run of ``span_s``
     seconds: feed the simulation's blocks in time order (``add``), then ``result()``.
 
-    Method: one pass over each block keeps the samples at or above the near-miss level
-    (below) and looks up their neighbours in time (the last two instants of a block are
-    carried into the next by reference, never copied). Where sin(elevation) − sin(mask)
-    changes sign between two samples, the crossing is refined on the path between them
-    (cubic Hermite interpolation of TEME position and velocity, turned Earth-fixed at
-    GMST(t); :class:`pass_search.Track`) by Newton's method with the analytic rate of sin(el)
-    from the linear-interpolation root: ≪ 1 ms after two steps (a few ms for passes that
-    culminate within ~0.1° of the mask, where the crossing is ill-conditioned) on a path
-    good to ~0.3 m (~1 ms) at 60 s steps. The maximum of each pass is refined from its
-    highest sample on the side where the elevation still climbs, by secant steps on the
-    rate: < 1e-4° even through the zenith. Crossings and culminations wait in batches of
-    ``FLUSH_ITEMS``, are refined together and paired into passes as they come
-    (:class:`pass_book.PassBook`).
+    Method: each satellite–station pair walks the sampled instants and computes its
+    elevation only where the satellite may be near the station's sky; elsewhere it skips
+    ahead by two bounds (how fast the satellite's direction turns, and how fast the station
+    can approach the orbit's plane; :mod:`pass_scan`), so most pairs look at a few instants
+    per orbit. Where sin(elevation) − sin(mask) changes sign between two samples, the
+    crossing is refined on the path between them (cubic Hermite interpolation of TEME
+    position and velocity, turned Earth-fixed at GMST(t); :mod:`pass_track`) by Newton's
+    method with the analytic rate of sin(el) from the linear-interpolation root: ≪ 1 ms after
+    two steps (a few ms for passes that culminate within ~0.1° of the mask, where the
+    crossing is ill-conditioned) on a path good to ~0.3 m (~1 ms) at 60 s steps. The maximum
+    of each pass is refined from its highest sample on the side where the elevation still
+    climbs, by secant steps on the rate: < 1e-4° even through the zenith. The last two
+    instants of each block are carried into the next (copies of 2 × n_sat vectors).
 
     A pass that rises and sets between two samples (at 60 s steps a satellite at 550 km stays
     above a 10° mask under a minute only when it culminates within ~0.2° of the mask) has
@@ -100,212 +109,209 @@ class ContactFinder:
     Passes under way at the start have ``aos_s = 0``, at the end ``los_s = span_s``, and
     ``partial`` set. Satellites that SGP4 could not propagate at some instant
     (``block.valid`` False) have no passes. ``clear`` is all True (clouds are drawn later).
+    With ``visible``, each ``add`` also sets ``self.visible``: the block's samples in view
+    (sin el ≥ sin mask), ordered by instant (see :meth:`add`).
     """
 
-    def __init__(self, stations: Stations, n_sat: int, span_s: float) -> None:
+    def __init__(self, stations: Stations, n_sat: int, span_s: float,
+                 visible: bool = False, skip: bool = True, keep_passes: bool = True) -> None:
+        """``skip`` False: look at every instant (a reference for the skipping bounds);
+        ``keep_passes`` False: only ``visible`` is wanted (memory does not grow with the
+        run; ``result()`` has the passes under way only)."""
         self.stations, self.n_sat, self.span_s = stations, int(n_sat), float(span_s)
-        self.n_sta = len(stations)
-        self._sin_near = stations.sin_mask
-        self._kept: list[tuple[Source, int]] = []  # the parts holding the last two instants
-        self._last = (np.empty(0, np.intp),) * 2 + (np.empty(0),)  # station, satellite and
-        # sin el of the samples at or above the near level at the last instant
-        self._pool: list[np.ndarray] = []  # memory for the levels the finder computes
+        self.n_sta = n_sta = len(stations)
+        self.want_visible, self.skip, self.keep = bool(visible), bool(skip), keep_passes
+        n_pair = n_sta * self.n_sat
+        self._due = np.zeros(n_pair, np.int64)  # next instant each pair looks at
+        self._f1, self._f2 = np.full(n_pair, np.nan), np.full(n_pair, np.nan)
+        self._k1, self._k2 = np.full(n_pair, -10, np.int64), np.full(n_pair, -10, np.int64)
+        self._aos = np.full(n_pair, np.nan)  # AOS of the pass under way (NaN: none)
+        self._partial = np.zeros(n_pair, bool)
+        self._top, self._top_s = np.full(n_pair, -np.inf), np.full(n_pair, np.nan)
+        self._prev = np.zeros((2, self.n_sat, 2, 3))  # last two instants: r, v TEME
+        self._prev_t = np.zeros((3, 2))  # their seconds, cos and sin GMST
+        self._c = 0  # instants carried (≤ 2)
         self._n_seen = 0
+        self._k_last = np.iinfo(np.int64).max // 4  # the run's last instant, once known
+        self._done: list[np.ndarray] = []
         self._invalid = np.zeros(self.n_sat, bool)
-        self._wait: tuple[list[tuple[np.ndarray, ...]], ...] = ([], [])  # crossings, peaks
-        self._n_wait = 0
-        self._book = PassBook(self.n_sta * self.n_sat)  # pairs sta·n_sat + sat
+        s = stations.r_ecef_km.reshape(n_sta, 3)
+        self._s_r_km = np.linalg.norm(s, axis=1) if n_sta else np.zeros(0)
+        self._s_hat = s / np.where(self._s_r_km > 0.0, self._s_r_km, 1.0)[:, None]
+        self._e_near = np.radians(stations.min_elevation_deg * 1.0)
+        self._track = np.empty(pass_track.N_COEF)
+        self._bufs: list[tuple[np.ndarray, ...]] = []  # per thread: passes, in view, track
+        self.visible = _by_instant(np.empty((0, pass_scan.VIS_COLS)), np.ones((0, 0), bool))
 
-    def add(self, block: Block, sin_el: np.ndarray | None = None) -> None:
-        """One block (instants in time order, following the previous block). ``sin_el``:
-        ``topocentric.sin_elevation(block.r_ecef_km, stations)[0]`` if already computed
-        (kept by reference until the next block; another memory order costs a copy);
-        without it, :func:`topocentric.signed_sin2_elevation` (no square roots)."""
+    def add(self, block: Block) -> None:
+        """One block (instants in time order, following the previous block). With
+        ``visible``: ``self.visible`` = (instant in the block, satellite, station, sin el,
+        range km) of the samples in view, arrays (n,) ordered by instant (valid samples
+        only)."""
         n_t = np.size(block.offset_s)
         if n_t == 0:
             return
         if np.shape(block.gmst_rad) != (n_t,):
             raise ValueError(f"block.gmst_rad must be ({n_t},), one GMST per instant, "
                              f"got shape {np.shape(block.gmst_rad)}")
-        squared, n_sat = sin_el is None, self.n_sat
-        if squared:
-            level = self._buffer((self.n_sta, n_t, n_sat))
-            signed_sin2_elevation(block.r_ecef_km, self.stations, level)
-        else:
-            level = np.ascontiguousarray(np.moveaxis(np.asarray(sin_el, np.float64), -1, 0))
-            if level.shape != (self.n_sta, n_t, n_sat):
-                raise ValueError(f"sin_el must be ({n_t}, {n_sat}, {self.n_sta}), "
-                                 f"got shape {np.shape(sin_el)}")
-        self.last_level = level  # (the link model reads the visible pairs from it)
         gmst = np.asarray(block.gmst_rad, np.float64)
-        src = Source(self._n_seen, np.asarray(block.offset_s, np.float64), block.r_teme_km,
-                      block.v_teme_km_s, np.cos(gmst), np.sin(gmst), level, squared)
-        kept = self._kept
-        c = sum(n for _, n in kept)
-        if not kept and n_t > 1:
-            self._set_near(float(src.offset_s[1] - src.offset_s[0]))
-        elif c == 1:
-            self._set_near(float(src.offset_s[0] - kept[0][0].offset_s[-1]))
-        mask, near = self.stations.sin_mask, self._sin_near
+        t_new = np.asarray(block.offset_s, np.float64)
+        c, pt = self._c, self._prev_t
+        if self._n_seen == 0 and n_t > 1:
+            self._set_step(float(t_new[1] - t_new[0]))
+        elif self._n_seen == 1:
+            self._set_step(float(t_new[0] - pt[0, 1]))
+        t = np.concatenate([pt[0, 2 - c:], t_new])
+        cg = np.concatenate([pt[1, 2 - c:], np.cos(gmst)])
+        sg = np.concatenate([pt[2, 2 - c:], np.sin(gmst)])
         valid = np.asarray(block.valid)
         if not valid.all():
             self._invalid |= ~valid.all(axis=0)
-        # The samples worth a look, with their neighbours in time: the new ones, then the
-        # carried last instant's (their successor is new).
-        flat = np.flatnonzero(level >= (np.copysign(near * near, near) if squared else near
-                                        )[:, None, None])
-        sta, rest = np.divmod(flat, n_t * n_sat)
-        j, sat = np.divmod(rest, n_sat)
-        lv = level.reshape(-1)
-        v, before, after = (sin_of(lv.take(flat + d, mode="clip"), squared)
-                            for d in (0, -n_sat, n_sat))
-        win, m = Window([*kept, (src, n_t)]), c + n_t
-        e = np.flatnonzero(j == 0)  # their predecessors are carried, if any
-        before[e] = (win.sin_el(sta[e], np.full(e.size, c - 1), sat[e]) if c else np.nan)
-        after[j == n_t - 1] = np.nan  # not known yet: carried
-        sta_c, sat_c, v_c = self._last
-        before_c = (win.sin_el(sta_c, np.full(sta_c.size, c - 2), sat_c) if c > 1
-                    else np.full(sta_c.size, np.nan))
-        after_c = sin_of(lv.take(sta_c * (n_t * n_sat) + sat_c), squared)
-        sta, sat, v = np.r_[sta, sta_c], np.r_[sat, sat_c], np.r_[v, v_c]
-        before, after = np.r_[before, before_c], np.r_[after, after_c]
-        j = np.r_[c + j, np.full(sta_c.size, c - 1)]
-        up = v >= mask[sta]
-        if self._n_seen == 0:
-            self._book.start(sta[up & (j == 0)] * n_sat + sat[up & (j == 0)])
-        rise = np.flatnonzero(up & (before < mask[sta]) & (j >= c))
-        fall = np.flatnonzero(up & (after < mask[sta]))
-        e = np.concatenate([rise, fall])
-        self._wait_cross(win, sta[e], sat[e], np.concatenate([j[rise] - 1, j[fall]]),
-                         np.concatenate([before[rise], v[fall]]),
-                         np.concatenate([v[rise], after[fall]]))
-        e = np.flatnonzero((v >= before) & (v > after))
-        lo, hi, f_lo = j[e] - 1, j[e] + 1, before[e]
-        if win.k0 == 0:  # the run's first sample, if highest
-            first = np.flatnonzero(up & (j == 0) & (v > after))
-            e, lo = np.concatenate([e, first]), np.concatenate([lo, j[first]])
-            hi, f_lo = np.concatenate([hi, j[first] + 1]), np.concatenate([f_lo, v[first]])
-        self._wait_peaks(win, sta[e], sat[e], lo, j[e], hi, f_lo, v[e], after[e])
-        last = j == m - 1
-        self._last = (sta[last], sat[last], v[last])
-        self._kept = win.tail()
+        arrays = [_per_satellite(a) for a in (block.r_teme_km, block.v_teme_km_s)]
+        vis = self._scan(c, t, cg, sg, arrays)
+        if self.want_visible:
+            self.visible = _by_instant(vis, valid)
+        # Carry the last two instants of (carried + block).
+        keep = min(2, n_t)
+        for row, a in zip(self._prev, arrays, strict=True):
+            if keep < 2:
+                row[:, 0] = row[:, 1]
+            row[:, 2 - keep:] = a[n_t - keep:].transpose(1, 0, 2)
+        if keep < 2:
+            pt[:, 0] = pt[:, 1]
+        pt[:, 2 - keep:] = np.stack([t_new, cg[c:], sg[c:]])[:, n_t - keep:]
+        self._c = min(2, c + n_t)
         self._n_seen += n_t
-        if self._n_wait >= FLUSH_ITEMS:
-            self._flush()
 
-    def _buffer(self, shape: tuple[int, ...]) -> np.ndarray:
-        """An array for a block's levels: one of the last blocks' if no kept part holds it
-        (no fresh memory, no page faults, for big blocks)."""
-        held = [s.level for s, _ in self._kept]
-        free = [b for b in self._pool if b.shape == shape and not any(b is h for h in held)]
-        if free:
-            return free[0]
-        self._pool = [b for b in self._pool if any(b is h for h in held)] + [np.empty(shape)]
-        return self._pool[-1]
+    def _scan(self, c: int, t: np.ndarray, cg: np.ndarray, sg: np.ndarray,
+              arrays: list[np.ndarray]) -> np.ndarray:
+        """Run the compiled scan over one window, the satellites split among threads (the
+        scan releases the GIL; results joined in satellite order, as one thread would give
+        them); keep the passes closed; the samples in view (n, VIS_COLS)."""
+        m = t.size
+        rows = max(BUFFER_ROWS, 2 * self.n_sta * (m + 2))
+        edges = np.linspace(0, self.n_sat, _n_threads(self.n_sat) + 1).astype(int)
+        if len(self._bufs) != edges.size - 1 or self._bufs[0][0].shape[0] < rows:
+            self._bufs = [(np.empty((rows, pass_scan.PASS_COLS)),
+                           np.empty((rows if self.want_visible else 0, pass_scan.VIS_COLS)),
+                           np.empty(pass_track.N_COEF)) for _ in edges[1:]]
+        results: list[tuple[list[np.ndarray], list[np.ndarray]] | BaseException] = \
+            [([], [])] * (edges.size - 1)
 
-    def _set_near(self, step_s: float) -> None:
-        """The sampled elevation above which a local maximum is refined, for this step."""
+        def work(i: int) -> None:
+            try:
+                results[i] = self._scan_range(int(edges[i]), int(edges[i + 1]), c, t, cg, sg,
+                                              arrays, *self._bufs[i])
+            except BaseException as exc:  # raised again on the calling thread
+                results[i] = exc
+
+        threads = [threading.Thread(target=work, args=(i,), daemon=True)
+                   for i in range(1, edges.size - 1)]
+        for th in threads:
+            th.start()
+        work(0)
+        for th in threads:
+            th.join()
+        seen: list[np.ndarray] = []
+        for res in results:
+            if isinstance(res, BaseException):
+                raise res
+            if self.keep:
+                self._done.extend(res[0])
+            seen.extend(res[1])
+        return np.concatenate(seen) if seen else np.empty((0, pass_scan.VIS_COLS))
+
+    def _scan_range(self, sat0: int, sat1: int, c: int, t: np.ndarray, cg: np.ndarray,
+                    sg: np.ndarray, arrays: list[np.ndarray], out: np.ndarray,
+                    vis: np.ndarray, track: np.ndarray
+                    ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+        """Satellites sat0..sat1 - 1 of one window, in turns as the buffers fill: (passes
+        closed, samples in view), lists of row blocks."""
+        st = self.stations
+        done: list[np.ndarray] = []
+        seen: list[np.ndarray] = []
+        while sat0 < sat1:
+            sat0, n_out, n_vis, bad = pass_scan.scan(
+                sat0, sat1, self._n_seen - c, c, t, cg, sg, *self._prev, *arrays,
+                st.r_ecef_km, st.up, self._s_hat, self._s_r_km, st.sin_mask, self._e_near,
+                self._due, self._f1, self._k1, self._f2, self._k2, self._aos, self._partial,
+                self._top, self._top_s, self.want_visible, self.skip, self._k_last, track,
+                out, vis)
+            if bad:
+                raise RuntimeError("contact crossings do not alternate (internal error)")
+            if n_out:
+                done.append(out[:n_out].copy())
+            if n_vis:
+                seen.append(vis[:n_vis].copy())
+        return done, seen
+
+    def _set_step(self, step_s: float) -> None:
+        """The elevation above which a sampled maximum is refined, for this step; the run's
+        last instant."""
         margin = NEAR_MISS_DEG * max(1.0, (step_s / 60.0) ** 2)
         near_deg = np.maximum(self.stations.min_elevation_deg - margin, -90.0)
-        self._sin_near = np.sin(np.radians(near_deg))
-
-    def _wait_cross(self, win: Window, sta: np.ndarray, sat: np.ndarray, a: np.ndarray,
-                    f_a: np.ndarray, f_b: np.ndarray) -> None:
-        """Queue crossings of the mask between instants a and a + 1 (sin el f_a, f_b)."""
-        if sta.size:
-            self._queue(0, (sta * self.n_sat + sat, win.k0 + a + 1,
-                            f_b >= self.stations.sin_mask[sta],
-                            *win.segment(sat, a, a + 1), sta, f_a, f_b))
-
-    def _wait_peaks(self, win: Window, sta: np.ndarray, sat: np.ndarray, lo: np.ndarray,
-                    mid: np.ndarray, hi: np.ndarray, f_lo: np.ndarray, f_mid: np.ndarray,
-                    f_hi: np.ndarray) -> None:
-        """Queue sampled culminations (instants lo ≤ centre ≤ hi, sin el f_lo, f_mid, f_hi):
-        their maximum lies on the side of the centre where the elevation climbs."""
-        if not sta.size:
-            return
-        at_mid = win.vectors(mid, sat)
-        _, rate = elevation_rate(at_mid[0].T, at_mid[1].T, win.cos_gmst[mid],
-                                 win.sin_gmst[mid], sta, self.stations)
-        right = rate > 0.0
-        other = np.where(right, hi, lo)
-        at_other, side = win.vectors(other, sat), right[:, None]
-        rv = np.empty((4, sta.size, 3))
-        rv[0::2], rv[1::2] = np.where(side, at_mid, at_other), np.where(side, at_other, at_mid)
-        t_mid, f_o = win.offset_s[mid], np.where(right, f_hi, f_lo)
-        tau = win.offset_s[other] - t_mid
-        # Start: the vertex of the parabola with the centre's value and slope through the
-        # other end (the middle of the interval where that parabola has no maximum).
-        bend = f_o - f_mid - rate * tau
-        ok = (bend < 0.0) & (tau != 0.0)
-        x0 = t_mid + np.where(ok, -0.5 * rate * tau * tau / np.where(ok, bend, -1.0),
-                              0.5 * tau)
-        a = np.where(right, mid, lo)
-        self._queue(1, (sta * self.n_sat + sat, win.k0 + mid,
-                        f_mid >= self.stations.sin_mask[sta],
-                        np.minimum(t_mid, t_mid + tau), np.maximum(t_mid, t_mid + tau),
-                        rv.transpose(0, 2, 1), win.cos_gmst[a], win.sin_gmst[a], sta,
-                        np.where(right, f_mid, f_o), np.where(right, f_o, f_mid),
-                        x0, t_mid, rate))
-
-    def _queue(self, kind: int, record: tuple[np.ndarray, ...]) -> None:
-        self._wait[kind].append(record)
-        self._n_wait += record[0].size
-
-    def _flush(self, end: bool = False) -> tuple[np.ndarray, ...]:
-        """Refine the waiting crossings and culminations (see the class docstring) and book
-        them; ``end``: the culminations at the run's end are returned instead."""
-        cross, peaks = self._wait
-        self._wait, self._n_wait = ([], []), 0
-        events = []
-        if cross:
-            pair, k, rise, *seg, sta, f_a, f_b = cat_records(cross)
-            t_c = Track(*seg, sta, self.stations).crossing(seg[0], seg[1], f_a, f_b)
-            events.append((pair, k, t_c, np.where(rise, RISE, FALL), np.zeros(pair.size)))
-        if peaks:
-            pair, k, seen, *seg, sta, f_a, f_b, x0, t_mid, rate = cat_records(peaks)
-            track = Track(*seg, sta, self.stations)
-            t_a, t_b = seg[:2]
-            t_max, sin_max = track.maximum(t_a, t_b, f_a, f_b, x0, t_mid, rate)
-            if end:
-                return pair, t_max, sin_max
-            events.append((pair[seen], k[seen], t_max[seen], np.full(seen.sum(), PEAK),
-                           sin_max[seen]))
-            h = np.flatnonzero(~seen & (sin_max >= track.sin_mask))
-            if h.size:  # a pass between two samples: rise before t_max, set after, where
-                # the parabolas with their vertex there through each sample cross the mask
-                t_max, sin_max, f_a, f_b, t_a, t_b = (x[h] for x in (t_max, sin_max, f_a,
-                                                                     f_b, t_a, t_b))
-                up = sin_max - track.sin_mask[h]
-                aos = track.crossing(t_a, t_max, f_a, sin_max, h,
-                                     t_max - np.sqrt(up / (sin_max - f_a)) * (t_max - t_a))
-                los = track.crossing(t_max, t_b, sin_max, f_b, h,
-                                     t_max + np.sqrt(up / (sin_max - f_b)) * (t_b - t_max))
-                self._book.done.append((pair[h], aos, los, sin_max, t_max,
-                                        np.zeros(h.size, bool)))
-        if events:
-            self._book.add(*(np.concatenate(c) for c in zip(*events, strict=True)))
-        return ()
+        self._e_near = np.radians(near_deg)
+        if step_s > 0.0:
+            self._k_last = int(np.ceil(self.span_s / step_s - 1e-9))
 
     def result(self) -> Passes:
-        """All passes found, sorted by AOS (``clear`` all True)."""
-        if not self._kept:
+        """All passes found, sorted by AOS (``clear`` all True). Changes nothing."""
+        if self._n_seen == 0:
             return Passes.empty()
-        self._flush()
-        win = Window(self._kept)
-        sta, sat, v = self._last
-        c, mask = win.size, self.stations.sin_mask
-        before = (win.sin_el(sta, np.full(sta.size, c - 2), sat) if c > 1 else v)
-        e = np.flatnonzero((v >= mask[sta]) & (v >= before))  # the last sample, if highest
-        hi = np.full(e.size, c - 1)
-        self._wait_peaks(win, sta[e], sat[e], np.full(e.size, max(c - 2, 0)), hi, hi,
-                         before[e], v[e], v[e])
-        end = self._flush(end=True) if e.size else (np.empty(0, np.int64), np.empty(0),
-                                                     np.empty(0))
-        pair, aos, los, top, top_s, partial = self._book.passes(self.span_s, end)
+        c, st = self._c, self.stations
+        end = pass_scan.finish(self._n_seen - 1, c, *self._prev_t[:, 2 - c:], *self._prev,
+                               st.r_ecef_km, st.up, st.sin_mask, self._f1, self._k1,
+                               self._f2, self._k2, self._aos, self._top, self._top_s,
+                               self.span_s, self._track)
+        rows = np.concatenate([*self._done, end])
+        pair = rows[:, 0].astype(np.int64)
         keep = ~self._invalid[pair % self.n_sat]
-        sta, sat = np.divmod(pair[keep], self.n_sat)
-        max_el = np.degrees(np.arcsin(np.clip(top[keep], -1.0, 1.0)))
-        return Passes(sta.astype(np.int16), sat.astype(np.int32), aos[keep], los[keep],
-                      max_el, top_s[keep], partial[keep], np.ones(sta.size, bool))
+        rows, pair = rows[keep], pair[keep]
+        order = np.lexsort((pair, rows[:, 1]))
+        rows, pair = rows[order], pair[order]
+        sta, sat = np.divmod(pair, self.n_sat)
+        max_el = np.degrees(np.arcsin(np.clip(rows[:, 3], -1.0, 1.0)))
+        return Passes(sta.astype(np.int16), sat.astype(np.int32), rows[:, 1].copy(),
+                      rows[:, 2].copy(), max_el, rows[:, 4].copy(), rows[:, 5] > 0.5,
+                      np.ones(pair.size, bool))
 
+
+def _per_satellite(a: np.ndarray) -> np.ndarray:
+    """(n_t, n_sat, 3) float64 laid out satellite by satellite (SGP4's order, the scan's
+    walk; a copy if it is not), so that one compiled version of the scan serves all."""
+    a = np.asarray(a, np.float64)
+    if a.transpose(1, 0, 2).flags.c_contiguous and not a.flags.c_contiguous:
+        return a
+    return np.ascontiguousarray(a.transpose(1, 0, 2)).transpose(1, 0, 2)
+
+
+def warm_up() -> None:
+    """Compile the scan (or load it from numba's cache: ~0.2 s against several seconds)
+    on a small made-up run, so that timing and the first real run do not pay for it."""
+    from types import SimpleNamespace
+
+    t = np.arange(4) * 60.0
+    ang = t * 1.1e-3
+    r = np.zeros((3, 4, 3))  # (n_sat, n_t, 3), as SGP4 writes them
+    r[..., 0], r[..., 1] = 6928.0 * np.cos(ang), 6928.0 * np.sin(ang)
+    v = np.zeros_like(r)
+    v[..., 0], v[..., 1] = -7.6 * np.sin(ang), 7.6 * np.cos(ang)
+    block = SimpleNamespace(offset_s=t, gmst_rad=np.zeros(4), valid=np.ones((4, 3), bool),
+                            r_teme_km=r.transpose(1, 0, 2), v_teme_km_s=v.transpose(1, 0, 2))
+    finder = ContactFinder(Stations([Station("warm-up", 0.0, 0.0, 0.0, 10.0, 1.0, 1, "rf",
+                                             1.0)]), 3, 180.0, visible=True)
+    finder.add(block)  # type: ignore[arg-type]
+    finder.result()
+
+
+def _by_instant(vis: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The scan's samples in view (pair-major), valid ones only, ordered by instant:
+    (instant, satellite, station, sin el, range km)."""
+    j = vis[:, 0].astype(np.int64)
+    sat = vis[:, 1].astype(np.int32)
+    keep = valid[j, sat]
+    if not keep.all():
+        vis, j, sat = vis[keep], j[keep], sat[keep]
+    order = np.argsort(j.astype(np.int16), kind="stable")  # a radix sort
+    return (j[order], sat[order], vis[order, 2].astype(np.int16), vis[order, 3],
+            vis[order, 4])

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from orbitdc.physics import budget, contacts, dataflow, topocentric
+from orbitdc.physics import budget, contacts, dataflow
 from orbitdc.physics.contacts import Passes
 from orbitdc.physics.ground import Stations
 from orbitdc.physics.isl import IslTopology
@@ -72,8 +72,8 @@ class LinkModel:
         self.sums = [0.0, 0.0, 0.0]  # produced, downlinked, dropped so far (GB)
         self.seed = int(p["cloud_seed"])
         self.router = dataflow.Router(self.n_sat)
-        self.finder = (contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s)
-                       if self.keep else None)
+        self.finder = contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s,
+                                             visible=True, keep_passes=self.keep)
         if self.keep:
             budget.check(self.n_time * len(TOTALS) * 8, scenario.path, "keeping the link "
                          f"totals of {self.n_time:,} instants", "a longer step or a shorter "
@@ -94,34 +94,17 @@ class LinkModel:
 
     def add(self, block: Block) -> LinkBlock:
         """Advance over one block; its link columns."""
-        n_t, n_sta = block.n_time, len(self.stations)
-        if n_sta and self.finder is not None:  # sign·sin² of the elevations, station-major
-            self.finder.add(block)
-            level = self.finder.last_level
-        elif n_sta:
-            level = topocentric.signed_sin2_elevation(block.r_ecef_km, self.stations)
-        else:
-            level = np.empty((0, n_t, self.n_sat))
+        n_t = block.n_time
+        self.finder.add(block)
         zero = np.zeros(n_t)
         self.isl_up = [zero, zero, 0, 0.0]  # fixed links up and their capacity sum (per
         if self.fixed is not None:           # instant of the block), then the dynamic ones'
             fixed_rng, fixed_up = self.topology.fixed_geometry(block.r_teme_km, block.valid)
             fixed_cap = self.topology.fixed_capacity_gbps(fixed_rng, fixed_up)
             self.isl_up[:2] = fixed_up.sum(axis=1), fixed_cap.sum(axis=1)
-        # The few visible pairs, by instant (scanned in the levels' memory order), their
-        # elevations' sines and ranges.
-        mask = self.stations.sin_mask
-        vis = level >= np.copysign(mask * mask, mask)[:, None, None]
-        if not block.valid.all():
-            vis &= block.valid[None]
-        pair_sta, jj, pair_sat = np.nonzero(vis)
-        order = np.argsort(jj, kind="stable")
-        jj, pair_sat, pair_sta = jj[order], pair_sat[order], pair_sta[order]
+        # The few visible pairs, by instant, their elevations' sines and ranges.
+        jj, pair_sat, pair_sta, pair_sin, pair_rng = self.finder.visible
         bounds = np.searchsorted(jj, np.arange(n_t + 1))
-        w = level[pair_sta, jj, pair_sat]
-        pair_sin = np.copysign(np.sqrt(np.abs(w)), w)
-        pair_rng = np.linalg.norm(block.r_ecef_km[jj, pair_sat]
-                                  - self.stations.r_ecef_km[pair_sta], axis=-1)
         out = LinkBlock(np.full((n_t, self.n_sat), -1, np.int16), np.zeros((n_t, self.n_sat)),
                         np.empty((n_t, self.n_sat)))
         for j in range(n_t):

@@ -58,3 +58,16 @@ def test_modules_are_small() -> None:
              for p in src.rglob("*.py")}
     assert {name: n for name, n in sizes.items() if n > 360} == {}
     assert sizes["render/globe_scene.py"] <= 210
+
+
+def test_the_window_opens_without_importing_numba() -> None:
+    """numba (~0.2 s to import, more in the installed app) is imported when the link phase
+    first needs a compiled kernel, not before the first frame."""
+    import subprocess
+    import sys
+
+    code = ("import sys, orbitdc.app.main_window, orbitdc.physics.timeline, "
+            "orbitdc.physics.link_model; print('numba' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.strip() == "False"

@@ -12,7 +12,7 @@ from skyfield.api import EarthSatellite, Time, wgs84
 from skyfield.toposlib import GeographicPosition
 
 from helpers import write_scenario
-from orbitdc.physics import ground, orbits, scenario, topocentric
+from orbitdc.physics import contacts, ground, orbits, scenario, topocentric
 from orbitdc.physics.contacts import ContactFinder, Passes
 from orbitdc.physics.simulation import Block, Simulation
 from orbitdc.physics.timebase import timescale
@@ -329,3 +329,10 @@ def test_numba_cache_of_the_scan_follows_the_track_module() -> None:
 
     digest = hashlib.sha256(Path(pass_track.__file__).read_bytes()).hexdigest()[:16]
     assert digest == pass_scan.TRACK_SHA256, f'set TRACK_SHA256 = "{digest}" in pass_scan.py'
+
+
+def test_constants_shared_with_the_compiled_scan_agree() -> None:
+    from orbitdc.physics import pass_scan, pass_track
+
+    assert (contacts.PASS_COLS, contacts.VIS_COLS) == (pass_scan.PASS_COLS, pass_scan.VIS_COLS)
+    assert contacts.N_COEF == pass_track.N_COEF

@@ -78,8 +78,15 @@ def test_fixed_geometry_matches_the_exact_segment_test() -> None:
         r, axis=1, keepdims=True)
     fast_rng, fast_up = topo.fixed_geometry(r, np.ones(144, bool))
     exact_rng, exact_up = topo.usable(r[topo.fixed_a], r[topo.fixed_b])
-    np.testing.assert_allclose(fast_rng, exact_rng, atol=0.01)  # km, float32
-    assert np.mean(fast_up == exact_up) > 0.99 and exact_up.any() and not exact_up.all()
+    np.testing.assert_allclose(fast_rng, exact_rng, atol=1e-9)  # km
+    assert np.array_equal(fast_up, exact_up) and exact_up.any() and not exact_up.all()
+    # Over a block: capacities as capacity_gbps gives them, 0 where down, and the sums.
+    block = np.stack([r, r * 1.01])
+    rng_t, up_t, cap_t, n_up, cap_sum = topo.fixed_links(block, np.ones((2, 144), bool))
+    expected = topo.capacity_gbps(rng_t) * up_t
+    np.testing.assert_allclose(cap_t, expected, rtol=1e-12)
+    assert np.array_equal(n_up, up_t.sum(axis=1))
+    np.testing.assert_allclose(cap_sum, expected.sum(axis=1), rtol=1e-12)
 
 
 def test_assignment_serves_highest_elevation_first_within_terminals() -> None:

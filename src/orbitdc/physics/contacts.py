@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from orbitdc.physics import pass_scan, pass_track
 from orbitdc.physics.ground import Station, Stations
 
 if TYPE_CHECKING:
@@ -68,6 +67,8 @@ class Passes:
                    f.copy(), np.empty(0, bool), np.empty(0, bool))
 
 
+PASS_COLS, VIS_COLS = 6, 5  # rows the scan writes (PASS_COLS, VIS_COLS)
+N_COEF = 30  # N_COEF
 NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s steps, scaled
 # with the step squared) are refined too: they may hide a pass between two samples
 BUFFER_ROWS = 65_536  # passes or samples in view written per call of the scan
@@ -139,9 +140,9 @@ class ContactFinder:
         self._s_r_km = np.linalg.norm(s, axis=1) if n_sta else np.zeros(0)
         self._s_hat = s / np.where(self._s_r_km > 0.0, self._s_r_km, 1.0)[:, None]
         self._e_near = np.radians(stations.min_elevation_deg * 1.0)
-        self._track = np.empty(pass_track.N_COEF)
+        self._track = np.empty(N_COEF)
         self._bufs: list[tuple[np.ndarray, ...]] = []  # per thread: passes, in view, track
-        self.visible = _by_instant(np.empty((0, pass_scan.VIS_COLS)), np.ones((0, 0), bool))
+        self.visible = _by_instant(np.empty((0, VIS_COLS)), np.ones((0, 0), bool))
 
     def add(self, block: Block) -> None:
         """One block (instants in time order, following the previous block). With
@@ -192,9 +193,9 @@ class ContactFinder:
         rows = max(BUFFER_ROWS, 2 * self.n_sta * (m + 2))
         edges = np.linspace(0, self.n_sat, _n_threads(self.n_sat) + 1).astype(int)
         if len(self._bufs) != edges.size - 1 or self._bufs[0][0].shape[0] < rows:
-            self._bufs = [(np.empty((rows, pass_scan.PASS_COLS)),
-                           np.empty((rows if self.want_visible else 0, pass_scan.VIS_COLS)),
-                           np.empty(pass_track.N_COEF)) for _ in edges[1:]]
+            self._bufs = [(np.empty((rows, PASS_COLS)),
+                           np.empty((rows if self.want_visible else 0, VIS_COLS)),
+                           np.empty(N_COEF)) for _ in edges[1:]]
         results: list[tuple[list[np.ndarray], list[np.ndarray]] | BaseException] = \
             [([], [])] * (edges.size - 1)
 
@@ -219,7 +220,7 @@ class ContactFinder:
             if self.keep:
                 self._done.extend(res[0])
             seen.extend(res[1])
-        return np.concatenate(seen) if seen else np.empty((0, pass_scan.VIS_COLS))
+        return np.concatenate(seen) if seen else np.empty((0, VIS_COLS))
 
     def _scan_range(self, sat0: int, sat1: int, c: int, t: np.ndarray, cg: np.ndarray,
                     sg: np.ndarray, arrays: list[np.ndarray], out: np.ndarray,
@@ -231,7 +232,7 @@ class ContactFinder:
         done: list[np.ndarray] = []
         seen: list[np.ndarray] = []
         while sat0 < sat1:
-            sat0, n_out, n_vis, bad = pass_scan.scan(
+            sat0, n_out, n_vis, bad = _kernels().scan(
                 sat0, sat1, self._n_seen - c, c, t, cg, sg, *self._prev, *arrays,
                 st.r_ecef_km, st.up, self._s_hat, self._s_r_km, st.sin_mask, self._e_near,
                 self._due, self._f1, self._k1, self._f2, self._k2, self._aos, self._partial,
@@ -259,7 +260,7 @@ class ContactFinder:
         if self._n_seen == 0:
             return Passes.empty()
         c, st = self._c, self.stations
-        end = pass_scan.finish(self._n_seen - 1, c, *self._prev_t[:, 2 - c:], *self._prev,
+        end = _kernels().finish(self._n_seen - 1, c, *self._prev_t[:, 2 - c:], *self._prev,
                                st.r_ecef_km, st.up, st.sin_mask, self._f1, self._k1,
                                self._f2, self._k2, self._aos, self._top, self._top_s,
                                self.span_s, self._track)
@@ -276,6 +277,14 @@ class ContactFinder:
                       np.ones(pair.size, bool))
 
 
+def _kernels():
+    """:mod:`pass_scan`, imported when first needed: numba takes ~0.2 s to import, which
+    the app's first frame should not wait for."""
+    from orbitdc.physics import pass_scan
+
+    return pass_scan
+
+
 def _per_satellite(a: np.ndarray) -> np.ndarray:
     """(n_t, n_sat, 3) float64 laid out satellite by satellite (SGP4's order, the scan's
     walk; a copy if it is not), so that one compiled version of the scan serves all."""
@@ -286,8 +295,9 @@ def _per_satellite(a: np.ndarray) -> np.ndarray:
 
 
 def warm_up() -> None:
-    """Compile the scan (or load it from numba's cache: ~0.2 s against several seconds)
-    on a small made-up run, so that timing and the first real run do not pay for it."""
+    """Compile the compiled kernels of the link model (or load them from numba's cache:
+    ~0.2 s against several seconds) on a small made-up run, so that timing and the first
+    real run do not pay for it."""
     from types import SimpleNamespace
 
     t = np.arange(4) * 60.0
@@ -302,6 +312,11 @@ def warm_up() -> None:
                                              1.0)]), 3, 180.0, visible=True)
     finder.add(block)  # type: ignore[arg-type]
     finder.result()
+    from orbitdc.physics.isl_kernel import fixed_links
+
+    fixed_links(block.r_teme_km, block.valid, np.zeros(1, np.int64), np.ones(1, np.int64),
+                6400.0, 5000.0, 1.0, 1.0, 1.0, np.empty((4, 1)), np.empty((4, 1), bool),
+                np.empty((4, 1)), np.empty(4, np.int64), np.empty(4))
 
 
 def _by_instant(vis: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, ...]:

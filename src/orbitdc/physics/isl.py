@@ -113,38 +113,33 @@ class IslTopology:
         clear = (closest * closest).sum(-1) >= self.r_min_km**2
         return rng, (rng <= self.max_range_km) & clear & (d2 > 0)
 
+    def fixed_links(self, r_teme_km: np.ndarray, valid: np.ndarray
+                    ) -> tuple[np.ndarray, ...]:
+        """The fixed (grid) links over a block of positions (n_t, n_sat, 3) km and
+        ``valid`` (n_t, n_sat): range (km), up and capacity (Gbit/s, 0 where down), each
+        (n_t, n_fixed), and per instant the links up and their capacity sum (n_t,). The hot
+        path of grid runs (:mod:`isl_kernel`, compiled)."""
+        r = np.asarray(r_teme_km, np.float64)
+        n_t, n = r.shape[0], self.fixed_a.size
+        rng, up, cap = np.empty((n_t, n)), np.empty((n_t, n), bool), np.empty((n_t, n))
+        n_up, cap_sum = np.empty(n_t, np.int64), np.empty(n_t)
+        from orbitdc.physics import isl_kernel  # numba: imported when first needed
+
+        isl_kernel.fixed_links(r, np.ascontiguousarray(valid, bool), self.fixed_a, self.fixed_b,
+                               self.r_min_km, self.max_range_km, self.ref_gbps,
+                               self.ref_range_km, self.max_gbps, rng, up, cap, n_up, cap_sum)
+        return rng, up, cap, n_up, cap_sum
+
     def fixed_geometry(self, r_teme_km: np.ndarray, valid: np.ndarray
                        ) -> tuple[np.ndarray, np.ndarray]:
         """Range (km) and state (up) of the fixed (grid) links, arrays (..., n_fixed), for
-        positions (..., n_sat, 3) and ``valid`` (..., n_sat). The hot path of grid runs: in
-        float32 (±1 m at 7,000 km), from per-link scalars |a|², |b|², a·b. The segment
-        clears the sphere r_min if min(|a|², |b|²) − d²/4 ≥ r_min² (the squared distance
-        along the segment is a convex parabola of curvature 2d²); the few links failing that
-        sufficient test get the exact closest approach."""
-        a, b = self.fixed_a, self.fixed_b
-        r = np.ascontiguousarray(r_teme_km, dtype=np.float32)
-        r2 = np.einsum("...i,...i->...", r, r)
-        dot = np.einsum("...i,...i->...", np.take(r, a, axis=-2), np.take(r, b, axis=-2))
-        r2a, r2b = np.take(r2, a, axis=-1), np.take(r2, b, axis=-1)
-        d2 = r2a + r2b - 2.0 * dot
-        np.maximum(d2, 0.0, out=d2)
-        r_min2 = np.float32(self.r_min_km**2)
-        low = np.minimum(r2a, r2b)
-        clear = low - 0.25 * d2 >= r_min2
-        doubt = np.nonzero(~clear & (low >= r_min2))
-        if doubt[0].size:
-            num, dd = r2a[doubt] - dot[doubt], d2[doubt]
-            with np.errstate(invalid="ignore", divide="ignore"):
-                t = num / dd
-            clear[doubt] = (t <= 0) | (t >= 1) | (r2a[doubt] - num * t >= r_min2)
-        up = clear & (d2 <= np.float32(self.max_range_km**2)) & (d2 > 0)
-        if not np.all(valid):
-            up &= np.take(valid, a, axis=-1) & np.take(valid, b, axis=-1)
-        return np.sqrt(d2), up
-
-    def fixed_capacity_gbps(self, rng_km: np.ndarray, up: np.ndarray) -> np.ndarray:
-        """:meth:`capacity_gbps` of the fixed links, 0 where down."""
-        return self.capacity_gbps(rng_km) * up
+        positions (..., n_sat, 3) and ``valid`` (..., n_sat)."""
+        r = np.asarray(r_teme_km, np.float64)
+        lead = r.shape[:-2]
+        flat = r.reshape(-1, *r.shape[-2:])
+        ok = np.broadcast_to(np.asarray(valid, bool), r.shape[:-1]).reshape(flat.shape[:-1])
+        rng, up = self.fixed_links(flat, ok)[:2]
+        return rng.reshape(*lead, -1), up.reshape(*lead, -1)
 
     def dynamic_edges(self, r_teme_km: np.ndarray, valid: np.ndarray
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -99,9 +99,9 @@ class LinkModel:
         zero = np.zeros(n_t)
         self.isl_up = [zero, zero, 0, 0.0]  # fixed links up and their capacity sum (per
         if self.fixed is not None:           # instant of the block), then the dynamic ones'
-            fixed_rng, fixed_up = self.topology.fixed_geometry(block.r_teme_km, block.valid)
-            fixed_cap = self.topology.fixed_capacity_gbps(fixed_rng, fixed_up)
-            self.isl_up[:2] = fixed_up.sum(axis=1), fixed_cap.sum(axis=1)
+            fixed_rng, _, fixed_cap, n_up, cap_sum = self.topology.fixed_links(
+                block.r_teme_km, block.valid)
+            self.isl_up[:2] = n_up, cap_sum
         # The few visible pairs, by instant, their elevations' sines and ranges.
         jj, pair_sat, pair_sta, pair_sin, pair_rng = self.finder.visible
         bounds = np.searchsorted(jj, np.arange(n_t + 1))

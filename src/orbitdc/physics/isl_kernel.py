@@ -1,0 +1,43 @@
+"""The grid ISLs' geometry over a block, compiled (numba): range, line of sight and capacity
+of every fixed link at every instant, with the per-instant sums the link model reports.
+Used by :class:`isl.IslTopology`; the physics (segment above the grazing sphere, capacity
+∝ 1/d² capped) is described there and in :meth:`isl.IslTopology.usable`."""
+
+from __future__ import annotations
+
+import math
+
+from numba import njit
+
+
+@njit(cache=True, error_model="numpy", nogil=True)
+def fixed_links(r, valid, a, b, r_min_km, max_range_km, ref_gbps, ref_range_km, max_gbps,
+                rng_out, up_out, cap_out, n_up, cap_sum):
+    """Links ``a``–``b`` (n_link,) between positions ``r`` (n_t, n_sat, 3, km; ``valid``
+    (n_t, n_sat)): range km into ``rng_out``, link up into ``up_out`` and capacity Gbit/s
+    (0 where down) into ``cap_out``, each (n_t, n_link); per instant the links up and the
+    sum of their capacities into ``n_up``, ``cap_sum`` (n_t,)."""
+    n_t = r.shape[0]
+    r_min2, max2 = r_min_km * r_min_km, max_range_km * max_range_km
+    for j in range(n_t):
+        n_up[j] = 0
+        cap_sum[j] = 0.0
+    for i in range(a.size):
+        ia, ib = a[i], b[i]
+        for j in range(n_t):
+            ax, ay, az = r[j, ia, 0], r[j, ia, 1], r[j, ia, 2]
+            dx, dy, dz = r[j, ib, 0] - ax, r[j, ib, 1] - ay, r[j, ib, 2] - az
+            d2 = dx * dx + dy * dy + dz * dz
+            rng = math.sqrt(d2)
+            rng_out[j, i] = rng
+            up = d2 > 0.0 and d2 <= max2 and valid[j, ia] and valid[j, ib]
+            if up:  # the closest point of the segment to the centre stays above r_min
+                t = min(max(-(ax * dx + ay * dy + az * dz) / d2, 0.0), 1.0)
+                cx, cy, cz = ax + t * dx, ay + t * dy, az + t * dz
+                up = cx * cx + cy * cy + cz * cz >= r_min2
+            up_out[j, i] = up
+            cap = min(ref_gbps * ref_range_km * ref_range_km / d2, max_gbps) if up else 0.0
+            cap_out[j, i] = cap
+            if up:
+                n_up[j] += 1
+                cap_sum[j] += cap

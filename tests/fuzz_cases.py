@@ -1193,7 +1193,7 @@ _warm: list[bool] = []
 
 def warm_up() -> None:
     """Load and step one small scenario in this process, so that forked workers start with
-    the ephemeris and timescale already loaded."""
+    the ephemeris, timescale and compiled kernels already loaded."""
     if _warm:
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -1204,6 +1204,9 @@ def warm_up() -> None:
         kind, detail, _ = execute(str(path), [str(path)])
         if kind != OK:
             raise RuntimeError(f"warm-up scenario failed: {detail}")
+    from orbitdc.physics import contacts
+
+    contacts.warm_up()  # the link model's compiled kernels, inherited by the forked workers
     _warm.append(True)
 
 

@@ -136,6 +136,105 @@ def test_link_entries_follow_the_links_and_their_layers(globe: GlobeScene) -> No
         globe.timeline.links = links
 
 
+# --- the Sun: where the camera sees it, never in front of the globe ----------------------------
+
+def _to_canvas(g: GlobeScene):
+    return g.view.scene.node_transform(g.canvas.scene)
+
+
+def _project(g: GlobeScene, p_display: np.ndarray) -> np.ndarray:
+    s = _to_canvas(g).map(np.atleast_2d(p_display))
+    return s[:, :2] / s[:, 3:4]
+
+
+def _look_from(g: GlobeScene, eye_dir: np.ndarray, distance: float = 5.2) -> None:
+    """Camera on the Earth's centre from direction ``eye_dir`` (displayed frame)."""
+    e = eye_dir / np.linalg.norm(eye_dir)
+    cam = g.view.camera
+    cam.center, cam.distance = (0.0, 0.0, 0.0), distance
+    cam.elevation = float(np.degrees(np.arcsin(np.clip(e[2], -1.0, 1.0))))
+    cam.azimuth = float(np.degrees(np.arctan2(e[1], e[0]))) + 90.0  # eye at azimuth − 90°
+    np.testing.assert_allclose(g.eye_position(), e * distance, atol=1e-6)
+
+
+def _globe_disc(g: GlobeScene) -> tuple[np.ndarray, float]:
+    """The globe's disc on screen (camera on the Earth's centre): its centre and the radius of
+    the silhouette, through a point where a line of sight grazes the unit sphere."""
+    eye = g.eye_position()
+    d = np.linalg.norm(eye)
+    e = eye / d
+    side = np.cross(e, [0.0, 0.0, 1.0]) if abs(e[2]) < 0.9 else np.cross(e, [1.0, 0.0, 0.0])
+    side /= np.linalg.norm(side)
+    grazing = e / d + side * np.sqrt(1.0 - 1.0 / d**2)
+    centre = _project(g, np.zeros(3))[0]
+    return centre, float(np.linalg.norm(_project(g, grazing)[0] - centre))
+
+
+def _sun_pixels(g: GlobeScene) -> np.ndarray:
+    """(n, 2) x, y of the pixels the Sun's disc and edge glyph change in a real frame."""
+    layer = g.layers["sun"]
+    with_sun = g.render()
+    layer.disc.visible = layer.chevron.visible = False
+    try:
+        without = g.render()
+    finally:
+        layer.set_visible(True)
+    changed = np.abs(with_sun[..., :3].astype(int) - without[..., :3].astype(int)).max(-1) > 24
+    ys, xs = np.nonzero(changed)
+    return np.c_[xs, ys]
+
+
+def test_sun_is_drawn_where_the_camera_sees_it_never_over_the_globe(globe: GlobeScene,
+                                                                    timeline: Timeline) -> None:
+    from orbitdc.render import sun_view
+
+    globe.set_frame("inertial")
+    globe.show_state(timeline.state_at(0.0))
+    sun = globe.state.sun_teme_km / np.linalg.norm(globe.state.sun_teme_km)
+    side = np.cross(sun, [0.0, 0.0, 1.0])
+    side /= np.linalg.norm(side)
+    layer = globe.layers["sun"]
+    w, h = SIZE
+    kinds = []
+    try:
+        # Angle between the eye's and the Sun's directions, seen from the Earth: 0 puts the
+        # camera between Sun and Earth (the day side), 180 the Earth between Sun and camera.
+        for angle in (0, 20, 55, 90, 130, 160, 165, 172, 180):
+            a = np.radians(angle)
+            _look_from(globe, np.cos(a) * sun + np.sin(a) * side)
+            centre, radius = _globe_disc(globe)
+            assert 20 < radius < h / 2
+            pixels = _sun_pixels(globe)
+            mark = layer.mark
+            kinds.append(mark.kind)
+            where = f"camera {angle}° from the Sun: {mark.kind} at {np.round(mark.pixel)}"
+            # Never over the globe's disc, whatever the view.
+            if len(pixels):
+                assert np.hypot(*(pixels - centre).T).min() >= radius - 1.0, where
+            # Off the Sun's side of the Earth (or behind the camera): at the view's edge.
+            off_axis = np.degrees(np.arccos(np.dot(sun, -globe.eye_position() / 5.2)))
+            if off_axis > 40:
+                assert mark.kind == sun_view.EDGE, where
+                assert len(pixels) > 30, where  # the glyph is drawn
+                edge_px = np.minimum.reduce([pixels[:, 0], w - 1 - pixels[:, 0],
+                                             pixels[:, 1], h - 1 - pixels[:, 1]])
+                assert edge_px.min() <= 16 and edge_px.max() <= 40, where
+                # …on the side the Sun's direction points to on screen
+                toward = _project(globe, sun * 1.3)[0] - centre
+                if np.linalg.norm(toward) > 5:  # (none when the Sun is straight behind)
+                    assert np.dot(pixels.mean(0) - centre, toward) > 0, where
+            elif np.degrees(np.arcsin(1 / 5.2)) + 2 < off_axis < 22:  # in view, beside the Earth
+                assert mark.kind == sun_view.SKY, where
+                assert len(pixels) > 100, where  # the 20 px disc, unhidden
+                np.testing.assert_allclose(pixels.mean(0), mark.pixel, atol=2.0)
+            elif off_axis < np.degrees(np.arcsin(1 / 5.2)) - 2:  # behind the Earth: eclipsed
+                assert mark.kind == sun_view.SKY and len(pixels) == 0, where
+        assert kinds.count(sun_view.SKY) == 4  # twice beside the Earth, twice behind it
+    finally:
+        globe.reset_view()
+        globe.render()
+
+
 def test_a_registered_layer_is_built_shown_and_toggled(monkeypatch, timeline: Timeline) -> None:
     """Adding a layer is one class and one registry entry."""
     monkeypatch.setattr(globe_scene, "REGISTRY", [*REGISTRY, DummyLayer])
@@ -174,3 +273,4 @@ def test_a_layer_hidden_by_default(monkeypatch) -> None:
         assert view.layer("hidden") is False
     finally:
         g.close()
+

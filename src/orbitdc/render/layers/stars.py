@@ -12,6 +12,8 @@ from orbitdc.render.layers.base import Layer
 if TYPE_CHECKING:
     from orbitdc.render.globe_scene import GlobeScene
 
+RADIUS = 40.0  # the sphere of the stars, Earth radii
+
 
 class StarsLayer(Layer):
     """``n`` stars, many faint and few bright, the same for a given ``seed``."""
@@ -24,7 +26,7 @@ class StarsLayer(Layer):
         self.own(self.dots)
         rng = np.random.default_rng(seed)
         v = rng.normal(size=(n, 3))
-        v *= 40.0 / np.linalg.norm(v, axis=1, keepdims=True)
+        v *= RADIUS / np.linalg.norm(v, axis=1, keepdims=True)
         mag = rng.power(0.35, n)  # many faint, few bright
         grey = (0.25 + 0.75 * mag)[:, None] * np.array([[0.85, 0.9, 1.0]])
         color = np.c_[grey, np.ones(n)].astype(np.float32)

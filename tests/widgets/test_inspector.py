@@ -7,6 +7,7 @@ import re
 import numpy as np
 import pytest
 
+from orbitdc.physics import frames
 from orbitdc.widgets.inspector import ROWS, Inspector
 from orbitdc.widgets.units import DASH
 
@@ -35,8 +36,12 @@ def test_shows_name_soc_and_state_at_the_time(inspector, timeline) -> None:
     assert _number(inspector.value_text("beta")) == pytest.approx(st.beta_deg[i], abs=0.05)
     assert 540 < _number(inspector.value_text("altitude")) < 580
     assert _number(inspector.value_text("inclination")) == pytest.approx(53.0, abs=0.3)
-    assert inspector.value_text("altitude").endswith("\u00a0km")
-    assert "TFLOPS" in inspector.value_text("throughput")
+    assert inspector.value_text("altitude").endswith("\u00a0km (shell 550\u00a0km)")
+    # 8 H100s: ~7.9 PFLOPS (in the unit that keeps the number short)
+    assert re.fullmatch(r"\d\.\d\d\u00a0PFLOPS \(\d+\u00a0%\)",
+                        inspector.value_text("throughput"))
+    stored = timeline.sim.sc.battery_wh[i] * st.soc[i]  # 12 kWh packs
+    assert f"({stored / 1e3:.3g}\u00a0kWh)" in inspector.value_text("soc")  # 3 digits
 
 
 def test_eclipse_rows(inspector, timeline) -> None:
@@ -76,3 +81,55 @@ def test_throttling_cause_is_named(inspector, throttled_timeline) -> None:
     assert inspector.value_text("throughput").endswith("throttled: power")
     inspector.show_satellite(tl, 0, float(tl.offset_s[k_thermal]))
     assert inspector.value_text("throughput").endswith("throttled: thermal")
+
+
+def test_altitude_says_which_altitude(inspector, timeline) -> None:
+    """Above the ellipsoid a 550 km shell reads ~560 km at high latitudes: the shell's altitude
+    is given beside it, and a tooltip says which is which."""
+    t = 2000.0
+    st = timeline.state_at(t)
+    lat, _lon, alt = frames.geodetic(st.r_ecef_km)
+    walker = np.arange(144)  # the Walker 53° shell, then the dawn-dusk ring at 650 km
+    i = int(walker[np.argmax(np.abs(lat[walker]))])
+    assert abs(lat[i]) > 45 and alt[i] > 555
+    inspector.show_satellite(timeline, i, t, state=st)
+    assert inspector.value_text("altitude") == f"{alt[i]:.1f}\u00a0km (shell 550\u00a0km)"
+    inspector.show_satellite(timeline, 150, t, state=st)
+    assert inspector.value_text("altitude").endswith("(shell 650\u00a0km)")
+    for label in (inspector.captions["altitude"], inspector.labels["altitude"]):
+        assert "WGS84 ellipsoid" in label.toolTip() and "shell" in label.toolTip()
+
+
+def test_catalogue_altitude_is_mean_or_perigee_and_apogee(inspector, tmp_path) -> None:
+    from helpers import write_scenario
+    from orbitdc.physics import scenario
+    from orbitdc.physics.timeline import Timeline
+
+    (tmp_path / "cat.tle").write_text(
+        "ISS (ZARYA)\n"
+        "1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927\n"
+        "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537\n"
+        "MOLNIYA 2-14\n"
+        "1 08195U 75081A   06176.33215444  .00000099  00000-0  11873-3 0   813\n"
+        "2 08195  64.1586 279.0717 6877146 264.7651  20.2257  2.00491383225656\n",
+        encoding="utf-8")
+    path = write_scenario(tmp_path, '[[constellation]]\ntype = "tle"\nfile = "cat.tle"\n',
+                          start="2008-09-20T12:00:00Z", duration="20min")
+    tl = Timeline.build(scenario.load(path))
+    inspector.show_satellite(tl, 0, 0.0)
+    assert re.fullmatch(r"3\d\d\.\d\u00a0km \(mean 3[45]\d\u00a0km\)",
+                        inspector.value_text("altitude"))
+    inspector.show_satellite(tl, 1, 0.0)
+    assert re.fullmatch(r"[\d,]+\.\d\u00a0km \(perigee 1,9\d\d\u00a0km, apogee 38,\d{3}\u00a0km\)",
+                        inspector.value_text("altitude"))
+
+
+def test_data_centre_scale_throughput(inspector) -> None:
+    from orbitdc.physics import scenario
+    from orbitdc.physics.timeline import Timeline
+
+    tl = Timeline.build(scenario.load("starcloud", duration="1h"))
+    inspector.show_satellite(tl, 0, 600.0)
+    assert inspector.value_text("throughput").startswith("2.97\u00a0EFLOPS (")  # 3,000 H100s
+    assert re.search(r"\(\d\.\d\d\u00a0MWh\)", inspector.value_text("soc"))  # a 3 MWh pack
+    assert inspector.value_text("load").endswith("MW")

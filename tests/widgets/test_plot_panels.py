@@ -5,10 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QLocale, QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QImage, QPainter, QTextCursor, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
+from orbitdc.app import i18n
+from orbitdc.physics import scenario
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
+from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import theme
 from orbitdc.widgets.panels import (
     ComputePanel,
@@ -79,9 +82,12 @@ def test_thermal_and_compute_limits(qtbot, timeline) -> None:
     assert thermal.limit_top.value() == pytest.approx(85.0)
     assert thermal.limit_total.value() == pytest.approx(85.0)
     compute = _panel(qtbot, ComputePanel, timeline)
-    assert compute.capacity.value() == pytest.approx(timeline.sim.sc.tflops_max[0])
-    np.testing.assert_allclose(compute.curves["total.pflops"].yData * 1e3,
+    # 8 H100s a satellite: ~7.9 PFLOPS; 168 of them: ~1.3 EFLOPS
+    assert compute.capacity.value() * 1e3 == pytest.approx(timeline.sim.sc.tflops_max[0])
+    assert compute.axis_unit(compute.plot_top.getAxis("left")) == "PFLOPS"
+    np.testing.assert_allclose(compute.curves["total.throughput"].yData * 1e6,
                                timeline.totals["tflops"])
+    assert compute.axis_title(compute.plot_total.getAxis("left")) == "Throughput (EFLOPS)"
 
 
 def test_set_cursor_moves_every_cursor_line(qtbot, timeline) -> None:
@@ -289,3 +295,114 @@ def test_value_axes_label_ticks_in_the_language(qtbot, timeline) -> None:
         assert panel.plot_top.getAxis("right").tickStrings([50.0], 1.0, 50.0) == ["50"]
     finally:
         QLocale.setDefault(QLocale("en_US"))
+
+
+# --- value axes at every scale: tick labels and a unit ----------------------------------------
+
+def _drawn_ticks(axis) -> list[str]:
+    """The tick labels pyqtgraph draws on ``axis`` now (it drops those that do not fit)."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _line, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in texts]
+
+
+def _label_px(axis) -> float:
+    """Length of the text of ``axis``' title as laid out (a QGraphicsTextItem turned 90°:
+    the text runs along the axis), without pyqtgraph's trailing space."""
+    doc = axis.label.document().clone()
+    cursor = QTextCursor(doc)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    if doc.toPlainText().endswith(" "):
+        cursor.deletePreviousChar()
+    return doc.idealWidth() - 2 * doc.documentMargin()
+
+
+def _value_axes(panel: TimePlotPanel) -> list:
+    return [p.getAxis(side) for p in panel.time_plots() for side in ("left", "right")
+            if p.getAxis(side).style["showValues"]]
+
+
+@pytest.fixture(scope="module", params=["starcloud", "gigawatt", "default"])
+def preset(request) -> Timeline:
+    """A preset over 1 h: 4 modules of 3,000 H100s, 9,720 satellites of 128, or the default."""
+    return Timeline.build(scenario.load(request.param, duration="1h"))
+
+
+def _check_value_axes(panel: TimePlotPanel, skip: tuple = ()) -> None:
+    """Every value axis shown draws tick labels ("1,000" at most: numbers in a readable unit)
+    and its unit, in a title that fits its plot."""
+    axes = [a for a in _value_axes(panel) if a not in skip]
+    assert axes  # (a low panel may show one of its two plots)
+    for axis in axes:
+        ticks = _drawn_ticks(axis)
+        where = f"{axis.orientation} {panel.axis_title(axis)!r}: {ticks}"
+        assert len(ticks) >= (2 if axis.orientation == "left" else 1), where
+        assert all(len(t) <= 5 for t in ticks), where
+        unit = panel.axis_unit(axis)
+        assert unit and unit in panel.axis_title(axis), where
+        assert axis.label.isVisible() and unit in axis.labelText, where  # on screen
+        assert _label_px(axis) <= axis.boundingRect().height(), where  # within its plot
+
+
+def _show(qtbot, panel: TimePlotPanel, tl: Timeline, size: tuple[int, int]) -> None:
+    qtbot.addWidget(panel)
+    panel.resize(*size)
+    panel.set_timeline(tl)
+    panel.set_selected(0)
+    panel.show()
+    qtbot.waitExposed(panel)
+
+
+@pytest.mark.parametrize("cls", PANELS)
+@pytest.mark.parametrize("size", [(420, 420), (1000, 640)])  # a dock; a wide panel
+def test_every_value_axis_has_tick_labels_and_its_unit(qtbot, preset, cls, size) -> None:
+    panel = cls()
+    _show(qtbot, panel, preset, size)
+    # (axis titles are fitted, and ticks laid out, once the plots have their heights)
+    qtbot.waitUntil(lambda: _check_value_axes(panel), timeout=3000)
+
+
+@pytest.mark.parametrize("size", [(420, 520), (1000, 800)])
+def test_links_value_axes_have_tick_labels_and_their_unit(qtbot, size) -> None:
+    from orbitdc.widgets.panels import LinksPanel
+
+    panel = LinksPanel()
+    _show(qtbot, panel, Timeline.build(scenario.load("default", duration="1h")), size)
+    rows = panel.plot_contacts.getAxis("left")  # (it names the stations: no unit)
+    qtbot.waitUntil(lambda: _check_value_axes(panel, skip=(rows,)), timeout=3000)
+
+
+def test_data_centre_scale_axes_are_in_si_units(qtbot) -> None:
+    tl = Timeline.build(scenario.load("starcloud", duration="1h"))
+    compute = _panel(qtbot, ComputePanel, tl)
+    block = tl.satellite_series(0)
+    # 3,000 H100s: ~3 EFLOPS a module (millions of TFLOPS would not fit on the axis)
+    np.testing.assert_allclose(compute.curves["top.throughput"].yData * 1e6,
+                               block.tflops[:, 0])
+    assert compute.capacity.value() == pytest.approx(tl.sim.sc.tflops_max[0] / 1e6)
+    for plot in compute.time_plots():
+        assert compute.axis_unit(plot.getAxis("left")) == "EFLOPS"
+    assert _drawn_ticks(compute.plot_top.getAxis("left"))[:3] == ["0", "1", "2"]
+    power = _panel(qtbot, PowerPanel, tl)
+    np.testing.assert_allclose(power.curves["top.load"].yData * 1e6, block.p_load_w[:, 0])
+    assert power.axis_title(power.plot_top.getAxis("left")) == "Power (MW)"
+
+
+def test_axis_units_in_french(qtbot, timeline) -> None:
+    compute = _panel(qtbot, ComputePanel, timeline)
+    power = _panel(qtbot, PowerPanel, timeline)
+    assert i18n.install("fr")
+    try:
+        QApplication.processEvents()
+        assert compute.axis_title(compute.plot_top.getAxis("left")) == "Débit (PFLOPS)"
+        assert compute.axis_title(compute.plot_total.getAxis("left")) == "Débit (EFLOPS)"
+        assert compute.axis_unit(compute.plot_total.getAxis("right")) == "satellites"
+        assert power.axis_title(power.plot_total.getAxis("left")) == "Puiss. (MW)"
+        assert compute.plot_top.getAxis("left").labelText in ("Débit (PFLOPS)", "PFLOPS")
+    finally:
+        i18n.install("en")
+        QApplication.processEvents()

@@ -10,9 +10,13 @@ from orbitdc.widgets.units import (
     DASH,
     duration_text,
     elapsed_text,
+    energy_unit,
+    format_energy,
     format_power,
+    format_throughput,
     in_text,
     power_unit,
+    throughput_unit,
     utc_text,
 )
 
@@ -26,6 +30,24 @@ def test_power_unit_is_chosen_from_the_largest_value() -> None:
     assert format_power(6123.0) == "6.12\u00a0kW"
     assert format_power(0.0) == "0\u00a0W"
     assert format_power(float("nan")) == DASH
+
+
+def test_energy_and_throughput_units_keep_numbers_short() -> None:
+    assert energy_unit(np.array([0.0, 900.0])) == (1.0, "Wh")
+    assert energy_unit(np.array([3e6])) == (1e6, "MWh")  # a Starcloud module's battery
+    assert energy_unit(2.5e9) == (1e9, "GWh")
+    assert throughput_unit(np.array([0.0, 989.0])) == (1.0, "TFLOPS")  # one H100
+    assert throughput_unit(7912.0) == (1e3, "PFLOPS")  # 8 H100s
+    assert throughput_unit(np.array([2.967e6, np.nan])) == (1e6, "EFLOPS")  # 3,000 H100s
+    assert throughput_unit(1.23e9) == (1e6, "EFLOPS")  # the largest unit: 1,230 EFLOPS
+    assert throughput_unit(np.array([])) == (1.0, "TFLOPS")
+    assert format_throughput(2_967_000.0) == "2.97\u00a0EFLOPS"
+    assert format_throughput(7912.0) == "7.91\u00a0PFLOPS"
+    assert format_throughput(1.23e9) == "1,230\u00a0EFLOPS"
+    assert format_energy(3e6) == "3.00\u00a0MWh"
+    assert format_power(999.6) == "1.00\u00a0kW"  # rounding does not give "1,000 W"
+    assert format_power(-2500.0) == "-2.50\u00a0kW"
+    assert format_throughput(float("inf")) == DASH
 
 
 def test_clock_and_durations() -> None:

@@ -10,6 +10,12 @@ onboard backlog and the ISL neighbours (hidden when the scenario has no links; s
 ``QEvent.LanguageChange``, which also rewrites the shown values in the new language).
 Bound to a :class:`~orbitdc.viewstate.ViewState` (:meth:`Inspector.bind`), it shows the
 state's selected satellite at the state's time.
+
+Altitude is the height above the WGS84 ellipsoid now, with the orbit's own altitude beside it
+(the shell's, or the element set's mean, perigee and apogee: see
+:mod:`orbitdc.physics.orbit_altitude`), so a 550 km shell reading ~560 km at 53° latitude
+surprises no one; a tooltip says which is which. Powers and throughput are in the SI unit
+that keeps the number short ("2.97 EFLOPS" for a 3,000-GPU module).
 """
 
 from __future__ import annotations
@@ -19,16 +25,27 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from orbitdc.physics import frames
+from orbitdc.physics.orbit_altitude import OrbitAltitudes, orbit_altitudes
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets import link_text, theme
-from orbitdc.widgets.units import DASH, NBSP, clock_text, format_power, in_text, number
+from orbitdc.widgets.units import (
+    DASH,
+    NBSP,
+    clock_text,
+    format_energy,
+    format_power,
+    format_throughput,
+    in_text,
+    number,
+)
 
 ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illumination", "solar",
         "load", "soc", "temp_elec", "temp_rad", "throughput", "eclipse_entry", "eclipse_exit",
         "next_contact", "downlink", "backlog", "isl")
 LINK_ROWS = ("next_contact", "downlink", "backlog", "isl")  # shown when the run has links
+CIRCULAR_KM = 20.0  # apogee − perigee below which an orbit's altitude is given as one number
 
 
 class Inspector(QWidget):
@@ -62,6 +79,7 @@ class Inspector(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self._groups: tuple[Timeline, np.ndarray] | None = None
+        self._orbits: tuple[Timeline, OrbitAltitudes] | None = None
         self._shown: tuple[Timeline, int, float] | None = None  # what show_satellite showed
         self._view: ViewState | None = None
         self._tl: Timeline | None = None  # the bound view's timeline
@@ -114,6 +132,12 @@ class Inspector(QWidget):
         self.heading.setText(self.tr("Inspector"))
         for key, name in zip(ROWS, names, strict=True):
             self.captions[key].setText(name)
+        tip = self.tr("Height above the WGS84 ellipsoid now. In brackets, the orbit's altitude "
+                      "above the equatorial radius (6,378 km): the shell's, as set in the "
+                      "scenario, or the element set's mean, perigee and apogee. The two differ "
+                      "by up to ~21 km because the Earth is flatter at the poles.")
+        for label in (self.captions["altitude"], self.labels["altitude"]):
+            label.setToolTip(tip)
         if self._shown is not None:
             self.show_satellite(*self._shown)
 
@@ -148,13 +172,14 @@ class Inspector(QWidget):
         v = {
             "name": tl.names[index],
             "constellation": self._group_name(tl, index),
-            "altitude": f"{number(alt, 1)}{NBSP}km",
+            "altitude": self._altitude(tl, index, float(alt)),
             "inclination": f"{number(inc, 2)}°",
             "beta": f"{number(st.beta_deg[index], 1, signed=True)}°",
             "illumination": self._illumination(float(st.illum[index])),
             "solar": format_power(float(st.p_solar_w[index])),
             "load": format_power(at(block.p_load_w)),
-            "soc": self._battery(float(st.soc[index]), p_batt, float(sc.battery_min_soc[index])),
+            "soc": self._battery(float(st.soc[index]), p_batt, float(sc.battery_min_soc[index]),
+                                 float(sc.battery_wh[index])),
             "temp_elec": self.tr("%1 °C (max %2 °C)")
                 .replace("%1", number(st.temp_elec_c[index], 1))
                 .replace("%2", _compact(sc.electronics_max_temp_c[index])),
@@ -208,18 +233,38 @@ class Inspector(QWidget):
             word = self.tr("Penumbra")
         return f"{word} ({number(illum * 100)}{NBSP}%)"
 
-    def _battery(self, soc: float, p_batt_w: float, min_soc: float) -> str:
+    def _battery(self, soc: float, p_batt_w: float, min_soc: float, capacity_wh: float
+                 ) -> str:
         if p_batt_w > 1.0:
             flow = self.tr("charging %1").replace("%1", format_power(p_batt_w))
         elif p_batt_w < -1.0:
             flow = self.tr("discharging %1").replace("%1", format_power(-p_batt_w))
         else:
             flow = self.tr("idle")
-        return (self.tr("%1 % SOC, %2 (min %3 %)").replace("%1", number(soc * 100, 1))
+        return (self.tr("%1 % SOC (%4), %2 (min %3 %)").replace("%1", number(soc * 100, 1))
+                .replace("%4", format_energy(soc * capacity_wh))
                 .replace("%2", flow).replace("%3", number(min_soc * 100)))
 
+    def _altitude(self, tl: Timeline, index: int, alt_km: float) -> str:
+        """"560.1 km (shell 550 km)": above the ellipsoid, then the orbit's altitude."""
+        if self._orbits is None or self._orbits[0] is not tl:
+            self._orbits = (tl, orbit_altitudes(tl.scenario))
+        orbit = self._orbits[1]
+        now = f"{number(alt_km, 1)}{NBSP}km"
+        nominal = float(orbit.nominal_km[index])
+        low, high = float(orbit.perigee_km[index]), float(orbit.apogee_km[index])
+        if np.isfinite(nominal):
+            text = self.tr("%1 (shell %2)").replace("%2", f"{_compact(nominal)}{NBSP}km")
+        elif high - low < CIRCULAR_KM:
+            text = self.tr("%1 (mean %2)").replace("%2", f"{number((low + high) / 2)}{NBSP}km")
+        else:
+            text = (self.tr("%1 (perigee %2, apogee %3)")
+                    .replace("%2", f"{number(low)}{NBSP}km")
+                    .replace("%3", f"{number(high)}{NBSP}km"))
+        return text.replace("%1", now)
+
     def _throughput(self, tflops: float, utilisation: float, limit: int) -> str:
-        text = f"{number(tflops)}{NBSP}TFLOPS ({number(utilisation * 100)}{NBSP}%)"
+        text = f"{format_throughput(tflops)} ({number(utilisation * 100)}{NBSP}%)"
         if limit == LIMIT_POWER:
             return text + " — " + self.tr("throttled: power")
         if limit == LIMIT_THERMAL:

@@ -2,7 +2,9 @@
 
 Words go through Qt translation (empty context, as lupdate files module-level tr calls);
 numbers follow the default QLocale (set with the language: "7,912.5" in English, "7 912,5" in
-French); unit symbols do not change.
+French); unit symbols do not change. Powers, energies and compute throughput are shown in the
+SI unit that keeps the numbers short (:func:`pick_unit`): W to GW, Wh to GWh, TFLOPS to
+EFLOPS, in text (:func:`format_power`…) and on the plots' value axes alike.
 """
 
 from __future__ import annotations
@@ -14,7 +16,10 @@ from PySide6.QtCore import QLocale
 
 from orbitdc.widgets.translate import tr
 
-_POWER_UNITS = ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W"))
+Units = tuple[tuple[float, str], ...]  # (divisor, symbol) pairs, largest first
+POWER_UNITS_W: Units = ((1e9, "GW"), (1e6, "MW"), (1e3, "kW"), (1.0, "W"))
+ENERGY_UNITS_WH: Units = ((1e9, "GWh"), (1e6, "MWh"), (1e3, "kWh"), (1.0, "Wh"))
+THROUGHPUT_UNITS_TFLOPS: Units = ((1e6, "EFLOPS"), (1e3, "PFLOPS"), (1.0, "TFLOPS"))
 DASH = "—"
 NBSP = "\u00a0"  # between a number and its unit: never broken across lines
 
@@ -32,7 +37,7 @@ def number(value: float, decimals: int = 0, signed: bool = False) -> str:
     return text
 
 
-def pick_unit(values: np.ndarray | float, units: tuple[tuple[float, str], ...],
+def pick_unit(values: np.ndarray | float, units: Units,
               when_zero: int = -1) -> tuple[float, str]:
     """(divisor, symbol) of the largest of ``units`` (largest first) in which the largest
     finite magnitude of ``values`` reaches 1; the smallest unit when none does, or
@@ -51,19 +56,48 @@ def power_unit(values_w: np.ndarray | float) -> tuple[float, str]:
 
     Chosen from the largest finite magnitude, so that it reaches at least 1 in that unit.
     """
-    return pick_unit(values_w, _POWER_UNITS)
+    return pick_unit(values_w, POWER_UNITS_W)
+
+
+def energy_unit(values_wh: np.ndarray | float) -> tuple[float, str]:
+    """(divisor, symbol) for energies in Wh: Wh, kWh, MWh or GWh (as :func:`power_unit`)."""
+    return pick_unit(values_wh, ENERGY_UNITS_WH)
+
+
+def throughput_unit(values_tflops: np.ndarray | float) -> tuple[float, str]:
+    """(divisor, symbol) for compute throughput in TFLOPS: TFLOPS, PFLOPS or EFLOPS (as
+    :func:`power_unit`; above 1,000 EFLOPS the numbers grow rather than the unit)."""
+    return pick_unit(values_tflops, THROUGHPUT_UNITS_TFLOPS)
+
+
+def format_quantity(value: float, units: Units) -> str:
+    """"6.12 kW" style: three significant digits (at most two decimals) in the unit of
+    ``units`` that :func:`pick_unit` chooses for ``value``; below the smallest unit no
+    decimals ("0 W"). Not finite: "—"."""
+    if not np.isfinite(value):
+        return DASH
+    rounded = float(f"{value:.3g}")  # three significant digits: 999.6 W is "1.00 kW"
+    divisor, symbol = pick_unit(rounded, units)
+    scaled = rounded / divisor
+    if abs(scaled) < 1:  # below the smallest unit (0.4 W): noise, shown as "0 W"
+        return f"{number(scaled)}{NBSP}{symbol}"
+    decimals = min(2, max(0, 2 - int(np.floor(np.log10(abs(scaled))))))
+    return f"{number(value / divisor, decimals)}{NBSP}{symbol}"
 
 
 def format_power(value_w: float) -> str:
-    """"6.12 kW" style: three significant digits in an automatic unit."""
-    if not np.isfinite(value_w):
-        return DASH
-    if abs(value_w) < 1:
-        return f"{number(value_w)}{NBSP}W"
-    divisor, symbol = power_unit(value_w)
-    scaled = value_w / divisor  # 1 ≤ |scaled| < 1000: three significant digits
-    decimals = max(0, 2 - int(np.floor(np.log10(abs(scaled)))))
-    return f"{number(scaled, decimals)}{NBSP}{symbol}"
+    """"6.12 kW": a power in W, three significant digits in an automatic unit."""
+    return format_quantity(value_w, POWER_UNITS_W)
+
+
+def format_energy(value_wh: float) -> str:
+    """"3.00 MWh": an energy in Wh, three significant digits in an automatic unit."""
+    return format_quantity(value_wh, ENERGY_UNITS_WH)
+
+
+def format_throughput(value_tflops: float) -> str:
+    """"7.91 PFLOPS": a throughput in TFLOPS, three significant digits in an automatic unit."""
+    return format_quantity(value_tflops, THROUGHPUT_UNITS_TFLOPS)
 
 
 def utc_at(start: datetime, offset_s: float) -> datetime:

@@ -257,32 +257,32 @@
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="89"/>
+        <location filename="../../widgets/units.py" line="131"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="92"/>
+        <location filename="../../widgets/units.py" line="134"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="95"/>
+        <location filename="../../widgets/units.py" line="137"/>
         <source>%1 h %2 min</source>
         <translation>%1 h %2 min</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="97"/>
+        <location filename="../../widgets/units.py" line="139"/>
         <source>%1 d %2 h</source>
         <translation>%1 j %2 h</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="103"/>
+        <location filename="../../widgets/units.py" line="145"/>
         <source>in %1</source>
         <translation>dans %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/units.py" line="104"/>
+        <location filename="../../widgets/units.py" line="146"/>
         <source>%1 ago</source>
         <translation>il y a %1</translation>
     </message>
@@ -313,57 +313,57 @@
         <translation>Afficher dans le dossier</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="50"/>
+        <location filename="../../widgets/link_text.py" line="37"/>
         <source>PB</source>
         <translation>Po</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="50"/>
+        <location filename="../../widgets/link_text.py" line="37"/>
         <source>TB</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="50"/>
+        <location filename="../../widgets/link_text.py" line="37"/>
         <source>GB</source>
         <translation>Go</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="50"/>
+        <location filename="../../widgets/link_text.py" line="37"/>
         <source>MB</source>
         <translation>Mo</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="106"/>
+        <location filename="../../widgets/link_text.py" line="93"/>
         <source>no contact before the end of the run</source>
         <translation>aucun contact d’ici la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="109"/>
+        <location filename="../../widgets/link_text.py" line="96"/>
         <source>%1 since %2 (%3), %4 long</source>
         <translation>%1 depuis %2 (%3), durée %4</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="109"/>
+        <location filename="../../widgets/link_text.py" line="96"/>
         <source>%1 at %2 (%3), %4 long</source>
         <translation>%1 à %2 (%3), durée %4</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="114"/>
+        <location filename="../../widgets/link_text.py" line="101"/>
         <source>clouded out</source>
         <translation>ciel couvert</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="135"/>
+        <location filename="../../widgets/link_text.py" line="122"/>
         <source>%1 (%2 of %3 storage)</source>
         <translation>%1 (%2 des %3 de stockage)</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="145"/>
+        <location filename="../../widgets/link_text.py" line="132"/>
         <source>none in range</source>
         <translation>aucun à portée</translation>
     </message>
     <message>
-        <location filename="../../widgets/link_text.py" line="149"/>
+        <location filename="../../widgets/link_text.py" line="136"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
     </message>
@@ -371,44 +371,44 @@
 <context>
     <name>ComputePanel</name>
     <message>
-        <location filename="../../widgets/panels/compute.py" line="42"/>
+        <location filename="../../widgets/panels/compute.py" line="44"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/compute.py" line="61"/>
+        <location filename="../../widgets/panels/compute.py" line="64"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/compute.py" line="62"/>
+        <location filename="../../widgets/panels/compute.py" line="65"/>
         <source>Capacity</source>
         <translation>Capacité</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/compute.py" line="63"/>
+        <location filename="../../widgets/panels/compute.py" line="66"/>
         <source>Throttled: power</source>
         <translation>Bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/compute.py" line="64"/>
+        <location filename="../../widgets/panels/compute.py" line="67"/>
         <source>Throttled: thermal</source>
         <translation>Bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/compute.py" line="61"/>
+        <location filename="../../widgets/panels/compute.py" line="69"/>
+        <source>satellites</source>
+        <translation>satellites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/compute.py" line="75"/>
+        <source>Throughput (%1)</source>
+        <translation>Débit (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/compute.py" line="64"/>
         <source>Throttled satellites</source>
         <translation>Satellites bridés</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/compute.py" line="67"/>
-        <source>Throughput (TFLOPS)</source>
-        <translation>Débit (TFLOPS)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/compute.py" line="68"/>
-        <source>Throughput (PFLOPS)</source>
-        <translation>Débit (PFLOPS)</translation>
     </message>
 </context>
 <context>
@@ -593,162 +593,182 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../widgets/inspector.py" line="108"/>
+        <location filename="../../widgets/inspector.py" line="126"/>
         <source>Satellite</source>
         <translation>Satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="108"/>
+        <location filename="../../widgets/inspector.py" line="126"/>
         <source>Constellation</source>
         <translation>Constellation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="108"/>
+        <location filename="../../widgets/inspector.py" line="126"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="109"/>
+        <location filename="../../widgets/inspector.py" line="127"/>
         <source>Inclination</source>
         <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="109"/>
+        <location filename="../../widgets/inspector.py" line="127"/>
         <source>β angle</source>
         <translation>Angle β</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="109"/>
+        <location filename="../../widgets/inspector.py" line="127"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="110"/>
+        <location filename="../../widgets/inspector.py" line="128"/>
         <source>Solar power</source>
         <translation>Puissance solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="110"/>
+        <location filename="../../widgets/inspector.py" line="128"/>
         <source>Load</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="110"/>
+        <location filename="../../widgets/inspector.py" line="128"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="111"/>
+        <location filename="../../widgets/inspector.py" line="129"/>
         <source>Electronics</source>
         <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="111"/>
+        <location filename="../../widgets/inspector.py" line="129"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="111"/>
+        <location filename="../../widgets/inspector.py" line="129"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="112"/>
+        <location filename="../../widgets/inspector.py" line="130"/>
         <source>Eclipse entry</source>
         <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="112"/>
+        <location filename="../../widgets/inspector.py" line="130"/>
         <source>Eclipse exit</source>
         <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="112"/>
+        <location filename="../../widgets/inspector.py" line="130"/>
         <source>Next contact</source>
         <translation>Prochain contact</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="113"/>
+        <location filename="../../widgets/inspector.py" line="131"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="113"/>
+        <location filename="../../widgets/inspector.py" line="131"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="113"/>
+        <location filename="../../widgets/inspector.py" line="131"/>
         <source>ISL neighbours</source>
         <translation>Voisins ISL</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="114"/>
+        <location filename="../../widgets/inspector.py" line="132"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="158"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
+        <source>Height above the WGS84 ellipsoid now. In brackets, the orbit&apos;s altitude above the equatorial radius (6,378 km): the shell&apos;s, as set in the scenario, or the element set&apos;s mean, perigee and apogee. The two differ by up to ~21 km because the Earth is flatter at the poles.</source>
+        <translation>Hauteur au-dessus de l’ellipsoïde WGS84, maintenant. Entre parenthèses, l’altitude de l’orbite au-dessus du rayon équatorial (6 378 km) : celle de la couche, telle que fixée dans le scénario, ou la moyenne, le périgée et l’apogée du jeu d’éléments. Les deux diffèrent de jusqu’à ~21 km, la Terre étant aplatie aux pôles.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="183"/>
         <source>%1 °C (max %2 °C)</source>
         <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="204"/>
+        <location filename="../../widgets/inspector.py" line="229"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="206"/>
+        <location filename="../../widgets/inspector.py" line="231"/>
         <source>Umbra</source>
         <translation>Ombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="208"/>
+        <location filename="../../widgets/inspector.py" line="233"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="213"/>
+        <location filename="../../widgets/inspector.py" line="239"/>
         <source>charging %1</source>
         <translation>charge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="215"/>
+        <location filename="../../widgets/inspector.py" line="241"/>
         <source>discharging %1</source>
         <translation>décharge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="217"/>
+        <location filename="../../widgets/inspector.py" line="243"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="218"/>
-        <source>%1 % SOC, %2 (min %3 %)</source>
-        <translation>%1 %, %2 (min. %3 %)</translation>
+        <location filename="../../widgets/inspector.py" line="244"/>
+        <source>%1 % SOC (%4), %2 (min %3 %)</source>
+        <translation>%1 % (%4), %2 (min. %3 %)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="224"/>
+        <location filename="../../widgets/inspector.py" line="257"/>
+        <source>%1 (shell %2)</source>
+        <translation>%1 (couche %2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="259"/>
+        <source>%1 (mean %2)</source>
+        <translation>%1 (moyenne %2)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="261"/>
+        <source>%1 (perigee %2, apogee %3)</source>
+        <translation>%1 (périgée %2, apogée %3)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="269"/>
         <source>throttled: power</source>
         <translation>bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="226"/>
+        <location filename="../../widgets/inspector.py" line="271"/>
         <source>throttled: thermal</source>
         <translation>bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="239"/>
+        <location filename="../../widgets/inspector.py" line="284"/>
         <source>after the end of the run</source>
         <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="245"/>
+        <location filename="../../widgets/inspector.py" line="290"/>
         <source>before the start of the run</source>
         <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="249"/>
+        <location filename="../../widgets/inspector.py" line="294"/>
         <source>none before the end of the run</source>
         <translation>aucune d’ici la fin de la simulation</translation>
     </message>
@@ -756,114 +776,114 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../widgets/panels/links.py" line="52"/>
+        <location filename="../../widgets/panels/links.py" line="51"/>
         <source>Links</source>
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="163"/>
+        <location filename="../../widgets/panels/links.py" line="154"/>
         <source>Downlink</source>
         <translation>Débit descendant</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="166"/>
+        <location filename="../../widgets/panels/links.py" line="157"/>
         <source>Any satellite</source>
         <translation>Tout satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="166"/>
+        <location filename="../../widgets/panels/links.py" line="157"/>
         <source>Clouded out</source>
         <translation>Ciel couvert</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="167"/>
-        <location filename="../../widgets/panels/links.py" line="169"/>
+        <location filename="../../widgets/panels/links.py" line="158"/>
+        <location filename="../../widgets/panels/links.py" line="160"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="168"/>
+        <location filename="../../widgets/panels/links.py" line="159"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="169"/>
+        <location filename="../../widgets/panels/links.py" line="160"/>
         <source>Produced</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="170"/>
+        <location filename="../../widgets/panels/links.py" line="161"/>
         <source>Downlinked</source>
         <translation>Transmis au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="170"/>
+        <location filename="../../widgets/panels/links.py" line="161"/>
         <source>Dropped</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="171"/>
+        <location filename="../../widgets/panels/links.py" line="162"/>
         <source>Nearest neighbour (min–max)</source>
         <translation>Plus proche voisin (min–max)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="172"/>
+        <location filename="../../widgets/panels/links.py" line="163"/>
         <source>Mean ISL capacity</source>
         <translation>Capacité ISL moyenne</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="275"/>
+        <location filename="../../widgets/panels/links.py" line="246"/>
         <source>Computing ground contacts and links…</source>
         <translation>Calcul des contacts au sol et des liaisons…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="276"/>
+        <location filename="../../widgets/panels/links.py" line="247"/>
         <source>No ground stations or inter-satellite links in this scenario — add [[ground_station]] or ground_network; see README</source>
         <translation>Aucune station sol ni liaison intersatellite dans ce scénario — ajoutez [[ground_station]] ou ground_network&#xa0;; voir le README</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="181"/>
-        <location filename="../../widgets/panels/links.py" line="183"/>
+        <location filename="../../widgets/panels/links.py" line="172"/>
+        <location filename="../../widgets/panels/links.py" line="174"/>
         <source>Downlink (%1)</source>
         <translation>Débit desc. (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="165"/>
+        <location filename="../../widgets/panels/links.py" line="156"/>
         <source>Selected</source>
         <translation>Sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="182"/>
+        <location filename="../../widgets/panels/links.py" line="173"/>
         <source>Backlog (%1)</source>
         <translation>En attente (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="184"/>
+        <location filename="../../widgets/panels/links.py" line="175"/>
         <source>Data (%1)</source>
         <translation>Données (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="185"/>
+        <location filename="../../widgets/panels/links.py" line="176"/>
         <source>Distance (%1)</source>
         <translation>Distance (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="186"/>
+        <location filename="../../widgets/panels/links.py" line="177"/>
         <source>Capacity (%1)</source>
         <translation>Capacité (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="211"/>
+        <location filename="../../widgets/panels/links.py" line="182"/>
         <source>Ground contacts</source>
         <translation>Contacts au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="213"/>
+        <location filename="../../widgets/panels/links.py" line="184"/>
         <source>Inter-satellite links</source>
         <translation>Liaisons intersatellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="344"/>
+        <location filename="../../widgets/panels/links.py" line="315"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
@@ -871,7 +891,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="142"/>
+        <location filename="../../app/main_window.py" line="143"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
@@ -896,57 +916,57 @@
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="144"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="148"/>
+        <location filename="../../app/main_window.py" line="149"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="189"/>
+        <location filename="../../app/main_window.py" line="190"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="192"/>
+        <location filename="../../app/main_window.py" line="193"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="277"/>
+        <location filename="../../app/main_window.py" line="278"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -1007,72 +1027,72 @@
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="113"/>
+        <location filename="../../widgets/scenario_panel.py" line="114"/>
         <source>Solar array</source>
         <translation>Panneaux solaires</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="113"/>
+        <location filename="../../widgets/scenario_panel.py" line="114"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="114"/>
+        <location filename="../../widgets/scenario_panel.py" line="115"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="114"/>
+        <location filename="../../widgets/scenario_panel.py" line="115"/>
         <source>Power per GPU</source>
         <translation>Puissance par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="115"/>
+        <location filename="../../widgets/scenario_panel.py" line="116"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="115"/>
+        <location filename="../../widgets/scenario_panel.py" line="116"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="123"/>
+        <location filename="../../widgets/scenario_panel.py" line="124"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="118"/>
+        <location filename="../../widgets/scenario_panel.py" line="119"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="119"/>
+        <location filename="../../widgets/scenario_panel.py" line="120"/>
         <source>Simulate the scenario again with these values</source>
         <translation>Relancer la simulation avec ces valeurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="120"/>
+        <location filename="../../widgets/scenario_panel.py" line="121"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="121"/>
+        <location filename="../../widgets/scenario_panel.py" line="122"/>
         <source>Back to the values of the running scenario</source>
         <translation>Revenir aux valeurs du scénario en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="130"/>
+        <location filename="../../widgets/scenario_panel.py" line="131"/>
         <source>Altitude of “%1”</source>
         <translation>Altitude de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="127"/>
+        <location filename="../../widgets/scenario_panel.py" line="128"/>
         <source>Spacecraft of “%1”</source>
         <translation>Satellites de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="225"/>
+        <location filename="../../widgets/scenario_panel.py" line="226"/>
         <source>Simulating…</source>
         <translation>Simulation en cours…</translation>
     </message>
@@ -1171,27 +1191,27 @@
 <context>
     <name>TimePlotPanel</name>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="142"/>
+        <location filename="../../widgets/panels/plotbase.py" line="145"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="327"/>
+        <location filename="../../widgets/panels/plotbase.py" line="337"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="180"/>
+        <location filename="../../widgets/panels/plotbase.py" line="183"/>
         <source>Time plots</source>
         <translation>Courbes temporelles</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="184"/>
+        <location filename="../../widgets/panels/plotbase.py" line="187"/>
         <source>All satellites</source>
         <translation>Tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="185"/>
+        <location filename="../../widgets/panels/plotbase.py" line="188"/>
         <source>All %1 satellites</source>
         <translation>Les %1 satellites</translation>
     </message>

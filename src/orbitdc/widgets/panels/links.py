@@ -19,7 +19,6 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QLabel
 
 from orbitdc.physics.link_model import has_links
@@ -55,7 +54,6 @@ class LinksPanel(TimePlotPanel):
         self._links: Links | None = None
         self._no_links = False
         self._pending = False  # the scenario has links, not computed yet
-        self._short_text: dict[pg.AxisItem, str] = {}  # axis -> its unit alone
         self._units = {"top.rate": "Gbit/s", "top.data": "GB", "total.rate": "Gbit/s",
                        "total.data": "GB", "cluster.distance": "m", "cluster.rate": "Gbit/s"}
         contacts = self.plot_contacts = TimePlotPanel._make_plot(self, 0)
@@ -93,9 +91,6 @@ class LinksPanel(TimePlotPanel):
         rate_cluster = self._add_overlay(cluster)
         self._add_curve("cluster.capacity", rate_cluster, theme.pen(CAPACITY))
         self._data_vb = {"top": data_top, "total": data_total, "cluster": rate_cluster}
-        for p in self._plots():  # axis titles follow each plot's height, not only the panel's
-            p.vb.sigResized.connect(
-                lambda *_: QTimer.singleShot(0, self, self._fit_axis_labels))
         self.message = QLabel(self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -148,10 +143,6 @@ class LinksPanel(TimePlotPanel):
             return []
         return [p for p in self._plots() if p.isVisible()]
 
-    def axis_title(self, axis: pg.AxisItem) -> str:
-        """An axis' full title (shown as the unit alone when its plot is too low for it)."""
-        return self._axis_text.get(axis, "")
-
     def showing_message(self) -> bool:
         """Whether the panel shows its no-links message instead of the plots."""
         return self._no_links
@@ -184,27 +175,7 @@ class LinksPanel(TimePlotPanel):
                 (self.plot_total, "right", self.tr("Data (%1)"), u["total.data"]),
                 (self.plot_cluster, "left", self.tr("Distance (%1)"), u["cluster.distance"]),
                 (self.plot_cluster, "right", self.tr("Capacity (%1)"), u["cluster.rate"])):
-            axis = p.getAxis(side)
-            self._short_text[axis] = unit
-            self._label_axis(axis, text.replace("%1", unit))
-
-    def _fit_axis_labels(self) -> None:
-        """As the base class, but a title too long for its plot becomes the unit alone."""
-        style = {"color": theme.TEXT, "font-size": f"{theme.LABEL_PT * self._scale:.1f}pt"}
-        metrics = QFontMetricsF(theme.font(theme.LABEL_PT * self._scale))
-        for axis, text in list(self._axis_text.items()):
-            if axis.orientation not in ("left", "right"):
-                continue
-            try:
-                room = axis.boundingRect().height()
-            except RuntimeError:  # the axis is being destroyed
-                continue
-            fits = [t for t in (text, self._short_text.get(axis, "")) if t
-                    and metrics.horizontalAdvance(t) + 8 <= room]
-            if fits and axis.labelText != fits[0]:
-                axis.setLabel(fits[0], **style)
-                axis.resizeEvent()  # (re-centres the label: pyqtgraph does it on resize only)
-            axis.showLabel(bool(fits))
+            self._label_axis(p.getAxis(side), text.replace("%1", unit), unit)
 
     def _update_headers(self) -> None:
         super()._update_headers()

@@ -11,7 +11,9 @@ the owner answers with :meth:`set_cursor` (or, once bound to a
 
 Every visible string (title, headers, legend entries, axis labels) is set in
 :meth:`retranslate`, called at the end of construction and again on ``QEvent.LanguageChange``
-(Qt sends it when a translator is installed or removed); subclasses extend it.
+(Qt sends it when a translator is installed or removed); subclasses extend it. A value axis is
+titled with its quantity and unit ("Power (MW)"); where its plot is too low for that title the
+unit alone is shown ("MW"), so the numbers on the axis always say what they count.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets import theme, units
-from orbitdc.widgets.panels import plotkit
+from orbitdc.widgets.panels import axistitle, plotkit
 from orbitdc.widgets.panels.plotkit import AXIS_WIDTH_PX
 from orbitdc.widgets.scrub import OverlayViewBox
 from orbitdc.widgets.timeaxis import MIN_LABEL_PX
@@ -47,7 +49,8 @@ class TimePlotPanel(QWidget):
         self._tl: Timeline | None = None
         self._index: int | None = None
         self._scale = 1.0
-        self._axis_text: dict[pg.AxisItem, str] = {}
+        self._axis_text: dict[pg.AxisItem, str] = {}  # axis -> its full title
+        self._short_text: dict[pg.AxisItem, str] = {}  # axis -> its unit alone
         self._title: str | None = None  # set_title's text; None: the default title
         self._legend_labels: dict[str, pg.LabelItem] = {}  # legend key -> its label
         self.curves: dict[str, pg.PlotDataItem] = {}
@@ -161,7 +164,7 @@ class TimePlotPanel(QWidget):
                 axis = p.getAxis(name)
                 axis.setStyle(tickFont=tick, tickTextOffset=int(6 * factor))
                 if axis in self._axis_text:
-                    self._label_axis(axis, self._axis_text[axis])
+                    self._label_axis(axis, self._axis_text[axis], self.axis_unit(axis))
             axis_w = int(AXIS_WIDTH_PX * factor)
             p.getAxis("left").setWidth(axis_w)
             p.getAxis("right").setWidth(axis_w)
@@ -219,8 +222,11 @@ class TimePlotPanel(QWidget):
 
     _fit_y = staticmethod(plotkit.fit_y)
 
-    def _label_axis(self, axis: pg.AxisItem, text: str) -> None:
+    def _label_axis(self, axis: pg.AxisItem, text: str, unit: str = "") -> None:
+        """Title ``axis`` with ``text`` ("Power (MW)"); ``unit`` ("MW") is shown instead where
+        the plot is too low for the whole title."""
         self._axis_text[axis] = text
+        self._short_text[axis] = unit
         size = f"{theme.LABEL_PT * self._scale:.1f}pt"
         axis.setLabel(text, **{"color": theme.TEXT, "font-size": size})
         QTimer.singleShot(0, self, self._fit_axis_labels)
@@ -237,18 +243,19 @@ class TimePlotPanel(QWidget):
         for p in self._plots():
             plotkit.reflow_legend(p, width, self._scale)
 
+    def axis_title(self, axis: pg.AxisItem) -> str:
+        """An axis' full title (shown as the unit alone when its plot is too low for it)."""
+        return self._axis_text.get(axis, "")
+
+    def axis_unit(self, axis: pg.AxisItem) -> str:
+        """The unit of a value axis' numbers ("MW", "%", "°C"…; "" if it has none)."""
+        return self._short_text.get(axis, "")
+
     def _fit_axis_labels(self) -> None:
-        """Hide a vertical axis title taller than its plot (it would run into the plot
-        above or below); the plot header and tick values still say what is shown."""
+        """Each vertical axis title as fits its plot: see :func:`axistitle.fit_title`."""
         for axis, text in list(self._axis_text.items()):
-            if axis.orientation not in ("left", "right"):
-                continue
-            try:
-                needed = axis.label.boundingRect().width()
-                room = axis.boundingRect().height()
-            except RuntimeError:  # the axis is being destroyed
-                continue
-            axis.showLabel(bool(text) and needed <= room)
+            if axis.orientation in ("left", "right"):
+                axistitle.fit_title(axis, text, self._short_text.get(axis, ""), self._scale)
 
     def _legend_swatch(self, key: str, plot: pg.PlotItem, brush: QBrush) -> None:
         """A filled square in the legend for a shading (the item itself is not plotted),
@@ -314,6 +321,9 @@ class TimePlotPanel(QWidget):
     def _make_plot(self, row: int) -> pg.PlotItem:
         plot = plotkit.make_plot(self.view, row)
         plot.vb.sig_scrub.connect(self._on_scrub)
+        # Axis titles follow each plot's height (legends reflowing change it), not only the
+        # panel's.
+        plot.vb.sigResized.connect(lambda *_: QTimer.singleShot(0, self, self._fit_axis_labels))
         return plot
 
     def _show_title(self) -> None:

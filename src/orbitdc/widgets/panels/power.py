@@ -1,9 +1,9 @@
 """PowerPanel: solar power, load and battery state of charge, with eclipses shaded.
 
-Top (selected satellite): solar array power and load in W/kW (left axis), state of charge in
-% (right axis) with the minimum state of charge dashed, one slate band per eclipse.
-Bottom (constellation): total solar power and load in kW/MW/GW (chosen from the data), mean
-and minimum state of charge in %.
+Top (selected satellite): solar array power and load in W to GW (left axis, the unit chosen
+from the data), state of charge in % (right axis) with the minimum state of charge dashed, one
+slate band per eclipse. Bottom (constellation): total solar power and load (W to GW), mean and
+minimum state of charge in %.
 """
 
 from __future__ import annotations
@@ -49,13 +49,13 @@ class PowerPanel(TimePlotPanel):
                            "total.load": load, "total.soc_mean": self.tr("Mean SOC"),
                            "total.soc_min": self.tr("Lowest SOC")})
         for p in self._plots():
-            self._label_axis(p.getAxis("right"), self.tr("State of charge (%)"))
+            self._label_axis(p.getAxis("right"), self.tr("State of charge (%)"), "%")
         self._label_power_axes()
 
     def _label_power_axes(self) -> None:
         for p, key in ((self.plot_top, "top"), (self.plot_total, "total")):
-            self._label_axis(p.getAxis("left"),
-                             self.tr("Power (%1)").replace("%1", self._units[key]))
+            unit = self._units[key]
+            self._label_axis(p.getAxis("left"), self.tr("Power (%1)").replace("%1", unit), unit)
 
     def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
         x = block.offset_s

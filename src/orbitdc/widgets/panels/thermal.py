@@ -39,7 +39,7 @@ class ThermalPanel(TimePlotPanel):
                            "top.limit": limit, "total.elec_max": self.tr("Hottest electronics"),
                            "total.limit": limit})
         for p in self._plots():
-            self._label_axis(p.getAxis("left"), self.tr("Temperature (°C)"))
+            self._label_axis(p.getAxis("left"), self.tr("Temperature (°C)"), "°C")
 
     def _fill_selected(self, tl: Timeline, index: int, block: Block) -> None:
         x = block.offset_s

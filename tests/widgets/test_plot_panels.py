@@ -366,7 +366,7 @@ def test_every_value_axis_has_tick_labels_and_its_unit(qtbot, preset, cls, size)
     qtbot.waitUntil(lambda: _check_value_axes(panel), timeout=3000)
 
 
-@pytest.mark.parametrize("size", [(420, 520), (1000, 800)])
+@pytest.mark.parametrize("size", [(420, 760), (1000, 900)])  # a tall dock; a wide one
 def test_links_value_axes_have_tick_labels_and_their_unit(qtbot, size) -> None:
     from orbitdc.widgets.panels import LinksPanel
 

@@ -269,8 +269,9 @@ def _skip_s(r, rr, chord, r_t, v_t, cg, sg, s_hat, lam, om, r_max) -> float:
     # The phase bound, while the station stays within PLANE_BAND_RAD of the plane.
     band_s = (PLANE_BAND_RAD - 0.5 * math.pi * ad - WOBBLE_RAD) / (  # δ ≤ π/2·sin δ
         OMEGA_GMST_RAD_S + PRECESSION_RAD_S)
-    if lam >= 0.5 * math.pi or band_s <= off_s:
-        return off_s
+    drift = STATION_DRIFT_RAD_S
+    if lam >= 0.5 * math.pi or band_s <= off_s or off_s * (om + drift) >= 2.0 * math.pi:
+        return off_s  # (the phase bound never gives more than a turn)
     # The station's projection lies phi ahead along the plane (in the direction of motion);
     # in view needs phi ≤ lam or phi ≥ 2π − lam (cos θ = cos δ·cos Δu ≤ cos Δu).
     x = (r[0] * s_hat[0] + r[1] * s_hat[1] + r[2] * s_hat[2]) / rr
@@ -282,7 +283,6 @@ def _skip_s(r, rr, chord, r_t, v_t, cg, sg, s_hat, lam, om, r_max) -> float:
         phi += 2.0 * math.pi
     if phi <= lam or phi >= 2.0 * math.pi - lam:
         return off_s
-    drift = STATION_DRIFT_RAD_S
     t_ahead = (phi - lam) / (om + drift)  # catching up at most this fast
     slowest = 0.98 * h / (r_max * r_max)  # |r × v| / r²: the slowest motion along the plane
     if drift > slowest:  # the station's projection may outrun a slow satellite

@@ -28,7 +28,14 @@ from typing import Any
 import numpy as np
 from sgp4.api import Satrec
 
-from orbitdc.physics import budget, constellations, ground, link_params, spacecraft
+from orbitdc.physics import (
+    budget,
+    constellations,
+    ground,
+    link_params,
+    radiation_params,
+    spacecraft,
+)
 from orbitdc.physics.constellations import unique_names
 from orbitdc.physics.errors import ScenarioError, short_repr
 from orbitdc.physics.sections import TableChecker
@@ -37,7 +44,7 @@ from orbitdc.physics.timebase import parse_duration_s, parse_instant, sgp4_epoch
 from orbitdc.physics.toml_file import Locator, read_toml
 
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
-            "links", "ground_network", "ground_station")
+            "links", "ground_network", "ground_station", "radiation")
 REQUIRED_TOP = ("name", "start", "duration", "step")
 COMMON_KEYS = ("type", "name")
 MIN_STEP_S = 1e-3
@@ -74,6 +81,7 @@ class Scenario:
     warnings: list[str] = field(default_factory=list)
     stations: list[ground.Station] = field(default_factory=list)
     links: dict[str, Any] = field(default_factory=link_params.defaults)
+    radiation: dict[str, Any] = field(default_factory=radiation_params.defaults)
 
     @property
     def n_sat(self) -> int:
@@ -182,7 +190,8 @@ class _Builder(TableChecker):
             first += len(c.names)
         unique_names([c.names for c in consts])
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
-                        step_s, consts, self.warnings, self.stations(), self.links())
+                        step_s, consts, self.warnings, self.stations(), self.links(),
+                        self.radiation())
 
     def blame(self, message: str, key: str, overridden: bool) -> ScenarioError:
         """The error for a time-span key: its command-line flag if given there."""

@@ -46,6 +46,8 @@ PARAMS: tuple[Param, ...] = (
     Param("gpu_tflops", 989.0, "TFLOPS", "dense BF16 throughput of one accelerator", hi=1e7),
     Param("bus_power_w", 800.0, "W", "always-on load: avionics, host CPUs, network, pumps",
           hi=1e10),
+    Param("shielding_mm_al", 3.0, "mm", "aluminium around the electronics, as a solid sphere "
+          "(SHIELDOSE-2 dose at its centre)", lo=0.25, hi=30.0, as_range=True),
     Param("radiator_m2", 16.0, "m²", "radiating area (both faces counted)", lo_open=True,
           hi=1e8),
     Param("radiator_emissivity", 0.90, "1", "infrared emissivity (white paint)", hi=1.0,

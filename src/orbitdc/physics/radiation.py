@@ -1,0 +1,132 @@
+"""Trapped radiation at geodetic positions: AP8/AE8 integral fluxes and the total ionising
+dose rate behind aluminium shielding, read from the shipped grid (:mod:`radiation_grid`).
+
+Models (NASA AP8/AE8 via IRBEM, wrapped by the ``aep8`` package, evaluated by
+``tools/make_radiation_grid.py``):
+
+* ``solar = "min"`` / ``"max"``: AP8MIN/AE8MIN or AP8MAX/AE8MAX. Each model is used with its
+  own geomagnetic field and epoch, as its authors and SPENVIS recommend: Jensen–Cain 1960 for
+  AP8MIN, AE8MIN and AE8MAX, GSFC 12/66 extended to 1970 for AP8MAX. The South Atlantic
+  Anomaly therefore sits where it was around 1960–70; it has since drifted ~0.3°/yr westward.
+* For the dose, ``"worst"`` pairs AP8MIN protons (higher at solar minimum) with AE8MAX
+  electrons (higher at solar maximum): the design case of ECSS-E-ST-10-04C and of the
+  SPENVIS reference doses quoted in the README.
+* Dose: SHIELDOSE-2 (Seltzer 1994, NIST; the IRBEM build, via SpacePy) evaluated on each
+  grid node's AP8/AE8 spectra: trapped protons (no nuclear attenuation) + electrons +
+  bremsstrahlung, silicon detector at the centre of a solid aluminium sphere. Thickness is
+  interpolated linearly in log(dose) against log(thickness) between the grid's thicknesses.
+
+Assumptions and limitations: trapped particles only (no solar particle events, no galactic
+cosmic rays); static models (no secular drift, no storms); positions 200–2,000 km (NaN
+above; the 200-km level below).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from orbitdc.physics import radiation_grid
+from orbitdc.physics.radiation_grid import interpolate
+from orbitdc.physics.radiation_params import (  # re-exported: the [radiation] table
+    DOSE_SOLAR,
+    EventRates,
+    RadiationParams,
+    days_to_dose_limit,
+    event_rates_per_day,
+    radiation_params,
+)
+
+SOLAR = ("min", "max")  # AP8/AE8 MIN and MAX; DOSE_SOLAR adds "worst" (AP8MIN + AE8MAX)
+DOSE_MODELS = {"min": ("min", "min"), "max": ("max", "max"), "worst": ("min", "max")}
+
+__all__ = ["DOSE_SOLAR", "SOLAR", "EventRates", "RadiationParams", "days_to_dose_limit",
+           "dose_rate_rad_s", "electron_flux_cm2_s", "event_rates_per_day",
+           "proton_flux_cm2_s", "radiation_params", "thickness_range_mm"]
+
+
+def _points(lat_deg, lon_deg, alt_km, *more) -> tuple[tuple[int, ...], list[np.ndarray]]:
+    arrays = np.broadcast_arrays(*(np.asarray(a, dtype=np.float64)
+                                   for a in (lat_deg, lon_deg, alt_km, *more)))
+    return arrays[0].shape, [a.ravel() for a in arrays]
+
+
+def _energy_row(energies: np.ndarray, energy_mev: float, what: str) -> int:
+    hits = np.flatnonzero(np.isclose(energies, energy_mev, rtol=1e-6))
+    if not hits.size:
+        have = ", ".join(f"{e:g}" for e in energies)
+        raise ValueError(f"no {what} flux above {energy_mev:g} MeV in the grid; expected one "
+                         f"of {have} MeV")
+    return int(hits[0])
+
+
+def _check_solar(solar: str, allowed: tuple[str, ...]) -> None:
+    if solar not in allowed:
+        raise ValueError(f"solar must be one of {', '.join(allowed)}, got {solar!r}")
+
+
+def _flux(table: dict[str, np.ndarray], energies: np.ndarray, what: str, lat_deg, lon_deg,
+          alt_km, solar: str, energy_mev: float) -> np.ndarray:
+    _check_solar(solar, SOLAR)
+    row = table[solar][_energy_row(energies, energy_mev, what)]
+    shape, (lat, lon, alt) = _points(lat_deg, lon_deg, alt_km)
+    grid = radiation_grid.shipped()
+    idx, w, above = grid.flux.corners(lat, lon, alt)
+    log_f = interpolate(row, idx, w)
+    out = np.where(log_f >= 0.0, 10.0 ** log_f, 0.0)  # below the model's floor: none
+    out[above] = np.nan
+    return out.reshape(shape)
+
+
+def proton_flux_cm2_s(lat_deg, lon_deg, alt_km, solar: str = "min",
+                      energy_mev: float = 10.0) -> np.ndarray:
+    """Omnidirectional integral trapped-proton flux above ``energy_mev``, /cm²/s, at geodetic
+    positions (degrees, km; arrays broadcast together). ``energy_mev``: one of the grid's
+    thresholds (10, 30, 50, 100 MeV)."""
+    grid = radiation_grid.shipped()
+    return _flux(grid.proton_log10, grid.proton_mev, "proton", lat_deg, lon_deg, alt_km,
+                 solar, energy_mev)
+
+
+def electron_flux_cm2_s(lat_deg, lon_deg, alt_km, solar: str = "max",
+                        energy_mev: float = 1.0) -> np.ndarray:
+    """Omnidirectional integral trapped-electron flux above ``energy_mev``, /cm²/s
+    (thresholds 0.5, 1, 2 MeV); as :func:`proton_flux_cm2_s`."""
+    grid = radiation_grid.shipped()
+    return _flux(grid.electron_log10, grid.electron_mev, "electron", lat_deg, lon_deg,
+                 alt_km, solar, energy_mev)
+
+
+def thickness_range_mm() -> tuple[float, float]:
+    """The thinnest and thickest shielding the grid covers, mm of aluminium."""
+    t = radiation_grid.shipped().thickness_mm
+    return float(t[0]), float(t[-1])
+
+
+def dose_rate_rad_s(lat_deg, lon_deg, alt_km, shielding_mm_al, solar: str = "worst"
+                    ) -> np.ndarray:
+    """Total ionising dose rate, rad(Si)/s, at the centre of an aluminium sphere of
+    ``shielding_mm_al`` mm (trapped protons + electrons + bremsstrahlung; no solar particle
+    events), at geodetic positions; all four arguments broadcast together. ``solar``:
+    "min", "max" or "worst" (AP8MIN + AE8MAX)."""
+    _check_solar(solar, DOSE_SOLAR)
+    grid = radiation_grid.shipped()
+    shape, (lat, lon, alt, t_mm) = _points(lat_deg, lon_deg, alt_km, shielding_mm_al)
+    thick = grid.thickness_mm
+    if t_mm.size and (np.nanmin(t_mm) < thick[0] - 1e-9 or np.nanmax(t_mm) > thick[-1] + 1e-9):
+        raise ValueError(f"shielding must be between {thick[0]:g} and {thick[-1]:g} mm of "
+                         "aluminium")
+    log_t = np.log(np.clip(t_mm, thick[0], thick[-1]))
+    log_nodes = np.log(thick)
+    j = np.clip(np.searchsorted(log_nodes, log_t, side="right") - 1, 0, len(thick) - 2)
+    f = (log_t - log_nodes[j]) / (log_nodes[j + 1] - log_nodes[j])
+    idx, w, above = grid.dose.corners(lat, lon, alt)
+    p_model, e_model = DOSE_MODELS[solar]
+    total = np.zeros(lat.size)
+    for key in (f"p_{p_model}", f"e_{e_model}"):
+        flat = grid.dose_log10[key].ravel()
+        lo = interpolate(flat, idx + j * grid.dose.size, w)
+        hi = interpolate(flat, idx + (j + 1) * grid.dose.size, w)
+        total += 10.0 ** ((1.0 - f) * lo + f * hi)
+    total[above] = np.nan
+    return total.reshape(shape)
+

@@ -111,16 +111,21 @@ def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_p
     assert [line.value() for line in dummy.cursors] == pytest.approx([1234.0, 1234.0])
     dummy.time_requested.emit(600.0)  # …and a click in it moves the clock
     assert win.clock.offset_s == 600.0
+    win.presentation.full_screen = False
+    win.menus.presentation_plots["table"].setChecked(True)  # chosen whole (it has no plots)
     win.menus.presentation.setChecked(True)
-    assert table.scale > 1.0
+    assert table.scale > 1.0 and win.docks["table"].isVisible()
+    assert not win.docks["dummy"].isVisible()  # not chosen
     win.menus.presentation.setChecked(False)
     win.close()
 
 
 @pytest.mark.parametrize(("height", "tabbed_with_first", "tabbed_with_second"), [
     (768, {"thermal", "compute", "links", "dummy"}, {"power", "compute", "links", "dummy"}),
+    (900, {"thermal", "compute", "links", "dummy"}, {"power", "compute", "links", "dummy"}),
     (1080, set(), {"compute", "links", "dummy"}),
-    (1440, set(), set()),
+    (1440, set(), {"compute", "links", "dummy"}),
+    (2160, set(), set()),
 ])
 def test_short_screens_tab_every_registered_panel(qtbot, tmp_path: Path, extra_panels,
                                                   height, tabbed_with_first,

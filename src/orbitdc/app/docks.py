@@ -1,6 +1,10 @@
 """The main window's docks: one per registered plot panel on the right (``win.panels``, in
-registry order), the inspector and the scenario panel tabbed on the left; short screens tab
-the plot docks."""
+registry order), the inspector and the scenario panel tabbed on the left. The plot docks are
+stacked in as many slots as the screen's height holds (:func:`panel_slots`: a slot is a dock
+of two readable plots), the last slot holding the remaining docks as tabs: all tabbed on
+laptops and projectors (720–900 px), one over the others at 1080 px, all stacked when tall
+enough. A panel given less room still shows fewer plots rather than unreadable ones
+(:mod:`orbitdc.widgets.panels.plotparts`)."""
 
 from __future__ import annotations
 
@@ -12,6 +16,9 @@ from PySide6.QtWidgets import QDockWidget
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
+
+SLOT_PX = 460  # a dock of two plots: title, legends, data areas of 120 px, time axis
+CHROME_PX = 110  # menu bar, time bar and a tab bar
 
 
 def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]:
@@ -38,19 +45,38 @@ def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]
     return docks
 
 
+def panel_slots(height_px: int, n_docks: int) -> int:
+    """How many plot docks a window ``height_px`` high shows one above the other (the last
+    one a group of tabs): 1 up to ~1000 px, 2 at 1080 px, 4 at 2160 px."""
+    return max(1, min(n_docks, (height_px - CHROME_PX) // SLOT_PX))
+
+
+def rearrange(win: MainWindow, size: tuple[int, int]) -> None:
+    """The plot docks of ``win`` as a new window of ``size`` has them (shown, untabbed,
+    then arranged): e.g. after moving to a screen of another size."""
+    docks = [win.docks[k] for k in win.panels]
+    for dock in docks:
+        win.removeDockWidget(dock)
+    for dock in docks:
+        win.addDockWidget(Qt.RightDockWidgetArea, dock, Qt.Vertical)
+        dock.show()
+    _arrange_panel_docks(win, docks, size)
+
+
 def _arrange_panel_docks(win: MainWindow, docks: list[QDockWidget],
                          size: tuple[int, int]) -> None:
-    """Stacked panels of two plots each are unreadable on short screens: below 1200 px
-    (1080p) the first stays on top (most legend rows) and the others are tabbed below it,
-    below 800 px (laptops, projectors at 1366×768) all are tabbed."""
-    if len(docks) < 2 or size[1] >= 1200:
+    """Stacked panels of two plots each are unreadable on short screens: the first
+    :func:`panel_slots` − 1 docks each alone, one above the other, the rest tabbed in the
+    last slot (the first of them raised); the slots equally high, but for two: then the
+    first has 60 % (two plots with their legends), the tabs below 40 % (one plot each, or two
+    without long legends)."""
+    slots = panel_slots(size[1], len(docks))
+    if len(docks) < 2:
         return
-    if size[1] < 800:
-        for a, b in itertools.pairwise(docks):
-            win.tabifyDockWidget(a, b)
-        docks[0].raise_()
-        return
-    for a, b in itertools.pairwise(docks[1:]):
+    for a, b in itertools.pairwise(docks[slots - 1:]):
         win.tabifyDockWidget(a, b)
-    docks[1].raise_()
-    win.resizeDocks(docks[:2], [int(0.56 * size[1]), int(0.44 * size[1])], Qt.Vertical)
+    docks[slots - 1].raise_()
+    if slots > 1:
+        room = size[1] - CHROME_PX
+        shares = [0.6, 0.4] if slots == 2 else [1.0 / slots] * slots
+        win.resizeDocks(docks[:slots], [round(room * s) for s in shares], Qt.Vertical)

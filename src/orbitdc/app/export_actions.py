@@ -1,5 +1,5 @@
-"""Window-level actions that are more than one call: screenshots, telemetry export,
-presentation mode and the About text."""
+"""Window-level actions that are more than one call: screenshots, telemetry export and the
+About text (presentation mode: :mod:`orbitdc.app.presentation`)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,6 @@ from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
-
-PRESENTATION_FONT_SCALE = 1.6
-
 
 class CancelledError(Exception):
     """The user pressed Cancel."""
@@ -74,22 +71,6 @@ def export_telemetry(win: MainWindow) -> None:
         QMessageBox.critical(win, tr("Export telemetry"), f"{path}: {err.strerror or err}")
     finally:
         dialog.close()
-
-
-def presentation_mode(win: MainWindow, on: bool) -> None:
-    """Full screen, large fonts, the caption line; panels stay as the user left them."""
-    factor = PRESENTATION_FONT_SCALE if on else 1.0
-    for panel in win.panels.values():
-        panel.apply_font_scale(factor)
-    font = win.caption.font()
-    font.setPointSizeF(11.0 * (1.9 if on else 1.0))
-    win.caption.setFont(font)
-    win.caption.setVisible(on)
-    win.timebar.apply_font_scale(factor)
-    if on:
-        win.showFullScreen()
-    else:
-        win.showNormal()
 
 
 def about_text() -> str:

@@ -1,6 +1,7 @@
 """Starting the desktop app, and the screenshot mode used by tests and docs:
-``orbitdc SCENARIO --at ISO --screenshot OUT.png [--size 1600x900]`` opens the scenario, moves
-the clock to that instant, saves the whole window and exits 0 (2 on bad input)."""
+``orbitdc SCENARIO --at ISO --screenshot OUT.png [--size 1600x900] [--presentation]`` opens
+the scenario, moves the clock to that instant, saves the whole window (in presentation mode,
+at that size, with ``--presentation``) and exits 0 (2 on bad input)."""
 
 from __future__ import annotations
 
@@ -65,10 +66,11 @@ def _wait_for_load(win) -> str | None:
 
 def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         size: str | None = None, lang: str | None = None,
-        first_frame_time: bool = False) -> int:
+        first_frame_time: bool = False, presentation: bool = False) -> int:
     """Open the main window on a scenario; with ``screenshot``, save it and return; with
     ``first_frame_time``, print the seconds from launch to the first frame with satellites
-    and quit (benchmarks of the installed app)."""
+    and quit (benchmarks of the installed app); with ``presentation``, in presentation mode
+    (full screen, unless for a screenshot: then at ``size``)."""
     from orbitdc.app.export_actions import save_screenshot
     from orbitdc.app.main_window import MainWindow
 
@@ -83,6 +85,9 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     if first_frame_time:
         _quit_after_first_frame(app, win)
     win.show()
+    if presentation:
+        win.presentation.full_screen = screenshot is None
+        win.menus.presentation.setChecked(True)
     if screenshot is None:
         if at_dt is not None:
             seek_when_loaded(win, at_dt, at)

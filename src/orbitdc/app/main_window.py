@@ -26,6 +26,7 @@ from orbitdc.app.clock import Clock
 from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
 from orbitdc.app.prefetch import StatePrefetcher
+from orbitdc.app.presentation import Presentation
 from orbitdc.app.settings import Settings
 from orbitdc.physics.allocator import release_free_memory
 from orbitdc.physics.timebase import format_instant
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
                 self.panels[spec.key].bind(self.view_state, selection=spec.follows_selection,
                                            clock=spec.follows_clock)
         self.inspector.bind(self.view_state)
+        self.presentation = Presentation(self)
         self.menus = build_menus(self)
         bar.addWidget(self.menus.color_combo)
         self.retranslate()
@@ -299,6 +301,10 @@ class MainWindow(QMainWindow):
         else:
             super().keyPressEvent(event)
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.presentation.window_resized()
+
     def status(self) -> str:
         """One line for the status bar and tests: time and selection."""
         if self.timeline is None:
@@ -311,6 +317,7 @@ class MainWindow(QMainWindow):
         self.clock.stop()
         self.prefetch.close()
         self.loader.wait()
+        self.menus.presentation.setChecked(False)  # the desktop layout is the one kept
         self.settings.save_window(self)
         self.globe.close()
         super().closeEvent(event)

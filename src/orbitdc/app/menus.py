@@ -109,7 +109,20 @@ class Menus(QObject):
             lambda on: w.showFullScreen() if on else w.showNormal())
         self.presentation = self._action(self.view_menu, QKeySequence("F5"), None,
                                          checkable=True)
-        self.presentation.toggled.connect(lambda on: export_actions.presentation_mode(w, on))
+        self.presentation.toggled.connect(w.presentation.set_active)
+        self.presentation_menu = self.view_menu.addMenu("")  # what presentation mode shows
+        self.presentation_plots: dict[str, QAction] = {}
+        for key, _label in w.presentation.choices():
+            act = self.presentation_menu.addAction("")
+            act.setCheckable(True)
+            act.setChecked(key in w.presentation.chosen)
+            act.toggled.connect(lambda on, k=key: w.presentation.set_chosen(k, on))
+            self.presentation_plots[key] = act
+        self.presentation_menu.addSeparator()
+        self.presentation_inspector = self.presentation_menu.addAction("")
+        self.presentation_inspector.setCheckable(True)
+        self.presentation_inspector.setChecked(w.presentation.show_inspector)
+        self.presentation_inspector.toggled.connect(w.presentation.set_show_inspector)
         self.language_menu = self.view_menu.addMenu("")
         self.languages = self._exclusive(self.language_menu, tuple(i18n.LANGUAGES),
                                          i18n.current(), self._set_language)
@@ -237,6 +250,10 @@ class Menus(QObject):
         self.panels_menu.setTitle(tr("&Panels"))
         self.fullscreen.setText(tr("F&ull screen"))
         self.presentation.setText(tr("&Presentation mode"))
+        self.presentation_menu.setTitle(tr("Presentation mode s&hows"))
+        for key, label in self.win.presentation.choices():
+            self.presentation_plots[key].setText(label)
+        self.presentation_inspector.setText(tr("The inspector, in large type"))
         self.language_menu.setTitle(tr("Lan&guage"))
         for key, act in self.languages.items():
             act.setText(i18n.LANGUAGES[key])

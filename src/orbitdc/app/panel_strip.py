@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PIL import Image
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
@@ -70,6 +70,8 @@ class PanelStrip:
                             if s.follows_clock)  # the panels with a time cursor
         for panel, spec in zip(self.panels, specs, strict=True):
             panel.apply_font_scale(STRIP_FONT_SCALE)  # legends fit a narrow column
+            if hasattr(panel, "fit_note_enabled"):  # plots that do not fit are left out,
+                panel.fit_note_enabled = False  # with no note in the picture
             panel.set_timeline(tl)
             if spec.follows_selection:
                 panel.set_selected(selected)
@@ -111,9 +113,11 @@ class PanelStrip:
             for plot in panel.time_plots():
                 vb = plot.vb
                 (x0, x1), (y0, _y1) = vb.viewRange()
-                # Where pyqtgraph puts data x0 and x1 (its own mapping, inner margins and all)
-                ends = [panel.view.mapTo(self.widget, panel.view.mapFromScene(
-                    vb.mapViewToScene(QPointF(x, y0)))) for x in (x0, x1)]
+                # Where pyqtgraph puts data x0 and x1 (its own mapping, inner margins and all;
+                # in fractions of a pixel: a plot may be 538.5 px wide)
+                origin = QPointF(panel.view.mapTo(self.widget, QPoint(0, 0)))
+                ends = [origin + panel.view.viewportTransform().map(
+                    vb.mapViewToScene(QPointF(x, y0))) for x in (x0, x1)]
                 rect = panel.view.mapFromScene(vb.sceneBoundingRect()).boundingRect()
                 corner = panel.view.mapTo(self.widget, rect.topLeft())
                 boxes.append(CursorBox(

@@ -45,6 +45,8 @@ ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illuminatio
         "load", "soc", "temp_elec", "temp_rad", "throughput", "eclipse_entry", "eclipse_exit",
         "next_contact", "downlink", "backlog", "isl")
 LINK_ROWS = ("next_contact", "downlink", "backlog", "isl")  # shown when the run has links
+BRIEF_ROWS = ("name", "illumination", "solar", "load", "soc", "temp_elec", "throughput",
+              "eclipse_entry", "eclipse_exit", "downlink")  # what an audience follows
 CIRCULAR_KM = 20.0  # apogee − perigee below which an orbit's altitude is given as one number
 
 
@@ -72,6 +74,8 @@ class Inspector(QWidget):
             self.captions[key] = caption
             self.labels[key] = value
         self.labels["name"].setFont(theme.font(theme.TITLE_PT, bold=True))
+        self._rows: frozenset[str] | None = None  # show_rows; None: all
+        self._links_shown = False
         self._show_link_rows(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -204,8 +208,16 @@ class Inspector(QWidget):
         return not self.captions["next_contact"].isHidden()
 
     def _show_link_rows(self, shown: bool) -> None:
-        for key in LINK_ROWS:
-            self._form.setRowVisible(self.labels[key], shown)
+        self._links_shown = shown
+        for key in ROWS:
+            self._form.setRowVisible(self.labels[key], (
+                self._rows is None or key in self._rows) and (shown or key not in LINK_ROWS))
+
+    def show_rows(self, keys: tuple[str, ...] | None) -> None:
+        """Show only the rows ``keys`` (of :data:`ROWS`; None: all), e.g. :data:`BRIEF_ROWS`
+        in presentation mode: in large type they must fit the screen's height."""
+        self._rows = None if keys is None else frozenset(keys)
+        self._show_link_rows(self._links_shown)
 
     def apply_font_scale(self, factor: float) -> None:
         """Presentation mode: fonts at ``factor`` × their normal size."""

@@ -1,7 +1,8 @@
 """The ``orbitdc`` command line: one module per subcommand, each ``add_parser(sub)`` +
 ``run(args)``, registered in :data:`COMMANDS`; without a subcommand, the desktop app.
 
-    orbitdc [SCENARIO] [--at ISO] [--screenshot OUT.png] [--size WxH]   the mission view
+    orbitdc [SCENARIO] [--at ISO] [--screenshot OUT.png] [--size WxH] [--presentation]
+                                                                        the mission view
     orbitdc simulate SCENARIO [-o OUT.csv] [--start ISO] [--duration D] [--step S]
     orbitdc info SCENARIO [--json] [--start ISO] [--duration D] [--step S]
     orbitdc export SCENARIO -o OUT.mp4|OUT.gif|DIR [--size WxH] [--frames N] ...

@@ -20,6 +20,9 @@ def build_parser(subcommands: list[str]) -> argparse.ArgumentParser:
                         help="save a screenshot of the whole window and exit")
     parser.add_argument("--size", help="window size for --screenshot, e.g. 1600x900")
     parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument("--presentation", action="store_true",
+                        help="start in presentation mode (F5; with --screenshot: at --size, "
+                             "not full screen)")
     parser.add_argument("--first-frame-time", action="store_true",
                         help="benchmark: print the seconds from launch ($ORBITDC_LAUNCH_T, "
                              "epoch seconds, else the interpreter's start) to the first frame "
@@ -39,4 +42,5 @@ def run(args: argparse.Namespace) -> int:
     from orbitdc.app import gui
 
     return gui.run(args.scenario, at=args.at, screenshot=args.screenshot, size=args.size,
-                   lang=args.lang, first_frame_time=args.first_frame_time)
+                   lang=args.lang, first_frame_time=args.first_frame_time,
+                   presentation=args.presentation)

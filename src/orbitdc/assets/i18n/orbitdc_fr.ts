@@ -4,49 +4,49 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app/export_actions.py" line="40"/>
+        <location filename="../../app/export_actions.py" line="37"/>
         <source>Save screenshot</source>
         <translation>Enregistrer la capture d’écran</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="41"/>
+        <location filename="../../app/export_actions.py" line="38"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="46"/>
+        <location filename="../../app/export_actions.py" line="43"/>
         <source>Screenshot</source>
         <translation>Capture d’écran</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="53"/>
-        <location filename="../../app/export_actions.py" line="74"/>
+        <location filename="../../app/export_actions.py" line="50"/>
+        <location filename="../../app/export_actions.py" line="71"/>
         <source>Export telemetry</source>
         <translation>Exporter la télémétrie</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="54"/>
+        <location filename="../../app/export_actions.py" line="51"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="58"/>
+        <location filename="../../app/export_actions.py" line="55"/>
         <source>Writing telemetry…</source>
         <translation>Écriture de la télémétrie…</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="58"/>
+        <location filename="../../app/export_actions.py" line="55"/>
         <location filename="../../app/export_dialog.py" line="255"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="99"/>
+        <location filename="../../app/export_actions.py" line="80"/>
         <source>Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; SGP4 (Vallado et al.).</source>
         <translation>Données&#xa0;: éphémérides JPL DE421 (skyfield-data)&#xa0;; NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) et lumières des villes NASA Visible Earth&#xa0;; SGP4 (Vallado et al.).</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="102"/>
+        <location filename="../../app/export_actions.py" line="83"/>
         <source>orbital data centers, in sunlight and shadow.</source>
         <translation>des centres de données en orbite, entre soleil et ombre.</translation>
     </message>
@@ -126,133 +126,143 @@
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="187"/>
+        <location filename="../../app/menus.py" line="200"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="188"/>
+        <location filename="../../app/menus.py" line="201"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="203"/>
+        <location filename="../../app/menus.py" line="216"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="209"/>
+        <location filename="../../app/menus.py" line="222"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="212"/>
+        <location filename="../../app/menus.py" line="225"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="213"/>
+        <location filename="../../app/menus.py" line="226"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="214"/>
+        <location filename="../../app/menus.py" line="227"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="215"/>
+        <location filename="../../app/menus.py" line="228"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="216"/>
+        <location filename="../../app/menus.py" line="229"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="217"/>
+        <location filename="../../app/menus.py" line="230"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="218"/>
+        <location filename="../../app/menus.py" line="231"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="219"/>
+        <location filename="../../app/menus.py" line="232"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="220"/>
+        <location filename="../../app/menus.py" line="233"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="221"/>
+        <location filename="../../app/menus.py" line="234"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="222"/>
+        <location filename="../../app/menus.py" line="235"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="225"/>
-        <location filename="../../app/menus.py" line="230"/>
+        <location filename="../../app/menus.py" line="238"/>
+        <location filename="../../app/menus.py" line="243"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="232"/>
+        <location filename="../../app/menus.py" line="245"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="233"/>
+        <location filename="../../app/menus.py" line="246"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="234"/>
+        <location filename="../../app/menus.py" line="247"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="235"/>
+        <location filename="../../app/menus.py" line="248"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="236"/>
+        <location filename="../../app/menus.py" line="249"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="237"/>
+        <location filename="../../app/menus.py" line="250"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="238"/>
+        <location filename="../../app/menus.py" line="251"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="239"/>
+        <location filename="../../app/menus.py" line="252"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="240"/>
+        <location filename="../../app/menus.py" line="253"/>
+        <source>Presentation mode s&amp;hows</source>
+        <translation>Le mode présentation a&amp;ffiche</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="256"/>
+        <source>The inspector, in large type</source>
+        <translation>L’inspecteur, en grands caractères</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="257"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="243"/>
+        <location filename="../../app/menus.py" line="260"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -593,182 +603,182 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../widgets/inspector.py" line="126"/>
+        <location filename="../../widgets/inspector.py" line="130"/>
         <source>Satellite</source>
         <translation>Satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="126"/>
+        <location filename="../../widgets/inspector.py" line="130"/>
         <source>Constellation</source>
         <translation>Constellation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="126"/>
+        <location filename="../../widgets/inspector.py" line="130"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="127"/>
+        <location filename="../../widgets/inspector.py" line="131"/>
         <source>Inclination</source>
         <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="127"/>
+        <location filename="../../widgets/inspector.py" line="131"/>
         <source>β angle</source>
         <translation>Angle β</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="127"/>
+        <location filename="../../widgets/inspector.py" line="131"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="128"/>
+        <location filename="../../widgets/inspector.py" line="132"/>
         <source>Solar power</source>
         <translation>Puissance solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="128"/>
+        <location filename="../../widgets/inspector.py" line="132"/>
         <source>Load</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="128"/>
+        <location filename="../../widgets/inspector.py" line="132"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="129"/>
+        <location filename="../../widgets/inspector.py" line="133"/>
         <source>Electronics</source>
         <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="129"/>
+        <location filename="../../widgets/inspector.py" line="133"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="129"/>
+        <location filename="../../widgets/inspector.py" line="133"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="130"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Eclipse entry</source>
         <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="130"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Eclipse exit</source>
         <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="130"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Next contact</source>
         <translation>Prochain contact</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="131"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="131"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="131"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>ISL neighbours</source>
         <translation>Voisins ISL</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="132"/>
+        <location filename="../../widgets/inspector.py" line="136"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="135"/>
+        <location filename="../../widgets/inspector.py" line="139"/>
         <source>Height above the WGS84 ellipsoid now. In brackets, the orbit&apos;s altitude above the equatorial radius (6,378 km): the shell&apos;s, as set in the scenario, or the element set&apos;s mean, perigee and apogee. The two differ by up to ~21 km because the Earth is flatter at the poles.</source>
-        <translation>Hauteur au-dessus de l’ellipsoïde WGS84, maintenant. Entre parenthèses, l’altitude de l’orbite au-dessus du rayon équatorial (6 378 km) : celle de la couche, telle que fixée dans le scénario, ou la moyenne, le périgée et l’apogée du jeu d’éléments. Les deux diffèrent de jusqu’à ~21 km, la Terre étant aplatie aux pôles.</translation>
+        <translation>Hauteur au-dessus de l’ellipsoïde WGS84, maintenant. Entre parenthèses, l’altitude de l’orbite au-dessus du rayon équatorial (6&#x202f;378 km)&#xa0;: celle de la couche, telle que fixée dans le scénario, ou la moyenne, le périgée et l’apogée du jeu d’éléments. Les deux diffèrent de jusqu’à ~21 km, la Terre étant aplatie aux pôles.</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="183"/>
+        <location filename="../../widgets/inspector.py" line="187"/>
         <source>%1 °C (max %2 °C)</source>
         <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="229"/>
+        <location filename="../../widgets/inspector.py" line="241"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="231"/>
+        <location filename="../../widgets/inspector.py" line="243"/>
         <source>Umbra</source>
         <translation>Ombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="233"/>
+        <location filename="../../widgets/inspector.py" line="245"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="239"/>
+        <location filename="../../widgets/inspector.py" line="251"/>
         <source>charging %1</source>
         <translation>charge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="241"/>
+        <location filename="../../widgets/inspector.py" line="253"/>
         <source>discharging %1</source>
         <translation>décharge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="243"/>
+        <location filename="../../widgets/inspector.py" line="255"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="244"/>
+        <location filename="../../widgets/inspector.py" line="256"/>
         <source>%1 % SOC (%4), %2 (min %3 %)</source>
         <translation>%1 % (%4), %2 (min. %3 %)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="257"/>
+        <location filename="../../widgets/inspector.py" line="269"/>
         <source>%1 (shell %2)</source>
         <translation>%1 (couche %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="259"/>
+        <location filename="../../widgets/inspector.py" line="271"/>
         <source>%1 (mean %2)</source>
         <translation>%1 (moyenne %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="261"/>
+        <location filename="../../widgets/inspector.py" line="273"/>
         <source>%1 (perigee %2, apogee %3)</source>
         <translation>%1 (périgée %2, apogée %3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="269"/>
+        <location filename="../../widgets/inspector.py" line="281"/>
         <source>throttled: power</source>
         <translation>bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="271"/>
+        <location filename="../../widgets/inspector.py" line="283"/>
         <source>throttled: thermal</source>
         <translation>bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="284"/>
+        <location filename="../../widgets/inspector.py" line="296"/>
         <source>after the end of the run</source>
         <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="290"/>
+        <location filename="../../widgets/inspector.py" line="302"/>
         <source>before the start of the run</source>
         <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="294"/>
+        <location filename="../../widgets/inspector.py" line="306"/>
         <source>none before the end of the run</source>
         <translation>aucune d’ici la fin de la simulation</translation>
     </message>
@@ -776,199 +786,227 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../widgets/panels/links.py" line="51"/>
+        <location filename="../../widgets/panels/links.py" line="53"/>
         <source>Links</source>
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="154"/>
+        <location filename="../../widgets/panels/links.py" line="156"/>
         <source>Downlink</source>
         <translation>Débit descendant</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="157"/>
+        <location filename="../../widgets/panels/links.py" line="159"/>
         <source>Any satellite</source>
         <translation>Tout satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="157"/>
+        <location filename="../../widgets/panels/links.py" line="159"/>
         <source>Clouded out</source>
         <translation>Ciel couvert</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="158"/>
         <location filename="../../widgets/panels/links.py" line="160"/>
+        <location filename="../../widgets/panels/links.py" line="162"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="159"/>
+        <location filename="../../widgets/panels/links.py" line="161"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="160"/>
+        <location filename="../../widgets/panels/links.py" line="162"/>
         <source>Produced</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="161"/>
+        <location filename="../../widgets/panels/links.py" line="163"/>
         <source>Downlinked</source>
         <translation>Transmis au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="161"/>
+        <location filename="../../widgets/panels/links.py" line="163"/>
         <source>Dropped</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="162"/>
+        <location filename="../../widgets/panels/links.py" line="164"/>
         <source>Nearest neighbour (min–max)</source>
         <translation>Plus proche voisin (min–max)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="163"/>
+        <location filename="../../widgets/panels/links.py" line="165"/>
         <source>Mean ISL capacity</source>
         <translation>Capacité ISL moyenne</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="246"/>
+        <location filename="../../widgets/panels/links.py" line="242"/>
         <source>Computing ground contacts and links…</source>
         <translation>Calcul des contacts au sol et des liaisons…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="247"/>
+        <location filename="../../widgets/panels/links.py" line="243"/>
         <source>No ground stations or inter-satellite links in this scenario — add [[ground_station]] or ground_network; see README</source>
         <translation>Aucune station sol ni liaison intersatellite dans ce scénario — ajoutez [[ground_station]] ou ground_network&#xa0;; voir le README</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="172"/>
         <location filename="../../widgets/panels/links.py" line="174"/>
+        <location filename="../../widgets/panels/links.py" line="176"/>
         <source>Downlink (%1)</source>
         <translation>Débit desc. (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="156"/>
+        <location filename="../../widgets/panels/links.py" line="158"/>
         <source>Selected</source>
         <translation>Sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="173"/>
+        <location filename="../../widgets/panels/links.py" line="175"/>
         <source>Backlog (%1)</source>
         <translation>En attente (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="175"/>
+        <location filename="../../widgets/panels/links.py" line="177"/>
         <source>Data (%1)</source>
         <translation>Données (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="176"/>
+        <location filename="../../widgets/panels/links.py" line="178"/>
         <source>Distance (%1)</source>
         <translation>Distance (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="177"/>
+        <location filename="../../widgets/panels/links.py" line="179"/>
         <source>Capacity (%1)</source>
         <translation>Capacité (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="182"/>
+        <location filename="../../widgets/panels/links.py" line="184"/>
         <source>Ground contacts</source>
         <translation>Contacts au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="184"/>
+        <location filename="../../widgets/panels/links.py" line="186"/>
         <source>Inter-satellite links</source>
         <translation>Liaisons intersatellites</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/links.py" line="315"/>
-        <source>Time (UTC)</source>
-        <translation>Heure (UTC)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="143"/>
+        <location filename="../../app/main_window.py" line="145"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="86"/>
+        <location filename="../../widgets/panels/__init__.py" line="89"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="88"/>
+        <location filename="../../widgets/panels/__init__.py" line="91"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="90"/>
+        <location filename="../../widgets/panels/__init__.py" line="93"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="92"/>
+        <location filename="../../widgets/panels/__init__.py" line="95"/>
         <source>Links</source>
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="147"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="149"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="190"/>
+        <location filename="../../app/main_window.py" line="192"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="193"/>
+        <location filename="../../app/main_window.py" line="195"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="278"/>
+        <location filename="../../app/main_window.py" line="280"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
+    </message>
+</context>
+<context>
+    <name>PlotParts</name>
+    <message>
+        <location filename="../../widgets/panels/plotparts.py" line="46"/>
+        <source>Selected satellite</source>
+        <translation>Satellite sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/plotparts.py" line="47"/>
+        <source>All satellites</source>
+        <translation>Tous les satellites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/plotparts.py" line="48"/>
+        <source>Ground contacts</source>
+        <translation>Contacts au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/plotparts.py" line="49"/>
+        <source>Inter-satellite links</source>
+        <translation>Liaisons intersatellites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/plotparts.py" line="221"/>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/plotparts.py" line="234"/>
+        <source>Make the panel taller to see: %1</source>
+        <translation>Agrandissez le panneau pour voir&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1191,27 +1229,22 @@
 <context>
     <name>TimePlotPanel</name>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="145"/>
-        <source>Time (UTC)</source>
-        <translation>Heure (UTC)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/plotbase.py" line="337"/>
+        <location filename="../../widgets/panels/plotbase.py" line="320"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="183"/>
+        <location filename="../../widgets/panels/plotbase.py" line="194"/>
         <source>Time plots</source>
         <translation>Courbes temporelles</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="187"/>
+        <location filename="../../widgets/panels/plotbase.py" line="198"/>
         <source>All satellites</source>
         <translation>Tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="188"/>
+        <location filename="../../widgets/panels/plotbase.py" line="199"/>
         <source>All %1 satellites</source>
         <translation>Les %1 satellites</translation>
     </message>

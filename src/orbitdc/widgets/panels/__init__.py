@@ -10,7 +10,10 @@ Any QWidget will do if it has what the window calls: ``set_title(text)``,
 ``set_timeline(tl)``, ``apply_font_scale(factor)``; ``bind(view_state, selection=…,
 clock=…)`` if it follows the selection or the clock (as its spec says), with
 ``set_selected(index)`` for the selection; ``set_cursor(offset_s)``, a ``time_requested(float)``
-signal, ``cursors`` and ``time_plots()`` if it is on scenario time.
+signal, ``cursors`` and ``time_plots()`` if it is on scenario time. Presentation mode also
+uses, where a panel has them, ``plot_parts()``, ``part_title(key)``, ``show_parts(keys)``,
+``shown_parts()`` and ``set_legend_mode(mode)`` (:class:`TimePlotPanel` has them: see
+:mod:`.plotparts`); a panel without them is shown or hidden whole.
 
 The x domain says what the panel's x axis is: ``"scenario_time"`` (seconds since the scenario
 start, like :class:`TimePlotPanel`: it gets the time cursor and a click moves the clock),

@@ -44,6 +44,8 @@ MAX_LEAST_PX = 280  # the panel asks for at most this height (at scale 1): it mu
 class LinksPanel(TimePlotPanel):
     """Links. Constructor: ``LinksPanel(parent=None)``."""
 
+    PART_ORDER = ("contacts", "constellation", "selected", "isl")  # kept first when short
+
     def _make_plot(self, row: int) -> pg.PlotItem:  # the base class's two plots go
         return super()._make_plot(row + 1)  # below the contact rows
 
@@ -111,7 +113,7 @@ class LinksPanel(TimePlotPanel):
             p.vb.setLimits(xMin=0.0, xMax=span, minXRange=min(60.0, span))
         self.contacts.set_stations([] if links is None else links.stations.names)
         super().set_timeline(tl)
-        self._show_parts(tl is not None and links is None)
+        self._show_message_or_plots(tl is not None and links is None)
 
     def set_selected(self, index: int | None) -> None:
         """Show satellite ``index``'s passes, downlink and backlog (None: nothing selected)."""
@@ -188,17 +190,11 @@ class LinksPanel(TimePlotPanel):
         self._fit_sizes()
 
     def _fit_sizes(self) -> None:
-        """Left axes as wide as the station names need, all alike so the plots line up;
-        every plot at least :data:`MIN_PLOT_PX` high (the contact rows: a row per station),
-        plus its time axis."""
+        """Left axes as wide as the station names need, all alike so the plots line up (the
+        plots' heights: :meth:`_least_view_px`, :meth:`_squeezed_view_px`)."""
         width = self.contacts.fit_names(self._scale)
         for p in self._plots():
             p.getAxis("left").setWidth(width)
-            least = max(MIN_PLOT_PX * self._scale,
-                        self.contacts.rows_px if p is self.plot_contacts else 0.0)
-            bottom = p.getAxis("bottom")
-            p.setMinimumHeight(least + (bottom.minimumHeight() if bottom.style["showValues"]
-                                        else 0.0))
         self._schedule_refit()
 
     # --- internals ----------------------------------------------------------------------------
@@ -248,21 +244,45 @@ class LinksPanel(TimePlotPanel):
                                           "scenario — add [[ground_station]] or "
                                           "ground_network; see README"))
 
-    def _show_parts(self, no_links: bool) -> None:
-        """The message or the plots; the contact rows when there are stations, the ISL plot
-        when there are nearest-neighbour distances."""
+    def _show_message_or_plots(self, no_links: bool) -> None:
+        """The message or the plots (those that fit: :meth:`fit_parts`)."""
         self._no_links = no_links
         self._show_message_text()
         self.view.setVisible(not no_links)
         self.message.setVisible(no_links)
+        self.fit_parts()
+        self._schedule_refit()
+
+    # --- parts (see plotparts) ------------------------------------------------------------------
+
+    def plot_parts(self) -> dict[str, pg.PlotItem]:
+        return {"contacts": self.plot_contacts, "selected": self.plot_top,
+                "constellation": self.plot_total, "isl": self.plot_cluster}
+
+    def _available_parts(self) -> set[str]:
+        """The contact rows when there are stations, the ISL plot when there are
+        nearest-neighbour distances."""
         links = self._links
         stations = links is not None and len(links.stations) > 0
         isl = links is not None and (links.isl_mode == "cluster" or bool(np.isfinite(
             links.totals.get("nn_distance_min_km", np.empty(0))).any()))
-        self._show_plot(0, self.plot_contacts, stations or links is None)
-        self._show_plot(3, self.plot_cluster, isl)
-        self._place_time_axis()
-        self._schedule_refit()
+        return {"selected", "constellation"} | ({"contacts"} if stations or links is None
+                                                else set()) | ({"isl"} if isl else set())
+
+    def fit_parts(self) -> None:
+        if getattr(self, "_no_links", False):  # the message: no plots to fit
+            self.fit_note.hide()
+            return
+        super().fit_parts()
+
+    def _least_view_px(self, plot: pg.PlotItem) -> float:
+        least = super()._least_view_px(plot)
+        return max(least, self.contacts.rows_px) if plot is self.plot_contacts else least
+
+    def _squeezed_view_px(self, plot: pg.PlotItem) -> float:
+        """At least :data:`MIN_PLOT_PX` (the contact rows: a row per station)."""
+        return max(MIN_PLOT_PX * self._scale,
+                   self.contacts.rows_px if plot is self.plot_contacts else 0.0)
 
     def reflow_legends(self) -> None:
         super().reflow_legends()
@@ -274,8 +294,9 @@ class LinksPanel(TimePlotPanel):
 
     def _refit_view(self) -> None:
         """Fit the plots to the view again (it refits on its own resize only); the panel at
-        least as tall as they need (a view does not pass its scene's minimum on), up to
-        :data:`MAX_LEAST_PX` (beyond, the lowest plot is cut rather than the docks above
+        least as tall as its first plot needs, squeezed (a view does not pass its scene's
+        minimum on; the other plots are left out first: plotparts), up to
+        :data:`MAX_LEAST_PX` (beyond, the plot is cut rather than the docks above
         squeezed)."""
         self.view.ci.layout.activate()
         least = self.view.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).height()
@@ -285,36 +306,13 @@ class LinksPanel(TimePlotPanel):
             margins = self.layout().contentsMargins()
             title = self.title_label.sizeHint().height() if self.title_label.text() else 0
             self.setMinimumHeight(int(np.ceil(min(
-                least + title + margins.top() + margins.bottom() + self.layout().spacing(),
-                MAX_LEAST_PX * self._scale))))
+                self._squeezed_need_px() + title + margins.top() + margins.bottom()
+                + self.layout().spacing(), MAX_LEAST_PX * self._scale))))
         rect = self.view.range  # (below its minimum the layout would overlap its plots)
         self.view.ci.setGeometry(rect.x(), rect.y(), rect.width(), max(rect.height(), least))
 
-    def _show_plot(self, row: int, plot: pg.PlotItem, shown: bool) -> None:
-        """Show plot ``row`` and its header, or hide them and take them out of the layout
-        (a hidden item would keep its room there)."""
-        grid = self.view.ci.layout
-        for item, layout_row in ((plot.header, 2 * row), (plot, 2 * row + 1)):
-            placed = any(grid.itemAt(i) is item for i in range(grid.count()))
-            if shown and not placed:
-                grid.addItem(item, layout_row, 0)
-            elif not shown and placed:
-                grid.removeItem(item)
-            item.setVisible(shown)
-        if getattr(plot, "overlay", None) is not None:  # (in the scene, not the layout)
-            plot.overlay.setVisible(shown)
-        grid.setRowStretchFactor(2 * row + 1, 1 if shown else 0)
-
     def _place_time_axis(self) -> None:
-        """Time values and "Time (UTC)" under the lowest plot shown only."""
-        lowest = self.plot_cluster if self.plot_cluster.isVisible() else self.plot_total
-        for p in self._plots():
-            axis = p.getAxis("bottom")
-            axis.setStyle(showValues=p is lowest)
-            if p is lowest:
-                self._label_axis(axis, self.tr("Time (UTC)"))
-            else:
-                self._axis_text.pop(axis, None)
-                axis.showLabel(False)
-        self._fit_sizes()
+        super()._place_time_axis()
+        if hasattr(self, "contacts"):  # (built)
+            self._fit_sizes()
 

@@ -29,15 +29,19 @@ from orbitdc.physics.timeline import Timeline
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets import theme, units
 from orbitdc.widgets.panels import axistitle, plotkit
+from orbitdc.widgets.panels.endlabels import EndLabels
+from orbitdc.widgets.panels.legends import PanelLegends
 from orbitdc.widgets.panels.plotkit import AXIS_WIDTH_PX
+from orbitdc.widgets.panels.plotparts import PlotParts
 from orbitdc.widgets.scrub import OverlayViewBox
-from orbitdc.widgets.timeaxis import MIN_LABEL_PX
 
 VIEW_MARGINS_PX = (4, 4, 8, 4)  # left, top, right, bottom around the plots
 
 
-class TimePlotPanel(QWidget):
-    """Base panel. Constructor: ``TimePlotPanel(parent=None)``."""
+class TimePlotPanel(PanelLegends, PlotParts, QWidget):
+    """Base panel. Constructor: ``TimePlotPanel(parent=None)``. Which of its plots show:
+    :class:`~orbitdc.widgets.panels.plotparts.PlotParts`; legends, limit lines and swatches:
+    :class:`~orbitdc.widgets.panels.legends.PanelLegends`."""
 
     time_requested = Signal(float)  # seconds since the scenario start
     X_DOMAIN = "scenario_time"  # x is seconds since the scenario start (see widgets.panels)
@@ -55,6 +59,8 @@ class TimePlotPanel(QWidget):
         self._legend_labels: dict[str, pg.LabelItem] = {}  # legend key -> its label
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.shading: dict[str, list[pg.LinearRegionItem]] = {}
+        self.legend_mode = "header"  # one of LEGEND_MODES
+        self.end_labels: dict[pg.PlotItem, EndLabels] = {}  # plot -> its line-end labels
         self.title_label = QLabel(self)
         self.title_label.setFont(theme.font(theme.TITLE_PT + 1, bold=True))
         self.view = pg.GraphicsLayoutWidget(self)
@@ -65,10 +71,11 @@ class TimePlotPanel(QWidget):
         layout.setSpacing(2)
         layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
+        self._init_parts()
+        layout.addWidget(self.fit_note)
         self.plot_top = self._make_plot(0)
         self.plot_total = self._make_plot(1)
         self.plot_total.setXLink(self.plot_top)
-        self.plot_top.getAxis("bottom").setStyle(showValues=False)
         self.cursors = [self._make_cursor(p) for p in (self.plot_top, self.plot_total)]
         self._build()
         self.apply_font_scale(1.0)
@@ -86,7 +93,7 @@ class TimePlotPanel(QWidget):
             if tl is not None:
                 axis.set_start(tl.scenario.start)
             p.vb.setLimits(xMin=0.0, xMax=span, minXRange=min(60.0, span))
-        self.plot_top.setXRange(0.0, span, padding=0.0)
+        self.x_master().setXRange(0.0, span, padding=0.0)
         if tl is None:
             for c in self.curves.values():
                 c.setData(np.empty(0), np.empty(0))
@@ -97,7 +104,7 @@ class TimePlotPanel(QWidget):
         self.set_selected(self._index)
         for p in (self.plot_top, self.plot_total):  # the whole run, whatever the data did
             p.enableAutoRange(x=False)
-        self.plot_top.setXRange(0.0, span, padding=0.0)
+        self.x_master().setXRange(0.0, span, padding=0.0)
 
     def bind(self, view: ViewState, selection: bool = True, clock: bool = True) -> None:
         """Show ``view``'s selected satellite (``selection``) and put the cursor at
@@ -124,8 +131,9 @@ class TimePlotPanel(QWidget):
         self._fill_selected(tl, index, block)
 
     def time_plots(self) -> list[pg.PlotItem]:
-        """The plots whose x is the scenario time (each has a cursor in :attr:`cursors`)."""
-        return self._plots()
+        """The plots shown, whose x is the scenario time (each has a cursor in
+        :attr:`cursors`)."""
+        return [p for p in self._plots() if p.isVisible()]
 
     def set_cursor(self, offset_s: float) -> None:
         """Move the time cursor of every plot to ``offset_s`` seconds (cheap)."""
@@ -142,7 +150,8 @@ class TimePlotPanel(QWidget):
         """Set every visible string from the current translation (subclasses extend this to
         name their legend entries and axes)."""
         self._show_title()
-        self._label_axis(self.plot_total.getAxis("bottom"), self.tr("Time (UTC)"))
+        self._place_time_axis()
+        self._show_fit_note()
         self._update_headers()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -168,12 +177,14 @@ class TimePlotPanel(QWidget):
             axis_w = int(AXIS_WIDTH_PX * factor)
             p.getAxis("left").setWidth(axis_w)
             p.getAxis("right").setWidth(axis_w)
-            p.getAxis("bottom").label_px = MIN_LABEL_PX * factor
+            p.getAxis("bottom").label_px = plotkit.time_label_px(factor)
             size = f"{theme.LEGEND_PT * factor:.1f}pt"
             p.legend.setLabelTextSize(size)
-            for _sample, label in p.legend.items:  # setLabelTextSize alone does not re-render
-                label.setText(label.text, size=size)
+            for _sample, label in getattr(p.legend, "all_items", p.legend.items):
+                label.setText(label.text, size=size)  # (setLabelTextSize does not re-render)
             p.legend.updateSize()
+        for ends in self.end_labels.values():
+            ends.set_font(theme.font(theme.LEGEND_PT * factor))
         self.set_selected(self._index)
         self.reflow_legends()
 
@@ -211,6 +222,8 @@ class TimePlotPanel(QWidget):
             plot.legend.addItem(item, key)
         self._legend_labels[key] = plot.legend.items[-1][1]
         self.curves[key] = item
+        self._end_labels(plot).add(key, item, plot.vb if target is plot else target,
+                                   pg.mkPen(pen).color())
         return item
 
     def _add_overlay(self, plot: pg.PlotItem) -> OverlayViewBox:
@@ -231,6 +244,10 @@ class TimePlotPanel(QWidget):
         axis.setLabel(text, **{"color": theme.TEXT, "font-size": size})
         QTimer.singleShot(0, self, self._fit_axis_labels)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._schedule_fit()  # (a tab raised at the size it had: no resize event)
+
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self._fit_axis_labels)
@@ -242,6 +259,7 @@ class TimePlotPanel(QWidget):
         width = self.view.width() - VIEW_MARGINS_PX[0] - VIEW_MARGINS_PX[2]
         for p in self._plots():
             plotkit.reflow_legend(p, width, self._scale)
+        self._schedule_fit()  # the headers' heights may have changed
 
     def axis_title(self, axis: pg.AxisItem) -> str:
         """An axis' full title (shown as the unit alone when its plot is too low for it)."""
@@ -256,41 +274,6 @@ class TimePlotPanel(QWidget):
         for axis, text in list(self._axis_text.items()):
             if axis.orientation in ("left", "right"):
                 axistitle.fit_title(axis, text, self._short_text.get(axis, ""), self._scale)
-
-    def _legend_swatch(self, key: str, plot: pg.PlotItem, brush: QBrush) -> None:
-        """A filled square in the legend for a shading (the item itself is not plotted),
-        under legend key ``key``."""
-        swatch = pg.BarGraphItem(x=[0], height=[1], width=1, brush=brush, pen=None)
-        plot.legend.addItem(swatch, key)
-        self._legend_labels[key] = plot.legend.items[-1][1]
-
-    def _add_limit(self, key: str, target: pg.PlotItem | pg.ViewBox,
-                   colour: str = theme.LIMIT) -> pg.InfiniteLine:
-        """A dashed horizontal limit line (move it with ``setValue``), in the legend under
-        legend key ``key``."""
-        line = pg.InfiniteLine(0.0, angle=0, movable=False,
-                               pen=theme.pen(colour, 1, dashed=True))
-        line.setZValue(20)
-        target.addItem(line, ignoreBounds=True)
-        plot = target if isinstance(target, pg.PlotItem) else self._plot_of(target)
-        plot.legend.addItem(pg.PlotDataItem(pen=line.pen), key)
-        self._legend_labels[key] = plot.legend.items[-1][1]
-        return line
-
-    def _name_legend(self, names: dict[str, str]) -> None:
-        """Set the text of the legend entries ``{legend key: text}`` (size and colour kept)."""
-        for key, text in names.items():
-            self._legend_labels[key].setText(text)
-            if key in self.curves:  # PlotDataItem.name() follows the legend
-                self.curves[key].opts["name"] = text
-        for p in self._plots():
-            p.legend.updateSize()
-        self.reflow_legends()
-
-    def legend_text(self, key: str) -> str:
-        """The text of legend entry ``key`` (a curve key such as ``"top.solar"``, or the key
-        given to a limit line or a shading swatch)."""
-        return self._legend_labels[key].text
 
     def _plot_of(self, vb: pg.ViewBox) -> pg.PlotItem:
         return next(p for p in self._plots() if vb in (p.vb, getattr(p, "overlay", None)))

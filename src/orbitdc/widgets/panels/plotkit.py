@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QSizePolicy
 
 from orbitdc.widgets import theme
 from orbitdc.widgets.scrub import OverlayViewBox, ScrubViewBox
-from orbitdc.widgets.timeaxis import UtcTimeAxis
+from orbitdc.widgets.timeaxis import MIN_LABEL_PX, UtcTimeAxis
 from orbitdc.widgets.valueaxis import ValueAxis
 
 AXIS_WIDTH_PX = 72  # left and right axes, fixed so that stacked plots line up
@@ -24,7 +25,8 @@ def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
     data area) above a plot with a :class:`ScrubViewBox`, a UTC time axis, a grid, and an
     empty right-hand axis (so that plots with and without an overlay line up).
 
-    Extra attributes: ``plot.legend`` (the header's legend), ``plot.header_title``.
+    Extra attributes: ``plot.legend`` (the header's legend), ``plot.header_title``,
+    ``plot.layout_row`` (``row``).
     """
     header = view.addLayout(row=2 * row, col=0)
     header.setContentsMargins(AXIS_WIDTH_PX, 0, AXIS_WIDTH_PX, 0)
@@ -44,6 +46,7 @@ def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
     plot.setPreferredHeight(10)  # share the height by stretch only
     plot.legend = legend  # PlotItem.addItem lists named items here
     plot.header, plot.header_title = header, title
+    plot.layout_row = row
     plot.showGrid(x=True, y=True, alpha=theme.GRID_ALPHA)
     plot.showAxis("right")
     plot.getAxis("right").setStyle(showValues=False)
@@ -55,6 +58,16 @@ def make_plot(view: pg.GraphicsLayoutWidget, row: int) -> pg.PlotItem:
         axis.setPen(theme.pen(theme.BORDER))
         axis.setTextPen(theme.pen(theme.TEXT_DIM))
     return plot
+
+
+def time_label_px(scale: float) -> float:
+    """Pixels wanted between two time tick labels at font ``scale``: a clock label ("00:00")
+    and a gap that does not grow with the font (``MIN_LABEL_PX`` at scale 1), so that large
+    fonts keep a tick every few hours on a presentation's plots."""
+    def clock_px(pt: float) -> float:
+        return QFontMetricsF(theme.font(pt)).horizontalAdvance("00:00")
+
+    return MIN_LABEL_PX + clock_px(theme.TICK_PT * scale) - clock_px(theme.TICK_PT)
 
 
 def legend_columns(entry_widths_px: list[float], room_px: float,
@@ -75,9 +88,13 @@ def reflow_legend(plot: pg.PlotItem, width_px: float, scale: float = 1.0) -> int
     whole width (narrow docks, long French labels; title and legend then start at the left
     edge rather than above the plot); the header grows to hold it. Returns legend rows."""
     legend, title = plot.legend, plot.header_title
-    if not legend.items:
-        return 0
     axis_w = AXIS_WIDTH_PX * scale
+    if not legend.items:  # the title alone
+        height = max(HEADER_PX * scale, title.minimumHeight())
+        plot.header.setContentsMargins(axis_w, 0, axis_w, 0)
+        plot.header.setMaximumHeight(height)
+        plot.header.setMinimumHeight(height)
+        return 0
     entries = [s.boundingRect().width() + label.minimumWidth() + LEGEND_SPACING_PX
                for s, label in legend.items]
     beside = width_px - 2 * axis_w - title.minimumWidth() - 16 * scale
@@ -103,6 +120,30 @@ def reflow_legend(plot: pg.PlotItem, width_px: float, scale: float = 1.0) -> int
     plot.header.setMinimumHeight(height)
     plot.header.layout.activate()
     return rows
+
+
+def set_legend_entries(plot: pg.PlotItem, keep: list) -> None:
+    """Show only the entries ``keep`` (of the legend's (sample, label) pairs, in their
+    first order) in ``plot``'s header legend; the others are kept aside, hidden, and come back
+    when kept again. Reflow the legend afterwards."""
+    legend = plot.legend
+    if not hasattr(legend, "all_items"):
+        legend.all_items = list(legend.items)
+    keep_ids = {id(label) for _sample, label in keep}
+    items = [(s, label) for s, label in legend.all_items if id(label) in keep_ids]
+    if [id(lb) for _s, lb in items] == [id(lb) for _s, lb in legend.items]:
+        return
+    for i in range(legend.layout.count() - 1, -1, -1):
+        legend.layout.removeAt(i)
+    legend.items = items
+    legend.rowCount = 0
+    for sample, label in legend.all_items:
+        shown = id(label) in keep_ids
+        sample.setVisible(shown)
+        label.setVisible(shown)
+    for sample, label in items:
+        legend._addItemToLayout(sample, label)
+    legend.updateSize()
 
 
 def add_overlay(plot: pg.PlotItem) -> OverlayViewBox:

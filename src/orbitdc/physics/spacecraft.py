@@ -66,6 +66,19 @@ PARAMS: tuple[Param, ...] = (
     Param("initial_temp_c", float("nan"), "°C", "both nodes' temperature at scenario start; "
           "unset: each satellite starts at the steady state for full load in its environment "
           "at the start", lo=-150.0, hi=200.0),
+    # Mission life (physics/life*.py): wear and failures over years, no repair.
+    Param("spare_gpus", 0, "", "cold spare accelerators, unpowered until one fails",
+          integer=True, hi=10_000_000),
+    Param("gpu_failure_rate_per_year", 0.09, "1/yr", "permanent failures of a powered "
+          "accelerator (Llama 3: 220 GPU + HBM3 faults, 54 days, 16,384 H100s)", hi=100.0),
+    Param("bus_failure_rate_per_year", 0.01, "1/yr", "loss of the whole satellite (bus, "
+          "power, attitude); constant rate", hi=100.0),
+    Param("battery_temp_c", 20.0, "°C", "battery temperature for its capacity fade",
+          lo=-40.0, hi=80.0),
+    Param("battery_fade_scale", 1.0, "1", "multiplier on the capacity-fade stress of Xu et al. "
+          "2018 (< 1: space-grade cells)", hi=100.0),
+    Param("array_degradation_per_krad", 0.0, "1/krad", "array power lost per krad(Si) of "
+          "dose behind shielding_mm_al, on top of the yearly degradation", hi=1.0),
 )
 
 PARAM_BY_NAME: dict[str, Param] = params.by_name(PARAMS)

@@ -19,10 +19,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from orbitdc.physics import life_failures
+from orbitdc.physics import life_failures, life_sampling
 from orbitdc.physics.life_groups import Groups, groups
 from orbitdc.physics.life_sampling import (
-    SAMPLE_DAYS,
     SECONDS_PER_YEAR,
     DoseFn,
     Environment,
@@ -114,10 +113,11 @@ class LifeResult:
 
 def run_life(scn: Scenario, years: float = 10.0, runs: int = 200, seed: int = 0,
              progress: ProgressFn | None = None, dose_fn: DoseFn | None = None,
-             rad_params=None, n_days: int = SAMPLE_DAYS) -> LifeResult:
+             rad_params=None, n_days: int | None = None) -> LifeResult:
     """The life of ``scn`` over ``years`` in ``runs`` Monte Carlo runs from ``seed``.
     ``dose_fn`` / ``rad_params``: the radiation model (default :mod:`radiation`'s
-    ``dose_rate_rad_s`` and the scenario's ``[radiation]`` table)."""
+    ``dose_rate_rad_s`` and the scenario's ``[radiation]`` table); ``n_days``: days sampled
+    (default :data:`life_sampling.SAMPLE_DAYS`)."""
     if dose_fn is None or rad_params is None:
         from orbitdc.physics import radiation
 
@@ -129,7 +129,7 @@ def run_life(scn: Scenario, years: float = 10.0, runs: int = 200, seed: int = 0,
         if progress is not None:
             progress(int(PROGRESS_STEPS * fraction), PROGRESS_STEPS)
 
-    env = sample(scn, grp, dose_fn, rad_params.solar, n_days,
+    env = sample(scn, grp, dose_fn, rad_params.solar, n_days or life_sampling.SAMPLE_DAYS,
                  progress=lambda d, t: report(SAMPLING_SHARE * d / t))
     sc = {k: np.array([float(scn.constellations[c].params[k]) for c in grp.constellation])
           for k in SC_KEYS}

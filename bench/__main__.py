@@ -17,7 +17,7 @@ def main() -> None:
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
     parser.add_argument("--only", choices=["physics", "links", "globe", "export", "app", "soak",
-                                 "fuzz"],
+                                 "fuzz", "life"],
                         help="run one group (soak: only when asked for)")
     parser.add_argument("--minutes", type=float, default=5.0,
                         help="length of the soak (default 5: three reloads, 90 s apart)")
@@ -37,6 +37,8 @@ def main() -> None:
         physics(args)
     if args.only in (None, "links"):
         links()
+    if args.only in (None, "life"):
+        life()
     if args.only in (None, "globe"):
         globe()
     if args.only in (None, "export"):
@@ -73,6 +75,18 @@ def export() -> None:
         print(f"export_fps_{n // 1000}k: {r['fps']:.1f}{target}")
         print(f"export_fps_ratio_{n // 1000}k: {r['ratio']:.2f}")
         print(f"export_fps_panels_{n // 1000}k: {r['panels_fps']:.1f}")
+
+
+def life() -> None:
+    from bench import life_bench
+
+    r = life_bench.life_ratio()
+    print(f"# life: 10 years, 200 runs, {r['n_sat']:,}-satellite Walker shell "
+          f"({r['groups']} groups, {r['days']} sampled days; {r['note']}) in {r['life_s']:.1f} s "
+          f"vs its 24 h Timeline ({r['n_time']} steps) built in {r['timeline_s']:.1f} s; "
+          f"capacity {r['capacity_start_pflops']:,.0f} -> {r['capacity_end_p50_pflops']:,.0f} "
+          "PFLOPS (p50)")
+    print(f"life_ratio_30k: {r['life_ratio_30k']:.2f}  (target <= 2)")
 
 
 def links() -> None:

@@ -33,13 +33,15 @@ def _layer_label(key: str) -> str:
               "shadow": tr("Earth's shadow"), "sun": tr("Sun direction"), "stars": tr("Stars"),
               "atmosphere": tr("Atmosphere"), "legend": tr("Legend"),
               "stations": tr("Ground stations"), "footprints": tr("Station footprints"),
-              "contacts": tr("Contact lines"), "isl": tr("Inter-satellite links")}
+              "contacts": tr("Contact lines"), "isl": tr("Inter-satellite links"),
+              "radiation": tr("Radiation (protons > 10 MeV)")}
     return labels[key] if key in labels else LAYER_LABELS[key]
 
 
 def _color_label(key: str) -> str:
     return {"illumination": tr("Illumination"), "soc": tr("Battery charge"),
-            "temperature": tr("Electronics temperature"), "throughput": tr("Throughput")}[key]
+            "temperature": tr("Electronics temperature"), "throughput": tr("Throughput"),
+            "proton_flux": tr("Proton flux > 10 MeV")}[key]
 
 
 class Menus(QObject):
@@ -241,7 +243,8 @@ class Menus(QObject):
         for i, key in enumerate(COLOR_KEYS):
             self.color_combo.setItemText(i, _color_label(key))
         self.color_combo.setToolTip(tr("&Colour satellites by").replace("&", ""))
-        self.win.globe.set_colorbar_titles({k: _color_label(k) for k in COLOR_KEYS[1:]})
+        self.win.globe.set_colorbar_titles({k: _color_label(k)
+                                            for k in (*COLOR_KEYS[1:], "proton_flux")})
         self.frame_menu.setTitle(tr("&Frame"))
         self.frames["inertial"].setText(tr("Inertial (stars fixed, Earth turns)"))
         self.frames["earth"].setText(tr("Earth-fixed (Earth still, Sun moves)"))

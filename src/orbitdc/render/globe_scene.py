@@ -24,18 +24,18 @@ from orbitdc.render.layers.base import Layer
 from orbitdc.render.layers.contact_lines import ContactLinesLayer
 from orbitdc.render.layers.footprints import FootprintsLayer
 from orbitdc.render.layers.isl import IslLayer
+from orbitdc.render.layers.radiation import RadiationLayer
 from orbitdc.render.layers.stations import StationsLayer
 from orbitdc.render.overlays import captions, legend
 from orbitdc.render.overlays.controls import OverlayControls
 from orbitdc.render.picking import nearest_visible
 from orbitdc.viewstate import ViewState
 
-# Every layer and overlay, built in this order; those with a label are the View menu's
-# layers, in this order. Draw order: each layer's frame, ``translucent`` and ``order``.
+# Layers and overlays, built (and in the View menu) in this order; drawn by frame and order.
 REGISTRY: list[type[Layer]] = [
     earth.EarthLayer, satellites.SatellitesLayer, orbits.OrbitsLayer, track.TrackLayer,
     StationsLayer, FootprintsLayer, ContactLinesLayer, IslLayer, shadow.ShadowLayer,
-    sun.SunLayer, stars.StarsLayer, atmosphere.AtmosphereLayer,
+    sun.SunLayer, stars.StarsLayer, atmosphere.AtmosphereLayer, RadiationLayer,
     legend.LegendOverlay, captions.CaptionsOverlay,
 ]
 LAYERS = tuple(c.key for c in REGISTRY if c.label is not None)  # the switchable layers

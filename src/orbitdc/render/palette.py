@@ -23,7 +23,11 @@ QUANTITIES = {
     "soc": ("Battery", Colormap(["#d73027", "#fee08b", "#1a9850"]), 0.0, 1.0, "%"),
     "temperature": ("Electronics temperature", get_colormap("coolwarm"), 0.0, 90.0, "°C"),
     "throughput": ("Throughput", get_colormap("viridis"), 0.0, 1.0, "of peak"),
+    # Trapped protons > 10 MeV (AP8), log scale: 1 to 10⁵ /cm²/s (LEO's SAA to the inner belt).
+    "proton_flux": ("Proton flux > 10 MeV", Colormap(["#3b0f70", "#b5367a", "#fb8761",
+                                                      "#fcfdbf"]), 1.0, 1e5, "/cm²/s"),
 }
+LOG_QUANTITIES = frozenset({"proton_flux"})  # modes coloured by log10 of the value
 
 
 def illumination_colors(illum: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
@@ -40,9 +44,26 @@ def illumination_colors(illum: np.ndarray, out: np.ndarray | None = None) -> np.
 def quantity_colors(values: np.ndarray, mode: str) -> np.ndarray:
     """(n, 4) RGBA for a colour-by mode in QUANTITIES (values in the mode's unit, 0..1 for
     fractions)."""
-    _, cmap, lo, hi, _ = QUANTITIES[mode]
-    x = np.clip((np.asarray(values, dtype=np.float64) - lo) / (hi - lo), 0.0, 1.0)
-    return cmap.map(x).astype(np.float32)
+    return QUANTITIES[mode][1].map(quantity_fraction(values, mode)).astype(np.float32)
+
+
+def quantity_fraction(values: np.ndarray, mode: str) -> np.ndarray:
+    """Where ``values`` fall on the mode's colour scale, 0..1 (log10 for LOG_QUANTITIES;
+    NaN → 0)."""
+    _, _, lo, hi, _ = QUANTITIES[mode]
+    v = np.asarray(values, dtype=np.float64)
+    if mode in LOG_QUANTITIES:
+        v, lo, hi = np.log10(np.maximum(v, lo)), np.log10(lo), np.log10(hi)
+    return np.nan_to_num(np.clip((v - lo) / (hi - lo), 0.0, 1.0), nan=0.0)
+
+
+def power_of_ten(value: float) -> str:
+    """1, 10, 10², … 10⁵ for a colour scale's ends."""
+    exp = round(float(np.log10(value)))
+    if exp in (0, 1):
+        return f"{10 ** exp}"
+    sup = str(exp).translate(str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹"))
+    return f"10{sup}"
 
 
 # Ground stations and links (issue 11): markers by kind, footprints, contact lines, ISLs.

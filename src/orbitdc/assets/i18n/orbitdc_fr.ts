@@ -106,163 +106,173 @@
         <translation>Liaisons intersatellites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="41"/>
+        <location filename="../../app/menus.py" line="37"/>
+        <source>Radiation (protons &gt; 10 MeV)</source>
+        <translation>Rayonnement (protons &gt; 10 MeV)</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="42"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="41"/>
+        <location filename="../../app/menus.py" line="42"/>
         <source>Battery charge</source>
         <translation>État de charge de la batterie</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="42"/>
+        <location filename="../../app/menus.py" line="43"/>
         <source>Electronics temperature</source>
         <translation>Température de l’électronique</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="42"/>
+        <location filename="../../app/menus.py" line="43"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="200"/>
+        <location filename="../../app/menus.py" line="44"/>
+        <source>Proton flux &gt; 10 MeV</source>
+        <translation>Flux de protons &gt; 10 MeV</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="202"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="201"/>
+        <location filename="../../app/menus.py" line="203"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="216"/>
+        <location filename="../../app/menus.py" line="218"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="222"/>
+        <location filename="../../app/menus.py" line="224"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="225"/>
+        <location filename="../../app/menus.py" line="227"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="226"/>
+        <location filename="../../app/menus.py" line="228"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="227"/>
+        <location filename="../../app/menus.py" line="229"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="228"/>
+        <location filename="../../app/menus.py" line="230"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="229"/>
+        <location filename="../../app/menus.py" line="231"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="230"/>
+        <location filename="../../app/menus.py" line="232"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="231"/>
+        <location filename="../../app/menus.py" line="233"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="232"/>
+        <location filename="../../app/menus.py" line="234"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="233"/>
+        <location filename="../../app/menus.py" line="235"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="234"/>
+        <location filename="../../app/menus.py" line="236"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="235"/>
+        <location filename="../../app/menus.py" line="237"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="238"/>
-        <location filename="../../app/menus.py" line="243"/>
+        <location filename="../../app/menus.py" line="240"/>
+        <location filename="../../app/menus.py" line="245"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="245"/>
+        <location filename="../../app/menus.py" line="248"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="246"/>
+        <location filename="../../app/menus.py" line="249"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="247"/>
+        <location filename="../../app/menus.py" line="250"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="248"/>
+        <location filename="../../app/menus.py" line="251"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="249"/>
+        <location filename="../../app/menus.py" line="252"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="250"/>
+        <location filename="../../app/menus.py" line="253"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="251"/>
+        <location filename="../../app/menus.py" line="254"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="252"/>
+        <location filename="../../app/menus.py" line="255"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="253"/>
+        <location filename="../../app/menus.py" line="256"/>
         <source>Presentation mode s&amp;hows</source>
         <translation>Le mode présentation a&amp;ffiche</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="256"/>
+        <location filename="../../app/menus.py" line="259"/>
         <source>The inspector, in large type</source>
         <translation>L’inspecteur, en grands caractères</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="257"/>
+        <location filename="../../app/menus.py" line="260"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="260"/>
+        <location filename="../../app/menus.py" line="263"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>

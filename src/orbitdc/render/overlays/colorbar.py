@@ -13,8 +13,9 @@ class ColorBar:
     """Shown only in a mode of :data:`palette.QUANTITIES` with the legend on; ``titles``
     maps each mode to its (translated) title."""
 
-    def __init__(self, parent: vscene.Node, steps: int = 48) -> None:
-        self.steps = steps
+    def __init__(self, parent: vscene.Node, steps: int = 48,
+                 origin: tuple[float, float] = (18.0, 34.0)) -> None:
+        self.steps, self.origin = steps, origin  # strip's top left at 720 px high
         self.titles = {key: q[0] for key, q in palette.QUANTITIES.items()}
         self.mesh = vscene.visuals.Mesh(parent=parent)
         self.title = vscene.visuals.Text("", color="white", anchor_x="left", parent=parent)
@@ -31,7 +32,7 @@ class ColorBar:
     def set_scale(self, u: float) -> None:
         """Lay the strip and its texts out for overlay scale ``u`` (1.0 at 720 px high)."""
         n = self.steps + 1
-        x, y, width, height = 18 * u, 34 * u, 180 * u, 12 * u
+        x, y, width, height = self.origin[0] * u, self.origin[1] * u, 180 * u, 12 * u
         xs = np.linspace(x, x + width, n)
         top = np.c_[xs, np.full(n, y), np.zeros(n)]
         bottom = np.c_[xs, np.full(n, y + height), np.zeros(n)]
@@ -53,5 +54,9 @@ class ColorBar:
         scale = 100.0 if unit in ("%", "of peak") else 1.0
         suffix = " %" if scale == 100.0 else f" {unit}"
         self.title.text = self.titles[mode]
-        self.lo.text = f"{lo * scale:g}{suffix}"
-        self.hi.text = f"{hi * scale:g}{suffix}"
+        if mode in palette.LOG_QUANTITIES:
+            self.lo.text, self.hi.text = (palette.power_of_ten(lo),
+                                          f"{palette.power_of_ten(hi)}{suffix}")
+        else:
+            self.lo.text = f"{lo * scale:g}{suffix}"
+            self.hi.text = f"{hi * scale:g}{suffix}"

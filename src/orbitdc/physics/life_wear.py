@@ -20,11 +20,17 @@ JAXA's cycle-life tests ran large LEO cells past 30,000 cycles; a ``battery_fade
 **Array** — (1 − array_degradation_per_year)^t as in the physics, times
 (1 − array_degradation_per_krad × dose in krad), the dose behind ``shielding_mm_al``.
 
-**Power budget** — the load L a satellite can sustain in a month, from its sampled orbit:
-energy per orbit L·f_lit + L·(1 − f_lit)/η² ≤ the orbit-average array output (eclipse energy
-goes through the battery twice, one-way efficiency η), and the longest eclipse's draw
-L·τ/η ≤ capacity × (1 − battery_min_soc). GPUs it can run: (L − bus_power_w)/gpu_power_w,
-at most gpus × the thermal ceiling the physics found at the start (radiators do not age here).
+**Power budget** — GPUs a satellite can run on average over an orbit of the month, as the
+physics' throttle does it: while lit, every GPU the array output P_lit = P̄/f_lit powers
+beyond the bus (G_lit ≤ gpus × gpu_power_w); in eclipse, what the battery stored from the
+rest of the orbit's energy, R = P̄ − (bus + G_lit)·f_lit − bus·(1 − f_lit)/η², i.e.
+G_dark = R·η²/(1 − f_lit) (eclipse energy goes through the battery twice, one-way efficiency
+η), and at most what it can give over the month's longest eclipse τ, capacity ×
+(1 − battery_min_soc)·η/τ − bus. If the array cannot even carry the bus through the eclipse
+(R < 0), the lit GPUs give way. Orbit average: f_lit·G_lit + (1 − f_lit)·G_dark, over
+gpu_power_w, at most gpus × the thermal ceiling the physics found (radiators do not age
+here). Why not the physics' own utilisation: a sampled window starts with a charged battery
+and lasts 1.5 orbits, so it cannot show a deficit that builds up over many orbits.
 """
 
 from __future__ import annotations
@@ -107,16 +113,24 @@ def wear(env: Environment, sc: dict[str, np.ndarray], n_month: int) -> Wear:
 
 def _gpu_cap(env: Environment, sc: dict[str, np.ndarray], array_w: np.ndarray,
              frac: np.ndarray, moy: np.ndarray) -> np.ndarray:
-    """GPUs each group's satellites can run, (n_group, n_month + 1)."""
-    eta = sc["battery_efficiency"][:, None]
+    """GPUs each group's satellites can run on average over an orbit, (n_group, n_month + 1):
+    as the physics does, every GPU the array can power while lit, then in eclipse what the
+    battery stored from the surplus, at most what it can give over the longest eclipse."""
+    eta2 = sc["battery_efficiency"][:, None] ** 2
+    bus = sc["bus_power_w"][:, None]
+    gpu_w = sc["gpu_power_w"][:, None]
+    full = sc["gpus"][:, None] * gpu_w
     lit = env.lit_fraction[:, moy]
-    energy_w = array_w / np.maximum(lit + (1.0 - lit) / eta**2, 1e-12)
+    dark = 1.0 - lit
     tau_s = env.eclipse_max_s[:, moy]
     usable_wh = (sc["battery_wh"] * (1.0 - sc["battery_min_soc"]))[:, None] * frac
     with np.errstate(divide="ignore", invalid="ignore"):
-        battery_w = np.where(tau_s > 0.0, usable_wh * eta * 3600.0 / tau_s, np.inf)
-        gpus = (np.minimum(energy_w, battery_w) - sc["bus_power_w"][:, None]) / (
-            sc["gpu_power_w"][:, None])
-    gpus = np.where(np.isfinite(gpus), gpus, sc["gpus"][:, None])
+        g_lit = np.clip(array_w / lit - bus, 0.0, full)
+        rest = array_w - (bus + g_lit) * lit - bus * dark / eta2  # orbit-average W left
+        battery_w = np.where(tau_s > 0.0, usable_wh * np.sqrt(eta2) * 3600.0 / tau_s, np.inf)
+        g_dark = np.clip(np.minimum(rest * eta2 / dark, battery_w - bus), 0.0, full)
+        g_lit = np.where(rest < 0.0, np.maximum(g_lit + rest / lit, 0.0), g_lit)
+        gpus = (lit * g_lit + dark * np.where(dark > 0.0, g_dark, 0.0)) / gpu_w
+    gpus = np.where(np.isfinite(gpus), gpus, np.where(lit > 0.0, sc["gpus"][:, None], 0.0))
     ceiling = sc["gpus"][:, None] * env.thermal_ceiling[:, moy]
     return np.clip(gpus, 0.0, ceiling)

@@ -332,3 +332,21 @@ def test_life_result_months_and_totals(tmp_path: Path) -> None:
     delivered = r.delivered_pflops_years()
     assert np.all(delivered < r.capacity_pflops[:, 0] * 2 + 1e-9)
     assert np.all(delivered > r.capacity_pflops[:, -1] * 2 - 1e-9)
+
+
+def test_catalogue_groups_bin_orbits_and_stay_few() -> None:
+    """A catalogue (no plane numbers): bins of altitude, inclination, eccentricity and node,
+    coarsened until at most max_groups."""
+    import dataclasses
+
+    scn = scenario.load("default")  # 144 sats at 53°/550 km in 12 planes, 24 SSO at 650 km
+    as_catalogue = [dataclasses.replace(c, plane=np.full(len(c.names), -1))
+                    for c in scn.constellations]
+    scn = dataclasses.replace(scn, constellations=as_catalogue)
+    for cap, walker_groups in ((36, 12), (5, 4)):  # nodes every 30°: 12 bins; 90°: 4
+        g = groups(scn, max_groups=cap)
+        assert g.count.sum() == scn.n_sat
+        assert np.bincount(g.constellation).tolist() == [walker_groups, 1]
+        sats = [s for c in scn.constellations for s in c.satrecs]
+        incl = np.degrees([s.inclo for s in sats])
+        assert np.all(np.abs(incl[g.rep][g.of_sat] - incl) < 1e-9)  # same shell as its rep

@@ -6,8 +6,8 @@ Generated shells (walker, sso, cluster) group by plane: up to ``max_groups`` pla
 constellation, evenly spread over the plane indices, each other plane joining the nearest
 chosen one (in a Walker shell every plane sees the same year, shifted; in an sso shell the
 planes' local times differ, so neighbouring planes are alike). Catalogues (tle) group by bins
-of altitude (50 km), inclination (5°), eccentricity (0.02) and node at the start (30°), made
-coarser until there are at most ``max_groups``.
+of altitude (50 km), inclination (5°), eccentricity (0.02) and node at epoch (30°), centred
+on multiples of the width, made coarser until there are at most ``max_groups``.
 """
 
 from __future__ import annotations
@@ -81,7 +81,10 @@ def _catalogue_labels(c: Constellation, max_groups: int) -> np.ndarray:
         np.degrees([s.nodeo for s in c.satrecs]) % 360.0,
     ])
     for widths in BIN_WIDTHS:
-        bins = np.floor(feats / np.array(widths)).astype(np.int64)
+        w = np.array(widths)
+        shifted = feats + w / 2.0  # bins centred on multiples of the width (550 km, 0°…)
+        shifted[:, 3] %= 360.0  # the node wraps round
+        bins = np.floor(shifted / w).astype(np.int64)
         label = np.unique(bins, axis=0, return_inverse=True)[1].ravel()
         if label.max(initial=0) < max_groups:
             break

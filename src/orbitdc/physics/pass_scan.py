@@ -156,30 +156,41 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     sin_near_s, cos_near_s = np.sin(e_near_rad), np.cos(e_near_rad)
     n_out = n_vis = bad = 0
     room_out, room_vis = n_sta * (m // 2 + 2), n_sta * m if want_visible else 0
+    lam_a, w_a = np.empty(n_sta), np.empty(n_sta, np.int64)
     for sat in range(sat0, sat1):
         if n_out + room_out > out.shape[0] or n_vis + room_vis > vis.shape[0]:
             return sat, n_out, n_vis, bad
-        r_max, om = math.nan, math.inf
+        r_max, om, n_act = math.nan, math.inf, 0
         for sta in range(n_sta):
-            p = sta * n_sat + sat
-            w = max(due[p] - k_first, c)
+            w = max(due[sta * n_sat + sat] - k_first, c)
+            w_a[sta] = w
             if w >= m:
                 continue
+            n_act += 1
             if math.isnan(r_max):  # this satellite's bounds, from the block's first instant
                 r_max, om = _bounds((rt[0, sat, 0], rt[0, sat, 1], rt[0, sat, 2]),
                                     (vt[0, sat, 0], vt[0, sat, 1], vt[0, sat, 2]))
-            sin_near, mask = sin_near_s[sta], sin_mask[sta]
-            lam = (0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
-                   - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
-            sx, sy, sz = s_hat[sta, 0], s_hat[sta, 1], s_hat[sta, 2]
-            s = (s_km[sta, 0], s_km[sta, 1], s_km[sta, 2])
-            u = (up[sta, 0], up[sta, 1], up[sta, 2])
-            while w < m:
+            lam_a[sta] = (0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
+                          - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
+        # The stations' walks advance in turns, one look each: independent chains of
+        # dependent arithmetic that the processor overlaps.
+        while n_act:
+            for sta in range(n_sta):
+                w = w_a[sta]
+                if w >= m:
+                    continue
+                p = sta * n_sat + sat
+                sin_near, mask, lam = sin_near_s[sta], sin_mask[sta], lam_a[sta]
+                sx, sy, sz = s_hat[sta, 0], s_hat[sta, 1], s_hat[sta, 2]
+                s = (s_km[sta, 0], s_km[sta, 1], s_km[sta, 2])
+                u = (up[sta, 0], up[sta, 1], up[sta, 2])
+                step_only = False
                 k, j = k_first + w, w - c  # (w ≥ c: a new instant)
                 r_t = (rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2])
                 r = _ecef(r_t, cg[w], sg[w])
                 rr = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
-                chord = math.sqrt(max(0.0, 2.0 - 2.0 * (r[0] * sx + r[1] * sy + r[2] * sz) / rr))
+                cos_th = (r[0] * sx + r[1] * sy + r[2] * sz) / rr
+                chord = math.sqrt(max(0.0, 2.0 - 2.0 * cos_th))
                 if (k1[p] == k - 1 and f1[p] >= sin_near) or chord <= lam or not skip:
                     f, rng = _sin_el(r, s, u)
                     if k1[p] != k - 1 and f >= sin_near and w >= 1:  # the sample before
@@ -216,7 +227,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                                       t[w], cg[a], sg[a], s, u)
                             x = crossing(d, t[a], t[w], fm, f, math.nan, mask)
                             if f >= mask:
-                                aos[p], partial[p], top[p], top_s[p] = x, False, -math.inf, math.nan
+                                aos[p], partial[p] = x, False
+                                top[p], top_s[p] = -math.inf, math.nan
                             elif math.isnan(aos[p]):
                                 bad += 1
                             else:
@@ -233,19 +245,22 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                         v[0], v[1], v[2], v[3], v[4] = w - c, sat, sta, f, rng
                         n_vis += 1
                     if f >= sin_near or not skip:
-                        w += 1
-                        continue
+                        step_only = True
                 # Outside the cap: skip while the bounds hold (instants after w); within a
                 # step of it, look again at the next instant.
-                if chord <= lam + om * dt:
+                if step_only or chord <= lam + om * dt:
                     w += 1
-                    continue
-                n = min(_skip_s(r, rr, chord, r_t, (vt[j, sat, 0], vt[j, sat, 1], vt[j, sat, 2]),
-                                cg[w], sg[w], (sx, sy, sz), lam, om, r_max) / dt, 1e9)
-                n = max(n, (chord - lam) / (om * dt))
-                w_next = w + 1 + max(0, int(n - 1e-9))
-                w = w_next if (w_next <= w_last or w >= w_last) else w_last
-            due[p] = k_first + w
+                else:
+                    v_t = (vt[j, sat, 0], vt[j, sat, 1], vt[j, sat, 2])
+                    n = min(_skip_s(r, rr, chord, r_t, v_t, cg[w], sg[w], (sx, sy, sz), lam,
+                                    om, r_max) / dt, 1e9)
+                    n = max(n, (chord - lam) / (om * dt))
+                    w_next = w + 1 + max(0, int(n - 1e-9))
+                    w = w_next if (w_next <= w_last or w >= w_last) else w_last
+                w_a[sta] = w
+                if w >= m:
+                    n_act -= 1
+                    due[p] = k_first + w
     return sat1, n_out, n_vis, bad
 
 

@@ -145,14 +145,18 @@ def run_life(scn: Scenario, years: float = 10.0, runs: int = 200, seed: int = 0,
     alive_mean = np.zeros((grp.n_group, n_month + 1))
     for g in range(grp.n_group):
         gpus = int(sc["gpus"][g])
+        capped = bool(w.gpu_cap[g].min() < gpus)  # the budget runs fewer than a satellite has
         counts = life_failures.group_counts(
             np.random.default_rng([seed, g]), runs, int(grp.count[g]), gpus,
             int(sc["spare_gpus"][g]), sc["gpu_failure_rate_per_year"][g],
-            sc["bus_failure_rate_per_year"][g], float(dose_end[g]), n_month)
-        share = np.clip(w.gpu_cap[g][None, :] - np.arange(gpus)[:, None], 0.0, 1.0)
-        running = np.einsum("rwm,wm->rm", counts.at_least, share)
+            sc["bus_failure_rate_per_year"][g], float(dose_end[g]), n_month, by_order=capped)
+        if capped:  # Σ over satellites of min(working, cap) = Σ_w clip(cap − w, 0, 1)·N(≥ w+1)
+            share = np.clip(w.gpu_cap[g][None, :] - np.arange(gpus)[:, None], 0.0, 1.0)
+            running = np.einsum("rwm,wm->rm", counts.at_least, share)
+        else:
+            running = counts.working.astype(float)
         by_const[grp.constellation[g]] += running * sc["gpu_tflops"][g] * 1e-3
-        working += counts.at_least.sum(axis=1)
+        working += counts.working
         alive += counts.alive
         array_w += counts.alive * w.array_w[g][None, :]
         running_mean[g] = running.mean(axis=0)

@@ -24,10 +24,10 @@ CHUNK_VALUES = 4_000_000  # draws held at once (runs × satellites × GPUs)
 
 
 def gpu_end_years(rng: np.random.Generator, runs: int, n_sat: int, gpus: int, spares: int,
-                  rate_per_year: float, bus_rate_per_year: float, dose_end_years: float
-                  ) -> tuple[np.ndarray, np.ndarray]:
-    """(end of each GPU slot (runs, n_sat, gpus) sorted ascending, end of each bus
-    (runs, n_sat)), years; ``inf`` for never."""
+                  rate_per_year: float, bus_rate_per_year: float, dose_end_years: float,
+                  sort: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """(end of each GPU slot (runs, n_sat, gpus), sorted ascending unless ``sort`` is False,
+    end of each bus (runs, n_sat)), years; ``inf`` for never."""
     shape = (runs, n_sat)
     bus = _exponential(rng, bus_rate_per_year, shape)
     if gpus == 0:
@@ -39,7 +39,8 @@ def gpu_end_years(rng: np.random.Generator, runs: int, n_sat: int, gpus: int, sp
     else:
         end = np.full((*shape, gpus), np.inf)
     np.minimum(end, np.minimum(bus, dose_end_years)[..., None], out=end)
-    end.sort(axis=-1)
+    if sort:
+        end.sort(axis=-1)
     return end, bus
 
 
@@ -58,30 +59,41 @@ def month_index(t_years: np.ndarray, n_month: int) -> np.ndarray:
 class GroupCounts:
     """One group's satellites through the life, per run and month (runs, n_month + 1)."""
 
-    at_least: np.ndarray  # (runs, gpus, n_month + 1): satellites with ≥ w + 1 working GPUs
+    working: np.ndarray  # GPUs working
     alive: np.ndarray  # satellites whose bus works
+    # (runs, gpus, n_month + 1): satellites with ≥ w + 1 working GPUs; None unless asked for
+    at_least: np.ndarray | None = None
 
 
 def group_counts(rng: np.random.Generator, runs: int, n_sat: int, gpus: int, spares: int,
                  rate_per_year: float, bus_rate_per_year: float, dose_end_years: float,
-                 n_month: int) -> GroupCounts:
-    """Counts of one group's satellites by working GPUs, drawn in chunks of satellites."""
+                 n_month: int, by_order: bool = True) -> GroupCounts:
+    """Counts of one group's satellites by working GPUs, drawn in chunks of satellites.
+    ``by_order``: also count satellites by how many GPUs they have left (needed when the
+    power budget runs fewer GPUs than a satellite has; runs × gpus × months integers)."""
     bins = n_month + 2
-    dead_w = np.zeros((runs, gpus, bins), np.int64)
+    dead = np.zeros((runs, bins), np.int64)
+    dead_w = np.zeros((runs, gpus, bins), np.int64) if by_order else None
     dead_bus = np.zeros((runs, bins), np.int64)
     chunk = max(1, CHUNK_VALUES // max(runs * max(gpus, 1), 1))
     r_idx = np.arange(runs)[:, None, None]
     for s0 in range(0, n_sat, chunk):
         s = min(chunk, n_sat - s0)
         end, bus = gpu_end_years(rng, runs, s, gpus, spares, rate_per_year,
-                                 bus_rate_per_year, dose_end_years)
-        # Satellites with ≥ w working GPUs lose one when the (gpus − w)-th end comes.
-        order = np.arange(gpus)[None, None, :]
-        flat = ((r_idx * gpus + (gpus - 1 - order)) * bins + month_index(end, n_month))
-        dead_w += np.bincount(flat.ravel(), minlength=runs * gpus * bins).reshape(
-            runs, gpus, bins)
+                                 bus_rate_per_year, dose_end_years, sort=by_order)
+        month = month_index(end, n_month)
+        dead += np.bincount((r_idx * bins + month).ravel(), minlength=runs * bins).reshape(
+            runs, bins)
+        if dead_w is not None:
+            # Satellites with ≥ w working GPUs lose one when the (gpus − w)-th end comes.
+            order = np.arange(gpus)[None, None, :]
+            flat = (r_idx * gpus + (gpus - 1 - order)) * bins + month
+            dead_w += np.bincount(flat.ravel(), minlength=runs * gpus * bins).reshape(
+                runs, gpus, bins)
         flat_bus = np.arange(runs)[:, None] * bins + month_index(bus, n_month)
         dead_bus += np.bincount(flat_bus.ravel(), minlength=runs * bins).reshape(runs, bins)
-    at_least = n_sat - np.cumsum(dead_w, axis=-1)[..., :n_month + 1]
+    working = n_sat * gpus - np.cumsum(dead, axis=-1)[:, :n_month + 1]
     alive = n_sat - np.cumsum(dead_bus, axis=-1)[:, :n_month + 1]
-    return GroupCounts(at_least, alive)
+    at_least = (None if dead_w is None
+                else n_sat - np.cumsum(dead_w, axis=-1)[..., :n_month + 1])
+    return GroupCounts(working, alive, at_least)

@@ -15,7 +15,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-COLOR_MODES = ("illumination", "soc", "temperature", "throughput")
+COLOR_MODES = ("illumination", "soc", "temperature", "throughput", "proton_flux")
 FRAMES = ("inertial", "earth")
 
 

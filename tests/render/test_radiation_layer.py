@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("vispy")
 from vispy import app as vispy_app
 
-from orbitdc.physics import frames, scenario
+from orbitdc.physics import frames, radiation, scenario
 from orbitdc.physics.flux_views import proton_flux_map
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render import palette
@@ -144,9 +144,40 @@ def test_colour_scale_with_the_legend(globe: GlobeScene, timeline: Timeline) -> 
     globe.set_colorbar_titles({"proton_flux": "Flux de protons > 10 MeV"})
     globe.render()
     assert bar.title.text.startswith("Flux de protons > 10 MeV · ")
+    globe.set_colorbar_titles({"proton_flux": "Proton flux > 10 MeV"})
     globe.set_layer("legend", False)
     globe.render()
     assert not bar.mesh.visible
     globe.set_layer("radiation", False)
     globe.render()
     assert not bar.mesh.visible and not layer.mesh.visible
+
+
+def test_colour_satellites_by_proton_flux(globe: GlobeScene, timeline: Timeline) -> None:
+    state = timeline.state_at(1200.0)
+    lat, lon, alt = frames.geodetic(state.r_ecef_km)
+    flux = radiation.proton_flux_cm2_s(lat, lon, alt, solar="min")  # the default's AP8MIN
+    hot, cold = int(np.nanargmax(flux)), int(np.nanargmin(flux))
+    assert flux[hot] > 10.0 and flux[cold] < 1.0
+    globe.set_layer("satellites", True)
+    globe.set_layer("legend", True)
+    look_at(globe, state.r_ecef_km[hot] / np.linalg.norm(state.r_ecef_km[hot]))
+    globe.show_state(state)
+    lit = globe.render()
+    globe.set_color_mode("proton_flux")
+    try:
+        colours = globe.layers["satellites"].colors(state)
+        x = np.clip(np.log10(np.maximum(flux, 1.0)) / 5.0, 0.0, 1.0)  # 1 → 10⁵ /cm²/s
+        np.testing.assert_allclose(colours, palette.QUANTITIES["proton_flux"][1].map(x),
+                                   atol=1e-6)
+        assert np.abs(colours[hot, :3] - colours[cold, :3]).sum() > 0.5
+        img = globe.render()
+        xy = screen(globe, state.r_ecef_km[hot] / frames.EARTH_RADIUS_KM)[0]
+        assert np.abs(patch(img, xy, 1) - patch(lit, xy, 1)).sum(axis=1).max() > 60
+        bar = globe.layers["legend"].colorbar
+        assert bar.mesh.visible and bar.title.text == "Proton flux > 10 MeV"
+        assert bar.hi.text == "10⁵ /cm²/s"
+    finally:
+        globe.set_color_mode("illumination")
+        globe.set_layer("satellites", False)
+        globe.set_layer("legend", False)

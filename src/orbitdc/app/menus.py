@@ -243,8 +243,7 @@ class Menus(QObject):
         for i, key in enumerate(COLOR_KEYS):
             self.color_combo.setItemText(i, _color_label(key))
         self.color_combo.setToolTip(tr("&Colour satellites by").replace("&", ""))
-        self.win.globe.set_colorbar_titles({k: _color_label(k)
-                                            for k in (*COLOR_KEYS[1:], "proton_flux")})
+        self.win.globe.set_colorbar_titles({k: _color_label(k) for k in COLOR_KEYS[1:]})
         self.frame_menu.setTitle(tr("&Frame"))
         self.frames["inertial"].setText(tr("Inertial (stars fixed, Earth turns)"))
         self.frames["earth"].setText(tr("Earth-fixed (Earth still, Sun moves)"))

@@ -24,7 +24,7 @@ QUANTITIES = {
     "temperature": ("Electronics temperature", get_colormap("coolwarm"), 0.0, 90.0, "°C"),
     "throughput": ("Throughput", get_colormap("viridis"), 0.0, 1.0, "of peak"),
     # Trapped protons > 10 MeV (AP8), log scale: 1 to 10⁵ /cm²/s (LEO's SAA to the inner belt).
-    "proton_flux": ("Proton flux > 10 MeV", Colormap(["#3b0f70", "#b5367a", "#fb8761",
+    "proton_flux": ("Proton flux > 10 MeV", Colormap(["#5a3596", "#b5367a", "#fb8761",
                                                       "#fcfdbf"]), 1.0, 1e5, "/cm²/s"),
 }
 LOG_QUANTITIES = frozenset({"proton_flux"})  # modes coloured by log10 of the value

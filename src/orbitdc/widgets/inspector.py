@@ -8,6 +8,8 @@ With links (``tl.links``), four more rows: the next contact, the current downlin
 onboard backlog and the ISL neighbours (hidden when the scenario has no links; see
 :mod:`orbitdc.widgets.link_text`). Captions are set in ``retranslate`` (again on
 ``QEvent.LanguageChange``, which also rewrites the shown values in the new language).
+Two radiation rows: the trapped-proton flux > 10 MeV now and the dose rate behind the
+satellite's shielding (:mod:`orbitdc.widgets.radiation_text`).
 Bound to a :class:`~orbitdc.viewstate.ViewState` (:meth:`Inspector.bind`), it shows the
 state's selected satellite at the state's time.
 
@@ -30,6 +32,7 @@ from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets import link_text, theme
+from orbitdc.widgets.radiation_text import radiation_values
 from orbitdc.widgets.units import (
     DASH,
     NBSP,
@@ -42,8 +45,8 @@ from orbitdc.widgets.units import (
 )
 
 ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illumination", "solar",
-        "load", "soc", "temp_elec", "temp_rad", "throughput", "eclipse_entry", "eclipse_exit",
-        "next_contact", "downlink", "backlog", "isl")
+        "load", "soc", "temp_elec", "temp_rad", "throughput", "proton_flux", "dose_rate",
+        "eclipse_entry", "eclipse_exit", "next_contact", "downlink", "backlog", "isl")
 LINK_ROWS = ("next_contact", "downlink", "backlog", "isl")  # shown when the run has links
 BRIEF_ROWS = ("name", "illumination", "solar", "load", "soc", "temp_elec", "throughput",
               "eclipse_entry", "eclipse_exit", "downlink")  # what an audience follows
@@ -131,8 +134,9 @@ class Inspector(QWidget):
                  self.tr("Inclination"), self.tr("β angle"), self.tr("Illumination"),
                  self.tr("Solar power"), self.tr("Load"), self.tr("Battery"),
                  self.tr("Electronics"), self.tr("Radiator"), self.tr("Throughput"),
-                 self.tr("Eclipse entry"), self.tr("Eclipse exit"), self.tr("Next contact"),
-                 self.tr("Downlink"), self.tr("Backlog"), self.tr("ISL neighbours"))
+                 self.tr("Protons > 10 MeV"), self.tr("Dose rate"), self.tr("Eclipse entry"),
+                 self.tr("Eclipse exit"), self.tr("Next contact"), self.tr("Downlink"),
+                 self.tr("Backlog"), self.tr("ISL neighbours"))
         self.heading.setText(self.tr("Inspector"))
         for key, name in zip(ROWS, names, strict=True):
             self.captions[key].setText(name)
@@ -192,6 +196,7 @@ class Inspector(QWidget):
                                            float(st.utilisation[index]), int(block.limit[k, 0])),
         }
         v["eclipse_entry"], v["eclipse_exit"] = self._eclipse(tl, index, t)
+        v.update(radiation_values(tl, index, st))
         v.update(link_text.link_values(tl, index, t, st.r_teme_km))
         self._show_link_rows(tl.links is not None)
         for key, text in v.items():

@@ -217,62 +217,62 @@
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="248"/>
+        <location filename="../../app/menus.py" line="247"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="249"/>
+        <location filename="../../app/menus.py" line="248"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="250"/>
+        <location filename="../../app/menus.py" line="249"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="251"/>
+        <location filename="../../app/menus.py" line="250"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="252"/>
+        <location filename="../../app/menus.py" line="251"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="253"/>
+        <location filename="../../app/menus.py" line="252"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="254"/>
+        <location filename="../../app/menus.py" line="253"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="255"/>
+        <location filename="../../app/menus.py" line="254"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="256"/>
+        <location filename="../../app/menus.py" line="255"/>
         <source>Presentation mode s&amp;hows</source>
         <translation>Le mode présentation a&amp;ffiche</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="259"/>
+        <location filename="../../app/menus.py" line="258"/>
         <source>The inspector, in large type</source>
         <translation>L’inspecteur, en grands caractères</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="260"/>
+        <location filename="../../app/menus.py" line="259"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="263"/>
+        <location filename="../../app/menus.py" line="262"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -386,6 +386,16 @@
         <location filename="../../widgets/link_text.py" line="136"/>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/radiation_text.py" line="50"/>
+        <source>— (above the model&apos;s 2,000 km)</source>
+        <translation>— (au-delà des 2 000 km du modèle)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/radiation_text.py" line="54"/>
+        <source>%1 rad/day behind %2 mm Al</source>
+        <translation>%1 rad/jour derrière %2 mm d’Al</translation>
     </message>
 </context>
 <context>
@@ -613,182 +623,192 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../widgets/inspector.py" line="130"/>
+        <location filename="../../widgets/inspector.py" line="133"/>
         <source>Satellite</source>
         <translation>Satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="130"/>
+        <location filename="../../widgets/inspector.py" line="133"/>
         <source>Constellation</source>
         <translation>Constellation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="130"/>
+        <location filename="../../widgets/inspector.py" line="133"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="131"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Inclination</source>
         <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="131"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>β angle</source>
         <translation>Angle β</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="131"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="132"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>Solar power</source>
         <translation>Puissance solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="132"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>Load</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="132"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="133"/>
+        <location filename="../../widgets/inspector.py" line="136"/>
         <source>Electronics</source>
         <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="133"/>
+        <location filename="../../widgets/inspector.py" line="136"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="133"/>
+        <location filename="../../widgets/inspector.py" line="136"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="134"/>
+        <location filename="../../widgets/inspector.py" line="137"/>
         <source>Eclipse entry</source>
         <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="134"/>
+        <location filename="../../widgets/inspector.py" line="137"/>
         <source>Eclipse exit</source>
         <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="134"/>
+        <location filename="../../widgets/inspector.py" line="137"/>
         <source>Next contact</source>
         <translation>Prochain contact</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="135"/>
+        <location filename="../../widgets/inspector.py" line="137"/>
+        <source>Protons &gt; 10 MeV</source>
+        <translation>Flux de protons &gt; 10 MeV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="137"/>
+        <source>Dose rate</source>
+        <translation>Débit de dose</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="138"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="135"/>
+        <location filename="../../widgets/inspector.py" line="138"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="135"/>
+        <location filename="../../widgets/inspector.py" line="138"/>
         <source>ISL neighbours</source>
         <translation>Voisins ISL</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="136"/>
+        <location filename="../../widgets/inspector.py" line="139"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="139"/>
+        <location filename="../../widgets/inspector.py" line="142"/>
         <source>Height above the WGS84 ellipsoid now. In brackets, the orbit&apos;s altitude above the equatorial radius (6,378 km): the shell&apos;s, as set in the scenario, or the element set&apos;s mean, perigee and apogee. The two differ by up to ~21 km because the Earth is flatter at the poles.</source>
         <translation>Hauteur au-dessus de l’ellipsoïde WGS84, maintenant. Entre parenthèses, l’altitude de l’orbite au-dessus du rayon équatorial (6&#x202f;378 km)&#xa0;: celle de la couche, telle que fixée dans le scénario, ou la moyenne, le périgée et l’apogée du jeu d’éléments. Les deux diffèrent de jusqu’à ~21 km, la Terre étant aplatie aux pôles.</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="187"/>
+        <location filename="../../widgets/inspector.py" line="190"/>
         <source>%1 °C (max %2 °C)</source>
         <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="241"/>
+        <location filename="../../widgets/inspector.py" line="245"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="243"/>
+        <location filename="../../widgets/inspector.py" line="247"/>
         <source>Umbra</source>
         <translation>Ombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="245"/>
+        <location filename="../../widgets/inspector.py" line="249"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="251"/>
+        <location filename="../../widgets/inspector.py" line="255"/>
         <source>charging %1</source>
         <translation>charge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="253"/>
+        <location filename="../../widgets/inspector.py" line="257"/>
         <source>discharging %1</source>
         <translation>décharge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="255"/>
+        <location filename="../../widgets/inspector.py" line="259"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="256"/>
+        <location filename="../../widgets/inspector.py" line="260"/>
         <source>%1 % SOC (%4), %2 (min %3 %)</source>
         <translation>%1 % (%4), %2 (min. %3 %)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="269"/>
+        <location filename="../../widgets/inspector.py" line="273"/>
         <source>%1 (shell %2)</source>
         <translation>%1 (couche %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="271"/>
+        <location filename="../../widgets/inspector.py" line="275"/>
         <source>%1 (mean %2)</source>
         <translation>%1 (moyenne %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="273"/>
+        <location filename="../../widgets/inspector.py" line="277"/>
         <source>%1 (perigee %2, apogee %3)</source>
         <translation>%1 (périgée %2, apogée %3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="281"/>
+        <location filename="../../widgets/inspector.py" line="285"/>
         <source>throttled: power</source>
         <translation>bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="283"/>
+        <location filename="../../widgets/inspector.py" line="287"/>
         <source>throttled: thermal</source>
         <translation>bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="296"/>
+        <location filename="../../widgets/inspector.py" line="300"/>
         <source>after the end of the run</source>
         <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="302"/>
+        <location filename="../../widgets/inspector.py" line="306"/>
         <source>before the start of the run</source>
         <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="306"/>
+        <location filename="../../widgets/inspector.py" line="310"/>
         <source>none before the end of the run</source>
         <translation>aucune d’ici la fin de la simulation</translation>
     </message>

@@ -66,7 +66,7 @@ class Layer:
         """The selected satellite changed (index into the Timeline, or None)."""
 
     def set_color_mode(self, mode: str) -> None:
-        """"illumination", "soc", "temperature" or "throughput"."""
+        """"illumination", "soc", "temperature", "throughput" or "proton_flux"."""
 
     def set_scale(self, scale: float) -> None:
         """Overlay size relative to a 720 px high view (overlays only)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from vispy import scene as vscene
 
+from orbitdc.physics.flux_views import flux_solar, proton_flux_at
 from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
@@ -35,6 +36,7 @@ class SatellitesLayer(Layer):
         self.highlight.set_gl_state("translucent", depth_test=True, depth_mask=True)
         self.own(self.dots, self.highlight)
         self.pos_teme = np.zeros((0, 3), np.float32)
+        self._flux: tuple[State | None, np.ndarray] = (None, np.zeros(0))
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.highlight.set_data(np.zeros((0, 3), np.float32))
@@ -53,6 +55,15 @@ class SatellitesLayer(Layer):
                                     edge_color=palette.SELECTED, edge_width=2.5, size=18,
                                     symbol="o")
 
+    def proton_flux(self, state: State) -> np.ndarray:
+        """(n,) trapped-proton flux > 10 MeV, /cm²/s: one interpolation of the radiation grid
+        per State (kept while the same State is shown again)."""
+        if self._flux[0] is not state:
+            tl = self.scene.timeline
+            solar = flux_solar(tl.scenario) if tl is not None else "min"
+            self._flux = (state, proton_flux_at(state.r_ecef_km, solar))
+        return self._flux[1]
+
     def colors(self, state: State) -> np.ndarray:
         """(n, 4) RGBA of the satellites in the scene's colour mode."""
         mode = self.scene.color_mode
@@ -63,5 +74,7 @@ class SatellitesLayer(Layer):
         if mode == "temperature":
             return palette.quantity_colors(state.temp_elec_c, "temperature")
         tl = self.scene.timeline
+        if mode == "proton_flux":
+            return palette.quantity_colors(self.proton_flux(state), mode)
         peak = tl.spacecraft.tflops_max if tl is not None else 1.0
         return palette.quantity_colors(state.tflops / np.maximum(peak, 1e-9), "throughput")

@@ -26,7 +26,7 @@ N_SAT = sum(DEFAULT_CONSTELLATIONS.values())
 MAIN_COLUMNS = ("time_utc,satellite,lat_deg,lon_deg,alt_km,illumination,solar_power_w,"
                 "load_power_w,battery_soc,temperature_c,throughput_tflops")
 EXTRA_COLUMNS = ("radiator_temp_c,utilisation,throttled_by,beta_deg,station,downlink_gbps,"
-                 "backlog_gb")
+                 "backlog_gb,proton_flux_cm2_s")
 SHORT_RUN = ["--duration", "10min", "--step", "60s"]  # 11 instants
 N_TIME = 11
 STAT_FIELDS = {
@@ -229,12 +229,12 @@ def test_failed_write_leaves_nothing(capsys, tmp_path: Path, monkeypatch) -> Non
     partial output nor the temporary .part file, and keeps the previous output."""
     real = telemetry.write_rows
 
-    def failing(out, blocks, names, start, links=None):
+    def failing(out, blocks, names, start, links=None, solar="min"):
         def one_block_then_fail():
             for block in blocks:
                 yield block
                 raise RuntimeError("disk full")
-        return real(out, one_block_then_fail(), names, start, links)
+        return real(out, one_block_then_fail(), names, start, links, solar)
 
     monkeypatch.setattr(telemetry, "write_rows", failing)
     out = tmp_path / "out.csv"

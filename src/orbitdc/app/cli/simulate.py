@@ -14,14 +14,15 @@ from orbitdc.app.cli.common import csv_output, load_scenario, progress_bar, span
 from orbitdc.physics.budget import format_bytes
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.link_model import LinkModel, has_links
+from orbitdc.physics.radiation_params import radiation_params
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block, Simulation
 from orbitdc.physics.telemetry import LinkColumns, csv_field, write_csv, write_rows
 from orbitdc.physics.timebase import n_steps
 
 NAME = "simulate"
-CSV_ROW_BYTES = 120  # a telemetry row without the satellite's name (measured: 112-118, +2
-# for the empty link columns; with links ~17 more)
+CSV_ROW_BYTES = 130  # a telemetry row without the satellite's name (measured: 112-118, +2
+# for the empty link columns, +2-10 for the proton flux; with links ~17 more)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -67,10 +68,11 @@ def run(args: argparse.Namespace) -> int:
     bar = progress_bar(args, scn, NAME)
     try:
         blocks = sim.blocks(progress=bar)
+        solar = "max" if radiation_params(scn).solar == "max" else "min"  # AP8 for the flux
         if out is None:
-            write_rows(sys.stdout, blocks, sim.names, scn.start, links)
+            write_rows(sys.stdout, blocks, sim.names, scn.start, links, solar)
         else:
-            write_csv(out, blocks, sim.names, scn.start, links)
+            write_csv(out, blocks, sim.names, scn.start, links, solar)
     finally:
         if bar:
             bar.close()

@@ -110,19 +110,13 @@ class Lattice:
         j, fj = self.lon.cell((lon_deg - self.lon.start) % 360.0 + self.lon.start)
         k, fk = self.alt.cell(alt_km)
         n_lat, n_lon, n_alt = self.lat.n, self.lon.n, self.alt.n
-        rows = np.clip(i[None] + np.arange(-1, 3)[:, None], 0, n_lat - 1)
-        cols = (j[None] + np.arange(-1, 3)[:, None]) % (n_lon - 1)  # node n-1 is node 0
-        wi, wj = _catmull_rom(fi), _catmull_rom(fj)
-        idx = np.empty((32, i.size), dtype=np.intp)
-        w = np.empty((32, i.size), dtype=np.float64)
-        c = 0
-        for a in range(4):
-            for b in range(4):
-                base = (rows[a] * n_lon + cols[b]) * n_alt + k
-                wab = wi[a] * wj[b]
-                idx[c], w[c] = base, wab * (1.0 - fk)
-                idx[c + 1], w[c + 1] = base + 1, wab * fk
-                c += 2
+        offsets = np.arange(-1, 3)[:, None]
+        rows = np.clip(i + offsets, 0, n_lat - 1)
+        cols = (j + offsets) % (n_lon - 1)  # node n_lon-1 is node 0 again
+        base = ((rows[:, None] * n_lon + cols[None]) * n_alt + k).reshape(16, -1)
+        wij = (_catmull_rom(fi)[:, None] * _catmull_rom(fj)[None]).reshape(16, -1)
+        idx = np.concatenate([base, base + 1])
+        w = np.concatenate([wij * (1.0 - fk), wij * fk])
         return idx, w, alt_km > self.alt.stop + ALT_TOLERANCE_KM
 
 
@@ -168,7 +162,7 @@ class RadiationGrid:
     """The loaded grid."""
 
     lattice: Lattice
-    fields: dict[str, tuple[np.ndarray, np.ndarray]]  # field → flat (q, p) on the lattice
+    fields: dict[str, np.ndarray]  # field → (n_nodes, 2): q and p at each lattice node
     proton_mev: np.ndarray  # (n_p,) integral-flux thresholds, MeV
     electron_mev: np.ndarray  # (n_e,)
     flux: dict[str, Table]  # "p_min", "p_max" (rows: proton_mev), "e_min", "e_max"
@@ -181,9 +175,8 @@ class RadiationGrid:
                     alt_km: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """McIlwain L, y (see the module) and an above-the-grid mask at 1-D points."""
         idx, w, above = self.lattice.weights(lat_deg, lon_deg, alt_km)
-        q_flat, p_flat = self.fields[field]
         r = geocentric_radius(lat_deg, np.maximum(alt_km, self.lattice.alt.start))
-        q, p = interpolate(q_flat, idx, w), interpolate(p_flat, idx, w)
+        q, p = np.einsum("cn,cnk->kn", w, self.fields[field][idx])  # one gather for both
         with np.errstate(divide="ignore", invalid="ignore"):
             big_l = np.where(q > 1e-6, r / q, np.inf)
             ln_bb0 = p - 3.0 * np.log(r) + 3.0 * np.log(big_l) - np.log(B0_EQUATOR_NT)
@@ -202,8 +195,8 @@ def load(path: Path | None = None) -> RadiationGrid:
     path = grid_path() if path is None else Path(path)
     with np.load(path) as z:
         lattice = Lattice(z["lat_deg"], z["lon_deg"], z["alt_km"])
-        fields = {f: (np.ascontiguousarray(z[f"{f}_q"], dtype=np.float64).ravel(),
-                      np.ascontiguousarray(z[f"{f}_p"], dtype=np.float64).ravel())
+        fields = {f: np.stack([np.asarray(z[f"{f}_q"], dtype=np.float64).ravel(),
+                               np.asarray(z[f"{f}_p"], dtype=np.float64).ravel()], axis=1)
                   for f in FIELDS}
         grid = RadiationGrid(
             lattice, fields, np.asarray(z["proton_mev"]), np.asarray(z["electron_mev"]),

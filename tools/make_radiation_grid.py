@@ -389,6 +389,9 @@ def main() -> int:
                       "detector; no nuclear attenuation; centre of solid Al sphere = "
                       "2 D (1 - dln D/dln z) of the semi-infinite depth-dose D",
         "spacepy_version": spacepy.__version__,
+        "licence": "AP8/AE8 and SHIELDOSE-2 are US-government works (NASA, NIST), public "
+                   "domain; computed with IRBEM (LGPL-3.0, not shipped) through aep8 "
+                   "(BSD-3-Clause) and SpacePy (PSF-style); the tables are data, not their code",
         "sphere_factor_check": norm,
         "kernel_vs_direct_shieldose2_max_rel": max(kernel_check),
         "lattice": {"lat_deg": [LAT_DEG[0], LAT_DEG[-1], len(LAT_DEG)],

@@ -388,12 +388,12 @@
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="50"/>
+        <location filename="../../widgets/radiation_text.py" line="53"/>
         <source>— (above the model&apos;s 2,000 km)</source>
         <translation>— (au-delà des 2 000 km du modèle)</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="54"/>
+        <location filename="../../widgets/radiation_text.py" line="58"/>
         <source>%1 rad/day behind %2 mm Al</source>
         <translation>%1 rad/jour derrière %2 mm d’Al</translation>
     </message>
@@ -688,12 +688,12 @@
         <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="137"/>
+        <location filename="../../widgets/inspector.py" line="138"/>
         <source>Eclipse exit</source>
         <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="137"/>
+        <location filename="../../widgets/inspector.py" line="138"/>
         <source>Next contact</source>
         <translation>Prochain contact</translation>
     </message>
@@ -713,104 +713,153 @@
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="138"/>
+        <location filename="../../widgets/inspector.py" line="139"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="138"/>
+        <location filename="../../widgets/inspector.py" line="139"/>
         <source>ISL neighbours</source>
         <translation>Voisins ISL</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="139"/>
+        <location filename="../../widgets/inspector.py" line="140"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="142"/>
+        <location filename="../../widgets/inspector.py" line="143"/>
         <source>Height above the WGS84 ellipsoid now. In brackets, the orbit&apos;s altitude above the equatorial radius (6,378 km): the shell&apos;s, as set in the scenario, or the element set&apos;s mean, perigee and apogee. The two differ by up to ~21 km because the Earth is flatter at the poles.</source>
         <translation>Hauteur au-dessus de l’ellipsoïde WGS84, maintenant. Entre parenthèses, l’altitude de l’orbite au-dessus du rayon équatorial (6&#x202f;378 km)&#xa0;: celle de la couche, telle que fixée dans le scénario, ou la moyenne, le périgée et l’apogée du jeu d’éléments. Les deux diffèrent de jusqu’à ~21 km, la Terre étant aplatie aux pôles.</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="190"/>
+        <location filename="../../widgets/inspector.py" line="191"/>
         <source>%1 °C (max %2 °C)</source>
         <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="245"/>
+        <location filename="../../widgets/inspector.py" line="246"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="247"/>
+        <location filename="../../widgets/inspector.py" line="248"/>
         <source>Umbra</source>
         <translation>Ombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="249"/>
+        <location filename="../../widgets/inspector.py" line="250"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="255"/>
+        <location filename="../../widgets/inspector.py" line="256"/>
         <source>charging %1</source>
         <translation>charge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="257"/>
+        <location filename="../../widgets/inspector.py" line="258"/>
         <source>discharging %1</source>
         <translation>décharge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="259"/>
+        <location filename="../../widgets/inspector.py" line="260"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="260"/>
+        <location filename="../../widgets/inspector.py" line="261"/>
         <source>%1 % SOC (%4), %2 (min %3 %)</source>
         <translation>%1 % (%4), %2 (min. %3 %)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="273"/>
+        <location filename="../../widgets/inspector.py" line="274"/>
         <source>%1 (shell %2)</source>
         <translation>%1 (couche %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="275"/>
+        <location filename="../../widgets/inspector.py" line="276"/>
         <source>%1 (mean %2)</source>
         <translation>%1 (moyenne %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="277"/>
+        <location filename="../../widgets/inspector.py" line="278"/>
         <source>%1 (perigee %2, apogee %3)</source>
         <translation>%1 (périgée %2, apogée %3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="285"/>
+        <location filename="../../widgets/inspector.py" line="286"/>
         <source>throttled: power</source>
         <translation>bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="287"/>
+        <location filename="../../widgets/inspector.py" line="288"/>
         <source>throttled: thermal</source>
         <translation>bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="300"/>
+        <location filename="../../widgets/inspector.py" line="301"/>
         <source>after the end of the run</source>
         <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="306"/>
+        <location filename="../../widgets/inspector.py" line="307"/>
         <source>before the start of the run</source>
         <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="310"/>
+        <location filename="../../widgets/inspector.py" line="311"/>
         <source>none before the end of the run</source>
         <translation>aucune d’ici la fin de la simulation</translation>
+    </message>
+</context>
+<context>
+    <name>LifePanel</name>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="138"/>
+        <location filename="../../widgets/panels/life.py" line="147"/>
+        <source>Years</source>
+        <translation>Années</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="139"/>
+        <source>Runs</source>
+        <translation>Tirages</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="140"/>
+        <source>Compute</source>
+        <translation>Calculer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="141"/>
+        <source>Compute capacity (PFLOPS): p10–p90, median</source>
+        <translation>Capacité de calcul (PFLOPS) : p10–p90, médiane</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="142"/>
+        <source>Working GPUs (median)</source>
+        <translation>GPU en service (médiane)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="143"/>
+        <source>Battery capacity (% of new, median satellite)</source>
+        <translation>Capacité des batteries (% du neuf, satellite médian)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="144"/>
+        <source>Cumulative dose (krad(Si)): median, max satellite</source>
+        <translation>Dose cumulée (krad(Si)) : satellite médian, maximal</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="162"/>
+        <source>No scenario loaded</source>
+        <translation>Aucun scénario chargé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="186"/>
+        <source>Computing the mission life…</source>
+        <translation>Calcul de la durée de vie de la mission…</translation>
     </message>
 </context>
 <context>

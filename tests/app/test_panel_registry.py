@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QWidget
 
 from orbitdc.app import gui
 from orbitdc.app.main_window import MainWindow
+from orbitdc.app.panel_strip import PanelStrip
 from orbitdc.app.settings import Settings
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import panels
-from orbitdc.widgets.panels import PanelSpec, TimePlotPanel
+from orbitdc.widgets.panels import LifePanel, PanelSpec, TimePlotPanel
 
 LOAD_MS = 30_000
 
@@ -65,9 +66,14 @@ def _window(qtbot, tmp_path: Path, size=(1280, 760)) -> MainWindow:
     return win
 
 
-def test_the_four_panels_are_registrations() -> None:
+def test_the_five_panels_are_registrations() -> None:
     specs = panels.panel_specs()
-    assert [s.key for s in specs] == ["power", "thermal", "compute", "links"]
+    assert [s.key for s in specs] == ["power", "thermal", "compute", "links", "life"]
+    life = specs[-1]
+    assert life.factory is LifePanel and life.x_domain == "years"
+    assert not life.follows_clock and not life.follows_selection
+    assert life.translated_title() == "Mission life"
+    specs = specs[:-1]  # the scenario-time ones
     assert {s.x_domain for s in specs} == {"scenario_time"}
     assert all(s.follows_clock and s.follows_selection for s in specs)
     assert [s.translated_title() for s in specs] == ["Power", "Thermal", "Compute", "Links"]
@@ -87,7 +93,7 @@ def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path)
     keys = [s.key for s in panels.panel_specs()]
     assert list(win.docks) == [*keys, "inspector", "scenario"]
     assert [a.text() for a in win.menus.panels_menu.actions()] == [
-        "Power", "Thermal", "Compute", "Links", "Inspector", "Scenario"]
+        "Power", "Thermal", "Compute", "Links", "Mission life", "Inspector", "Scenario"]
     for key in keys:
         assert win.docks[key].widget() is win.panels[key]
         assert win.docks[key].objectName() == f"dock_{key}"
@@ -97,9 +103,10 @@ def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path)
 def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_panels) -> None:
     win = _window(qtbot, tmp_path)
     win.show()
-    assert list(win.docks)[:6] == ["power", "thermal", "compute", "links", "dummy", "table"]
+    assert list(win.docks)[:7] == ["power", "thermal", "compute", "links", "life", "dummy",
+                                   "table"]
     titles = [a.text() for a in win.menus.panels_menu.actions()]
-    assert titles[4:6] == ["Dummy", "Table"]
+    assert titles[5:7] == ["Dummy", "Table"]
     dummy, table = win.panels["dummy"], win.panels["table"]
     assert isinstance(dummy, DummyPanel) and isinstance(table, TablePanel)
     assert win.docks["dummy"].windowTitle() == "Dummy"
@@ -121,10 +128,12 @@ def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_p
 
 
 @pytest.mark.parametrize(("height", "tabbed_with_first", "tabbed_with_second"), [
-    (768, {"thermal", "compute", "links", "dummy"}, {"power", "compute", "links", "dummy"}),
-    (900, {"thermal", "compute", "links", "dummy"}, {"power", "compute", "links", "dummy"}),
-    (1080, set(), {"compute", "links", "dummy"}),
-    (1440, set(), {"compute", "links", "dummy"}),
+    (768, {"thermal", "compute", "links", "dummy", "life"},
+     {"power", "compute", "links", "dummy", "life"}),
+    (900, {"thermal", "compute", "links", "dummy", "life"},
+     {"power", "compute", "links", "dummy", "life"}),
+    (1080, set(), {"compute", "links", "dummy", "life"}),
+    (1440, set(), {"compute", "links", "dummy", "life"}),
     (2160, set(), set()),
 ])
 def test_short_screens_tab_every_registered_panel(qtbot, tmp_path: Path, extra_panels,
@@ -139,4 +148,34 @@ def test_short_screens_tab_every_registered_panel(qtbot, tmp_path: Path, extra_p
 
     assert tabbed("power") == tabbed_with_first
     assert tabbed("thermal") == tabbed_with_second
+    win.close()
+
+
+def test_mission_life_is_a_dock_outside_presentation_and_the_strip(qtbot, tmp_path: Path) -> None:
+    """The life panel (years) is docked and gets the scenario, but takes no slot, no time
+    cursor, no presentation choice and no place in the export's strip."""
+    win = _window(qtbot, tmp_path, size=(1600, 2160))
+    win.show()
+    life, dock = win.panels["life"], win.docks["life"]
+    assert isinstance(life, LifePanel) and dock.widget() is life
+    assert dock.objectName() == "dock_life" and dock.windowTitle() == "Mission life"
+    names = {d: k for k, d in win.docks.items()}
+    assert {names[d] for d in win.tabifiedDockWidgets(dock)} == {"links"}  # no slot of its own
+    assert not win.docks["power"].visibleRegion().isEmpty()  # power still the first slot
+    dock.raise_()
+    qtbot.waitUntil(lambda: life.isVisible() and life.view.height() > 200)
+    assert life.plots["capacity"].vb.sceneBoundingRect().width() > 200  # real plots shown
+    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+        win.open_scenario("default", duration="3h")
+    assert life.scenario is win.timeline.scenario
+    assert all(key.split(":")[0] != "life" for key, _ in win.presentation.choices())
+    assert "life" not in win.menus.presentation_plots
+    win.presentation.full_screen = False
+    win.menus.presentation.setChecked(True)
+    assert "life" not in win.presentation.shown_keys()
+    assert not dock.isVisible() and win.docks["power"].isVisible()
+    win.menus.presentation.setChecked(False)
+    strip = PanelStrip(win.timeline, (800, 1200))
+    assert not any(isinstance(p, LifePanel) for p in strip.panels)
+    assert len(strip.panels) == 4 and strip.image(600.0).shape[:2] == (1200, 800)
     win.close()

@@ -3,7 +3,8 @@ registry order), the inspector and the scenario panel tabbed on the left. The pl
 stacked in as many slots as the screen's height holds (:func:`panel_slots`: a slot is a dock
 of two readable plots), the last slot holding the remaining docks as tabs: all tabbed on
 laptops and projectors (720–900 px), one over the others at 1080 px, all stacked when tall
-enough. A panel given less room still shows fewer plots rather than unreadable ones
+enough; panels in years (Mission life) take no slot, tabbed behind the last. A panel given
+less room still shows fewer plots rather than unreadable ones
 (:mod:`orbitdc.widgets.panels.plotparts`)."""
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]
         docks[key] = dock
     win.tabifyDockWidget(docks["inspector"], docks["scenario"])
     docks["inspector"].raise_()
-    _arrange_panel_docks(win, [docks[k] for k in win.panels], size)
-    left_right = [docks["inspector"], *[docks[k] for k in win.panels][:1]]
+    _arrange_panel_docks(win, _slotted_docks(win, docks), size)
+    _tab_others(win, docks, size)
+    left_right = [docks["inspector"], *_slotted_docks(win, docks)[:1]]
     win.resizeDocks(left_right, [int(0.19 * size[0]), int(0.30 * size[0])][:len(left_right)],
                     Qt.Horizontal)
     return docks
@@ -60,7 +62,26 @@ def rearrange(win: MainWindow, size: tuple[int, int]) -> None:
     for dock in docks:
         win.addDockWidget(Qt.RightDockWidgetArea, dock, Qt.Vertical)
         dock.show()
-    _arrange_panel_docks(win, docks, size)
+    _arrange_panel_docks(win, _slotted_docks(win, win.docks), size)
+    _tab_others(win, win.docks, size)
+
+
+def _slotted_docks(win: MainWindow, docks: dict[str, QDockWidget]) -> list[QDockWidget]:
+    """The docks stacked in slots, in registry order: all but the panels in years."""
+    return [docks[s.key] for s in win.panel_specs if s.x_domain != "years"]
+
+
+def _tab_others(win: MainWindow, docks: dict[str, QDockWidget],
+               size: tuple[int, int]) -> None:
+    """The panels in years (Mission life) as tabs behind the last slot's group of the
+    other docks, whose raised tab stays raised: they take no slot of their own."""
+    slotted = _slotted_docks(win, docks)
+    others = [docks[s.key] for s in win.panel_specs if s.x_domain == "years"]
+    if not slotted or not others:
+        return
+    for dock in others:
+        win.tabifyDockWidget(slotted[-1], dock)
+    slotted[panel_slots(size[1], len(slotted)) - 1].raise_()
 
 
 def _arrange_panel_docks(win: MainWindow, docks: list[QDockWidget],

@@ -19,6 +19,7 @@ from orbitdc.widgets import theme
 from orbitdc.widgets.panels import panel_specs
 
 STRIP_FONT_SCALE = 0.8
+STRIP_DOMAINS = ("scenario_time", "none")  # not years (Mission life): no instant to show
 MIN_DRAW_WIDTH_PX = 720
 CURSOR_RGBA = np.array([*QColor(theme.CURSOR).getRgb()[:3], 255], np.uint8)
 
@@ -56,7 +57,8 @@ class CursorBox:
 
 class PanelStrip:
     """``image(offset_s)`` → (height, width, 4) uint8 RGBA (opaque) of the registered panels
-    stacked; panels on scenario time get the time cursor."""
+    (but those in years, see :data:`STRIP_DOMAINS`) stacked; panels on scenario time get the
+    time cursor."""
 
     def __init__(self, tl: Timeline, size: tuple[int, int], selected: int = 0) -> None:
         self.app = ensure_application()
@@ -64,7 +66,7 @@ class PanelStrip:
         theme.style_widget(self.widget)  # dark theme even inside a plain QApplication
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(6, 6, 6, 6)
-        specs = panel_specs()
+        specs = tuple(s for s in panel_specs() if s.x_domain in STRIP_DOMAINS)
         self.panels = tuple(spec.factory() for spec in specs)
         self._timed = tuple(p for p, s in zip(self.panels, specs, strict=True)
                             if s.follows_clock)  # the panels with a time cursor

@@ -980,24 +980,29 @@
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="89"/>
+        <location filename="../../widgets/panels/__init__.py" line="92"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="91"/>
+        <location filename="../../widgets/panels/__init__.py" line="94"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="93"/>
+        <location filename="../../widgets/panels/__init__.py" line="96"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="95"/>
+        <location filename="../../widgets/panels/__init__.py" line="98"/>
         <source>Links</source>
         <translation>Liaisons</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/__init__.py" line="102"/>
+        <source>Mission life</source>
+        <translation>Vie de la mission</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="147"/>

@@ -17,7 +17,9 @@ uses, where a panel has them, ``plot_parts()``, ``part_title(key)``, ``show_part
 
 The x domain says what the panel's x axis is: ``"scenario_time"`` (seconds since the scenario
 start, like :class:`TimePlotPanel`: it gets the time cursor and a click moves the clock),
-``"years"`` (a long-term axis: no clock cursor yet) or ``"none"`` (no x axis: bars, tables).
+``"years"`` (a long-term axis, e.g. Mission life: no clock cursor, tabbed behind the other
+docks, not in presentation mode nor the export's strip) or ``"none"`` (no x axis: bars,
+tables).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from orbitdc.widgets.panels.compute import ComputePanel, limit_intervals
+from orbitdc.widgets.panels.life import LifePanel
 from orbitdc.widgets.panels.links import LinksPanel
 from orbitdc.widgets.panels.plotbase import TimePlotPanel
 from orbitdc.widgets.panels.power import PowerPanel
@@ -94,6 +97,10 @@ PANELS: list[PanelSpec] = [
               ComputePanel, frozenset({"totals", "series", "spacecraft"})),
     PanelSpec("links", QT_TRANSLATE_NOOP("MainWindow", "Links"), "scenario_time", LinksPanel,
               frozenset({"totals", "series"})),
+    # Years, not scenario time: no cursor, not in presentation mode or the export's strip;
+    # it reads only the Timeline's scenario (needs nothing of its series).
+    PanelSpec("life", QT_TRANSLATE_NOOP("MainWindow", "Mission life"), "years", LifePanel,
+              frozenset()),
 ]
 
 
@@ -114,6 +121,6 @@ def unregister(key: str) -> None:
     PANELS[:] = [s for s in PANELS if s.key != key]
 
 
-__all__ = ["PANELS", "X_DOMAINS", "ComputePanel", "LinksPanel", "PanelSpec", "PowerPanel",
-           "ThermalPanel", "TimePlotPanel", "limit_intervals", "panel_specs", "register",
-           "unregister"]
+__all__ = ["PANELS", "X_DOMAINS", "ComputePanel", "LifePanel", "LinksPanel", "PanelSpec",
+           "PowerPanel", "ThermalPanel", "TimePlotPanel", "limit_intervals", "panel_specs",
+           "register", "unregister"]

@@ -137,9 +137,12 @@ def test_ctrl_c_leaves_nothing_and_keeps_an_existing_file(tmp_path: Path) -> Non
     out = tmp_path / "talk.mp4"
     out.write_bytes(b"previous export")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    # (a shell's background job starts with SIGINT ignored, and Python keeps it so: restore
+    # the default so that the child installs its Ctrl-C handler wherever the tests run)
     proc = subprocess.Popen([sys.executable, "-m", "orbitdc.app.cli", "export", "default",
                              "-o", str(out), "--size", "640x360", "--frames", "2000"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # wait until frames are being written
         if any(p.name.startswith(".talk.mp4.") for p in tmp_path.iterdir()):

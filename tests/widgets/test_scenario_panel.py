@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSpinBox
 
 from orbitdc.physics import scenario
 from orbitdc.widgets.scenario_panel import ScenarioPanel
@@ -91,3 +92,55 @@ def test_values_beyond_the_boxes_are_clamped_and_not_edits(qtbot, tmp_path) -> N
     assert w.changes() == {} and not w.apply_button.isEnabled()
     f["gpus"].setValue(100)
     assert w.changes() == {"spacecraft": {"gpus": 100}}
+
+
+def test_shielding_and_spares_read_bounded_and_emitted(qtbot, panel, tmp_path) -> None:
+    """The two Mission life fields: read from the scenario, bounded like the spacecraft keys
+    (shielding: the radiation grid's thicknesses), sent under "spacecraft" with their types."""
+    from orbitdc.physics import radiation
+    from orbitdc.physics.spacecraft import PARAM_BY_NAME
+
+    shield, spares = panel.fields["shielding_mm_al"], panel.fields["spare_gpus"]
+    assert shield.value() == 3.0 and shield.suffix() == " mm"  # the defaults
+    assert spares.value() == 0 and isinstance(spares, QSpinBox)
+    assert (shield.minimum(), shield.maximum()) == radiation.thickness_range_mm()
+    assert (shield.minimum(), shield.maximum()) == (PARAM_BY_NAME["shielding_mm_al"].lo,
+                                                    PARAM_BY_NAME["shielding_mm_al"].hi)
+    assert spares.maximum() == PARAM_BY_NAME["spare_gpus"].hi and spares.minimum() == 0
+    # Typed as a user would: the box takes the keys.
+    shield.selectAll()
+    qtbot.keyClicks(shield, "7.5")
+    spares.selectAll()
+    qtbot.keyClicks(spares, "2")
+    assert panel.apply_button.isEnabled()
+    with qtbot.waitSignal(panel.apply_requested) as blocker:
+        qtbot.mouseClick(panel.apply_button, Qt.MouseButton.LeftButton)
+    assert blocker.args == [{"spacecraft": {"shielding_mm_al": 7.5, "spare_gpus": 2}}]
+    assert isinstance(blocker.args[0]["spacecraft"]["spare_gpus"], int)
+    # Beyond the grid: clamped to its thickest shell, not an edit by itself.
+    shield.setValue(1000.0)
+    assert shield.value() == 30.0
+    # A scenario that sets them is read back.
+    path = tmp_path / "shielded.toml"
+    path.write_text('name = "Shielded"\nstart = "2026-06-21T00:00:00Z"\nduration = "1h"\n'
+                    'step = "60s"\n[spacecraft]\nshielding_mm_al = 12.5\nspare_gpus = 3\n'
+                    '[[constellation]]\ntype = "walker"\npattern = "delta"\naltitude_km = 550\n'
+                    'inclination_deg = 53\nplanes = 1\nper_plane = 2\n', encoding="utf-8")
+    panel.set_scenario(scenario.load(path))
+    assert (shield.value(), spares.value()) == (12.5, 3) and panel.changes() == {}
+
+
+def test_new_captions_in_french(qtbot, panel) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from orbitdc.app import i18n
+
+    assert i18n.install("fr")
+    QApplication.processEvents()
+    try:
+        assert panel.captions["shielding_mm_al"].text() == "Blindage (aluminium)"
+        assert panel.captions["spare_gpus"].text() == "GPU de réserve"
+        assert "Vie de la mission" in panel.fields["spare_gpus"].toolTip()
+    finally:
+        i18n.install("en")
+        QApplication.processEvents()

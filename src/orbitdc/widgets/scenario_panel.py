@@ -1,7 +1,9 @@
 """ScenarioPanel: edit a few spacecraft and orbit parameters and ask for a re-run.
 
 Values are read from the scenario (the first constellation's merged spacecraft parameters,
-and the altitude of the first Walker or sun-synchronous constellation). "Apply" emits only
+and the altitude of the first Walker or sun-synchronous constellation). Shielding
+(``shielding_mm_al``, the radiation grid's range) and cold spare GPUs (``spare_gpus``) feed the
+inspector's dose rows and the Mission life panel. "Apply" emits only
 what changed: ``{"spacecraft": {key: value, ...}, "altitude_km": value}`` (either part left
 out when unchanged). The owner re-simulates and reports progress with ``set_busy``.
 Captions, buttons and the panel's own status are set in ``retranslate`` (again on
@@ -28,16 +30,21 @@ from PySide6.QtWidgets import (
 
 from orbitdc.physics.constellations import SHELL_TYPES
 from orbitdc.physics.scenario import Scenario
+from orbitdc.physics.spacecraft import PARAM_BY_NAME
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import theme, units
 
-# key, unit suffix, minimum, maximum, decimals (-1: integer), single step
+_SHIELD, _SPARES = PARAM_BY_NAME["shielding_mm_al"], PARAM_BY_NAME["spare_gpus"]
+
+# key, unit suffix, minimum, maximum, decimals (-1: integer), single step; altitude last
 FIELDS: tuple[tuple[str, str, float, float, int, float], ...] = (
     ("solar_array_m2", " m²", 0.1, 100_000.0, 1, 1.0),
     ("battery_wh", " Wh", 0.0, 100_000_000.0, 0, 500.0),
     ("gpus", "", 0, 100_000, -1, 1),
     ("gpu_power_w", " W", 0.0, 100_000.0, 0, 50.0),
     ("radiator_m2", " m²", 0.1, 100_000.0, 1, 1.0),
+    ("shielding_mm_al", " mm", float(_SHIELD.lo), float(_SHIELD.hi), 2, 0.5),  # as the grid
+    ("spare_gpus", "", 0, int(_SPARES.hi), -1, 1),
     ("altitude_km", " km", 150.0, 35_000.0, 0, 10.0),
 )
 ORBIT_TYPES = SHELL_TYPES
@@ -113,9 +120,19 @@ class ScenarioPanel(QWidget):
         """Set every visible string from the current translation."""
         captions = {"solar_array_m2": self.tr("Solar array"), "battery_wh": self.tr("Battery"),
                     "gpus": self.tr("GPUs"), "gpu_power_w": self.tr("Power per GPU"),
-                    "radiator_m2": self.tr("Radiator"), "altitude_km": self.tr("Altitude")}
+                    "radiator_m2": self.tr("Radiator"),
+                    "shielding_mm_al": self.tr("Shielding (aluminium)"),
+                    "spare_gpus": self.tr("Spare GPUs"), "altitude_km": self.tr("Altitude")}
         for key, caption in self.captions.items():
             caption.setText(captions[key])
+        tips = {"shielding_mm_al": self.tr("Aluminium around the electronics (a solid sphere): "
+                                           "sets the dose rate in the inspector and the dose "
+                                           "in Mission life"),
+                "spare_gpus": self.tr("Cold spare accelerators per satellite, switched in when "
+                                      "one fails (Mission life)")}
+        for key, tip in tips.items():
+            self.fields[key].setToolTip(tip)
+            self.captions[key].setToolTip(tip)
         self.apply_button.setText(self.tr("Apply"))
         self.apply_button.setToolTip(self.tr("Simulate the scenario again with these values"))
         self.reset_button.setText(self.tr("Reset"))

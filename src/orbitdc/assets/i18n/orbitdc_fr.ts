@@ -1149,72 +1149,92 @@
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="114"/>
+        <location filename="../../widgets/scenario_panel.py" line="121"/>
         <source>Solar array</source>
         <translation>Panneaux solaires</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="114"/>
+        <location filename="../../widgets/scenario_panel.py" line="121"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="115"/>
+        <location filename="../../widgets/scenario_panel.py" line="122"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="115"/>
+        <location filename="../../widgets/scenario_panel.py" line="122"/>
         <source>Power per GPU</source>
         <translation>Puissance par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="116"/>
+        <location filename="../../widgets/scenario_panel.py" line="123"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="116"/>
+        <location filename="../../widgets/scenario_panel.py" line="124"/>
+        <source>Shielding (aluminium)</source>
+        <translation>Blindage (aluminium)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_panel.py" line="125"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="124"/>
+        <location filename="../../widgets/scenario_panel.py" line="125"/>
+        <source>Spare GPUs</source>
+        <translation>GPU de réserve</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_panel.py" line="128"/>
+        <source>Aluminium around the electronics (a solid sphere): sets the dose rate in the inspector and the dose in Mission life</source>
+        <translation>Aluminium autour de l’électronique (une sphère pleine) : fixe le débit de dose de l’inspecteur et la dose de Vie de la mission</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_panel.py" line="131"/>
+        <source>Cold spare accelerators per satellite, switched in when one fails (Mission life)</source>
+        <translation>Accélérateurs de réserve froids par satellite, mis en service quand l’un tombe en panne (Vie de la mission)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_panel.py" line="141"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="119"/>
+        <location filename="../../widgets/scenario_panel.py" line="136"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="120"/>
+        <location filename="../../widgets/scenario_panel.py" line="137"/>
         <source>Simulate the scenario again with these values</source>
         <translation>Relancer la simulation avec ces valeurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="121"/>
+        <location filename="../../widgets/scenario_panel.py" line="138"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="122"/>
+        <location filename="../../widgets/scenario_panel.py" line="139"/>
         <source>Back to the values of the running scenario</source>
         <translation>Revenir aux valeurs du scénario en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="131"/>
+        <location filename="../../widgets/scenario_panel.py" line="148"/>
         <source>Altitude of “%1”</source>
         <translation>Altitude de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="128"/>
+        <location filename="../../widgets/scenario_panel.py" line="145"/>
         <source>Spacecraft of “%1”</source>
         <translation>Satellites de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="226"/>
+        <location filename="../../widgets/scenario_panel.py" line="243"/>
         <source>Simulating…</source>
         <translation>Simulation en cours…</translation>
     </message>

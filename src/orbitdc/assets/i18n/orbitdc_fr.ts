@@ -816,50 +816,85 @@
 <context>
     <name>LifePanel</name>
     <message>
-        <location filename="../../widgets/panels/life.py" line="138"/>
         <location filename="../../widgets/panels/life.py" line="147"/>
+        <location filename="../../widgets/panels/life.py" line="159"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="139"/>
+        <location filename="../../widgets/panels/life.py" line="148"/>
         <source>Runs</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="140"/>
+        <location filename="../../widgets/panels/life.py" line="149"/>
         <source>Compute</source>
         <translation>Calculer</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="141"/>
+        <location filename="../../widgets/panels/life.py" line="150"/>
+        <source>Export chart…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="151"/>
+        <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
+        <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="153"/>
         <source>Compute capacity (PFLOPS): p10–p90, median</source>
         <translation>Capacité de calcul (PFLOPS) : p10–p90, médiane</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="142"/>
+        <location filename="../../widgets/panels/life.py" line="154"/>
         <source>Working GPUs (median)</source>
         <translation>GPU en service (médiane)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="143"/>
+        <location filename="../../widgets/panels/life.py" line="155"/>
         <source>Battery capacity (% of new, median satellite)</source>
         <translation>Capacité des batteries (% du neuf, satellite médian)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="144"/>
+        <location filename="../../widgets/panels/life.py" line="156"/>
         <source>Cumulative dose (krad(Si)): median, max satellite</source>
         <translation>Dose cumulée (krad(Si)) : satellite médian, maximal</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="162"/>
+        <location filename="../../widgets/panels/life.py" line="174"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="186"/>
+        <location filename="../../widgets/panels/life.py" line="202"/>
         <source>Computing the mission life…</source>
         <translation>Calcul de la durée de vie de la mission…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="243"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="244"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="262"/>
+        <source>Cannot export the chart: %1</source>
+        <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="264"/>
+        <source>Chart saved to %1</source>
+        <translation>Graphique enregistré dans %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/life.py" line="254"/>
+        <source>Mission life</source>
+        <translation>Vie de la mission</translation>
     </message>
 </context>
 <context>
@@ -1191,7 +1226,7 @@
     <message>
         <location filename="../../widgets/scenario_panel.py" line="128"/>
         <source>Aluminium around the electronics (a solid sphere): sets the dose rate in the inspector and the dose in Mission life</source>
-        <translation>Aluminium autour de l’électronique (une sphère pleine) : fixe le débit de dose de l’inspecteur et la dose de Vie de la mission</translation>
+        <translation>Aluminium autour de l’électronique (une sphère pleine)&#xa0;: fixe le débit de dose de l’inspecteur et la dose de Vie de la mission</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_panel.py" line="131"/>

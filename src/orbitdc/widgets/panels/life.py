@@ -4,16 +4,20 @@
 
 The Monte Carlo runs on a worker thread when the user asks (the Compute button: a life of a
 large constellation takes seconds), with a progress bar; a new scenario clears the charts.
+"Export chart…" writes the four stacked plots as shown (light on dark) for slides: PNG at
+twice the chart area's size in pixels, or SVG (vector), all at once (temporary file, renamed).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -23,15 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orbitdc.physics.atomic import atomic_open
 from orbitdc.physics.life import run_life
 from orbitdc.physics.life_report import monthly
 from orbitdc.physics.scenario import Scenario
 from orbitdc.widgets import theme
+from orbitdc.widgets.panels import chart_export
 
 DEFAULT_YEARS, DEFAULT_RUNS = 10, 200
 PLOTS = ("capacity", "gpus", "battery", "dose")  # top to bottom
 FAN_BRUSH = (180, 140, 255, 70)  # the p10–p90 band, throughput violet
 AXIS_WIDTH_PX = 56
+EXPORT_SCALE = 2  # PNG pixels per pixel of the chart area on screen
 
 
 class LifeWorker(QObject):
@@ -77,13 +84,15 @@ class LifePanel(QWidget):
         self.compute.clicked.connect(self.start)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 1000)
+        self.export = QPushButton(self)
+        self.export.clicked.connect(self._ask_export)
         self.status = QLabel(self)
         self.status.setStyleSheet(f"color: {theme.TEXT_DIM}")
         self.status.setWordWrap(True)
         self.years_label, self.runs_label = QLabel(self), QLabel(self)
         row = QHBoxLayout()
         for w in (self.years_label, self.years, self.runs_label, self.runs, self.compute,
-                  self.progress):
+                  self.progress, self.export):
             row.addWidget(w)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground(theme.BACKGROUND)
@@ -138,6 +147,9 @@ class LifePanel(QWidget):
         self.years_label.setText(self.tr("Years"))
         self.runs_label.setText(self.tr("Runs"))
         self.compute.setText(self.tr("Compute"))
+        self.export.setText(self.tr("Export chart…"))
+        self.export.setToolTip(self.tr("Save the four charts as shown, for slides: PNG (twice "
+                                       "the size on screen) or SVG"))
         titles = {"capacity": self.tr("Compute capacity (PFLOPS): p10–p90, median"),
                   "gpus": self.tr("Working GPUs (median)"),
                   "battery": self.tr("Battery capacity (% of new, median satellite)"),
@@ -154,12 +166,16 @@ class LifePanel(QWidget):
     # --- computing ------------------------------------------------------------------------------
     def clear(self) -> None:
         self.result = None
-        for curve in (self.p10, self.p50, self.p90, self.gpus, self.battery, self.dose_median,
-                      self.dose_max):
+        for curve in self._curves():
             curve.setData([], [])
         self.progress.setValue(0)
         self.compute.setEnabled(self.scenario is not None and self._thread is None)
+        self.export.setEnabled(False)
         self._say("" if self.scenario is not None else self.tr("No scenario loaded"))
+
+    def _curves(self) -> tuple[pg.PlotDataItem, ...]:
+        return (self.p10, self.p50, self.p90, self.gpus, self.battery, self.dose_median,
+                self.dose_max)
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -219,6 +235,34 @@ class LifePanel(QWidget):
         self.progress.setValue(self.progress.maximum())
         self._say("")
         self.result = m
+        self.export.setEnabled(True)
+
+    # --- exporting --------------------------------------------------------------------------------
+    def _ask_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart"), "mission_life.png",
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            self.export_chart(path)
+
+    def export_chart(self, path: str | Path) -> bool:
+        """Write the chart area (all four plots, as shown) to ``path``: SVG when it ends in
+        ".svg", else PNG at :data:`EXPORT_SCALE` × its size on screen. Written whole or not
+        at all; the outcome is shown in the status line. Returns whether it was written."""
+        path = Path(path)
+        try:
+            data = (chart_export.svg_bytes(self.view, self.tr("Mission life"))
+                    if path.suffix.lower() == ".svg"
+                    else chart_export.png_bytes(self.view, EXPORT_SCALE, self._curves()))
+            with atomic_open(path, "wb") as f:
+                f.write(data)
+        except (OSError, RuntimeError) as exc:
+            why = (f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror
+                   else str(exc))
+            self._say(self.tr("Cannot export the chart: %1").replace("%1", why))
+            return False
+        self._say(self.tr("Chart saved to %1").replace("%1", str(path)))
+        return True
 
     def wait(self) -> None:
         """Block until a running computation ends (on close)."""

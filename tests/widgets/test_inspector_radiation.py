@@ -1,8 +1,10 @@
-"""Inspector's radiation rows: the trapped-proton flux > 10 MeV now and the dose rate behind
-the satellite's shielding, against the radiation model evaluated here, in English and French."""
+"""Inspector's radiation rows: the trapped-proton flux > 10 MeV now, the dose rate behind
+the satellite's shielding and the dose so far, against the radiation model evaluated here (the
+dose so far against a dense sum of its own), in English and French."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import numpy as np
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from orbitdc.app import i18n
 from orbitdc.physics import frames, radiation
+from orbitdc.widgets import radiation_text
 from orbitdc.widgets.inspector import Inspector
 from orbitdc.widgets.radiation_text import significant
 
@@ -73,6 +76,72 @@ def test_french(inspector, timeline) -> None:
         assert inspector.captions["dose_rate"].text() == "Débit de dose"
         assert inspector.captions["proton_flux"].text() == "Flux de protons > 10 MeV"
         assert inspector.value_text("dose_rate").endswith(" rad/jour derrière 3 mm d’Al")
+    finally:
+        i18n.install("en")
+        QApplication.processEvents()
+
+
+def _dense_dose_rad(timeline, index: int, t_end_s: float, step_s: float = 5.0) -> float:
+    """The dose from the start to ``t_end_s`` by a dense sum of the model's dose rate (midpoint
+    rule every ``step_s`` seconds), independent of the timeline's instants."""
+    mid = np.arange(0.5 * step_s, t_end_s, step_s)
+    _teme, r = timeline.track(index, mid)
+    lat, lon, alt = frames.geodetic(r)
+    rate = radiation.dose_rate_rad_s(lat, lon, alt, 3.0, solar="worst")
+    return float(rate.sum() * step_s)
+
+
+def test_dose_so_far_row(inspector, timeline) -> None:
+    t_saa, i = _in_saa(timeline)
+    values: list[float] = []
+    times = [0.0, t_saa, t_saa + 0.5 * timeline.sim.grid.step_s, 2 * 3600.0, timeline.span_s]
+    for t in times:
+        inspector.show_satellite(timeline, i, t)
+        text = inspector.value_text("dose_so_far")
+        assert text.endswith(" rad(Si) since the start")
+        values.append(_number(text))
+    assert values[0] == 0.0
+    assert all(b >= a for a, b in itertools.pairwise(values))  # monotone in time
+    assert values[-1] > values[1] > 0
+    for t, shown in zip(times[1:], values[1:], strict=True):
+        want = _dense_dose_rad(timeline, i, t)
+        assert shown == pytest.approx(want, rel=0.01), t  # trapezoid on the run's 30 s steps
+
+
+def test_dose_so_far_is_cached_and_follows_the_shielding(timeline, monkeypatch) -> None:
+    """One propagation and one interpolation per satellite; scrubbing only interpolates."""
+    from orbitdc.physics import flux_views
+
+    radiation_text._cumulative.clear()
+    calls: list[int] = []
+    real = flux_views.cumulative_dose_rad
+    monkeypatch.setattr(radiation_text, "cumulative_dose_rad",
+                        lambda *a, **k: calls.append(1) or real(*a, **k))
+    i = _in_saa(timeline)[1]
+    first = radiation_text.cumulative_dose(timeline, i)
+    assert first.shape == timeline.offset_s.shape and not first.flags.writeable
+    for t in np.linspace(0.0, timeline.span_s, 50):
+        radiation_text.dose_so_far_rad(timeline, i, float(t))
+    assert len(calls) == 1 and radiation_text.cumulative_dose(timeline, i) is first
+    # Between two instants, the integral of the step's mean rate.
+    k = len(first) // 2
+    half = 0.5 * (timeline.offset_s[k] + timeline.offset_s[k + 1])
+    assert radiation_text.dose_so_far_rad(timeline, i, half) == pytest.approx(
+        0.5 * (first[k] + first[k + 1]))
+    # Behind 10 mm instead of the default 3 mm: less dose (its own curve).
+    _teme, r = timeline.track(i, timeline.offset_s)
+    thick = flux_views.cumulative_dose_rad(timeline.offset_s, r, 10.0)
+    assert 0 < thick[-1] < first[-1]
+    np.testing.assert_allclose(first, flux_views.cumulative_dose_rad(timeline.offset_s, r, 3.0))
+
+
+def test_dose_so_far_in_french(inspector, timeline) -> None:
+    assert i18n.install("fr")
+    QApplication.processEvents()
+    try:
+        inspector.show_satellite(timeline, 0, timeline.span_s)
+        assert inspector.captions["dose_so_far"].text() == "Dose cumulée"
+        assert inspector.value_text("dose_so_far").endswith(" rad(Si) depuis le début")
     finally:
         i18n.install("en")
         QApplication.processEvents()

@@ -81,3 +81,19 @@ def proton_flux_map(alt_km: float, solar: str = "min", step_deg: float = MAP_STE
     arrays). NaN above the grid."""
     key = round(float(alt_km) / MAP_ALT_STEP_KM) * MAP_ALT_STEP_KM
     return _map(key, solar, float(step_deg))
+
+
+def cumulative_dose_rad(offset_s: np.ndarray, r_ecef_km: np.ndarray,
+                        shielding_mm_al: float, solar: str = "worst") -> np.ndarray:
+    """Dose behind ``shielding_mm_al`` mm of aluminium accumulated since ``offset_s[0]``,
+    rad(Si), at each instant (n,): the trapezoid rule over the dose rate at Earth-fixed
+    positions (n, 3) km taken at ``offset_s`` (n,) seconds (one interpolation for all).
+    NaN from the first instant whose rate is unknown (above the grid, no position) on."""
+    t_s = np.asarray(offset_s, dtype=np.float64)
+    rate_rad_s = dose_rate_rad_day(r_ecef_km, shielding_mm_al, solar) / SECONDS_PER_DAY
+    out = np.zeros(len(t_s))
+    if len(t_s) > 1:
+        out[1:] = np.cumsum(0.5 * (rate_rad_s[1:] + rate_rad_s[:-1]) * np.diff(t_s))
+    if len(t_s) and not np.isfinite(rate_rad_s[0]):
+        out[0] = np.nan
+    return out

@@ -8,8 +8,8 @@ With links (``tl.links``), four more rows: the next contact, the current downlin
 onboard backlog and the ISL neighbours (hidden when the scenario has no links; see
 :mod:`orbitdc.widgets.link_text`). Captions are set in ``retranslate`` (again on
 ``QEvent.LanguageChange``, which also rewrites the shown values in the new language).
-Two radiation rows: the trapped-proton flux > 10 MeV now and the dose rate behind the
-satellite's shielding (:mod:`orbitdc.widgets.radiation_text`).
+Three radiation rows: the trapped-proton flux > 10 MeV now, the dose rate behind the
+satellite's shielding and the dose so far (:mod:`orbitdc.widgets.radiation_text`).
 Bound to a :class:`~orbitdc.viewstate.ViewState` (:meth:`Inspector.bind`), it shows the
 state's selected satellite at the state's time.
 
@@ -46,7 +46,8 @@ from orbitdc.widgets.units import (
 
 ROWS = ("name", "constellation", "altitude", "inclination", "beta", "illumination", "solar",
         "load", "soc", "temp_elec", "temp_rad", "throughput", "proton_flux", "dose_rate",
-        "eclipse_entry", "eclipse_exit", "next_contact", "downlink", "backlog", "isl")
+        "dose_so_far", "eclipse_entry", "eclipse_exit", "next_contact", "downlink", "backlog",
+        "isl")
 LINK_ROWS = ("next_contact", "downlink", "backlog", "isl")  # shown when the run has links
 BRIEF_ROWS = ("name", "illumination", "solar", "load", "soc", "temp_elec", "throughput",
               "eclipse_entry", "eclipse_exit", "downlink")  # what an audience follows
@@ -134,7 +135,8 @@ class Inspector(QWidget):
                  self.tr("Inclination"), self.tr("β angle"), self.tr("Illumination"),
                  self.tr("Solar power"), self.tr("Load"), self.tr("Battery"),
                  self.tr("Electronics"), self.tr("Radiator"), self.tr("Throughput"),
-                 self.tr("Protons > 10 MeV"), self.tr("Dose rate"), self.tr("Eclipse entry"),
+                 self.tr("Protons > 10 MeV"), self.tr("Dose rate"), self.tr("Dose so far"),
+                 self.tr("Eclipse entry"),
                  self.tr("Eclipse exit"), self.tr("Next contact"), self.tr("Downlink"),
                  self.tr("Backlog"), self.tr("ISL neighbours"))
         self.heading.setText(self.tr("Inspector"))

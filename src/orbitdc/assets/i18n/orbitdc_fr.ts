@@ -388,12 +388,17 @@
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="53"/>
+        <location filename="../../widgets/radiation_text.py" line="95"/>
         <source>— (above the model&apos;s 2,000 km)</source>
         <translation>— (au-delà des 2 000 km du modèle)</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="58"/>
+        <location filename="../../widgets/radiation_text.py" line="96"/>
+        <source>%1 rad(Si) since the start</source>
+        <translation>%1 rad(Si) depuis le début</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/radiation_text.py" line="103"/>
         <source>%1 rad/day behind %2 mm Al</source>
         <translation>%1 rad/jour derrière %2 mm d’Al</translation>
     </message>
@@ -623,192 +628,197 @@
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../widgets/inspector.py" line="133"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Satellite</source>
         <translation>Satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="133"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Constellation</source>
         <translation>Constellation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="133"/>
+        <location filename="../../widgets/inspector.py" line="134"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="134"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>Inclination</source>
         <translation>Inclinaison</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="134"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>β angle</source>
         <translation>Angle β</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="134"/>
+        <location filename="../../widgets/inspector.py" line="135"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="135"/>
+        <location filename="../../widgets/inspector.py" line="136"/>
         <source>Solar power</source>
         <translation>Puissance solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="135"/>
+        <location filename="../../widgets/inspector.py" line="136"/>
         <source>Load</source>
         <translation>Consommation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="135"/>
+        <location filename="../../widgets/inspector.py" line="136"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="136"/>
+        <location filename="../../widgets/inspector.py" line="137"/>
         <source>Electronics</source>
         <translation>Électronique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="136"/>
+        <location filename="../../widgets/inspector.py" line="137"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="136"/>
+        <location filename="../../widgets/inspector.py" line="137"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="137"/>
+        <location filename="../../widgets/inspector.py" line="139"/>
         <source>Eclipse entry</source>
         <translation>Début d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="138"/>
+        <location filename="../../widgets/inspector.py" line="140"/>
         <source>Eclipse exit</source>
         <translation>Fin d’éclipse</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="138"/>
+        <location filename="../../widgets/inspector.py" line="140"/>
         <source>Next contact</source>
         <translation>Prochain contact</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="137"/>
+        <location filename="../../widgets/inspector.py" line="138"/>
         <source>Protons &gt; 10 MeV</source>
         <translation>Flux de protons &gt; 10 MeV</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="137"/>
+        <location filename="../../widgets/inspector.py" line="138"/>
         <source>Dose rate</source>
         <translation>Débit de dose</translation>
     </message>
     <message>
         <location filename="../../widgets/inspector.py" line="138"/>
+        <source>Dose so far</source>
+        <translation>Dose cumulée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/inspector.py" line="140"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="139"/>
+        <location filename="../../widgets/inspector.py" line="141"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="139"/>
+        <location filename="../../widgets/inspector.py" line="141"/>
         <source>ISL neighbours</source>
         <translation>Voisins ISL</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="140"/>
+        <location filename="../../widgets/inspector.py" line="142"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="143"/>
+        <location filename="../../widgets/inspector.py" line="145"/>
         <source>Height above the WGS84 ellipsoid now. In brackets, the orbit&apos;s altitude above the equatorial radius (6,378 km): the shell&apos;s, as set in the scenario, or the element set&apos;s mean, perigee and apogee. The two differ by up to ~21 km because the Earth is flatter at the poles.</source>
         <translation>Hauteur au-dessus de l’ellipsoïde WGS84, maintenant. Entre parenthèses, l’altitude de l’orbite au-dessus du rayon équatorial (6&#x202f;378 km)&#xa0;: celle de la couche, telle que fixée dans le scénario, ou la moyenne, le périgée et l’apogée du jeu d’éléments. Les deux diffèrent de jusqu’à ~21 km, la Terre étant aplatie aux pôles.</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="191"/>
+        <location filename="../../widgets/inspector.py" line="193"/>
         <source>%1 °C (max %2 °C)</source>
         <translation>%1 °C (max. %2 °C)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="246"/>
+        <location filename="../../widgets/inspector.py" line="248"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="248"/>
+        <location filename="../../widgets/inspector.py" line="250"/>
         <source>Umbra</source>
         <translation>Ombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="250"/>
+        <location filename="../../widgets/inspector.py" line="252"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="256"/>
+        <location filename="../../widgets/inspector.py" line="258"/>
         <source>charging %1</source>
         <translation>charge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="258"/>
+        <location filename="../../widgets/inspector.py" line="260"/>
         <source>discharging %1</source>
         <translation>décharge %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="260"/>
+        <location filename="../../widgets/inspector.py" line="262"/>
         <source>idle</source>
         <translation>au repos</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="261"/>
+        <location filename="../../widgets/inspector.py" line="263"/>
         <source>%1 % SOC (%4), %2 (min %3 %)</source>
         <translation>%1 % (%4), %2 (min. %3 %)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="274"/>
+        <location filename="../../widgets/inspector.py" line="276"/>
         <source>%1 (shell %2)</source>
         <translation>%1 (couche %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="276"/>
+        <location filename="../../widgets/inspector.py" line="278"/>
         <source>%1 (mean %2)</source>
         <translation>%1 (moyenne %2)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="278"/>
+        <location filename="../../widgets/inspector.py" line="280"/>
         <source>%1 (perigee %2, apogee %3)</source>
         <translation>%1 (périgée %2, apogée %3)</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="286"/>
+        <location filename="../../widgets/inspector.py" line="288"/>
         <source>throttled: power</source>
         <translation>bridé&#xa0;: puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="288"/>
+        <location filename="../../widgets/inspector.py" line="290"/>
         <source>throttled: thermal</source>
         <translation>bridé&#xa0;: thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="301"/>
+        <location filename="../../widgets/inspector.py" line="303"/>
         <source>after the end of the run</source>
         <translation>après la fin de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="307"/>
+        <location filename="../../widgets/inspector.py" line="309"/>
         <source>before the start of the run</source>
         <translation>avant le début de la simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/inspector.py" line="311"/>
+        <location filename="../../widgets/inspector.py" line="313"/>
         <source>none before the end of the run</source>
         <translation>aucune d’ici la fin de la simulation</translation>
     </message>

@@ -92,6 +92,8 @@ def test_shielding_changes_the_inspector_dose_rate(window: MainWindow, qtbot) ->
 
 def test_spares_change_the_mission_life(window: MainWindow, qtbot) -> None:
     without = _life(window, qtbot)
+    window._on_links_ready(window.timeline)  # the same Timeline shown again: still there
+    assert window.panels["life"].result is without
     _apply(window, qtbot, "spare_gpus", "4")
     assert window.timeline.scenario.constellations[0].params["spare_gpus"] == 4
     assert window.panels["life"].result is None  # the new scenario clears the charts

@@ -65,6 +65,7 @@ def test_significant_figures() -> None:
     assert significant(0.012345) == "0.0123"
     assert significant(1234.5) == "1,235" and significant(0.0) == "0"
     assert significant(np.nan) == "—"
+    assert significant(1.73e-11) == "<\u00a00.001" and significant(0.001) == "0.00100"
 
 
 def test_french(inspector, timeline) -> None:

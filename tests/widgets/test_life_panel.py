@@ -70,9 +70,13 @@ def test_compute_on_a_worker_and_draw_the_fan(qtbot, panel, small) -> None:
                                                           "dose")]
     assert all(r.height() > 80 for r in rects)
     assert all(a.bottom() <= b.top() + 1 for a, b in itertools.pairwise(rects))
-    # A new scenario clears the charts.
+    # The same scenario again (the window's Timeline shown again once its links are ready)
+    # keeps them; a new scenario clears them, the fan band too.
     panel.set_timeline(SimpleNamespace(scenario=small))
+    assert panel.result is not None and not panel.fan.path().isEmpty()
+    panel.set_timeline(SimpleNamespace(scenario=scenario.load("default")))
     assert panel.result is None and len(panel.p50.getData()[0] or []) == 0
+    assert panel.fan.path().isEmpty() and panel.compute.isEnabled()
 
 
 def test_failure_is_shown_not_raised(qtbot, panel, small, monkeypatch) -> None:

@@ -125,8 +125,8 @@ def test_button_asks_for_a_file(qtbot, panel, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
     panel.export.click()  # cancelled: nothing
     assert list(tmp_path.iterdir()) == [path]
-    panel.set_timeline(SimpleNamespace(scenario=panel.scenario))  # cleared: nothing to export
-    assert not panel.export.isEnabled()
+    panel.set_timeline(SimpleNamespace(scenario=scenario.load("default")))  # a new one
+    assert not panel.export.isEnabled()  # cleared: nothing to export
 
 
 def test_french(panel) -> None:

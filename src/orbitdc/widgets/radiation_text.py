@@ -27,6 +27,7 @@ from orbitdc.widgets.translate import tr
 from orbitdc.widgets.units import DASH, NBSP, number
 
 ROWS = ("proton_flux", "dose_rate", "dose_so_far")
+SMALLEST = 1e-3  # shown as "< 0.001"
 CUMULATIVE_KEPT = 16  # satellites whose dose-so-far curve is kept
 _solar: dict[int, tuple[Timeline, str, str]] = {}  # id(timeline) → (timeline, flux, dose)
 _cumulative: OrderedDict[tuple[int, int], tuple[Timeline, np.ndarray]] = OrderedDict()
@@ -34,12 +35,15 @@ _cumulative: OrderedDict[tuple[int, int], tuple[Timeline, np.ndarray]] = Ordered
 
 def significant(value: float, digits: int = 3) -> str:
     """``value`` to ``digits`` significant figures in the locale's format ("0.0123", "1,230");
-    not finite: "—"."""
+    not finite: "—"; closer to zero than :data:`SMALLEST`: "< 0.001" (outside the belts the
+    grid's rates fall to 10⁻¹¹, a string of zeros that says nothing more)."""
     value = float(value)
     if not np.isfinite(value):
         return DASH
     if value == 0.0:
         return number(0.0)
+    if abs(value) < SMALLEST:
+        return f"<{NBSP}{number(SMALLEST, 3)}"
     decimals = max(0, digits - 1 - int(np.floor(np.log10(abs(value)))))
     return number(value, decimals)
 

@@ -388,17 +388,17 @@
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="95"/>
+        <location filename="../../widgets/radiation_text.py" line="99"/>
         <source>— (above the model&apos;s 2,000 km)</source>
         <translation>— (au-delà des 2 000 km du modèle)</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="96"/>
+        <location filename="../../widgets/radiation_text.py" line="100"/>
         <source>%1 rad(Si) since the start</source>
         <translation>%1 rad(Si) depuis le début</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="103"/>
+        <location filename="../../widgets/radiation_text.py" line="107"/>
         <source>%1 rad/day behind %2 mm Al</source>
         <translation>%1 rad/jour derrière %2 mm d’Al</translation>
     </message>
@@ -826,83 +826,83 @@
 <context>
     <name>LifePanel</name>
     <message>
-        <location filename="../../widgets/panels/life.py" line="147"/>
-        <location filename="../../widgets/panels/life.py" line="159"/>
+        <location filename="../../widgets/panels/life.py" line="152"/>
+        <location filename="../../widgets/panels/life.py" line="164"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="148"/>
+        <location filename="../../widgets/panels/life.py" line="153"/>
         <source>Runs</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="149"/>
+        <location filename="../../widgets/panels/life.py" line="154"/>
         <source>Compute</source>
         <translation>Calculer</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="150"/>
+        <location filename="../../widgets/panels/life.py" line="155"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="151"/>
+        <location filename="../../widgets/panels/life.py" line="156"/>
         <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="153"/>
+        <location filename="../../widgets/panels/life.py" line="158"/>
         <source>Compute capacity (PFLOPS): p10–p90, median</source>
         <translation>Capacité de calcul (PFLOPS) : p10–p90, médiane</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="154"/>
+        <location filename="../../widgets/panels/life.py" line="159"/>
         <source>Working GPUs (median)</source>
         <translation>GPU en service (médiane)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="155"/>
+        <location filename="../../widgets/panels/life.py" line="160"/>
         <source>Battery capacity (% of new, median satellite)</source>
         <translation>Capacité des batteries (% du neuf, satellite médian)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="156"/>
+        <location filename="../../widgets/panels/life.py" line="161"/>
         <source>Cumulative dose (krad(Si)): median, max satellite</source>
         <translation>Dose cumulée (krad(Si)) : satellite médian, maximal</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="174"/>
+        <location filename="../../widgets/panels/life.py" line="180"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="202"/>
+        <location filename="../../widgets/panels/life.py" line="208"/>
         <source>Computing the mission life…</source>
         <translation>Calcul de la durée de vie de la mission…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="243"/>
+        <location filename="../../widgets/panels/life.py" line="249"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="244"/>
+        <location filename="../../widgets/panels/life.py" line="250"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="262"/>
+        <location filename="../../widgets/panels/life.py" line="268"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="264"/>
+        <location filename="../../widgets/panels/life.py" line="270"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="254"/>
+        <location filename="../../widgets/panels/life.py" line="260"/>
         <source>Mission life</source>
         <translation>Vie de la mission</translation>
     </message>

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, Signal, Slot
+from PySide6.QtGui import QPainterPath
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -136,8 +137,12 @@ class LifePanel(QWidget):
         self.title_label.setText(text)
 
     def set_timeline(self, tl: Any) -> None:
-        """A new scenario (the Timeline's): the charts clear until Compute."""
-        self.scenario = None if tl is None else tl.scenario
+        """A new scenario (the Timeline's): the charts clear until Compute. The same scenario
+        again (the window shows its Timeline again once the links are ready) keeps them."""
+        scn = None if tl is None else tl.scenario
+        if scn is not None and scn is self.scenario:
+            return
+        self.scenario = scn
         self.clear()
 
     def apply_font_scale(self, factor: float) -> None:
@@ -168,6 +173,7 @@ class LifePanel(QWidget):
         self.result = None
         for curve in self._curves():
             curve.setData([], [])
+        self.fan.setPath(QPainterPath())  # (an emptied curve keeps its old path)
         self.progress.setValue(0)
         self.compute.setEnabled(self.scenario is not None and self._thread is None)
         self.export.setEnabled(False)

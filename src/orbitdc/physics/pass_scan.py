@@ -87,24 +87,26 @@ def _sin_el(r_ecef, s_km, up) -> tuple[float, float]:
 
 
 @njit(cache=True, inline="always", error_model="numpy")
-def _bounds(r: Vec, v: Vec) -> tuple[float, float]:
+def _bounds(r: Vec, v: Vec) -> tuple[float, float, float]:
     """From a TEME position (km) and velocity (km/s): the farthest the satellite gets from
-    the centre (km) and the fastest its direction turns seen from the rotating Earth
-    (rad/s), from its osculating ellipse (apogee; h/r_p² at perigee, + ω_E) with room for
-    J2's short-period terms and a day of drift; no bound (inf, inf) off an ellipse."""
+    the centre (km), the fastest its direction turns seen from the rotating Earth (rad/s)
+    and the nearest it gets to the centre (km), from its osculating ellipse (apogee; h/r_p²
+    at perigee, + ω_E; perigee) with room for J2's short-period terms and a day of drift;
+    no bound (inf, inf, 0) off an ellipse."""
     r0 = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
     v2 = v[0] * v[0] + v[1] * v[1] + v[2] * v[2]
     hx, hy, hz = r[1] * v[2] - r[2] * v[1], r[2] * v[0] - r[0] * v[2], r[0] * v[1] - r[1] * v[0]
     h2 = hx * hx + hy * hy + hz * hz
     inv_a = 2.0 / r0 - v2 / MU_KM3_S2
     if inv_a <= 0.0:
-        return math.inf, math.inf
+        return math.inf, math.inf, 0.0
     a = 1.0 / inv_a
     e = math.sqrt(max(0.0, 1.0 - h2 / (MU_KM3_S2 * a)))
     if e >= 0.99:
-        return math.inf, math.inf
+        return math.inf, math.inf, 0.0
     r_p = a * (1.0 - e)
-    return a * (1.0 + e) + 25.0, 1.02 * math.sqrt(h2) / (r_p * r_p) + OMEGA_GMST_RAD_S
+    return (a * (1.0 + e) + 25.0, 1.02 * math.sqrt(h2) / (r_p * r_p) + OMEGA_GMST_RAD_S,
+            max(0.0, r_p - 50.0))
 
 
 @njit(cache=True, error_model="numpy")
@@ -134,44 +136,75 @@ def _peak(d, lo, mid, hi, f_lo, f_mid, f_hi, t, cg, sg, prt, pvt, rt, vt, c, sat
 
 @njit(cache=True, error_model="numpy", nogil=True)
 def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, s_hat, s_r_km,
-         sin_mask, e_near_rad, due, f1, k1, f2, k2, aos, partial, top, top_s,
+         sin_mask, e_near_rad, due, seek, bnd, cap, f1, k1, f2, k2, aos, partial, top, top_s,
          want_visible, skip, k_last, d, out, vis):
-    """One window: ``c`` carried instants (``prev_*``: (n_sat, 2, 3), the last ``c`` used)
-    then a block (``rt``, ``vt``: TEME positions km and velocities km/s, (n_t, n_sat, 3));
-    ``t``, ``cg``, ``sg`` (m,): seconds and cos, sin GMST of the window's instants, the first
-    of run index ``k_first``. Stations (n_sta, 3) and (n_sta,). Pair state (n_sta·n_sat,),
-    updated: next instant to look at, the last two exact sin el and their instants, the pass
-    under way (AOS or NaN, partial, highest sin el and its time). ``skip`` False looks at
-    every instant (the reference for the bounds); ``k_last``: the run's last instant (always
-    looked at: the step before it may be shorter). ``d``: room for a track (N_COEF,).
-    Satellites ``sat0`` to ``sat1`` - 1, while the buffers ``out`` (passes closed, (rows,
-    PASS_COLS)) and ``vis`` (samples in view of the block if ``want_visible``, (rows,
-    VIS_COLS)) have room for one more satellite. Returns the next satellite to scan, the
-    rows written in each buffer and the count of unpaired crossings (0)."""
-    n_sta, n_sat, m = s_km.shape[0], rt.shape[1], t.size
+    """One window: ``c`` carried instants (``prev_*``: (n_sat, 2, 3), the last ``c`` used) then
+    a block (``rt``, ``vt``: TEME positions km and velocities km/s, (n_t, n_sat, 3)); ``t``,
+    ``cg``, ``sg`` (m,): seconds and cos, sin GMST of the window's instants, the first of
+    run index ``k_first``. Stations (n_sta, 3) and (n_sta,). Pair state (n_sat·n_sta,: pair
+    p = sat·n_sta + sta, one satellite's together), updated: next instant to look at (or
+    seek the cap from), the last two exact sin el and their instants, the pass under way
+    (AOS or NaN, partial, highest sin el and its time); per satellite ``bnd`` (n_sat, 4):
+    r_max, ω_max, r_min and the run instant they come from (NaN: none yet), per pair ``cap``
+    (n_sat·n_sta, 2): λ and the seek's threshold. ``skip`` False looks at every instant (the
+    reference for the bounds); ``k_last``: the run's last instant (always looked at: the
+    step before it may be shorter). ``d``: room for a track (N_COEF,). Satellites ``sat0``
+    to ``sat1`` - 1, while the buffers ``out`` (passes closed, (rows, PASS_COLS)) and
+    ``vis`` (samples in view of the block if ``want_visible``, (rows, VIS_COLS)) have room
+    for one more satellite. Returns the next satellite to scan, the rows written in each
+    buffer and the count of unpaired crossings (0)."""
+    n_sta, m = s_km.shape[0], t.size
     dt = math.inf
     for w in range(1, m):
         dt = min(dt, t[w] - t[w - 1])
     w_last = k_last - k_first
+    refresh_k = 86400.0 / dt  # instants in a day: the bounds' lifetime
     sin_near_s, cos_near_s = np.sin(e_near_rad), np.cos(e_near_rad)
     n_out = n_vis = bad = 0
     room_out, room_vis = n_sta * (m // 2 + 2), n_sta * m if want_visible else 0
-    lam_a, w_a = np.empty(n_sta), np.empty(n_sta, np.int64)
+    lam_a, w_a, thr_a = np.empty(n_sta), np.empty(n_sta, np.int64), np.empty(n_sta)
+    s_teme = np.empty((n_sta, m, 3))  # the stations' directions in TEME, for the seeks
+    for sta in range(n_sta):
+        for w in range(m):
+            x, y = s_hat[sta, 0], s_hat[sta, 1]
+            s_teme[sta, w, 0] = cg[w] * x - sg[w] * y
+            s_teme[sta, w, 1] = sg[w] * x + cg[w] * y
+            s_teme[sta, w, 2] = s_hat[sta, 2]
     for sat in range(sat0, sat1):
         if n_out + room_out > out.shape[0] or n_vis + room_vis > vis.shape[0]:
             return sat, n_out, n_vis, bad
-        r_max, om, n_act = math.nan, math.inf, 0
+        n_act = 0
         for sta in range(n_sta):
-            w = max(due[sta * n_sat + sat] - k_first, c)
+            w = max(due[sat * n_sta + sta] - k_first, c)
             w_a[sta] = w
-            if w >= m:
-                continue
-            n_act += 1
-            if math.isnan(r_max):  # this satellite's bounds, from the block's first instant
-                r_max, om = _bounds((rt[0, sat, 0], rt[0, sat, 1], rt[0, sat, 2]),
-                                    (vt[0, sat, 0], vt[0, sat, 1], vt[0, sat, 2]))
-            lam_a[sta] = (0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
-                          - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
+            n_act += w < m
+        if n_act == 0:
+            continue
+        if not bnd[sat, 3] >= 0.0 or k_first - bnd[sat, 3] > refresh_k:
+            # this satellite's bounds from the block's first instant (good for a day) and
+            # each station's cap: its half-angle λ and the seek's threshold on r·ŝ (in the
+            # cap: r̂·ŝ ≥ 1 − λ²/2, the chord ≤ λ, so r·ŝ ≥ that × r_min, or × r_max where
+            # it is negative)
+            r_max, om, r_min = _bounds((rt[0, sat, 0], rt[0, sat, 1], rt[0, sat, 2]),
+                                       (vt[0, sat, 0], vt[0, sat, 1], vt[0, sat, 2]))
+            bnd[sat, 0], bnd[sat, 1], bnd[sat, 2], bnd[sat, 3] = r_max, om, r_min, k_first
+            for sta in range(n_sta):
+                lam = (0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
+                       - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
+                cl = 1.0 - 0.5 * lam * lam - 1e-12
+                cap[sat * n_sta + sta, 0] = lam
+                cap[sat * n_sta + sta, 1] = cl * (r_min if cl >= 0.0 else r_max) - 1e-6
+        r_max, om = bnd[sat, 0], bnd[sat, 1]
+        for sta in range(n_sta):
+            p = sat * n_sta + sta
+            lam_a[sta], thr_a[sta] = cap[p, 0], cap[p, 1]
+            w = w_a[sta]
+            if skip and w < m and seek[p]:  # it was seeking the cap when the last window
+                w = _seek(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last)  # ended
+                w_a[sta] = w
+                if w >= m:
+                    n_act -= 1
+                    due[p] = k_first + w
         # The stations' walks advance in turns, one look each: independent chains of
         # dependent arithmetic that the processor overlaps.
         while n_act:
@@ -179,7 +212,7 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                 w = w_a[sta]
                 if w >= m:
                     continue
-                p = sta * n_sat + sat
+                p = sat * n_sta + sta
                 sin_near, mask, lam = sin_near_s[sta], sin_mask[sta], lam_a[sta]
                 sx, sy, sz = s_hat[sta, 0], s_hat[sta, 1], s_hat[sta, 2]
                 s = (s_km[sta, 0], s_km[sta, 1], s_km[sta, 2])
@@ -257,11 +290,31 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                     n = max(n, (chord - lam) / (om * dt))
                     w_next = w + 1 + max(0, int(n - 1e-9))
                     w = w_next if (w_next <= w_last or w >= w_last) else w_last
+                if skip:  # on to the next instant that may be in the cap
+                    seek[p] = not step_only
+                    if not step_only and w < m:
+                        w = _seek(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last)
                 w_a[sta] = w
                 if w >= m:
                     n_act -= 1
                     due[p] = k_first + w
     return sat1, n_out, n_vis, bad
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def _seek(rt, sat, c, s_teme, thr_km, w, m, w_last) -> int:
+    """The first window instant from ``w`` (≥ c) where satellite ``sat`` may be in a
+    station's cap: its TEME position (``rt``, km) along the station's TEME direction
+    (``s_teme``, (m, 3)) reaches ``thr_km``; stops at the run's last instant ``w_last``
+    (always looked at); ``m`` if none."""
+    lim = min(m, w_last) if w <= w_last else m
+    while w < lim:
+        j = w - c
+        if (rt[j, sat, 0] * s_teme[w, 0] + rt[j, sat, 1] * s_teme[w, 1]
+                + rt[j, sat, 2] * s_teme[w, 2]) >= thr_km:
+            break
+        w += 1
+    return w
 
 
 @njit(cache=True, inline="always", error_model="numpy")
@@ -333,7 +386,7 @@ def finish(k_last, c, t, cg, sg, prev_rt, prev_vt, s_km, up, sin_mask, f1, k1, f
     for p in range(n_sta * n_sat):
         if math.isnan(aos[p]):
             continue
-        sta, sat = p // n_sat, p % n_sat
+        sat, sta = p // n_sta, p % n_sta
         s = (s_km[sta, 0], s_km[sta, 1], s_km[sta, 2])
         u = (up[sta, 0], up[sta, 1], up[sta, 2])
         tp, tps, v, mid = top[p], top_s[p], f1[p], c - 1

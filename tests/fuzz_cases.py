@@ -9,7 +9,9 @@ NUL)... Each :class:`Case` says which file(s) an error may blame.
 :func:`check_case` writes a case to disk, loads it with ``orbitdc.physics.scenario.load`` and
 steps a :class:`~orbitdc.physics.simulation.Simulation` for two blocks, in a forked worker
 process capped in time (``slow``) and address space (``memory``), so that resource bombs
-(10⁹ satellites, ten years at 1 s) cannot take the machine down. The outcome is ``"ok"``,
+(10⁹ satellites, ten years at 1 s) cannot take the machine down; a scenario that loads also
+gets its ``[radiation]`` table read and the dose rate evaluated behind each satellite's
+``shielding_mm_al`` (what the inspector and Mission life do). The outcome is ``"ok"``,
 ``"error"`` (a one-line :class:`ScenarioError` naming the file at fault) or a failure:
 ``"crash"`` (any other exception, a worker killed by a signal, or a ScenarioError that spans
 lines or names the wrong file), ``"slow"`` or ``"memory"``.
@@ -219,6 +221,21 @@ def spacecraft_tables(draw: st.DrawFn, max_keys: int = 4) -> dict[str, Any]:
     values = _param_values()
     keys = rnd.sample(sorted(values), rnd.randint(0, max_keys))
     return {k: draw(values[k]) for k in keys}
+
+
+RADIATION_VALUES: dict[str, st.SearchStrategy[Any]] = {
+    "sdc_per_rad": st.floats(0.0, 1.0), "hbm_uncorrectable_per_rad": st.floats(0.0, 1.0),
+    "chip_interrupt_per_rad": st.floats(0.0, 0.01), "host_crash_per_rad": st.floats(0.0, 0.1),
+    "chip_dose_limit_rad": st.one_of(st.floats(100.0, 1e6), st.integers(1, 10**6)),
+    "solar": st.sampled_from(["min", "max", "worst"])}
+
+
+@st.composite
+def radiation_tables(draw: st.DrawFn, max_keys: int = 3) -> dict[str, Any]:
+    """A ``[radiation]`` table with a few valid keys."""
+    rnd = _uniform(draw)
+    keys = rnd.sample(sorted(RADIATION_VALUES), rnd.randint(0, max_keys))
+    return {k: draw(RADIATION_VALUES[k]) for k in keys}
 
 
 @st.composite
@@ -447,6 +464,8 @@ def bases(draw: st.DrawFn, *, need_tle: bool = False) -> Base:
             "kind": rnd.choice(["optical", "rf"])} for k in range(rnd.randint(1, 3))]
     if rnd.random() < 0.3:
         model["links"] = {"isl": rnd.choice(["none", "grid", "nearest", "cluster"])}
+    if rnd.random() < 0.3:
+        model["radiation"] = draw(radiation_tables())
     return Base(model, cats)
 
 
@@ -530,12 +549,14 @@ def odd_value(draw: st.DrawFn, rnd: random.Random, odd: Sequence[Any],
 # The scenario format's keys (scenario.py's docstring), written out rather than imported so
 # that the fuzzer keeps to the file format whatever the loader's internals.
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
-            "links", "ground_network", "ground_station")
+            "links", "ground_network", "ground_station", "radiation")
 CONSTELLATION_KEYS = ("type", "name", "pattern", "altitude_km", "inclination_deg", "planes",
                       "per_plane", "phasing", "ltan", "satellites", "file", "radius_km",
                       "cross_track_ratio", "layout", "raan_deg")
 STATION_KEYS = ("name", "lat_deg", "lon_deg", "alt_m", "min_elevation_deg", "downlink_gbps",
                 "terminals", "kind", "clear_sky_fraction")
+RADIATION_KEYS = ("sdc_per_rad", "hbm_uncorrectable_per_rad", "chip_interrupt_per_rad",
+                  "host_crash_per_rad", "chip_dose_limit_rad", "solar")
 LINK_KEYS = ("isl", "isl_max_range_km", "isl_ref_gbps", "isl_ref_range_km", "isl_max_gbps",
              "isl_neighbours", "grazing_altitude_km", "data_gbps", "storage_gb", "cloud_seed")
 
@@ -558,7 +579,8 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
     rnd = _uniform(draw, repr(base.model))
     b = base.copy()
     top_keys, craft_keys, const_keys = _all_keys()
-    where = rnd.choice(["top", "spacecraft", "constellation", "links", "ground_station"])
+    where = rnd.choice(["top", "spacecraft", "constellation", "links", "ground_station",
+                        "radiation"])
     delete = rnd.randint(0, 4) == 0
     value = odd_value(draw, rnd, TOML_ODD_VALUES, TOML_VALUES)
     if where == "top":
@@ -573,6 +595,11 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
         if not isinstance(table, dict):
             table = b.model["links"] = {}
         key, label = rnd.choice([*LINK_KEYS, "isl_range"]), "[links]"
+    elif where == "radiation":
+        table = b.model.setdefault("radiation", {})
+        if not isinstance(table, dict):
+            table = b.model["radiation"] = {}
+        key, label = rnd.choice([*RADIATION_KEYS, "sdc_per_rads", "Solar", ""]), "[radiation]"
     elif where == "ground_station":
         tables = b.model.setdefault("ground_station", [])
         if not isinstance(tables, list) or not tables:
@@ -604,7 +631,7 @@ def _scenario_targeted_mutation(draw: st.DrawFn, base: Base) -> Case:
     b = base.copy()
     consts = b.model["constellation"]
     kind = rnd.choice(["start", "duration", "step", "span", "file", "bounds",
-                                 "numbers", "tables", "names"])
+                                 "numbers", "tables", "names", "radiation", "life"])
     blame = [SCENARIO]
     if kind == "start":
         b.model["start"] = rnd.choice(ODD_STARTS)
@@ -675,6 +702,10 @@ def _scenario_targeted_mutation(draw: st.DrawFn, base: Base) -> Case:
         else:
             b.model["constellation"] = [Raw(toml_value(consts[0]))]
         label = f"tables: {choice}"
+    elif kind == "radiation":
+        label = _radiation_mutation(rnd, b.model)
+    elif kind == "life":
+        label = _life_mutation(rnd, b.model)
     else:
         const = rnd.choice(consts)
         const["name"] = rnd.choice(["", " ", "\n", "a\rb", "é" * 100, "x" * 10000,
@@ -682,6 +713,46 @@ def _scenario_targeted_mutation(draw: st.DrawFn, base: Base) -> Case:
         b.model["name"] = rnd.choice([b.model["name"], "\t", "\x00", "x" * 10000])
         label = f"names: {b.model['name'][:20]!r} / {const['name'][:20]!r}"
     return b.case(label, blame)
+
+
+# The Mission life keys at and past their bounds (the radiation grid: 0.25-30 mm).
+LIFE_ODD_VALUES: dict[str, tuple[Any, ...]] = {
+    "shielding_mm_al": (0.25, 30, 30.0, 0.2499999, 30.0000001, 0.0, -3, 3, 1e-300, 1e308,
+                        float("nan"), float("inf"), "3", True, Raw("3_0"), [3]),
+    "spare_gpus": (0, 1, 10_000_000, 10_000_001, -1, 1.5, 2.0, "2", True, BIG, float("nan"),
+                   Raw("9" * 30)),
+}
+RADIATION_ODD_VALUES: tuple[Any, ...] = (
+    0, 0.0, -0.0, -1, -1e-9, 1e6, 1e6 + 1, 1e9, 1e9 + 1, 5e-324, 1e308, float("nan"),
+    float("inf"), float("-inf"), BIG, Raw("9" * 30), "worst", "Worst", " min", "max ", "",
+    "both", "0.5", 1, True, [], {}, [1.0])
+
+
+def _life_mutation(rnd: random.Random, model: dict[str, Any]) -> str:
+    """``shielding_mm_al`` or ``spare_gpus`` at or past a bound, in [spacecraft] or in a
+    constellation; the label."""
+    key = rnd.choice(sorted(LIFE_ODD_VALUES))
+    value = rnd.choice(LIFE_ODD_VALUES[key])
+    consts = model["constellation"]
+    table = rnd.choice(consts) if rnd.random() < 0.5 else model.setdefault("spacecraft", {})
+    if not isinstance(table, dict):
+        table = model["spacecraft"] = {}
+    table[key] = value
+    return f"{key} = {toml_value(value)[:40]} (life)"
+
+
+def _radiation_mutation(rnd: random.Random, model: dict[str, Any]) -> str:
+    """One odd ``[radiation]`` value, or the table itself of the wrong shape; the label."""
+    if rnd.random() < 0.2:
+        model["radiation"] = rnd.choice(["worst", 3, [], [{"solar": "min"}], {"solar": {}},
+                                         {"solar": ["min"]}, Raw("[[radiation]]")])
+        return f"radiation = {toml_value(model['radiation'])[:40]}"
+    table = model.setdefault("radiation", {})
+    if not isinstance(table, dict):
+        table = model["radiation"] = {}
+    key = rnd.choice([*RADIATION_KEYS, "sdc_per_rads"])
+    table[key] = rnd.choice(RADIATION_ODD_VALUES)
+    return f"[radiation] {key} = {toml_value(table[key])[:40]}"
 
 
 JUNK_LINES = ("[", "[[constellation]", "= 1", "a =", '"', "[spacecraft]", "constellation = 1",
@@ -1001,6 +1072,20 @@ def scenario_cases() -> st.SearchStrategy[Case]:
                                                _scenario_text_mutation(b)))
 
 
+@st.composite
+def _mission_life_mutation(draw: st.DrawFn, base: Base) -> Case:
+    rnd = _uniform(draw, repr(base.model))
+    b = base.copy()
+    mutate = _radiation_mutation if rnd.random() < 0.5 else _life_mutation
+    return b.case(mutate(rnd, b.model))
+
+
+def mission_life_cases() -> st.SearchStrategy[Case]:
+    """Scenarios with an odd ``[radiation]`` table or Mission life key (also among
+    :func:`scenario_cases`, drawn here alone for a short dedicated run)."""
+    return bases().flatmap(_mission_life_mutation)
+
+
 def catalogue_cases() -> st.SearchStrategy[Case]:
     """Valid scenarios whose catalogue (TLE, 3LE, OMM JSON or CSV) is broken."""
     return bases(need_tle=True).flatmap(_catalogue_mutation)
@@ -1094,6 +1179,7 @@ def execute(scenario_path: str, blame: Sequence[str]) -> tuple[str, str, str]:
                     model.add(block)
             if model is not None:
                 model.passes()
+            _radiation_views(scn, block)
     except ScenarioError as err:
         problem = message_problem(err, [Path(p) for p in blame])
         if problem is None:
@@ -1108,6 +1194,21 @@ def execute(scenario_path: str, blame: Sequence[str]) -> tuple[str, str, str]:
     except BaseException as err:  # the harness classifies everything else
         return CRASH, traceback.format_exc(), _signature(err)
     return OK, "", ""
+
+
+def _radiation_views(scn: Any, block: Any) -> None:
+    """What the app's radiation views ask of a loaded scenario: its ``[radiation]`` table
+    and the dose rate behind each satellite's shielding (at the last block stepped)."""
+    from orbitdc.physics import flux_views
+    from orbitdc.physics.radiation_params import radiation_params
+    from orbitdc.physics.spacecraft import SpacecraftArrays
+
+    radiation_params(scn)
+    if block is None:
+        return
+    craft = SpacecraftArrays([(c.params, len(c.names)) for c in scn.constellations])
+    flux_views.dose_rate_rad_day(block.r_ecef_km[0], craft.shielding_mm_al,
+                                 flux_views.dose_solar(scn))
 
 
 def _worker(conn: Any, memory_limit_mb: int) -> None:

@@ -1,5 +1,6 @@
 """Every command-line value, fuzzed: ``--start --duration --step`` (simulate, info), ``--size
---fps --frames --span --from`` (export), ``--at --size`` (the app). Property: the command
+--fps --frames --span --from`` (export), ``--years --runs --seed`` (life), ``--at --size``
+(the app). Property: the command
 either succeeds or ends with exit status 2 and exactly one line ``orbitdc: error: ...`` on
 standard error naming the flag or file at fault — never a traceback."""
 
@@ -13,6 +14,7 @@ from hypothesis import strategies as st
 
 from orbitdc.app import cli, export, headless
 from orbitdc.app.cli import common
+from orbitdc.app.cli import life as life_cli
 from orbitdc.app.export_options import MAX_FPS, MAX_FRAMES
 from orbitdc.physics.errors import ScenarioError
 
@@ -115,6 +117,75 @@ def monkeypatch_session(monkeypatch) -> list:
     monkeypatch.setattr(headless, "use_headless_backend_if_needed",
                         lambda rerun_argv=None: "")
     return seen
+
+
+class _LifeReachedError(Exception):
+    """The life command got past its checks to the Monte Carlo (stopped there: the values
+    are the subject, a life takes seconds)."""
+
+
+@pytest.fixture
+def life_calls(monkeypatch) -> list[tuple[float, int, int]]:
+    seen: list[tuple[float, int, int]] = []
+
+    def reached(scn, years, runs, seed, progress=None):
+        seen.append((years, runs, seed))
+        raise _LifeReachedError
+
+    monkeypatch.setattr(life_cli, "run_life", reached)
+    return seen
+
+
+LIFE_NUMBERS = st.one_of(NUMBERS, st.integers(-5, 40).map(str),
+                         st.sampled_from(["0.0833", "1/12", "30", "30.0001", "10000", "10001",
+                                          str(2**63 - 1), str(2**63), "1e3", "+5", "٣"]))
+
+
+@FUZZ
+@given(years=LIFE_NUMBERS, runs=LIFE_NUMBERS, seed=LIFE_NUMBERS)
+def test_life_flags(tiny: Path, capsys, life_calls, years: str, runs: str, seed: str) -> None:
+    try:
+        code, err = run_cli(["life", str(tiny), "--years", years, "--runs", runs, "--seed",
+                             seed, "-q"], capsys)
+    except _LifeReachedError:
+        code, err = 0, capsys.readouterr().err
+    assert_ok_or_one_line(code, err)
+    if code:
+        assert any(f in err for f in ("--years", "--runs", "--seed")), err
+        return
+    y, r, sd = life_calls[-1]  # only checked values reach the Monte Carlo
+    assert 1 / 12 <= y <= life_cli.MAX_YEARS and 1 <= r <= life_cli.MAX_RUNS
+    assert 0 <= sd < 2**63 and isinstance(r, int) and isinstance(sd, int)
+
+
+@pytest.mark.parametrize(("flag", "value", "expected"), [
+    ("--years", "0", "--years: expected a number of years from 1/12 (a month) to 30, got '0'"),
+    ("--years", "nan", "--years: expected a number of years"),
+    ("--years", "31", "--years: expected a number of years"),
+    ("--runs", "0", "--runs: expected a whole number of runs from 1 to 10,000, got '0'"),
+    ("--runs", "2.5", "--runs: expected a whole number of runs"),
+    ("--seed", "-1", "--seed: expected a whole number from 0 to 2**63 - 1, got '-1'"),
+    ("--seed", str(2**63), "--seed: expected a whole number from 0 to 2**63 - 1"),
+])
+def test_life_value_messages(tiny: Path, capsys, life_calls, flag: str, value: str,
+                             expected: str) -> None:
+    code, err = run_cli(["life", str(tiny), flag, value, "-q"], capsys)
+    assert code == 2 and err.count("\n") == 1 and expected in err, err
+    assert life_calls == []  # refused before any work
+
+
+def test_life_valid_values_reach_the_monte_carlo(tiny: Path, capsys, life_calls) -> None:
+    with pytest.raises(_LifeReachedError):
+        run_cli(["life", str(tiny), "--years", "2.5", "--runs", "7", "--seed", "42"], capsys)
+    assert life_calls == [(2.5, 7, 42)]
+
+
+def test_life_edge_values_run(tiny: Path, capsys) -> None:
+    """The smallest life the flags allow runs for real (a month, one run, the largest
+    seed)."""
+    code, err = run_cli(["life", str(tiny), "--years", str(1 / 12), "--runs", "1", "--seed",
+                         str(2**63 - 1), "-q", "--json"], capsys)
+    assert code == 0, err
 
 
 @FUZZ

@@ -88,10 +88,11 @@ class ContactFinder:
     seconds: feed the simulation's blocks in time order (``add``), then ``result()``.
 
     Method: each satellite–station pair walks the sampled instants and computes its
-    elevation only where the satellite may be near the station's sky; elsewhere it skips
-    ahead by two bounds (how fast the satellite's direction turns, and how fast the station
-    can approach the orbit's plane; :mod:`pass_scan`), so most pairs look at a few instants
-    per orbit. Where sin(elevation) − sin(mask) changes sign between two samples, the
+    elevation only where the satellite may be near the station's sky (a cap around the
+    station); elsewhere it seeks the next instant where the satellite may be in the cap by
+    one dot product per instant, after skipping ahead where bounds on the orbit allow
+    (:mod:`pass_scan`), so most pairs compute a few elevations per pass.
+    Where sin(elevation) − sin(mask) changes sign between two samples, the
     crossing is refined on the path between them (cubic Hermite interpolation of TEME
     position and velocity, turned Earth-fixed at GMST(t); :mod:`pass_track`) by Newton's
     method with the analytic rate of sin(el) from the linear-interpolation root: ≪ 1 ms after

@@ -3,10 +3,14 @@ sampled instants, looks closely only where the satellite may be near the station
 refines its mask crossings and culminations into passes on the spot. Used by
 :mod:`contacts` (which holds the state between windows and explains the method).
 
-Skipping ahead is safe by these bounds, in radians of arc seen from the Earth's centre: a
-satellite at most ``r_max`` km from the centre (its osculating apogee, with room) is above
+A satellite at most ``r_max`` km from the centre (its osculating apogee, with room) is above
 elevation e only within the cap λ = π/2 − e − asin(R·cos e / r_max) around the station (R
-its geocentric radius; plus ``CAP_MARGIN_RAD`` for the geodetic horizon's tilt), and
+its geocentric radius; plus ``CAP_MARGIN_RAD`` for the geodetic horizon's tilt; radians of
+arc seen from the Earth's centre). Outside it, a pair seeks the next instant where the
+satellite may be inside: r·ŝ ≥ (1 − λ²/2)·r_min (TEME position, the station's direction
+turned to TEME; r_min the perigee with room), one dot product per instant. Before seeking,
+it may skip ahead by these bounds (they rarely beat the seek at 60 s steps, but do at
+coarse ones):
 - its direction turns at most ω_max = h/r_p² + ω_E (rad/s; at perigee, with room), so a
   satellite θ from the station stays outside the cap for (θ − λ)/ω_max seconds (θ ≥ the
   chord |r̂ − ŝ|);

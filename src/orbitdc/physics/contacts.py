@@ -9,7 +9,7 @@ work is in :mod:`pass_scan` and :mod:`pass_track`.
 from __future__ import annotations
 
 import os
-import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -147,6 +147,8 @@ class ContactFinder:
         self._e_near = np.radians(stations.min_elevation_deg * 1.0)
         self._track = np.empty(N_COEF)
         self._bufs: list[tuple[np.ndarray, ...]] = []  # per thread: passes, in view, track
+        self._pool: ThreadPoolExecutor | None = None  # threads of the scan but the caller's
+        self._pool_size = 0
         self.visible = _by_instant(np.empty((0, VIS_COLS)), np.ones((0, 0), bool))
 
     def add(self, block: Block) -> None:
@@ -218,13 +220,13 @@ class ContactFinder:
                     results[k] = exc
                     return
 
-        threads = [threading.Thread(target=work, args=(i,), daemon=True)
-                   for i in range(1, n_thr)]
-        for th in threads:
-            th.start()
+        if n_thr > 1 and (self._pool is None or self._pool_size != n_thr - 1):
+            self._pool = ThreadPoolExecutor(n_thr - 1, thread_name_prefix="orbitdc-contacts")
+            self._pool_size = n_thr - 1  # (its idle threads end with the finder)
+        jobs = [self._pool.submit(work, i) for i in range(1, n_thr)] if n_thr > 1 else []
         work(0)
-        for th in threads:
-            th.join()
+        for job in jobs:
+            job.result()
         seen: list[np.ndarray] = []
         for res in results:
             if isinstance(res, BaseException):

@@ -146,3 +146,19 @@ def test_dose_so_far_in_french(inspector, timeline) -> None:
     finally:
         i18n.install("en")
         QApplication.processEvents()
+
+
+def test_cumulative_dose_stops_where_the_grid_ends() -> None:
+    """Above the grid's 2,000 km the rate is unknown: the dose so far is NaN from there on,
+    finite before; a constant rate integrates exactly."""
+    from orbitdc.physics import flux_views
+
+    t = np.arange(5) * 60.0
+    low = np.array([6378.137 + 550.0, 0.0, 0.0])
+    r = np.tile(low, (5, 1))
+    r[3] = [6378.137 + 5000.0, 0.0, 0.0]  # above the grid
+    cum = flux_views.cumulative_dose_rad(t, r, 3.0)
+    rate_rad_s = flux_views.dose_rate_rad_day(low, 3.0)[0] / 86400.0
+    np.testing.assert_allclose(cum[:3], rate_rad_s * t[:3])
+    assert np.isnan(cum[3:]).all()
+    assert flux_views.cumulative_dose_rad(t[:1], r[:1], 3.0).tolist() == [0.0]

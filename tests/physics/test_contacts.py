@@ -320,15 +320,18 @@ def test_skipping_ahead_never_misses_a_sample_in_view(tmp_path: Path, body: str 
     assert np.array_equal(a.aos_s, b.aos_s) and np.array_equal(a.los_s, b.los_s)
 
 
-def test_numba_cache_of_the_scan_follows_the_track_module() -> None:
+def test_numba_cache_of_the_scan_follows_the_modules_it_calls() -> None:
     """numba keeps a compiled kernel on disk keyed by its own file's content only: the scan
-    pins the content of the module it calls into, so that editing one recompiles both."""
+    pins the content of the modules it calls into, so that editing one recompiles both."""
     import hashlib
 
-    from orbitdc.physics import pass_scan, pass_track
+    from orbitdc.physics import pass_bounds, pass_scan, pass_track
 
-    digest = hashlib.sha256(Path(pass_track.__file__).read_bytes()).hexdigest()[:16]
-    assert digest == pass_scan.TRACK_SHA256, f'set TRACK_SHA256 = "{digest}" in pass_scan.py'
+    for mod in (pass_track, pass_bounds):
+        name = mod.__name__.rsplit(".", 1)[1]
+        digest = hashlib.sha256(Path(mod.__file__).read_bytes()).hexdigest()[:16]
+        assert pass_scan.DEPENDS_SHA256[name] == digest, \
+            f'set DEPENDS_SHA256["{name}"] = "{digest}" in pass_scan.py'
 
 
 def test_constants_shared_with_the_compiled_scan_agree() -> None:

@@ -102,12 +102,10 @@ class ContactFinder:
     climbs, by secant steps on the rate: < 1e-4° even through the zenith. The last two
     instants of each block are carried into the next (copies of 2 × n_sat vectors).
 
-    A pass that rises and sets between two samples (at 60 s steps a satellite at 550 km stays
-    above a 10° mask under a minute only when it culminates within ~0.2° of the mask) has
-    no sample above the mask; it is found when a sampled local maximum of its elevation
-    lies within ``NEAR_MISS_DEG`` of the mask (2° at 60 s steps, growing with the step
-    squared), otherwise missed: in practice only for steps of several minutes or for a pass
-    inside the run's first or last interval.
+    A pass that rises and sets between two samples (at 60 s steps, at 550 km, one that
+    culminates within ~0.2° of a 10° mask) is found when a sampled local maximum of its
+    elevation lies within ``NEAR_MISS_DEG`` of the mask (2° at 60 s steps, growing with the
+    step squared), otherwise missed: in practice only at steps of several minutes.
 
     Passes under way at the start have ``aos_s = 0``, at the end ``los_s = span_s``, and
     ``partial`` set. Satellites that SGP4 could not propagate at some instant
@@ -148,7 +146,7 @@ class ContactFinder:
         self._track = np.empty(N_COEF)
         self._bufs: list[tuple[np.ndarray, ...]] = []  # per thread: passes, in view, track
         self._pool: ThreadPoolExecutor | None = None  # threads of the scan but the caller's
-        self._pool_size = 0
+        self._pool_size = 0  # (its idle threads end with the finder)
         self.visible = _by_instant(np.empty((0, VIS_COLS)), np.ones((0, 0), bool))
 
     def add(self, block: Block) -> None:
@@ -200,14 +198,12 @@ class ContactFinder:
         m = t.size
         rows = max(BUFFER_ROWS, 2 * self.n_sta * (m + 2))
         n_thr = _n_threads(self.n_sat)
-        edges = np.linspace(0, self.n_sat, n_thr * CHUNKS_PER_THREAD + 1).astype(int)
-        if n_thr == 1:
-            edges = np.array([0, self.n_sat])
+        n_chunk = 1 if n_thr == 1 else n_thr * CHUNKS_PER_THREAD
+        edges = np.linspace(0, self.n_sat, n_chunk + 1).astype(int)
         if len(self._bufs) != n_thr or self._bufs[0][0].shape[0] < rows:
             self._bufs = [(np.empty((rows, PASS_COLS)),
                            np.empty((rows if self.want_visible else 0, VIS_COLS)),
                            np.empty(N_COEF)) for _ in range(n_thr)]
-        n_chunk = edges.size - 1
         results: list[tuple[list[np.ndarray], list[np.ndarray]] | BaseException] = \
             [([], [])] * n_chunk
 
@@ -222,7 +218,7 @@ class ContactFinder:
 
         if n_thr > 1 and (self._pool is None or self._pool_size != n_thr - 1):
             self._pool = ThreadPoolExecutor(n_thr - 1, thread_name_prefix="orbitdc-contacts")
-            self._pool_size = n_thr - 1  # (its idle threads end with the finder)
+            self._pool_size = n_thr - 1
         jobs = [self._pool.submit(work, i) for i in range(1, n_thr)] if n_thr > 1 else []
         work(0)
         for job in jobs:

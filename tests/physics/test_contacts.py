@@ -320,6 +320,35 @@ def test_skipping_ahead_never_misses_a_sample_in_view(tmp_path: Path, body: str 
     assert np.array_equal(a.aos_s, b.aos_s) and np.array_equal(a.los_s, b.los_s)
 
 
+def test_threads_give_what_one_thread_gives(tmp_path: Path, monkeypatch) -> None:
+    """The scan split over threads (chunks taken by whichever is free) finds the same passes
+    and lists the same samples in view, in the same order, as one thread."""
+    body = ('[[constellation]]\ntype = "walker"\npattern = "delta"\naltitude_km = 550\n'
+            'inclination_deg = 53\nplanes = 6\nper_plane = 10\n[[constellation]]\n'
+            'type = "sso"\naltitude_km = 650\nltan = "18:00"\nsatellites = 40\nplanes = 4\n')
+    sim = Simulation(scenario.load(write_scenario(tmp_path, body, duration="6h")))
+    sta = ground.Stations([_station(n, la, lo, 0.0, 10.0) for n, la, lo in
+                           (("Svalbard", 78.2, 15.4), ("Troll", -72.0, 2.5),
+                            ("Tenerife", 28.3, -16.5))])
+
+    def run(n_threads: int) -> tuple[Passes, list[tuple[np.ndarray, ...]]]:
+        monkeypatch.setattr(contacts, "_n_threads", lambda n_sat: n_threads)
+        finder = ContactFinder(sta, sim.n_sat, sim.scenario.duration_s, visible=True)
+        seen = []
+        for block in sim.blocks(32):
+            finder.add(block)
+            seen.append(finder.visible)
+        return finder.result(), seen
+
+    (one, seen_one), (three, seen_three) = run(1), run(3)
+    assert len(one) > 100
+    for name in Passes.__dataclass_fields__:
+        assert np.array_equal(getattr(one, name), getattr(three, name)), name
+    for a, b in zip(seen_one, seen_three, strict=True):
+        for x, y in zip(a, b, strict=True):
+            assert np.array_equal(x, y)
+
+
 def test_numba_cache_of_the_scan_follows_the_modules_it_calls() -> None:
     """numba keeps a compiled kernel on disk keyed by its own file's content only: the scan
     pins the content of the modules it calls into, so that editing one recompiles both."""

@@ -8,6 +8,7 @@ work is in :mod:`pass_scan` and :mod:`pass_track`.
 
 from __future__ import annotations
 
+import itertools
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -73,7 +74,7 @@ NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s ste
 # with the step squared) are refined too: they may hide a pass between two samples
 BUFFER_ROWS = 65_536  # passes or samples in view written per call of the scan
 MIN_SATS_PER_THREAD = 256  # fewer: one thread
-CHUNKS_PER_THREAD = 8  # satellites dealt to the threads in this many chunks each
+CHUNKS_PER_THREAD = 4  # satellites split in this many chunks a thread, taken in turns
 
 
 def _n_threads(n_sat: int) -> int:
@@ -145,8 +146,7 @@ class ContactFinder:
         self._e_near = np.radians(stations.min_elevation_deg * 1.0)
         self._track = np.empty(N_COEF)
         self._bufs: list[tuple[np.ndarray, ...]] = []  # per thread: passes, in view, track
-        self._pool: ThreadPoolExecutor | None = None  # threads of the scan but the caller's
-        self._pool_size = 0  # (its idle threads end with the finder)
+        self._pool: ThreadPoolExecutor | None = None  # the scan's other threads (end with it)
         self.visible = _by_instant(np.empty((0, VIS_COLS)), np.ones((0, 0), bool))
 
     def add(self, block: Block) -> None:
@@ -191,8 +191,8 @@ class ContactFinder:
 
     def _scan(self, c: int, t: np.ndarray, cg: np.ndarray, sg: np.ndarray,
               arrays: list[np.ndarray]) -> np.ndarray:
-        """Run the compiled scan over one window, the satellites dealt to threads in chunks
-        (chunk i to thread i mod n: shells of different cost mix; the scan releases the GIL;
+        """Run the compiled scan over one window, the satellites split in chunks taken by
+        whichever thread is free (shells of different cost; the scan releases the GIL;
         results joined in satellite order, as one thread would give them); keep the passes
         closed; the samples in view (n, VIS_COLS)."""
         m = t.size
@@ -204,11 +204,11 @@ class ContactFinder:
             self._bufs = [(np.empty((rows, PASS_COLS)),
                            np.empty((rows if self.want_visible else 0, VIS_COLS)),
                            np.empty(N_COEF)) for _ in range(n_thr)]
-        results: list[tuple[list[np.ndarray], list[np.ndarray]] | BaseException] = \
-            [([], [])] * n_chunk
+        results: list = [([], [])] * n_chunk  # (passes, samples in view) or an exception
+        taken = itertools.count()  # chunks go to whichever thread is free (next() is atomic)
 
         def work(i: int) -> None:
-            for k in range(i, n_chunk, n_thr):
+            while (k := next(taken)) < n_chunk:
                 try:
                     results[k] = self._scan_range(int(edges[k]), int(edges[k + 1]), c, t, cg,
                                                   sg, arrays, *self._bufs[i])
@@ -216,9 +216,8 @@ class ContactFinder:
                     results[k] = exc
                     return
 
-        if n_thr > 1 and (self._pool is None or self._pool_size != n_thr - 1):
+        if n_thr > 1 and (self._pool is None or self._pool._max_workers != n_thr - 1):
             self._pool = ThreadPoolExecutor(n_thr - 1, thread_name_prefix="orbitdc-contacts")
-            self._pool_size = n_thr - 1
         jobs = [self._pool.submit(work, i) for i in range(1, n_thr)] if n_thr > 1 else []
         work(0)
         for job in jobs:

@@ -245,12 +245,12 @@ def test_app_without_a_display_says_so(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("size", "with_power", "with_thermal"), [
-    ((1366, 768), {"thermal", "compute", "links", "life"},
-     {"power", "compute", "links", "life"}),
-    ((1600, 900), {"thermal", "compute", "links", "life"},
-     {"power", "compute", "links", "life"}),
-    ((1920, 1080), set(), {"compute", "links", "life"}),
-    ((2560, 1440), set(), {"compute", "links", "life"}),
+    ((1366, 768), {"thermal", "compute", "links", "life", "economics"},
+     {"power", "compute", "links", "life", "economics"}),
+    ((1600, 900), {"thermal", "compute", "links", "life", "economics"},
+     {"power", "compute", "links", "life", "economics"}),
+    ((1920, 1080), set(), {"compute", "links", "life", "economics"}),
+    ((2560, 1440), set(), {"compute", "links", "life", "economics"}),
     ((3840, 2160), set(), set()),
 ])
 def test_panels_are_tabbed_on_short_screens(qtbot, tmp_path: Path, size, with_power,

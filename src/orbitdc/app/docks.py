@@ -67,16 +67,17 @@ def rearrange(win: MainWindow, size: tuple[int, int]) -> None:
 
 
 def _slotted_docks(win: MainWindow, docks: dict[str, QDockWidget]) -> list[QDockWidget]:
-    """The docks stacked in slots, in registry order: all but the panels in years."""
-    return [docks[s.key] for s in win.panel_specs if s.x_domain != "years"]
+    """The docks stacked in slots, in registry order: all but the panels off time (years,
+    summary)."""
+    return [docks[s.key] for s in win.panel_specs if not s.off_time]
 
 
 def _tab_others(win: MainWindow, docks: dict[str, QDockWidget],
                size: tuple[int, int]) -> None:
-    """The panels in years (Mission life) as tabs behind the last slot's group of the
+    """The panels off time (Mission life, Economics) as tabs behind the last slot's group of the
     other docks, whose raised tab stays raised: they take no slot of their own."""
     slotted = _slotted_docks(win, docks)
-    others = [docks[s.key] for s in win.panel_specs if s.x_domain == "years"]
+    others = [docks[s.key] for s in win.panel_specs if s.off_time]
     if not slotted or not others:
         return
     for dock in others:

@@ -19,7 +19,7 @@ from orbitdc.widgets import theme
 from orbitdc.widgets.panels import panel_specs
 
 STRIP_FONT_SCALE = 0.8
-STRIP_DOMAINS = ("scenario_time", "none")  # not years (Mission life): no instant to show
+STRIP_DOMAINS = ("scenario_time", "none")  # not years/summary (life, economics): no instant
 MIN_DRAW_WIDTH_PX = 720
 CURSOR_RGBA = np.array([*QColor(theme.CURSOR).getRgb()[:3], 255], np.uint8)
 

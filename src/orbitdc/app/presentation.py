@@ -74,7 +74,7 @@ class Presentation(QObject):
         selected satellite"), in dock order; a panel without parts is one choice (its key)."""
         out = []
         for spec in self.win.panel_specs:
-            if spec.x_domain == "years":  # Mission life: no instant to present
+            if spec.off_time:  # Mission life, Economics: no instant to present
                 continue
             panel, title = self.win.panels[spec.key], spec.translated_title()
             parts = panel.plot_parts() if hasattr(panel, "plot_parts") else None

@@ -18,8 +18,10 @@ uses, where a panel has them, ``plot_parts()``, ``part_title(key)``, ``show_part
 The x domain says what the panel's x axis is: ``"scenario_time"`` (seconds since the scenario
 start, like :class:`TimePlotPanel`: it gets the time cursor and a click moves the clock),
 ``"years"`` (a long-term axis, e.g. Mission life: no clock cursor, tabbed behind the other
-docks, not in presentation mode nor the export's strip) or ``"none"`` (no x axis: bars,
-tables).
+docks, not in presentation mode nor the export's strip), ``"summary"`` (results over the whole
+life, no instant, e.g. Economics: placed and left out like ``"years"``) or ``"none"`` (no x
+axis: bars, tables, shown at each instant like the time plots). :attr:`PanelSpec.off_time`
+says which panels have no instant to show.
 """
 
 from __future__ import annotations
@@ -31,13 +33,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from orbitdc.widgets.panels.compute import ComputePanel, limit_intervals
+from orbitdc.widgets.panels.economics import EconomicsPanel
 from orbitdc.widgets.panels.life import LifePanel
 from orbitdc.widgets.panels.links import LinksPanel
 from orbitdc.widgets.panels.plotbase import TimePlotPanel
 from orbitdc.widgets.panels.power import PowerPanel
 from orbitdc.widgets.panels.thermal import ThermalPanel
 
-X_DOMAINS = ("scenario_time", "years", "none")
+X_DOMAINS = ("scenario_time", "years", "summary", "none")
+OFF_TIME_DOMAINS = ("years", "summary")  # no instant: no slot, presentation or export strip
 TIMELINE_PARTS = ("totals", "series", "eclipses", "spacecraft")
 TITLE_CONTEXT = "MainWindow"  # the translation context of the titles (as the docks had)
 
@@ -83,6 +87,12 @@ class PanelSpec:
         return self.x_domain == "scenario_time"
 
     @property
+    def off_time(self) -> bool:
+        """Whether the panel has no instant to show (Mission life, Economics): tabbed behind
+        the other docks, not in presentation mode nor the export's panel strip."""
+        return self.x_domain in OFF_TIME_DOMAINS
+
+    @property
     def follows_selection(self) -> bool:
         """Whether the panel shows the selected satellite."""
         return "series" in self.needs
@@ -101,6 +111,9 @@ PANELS: list[PanelSpec] = [
     # it reads only the Timeline's scenario (needs nothing of its series).
     PanelSpec("life", QT_TRANSLATE_NOOP("MainWindow", "Mission life"), "years", LifePanel,
               frozenset()),
+    # The whole life's costs (no time axis): like Mission life, only the scenario.
+    PanelSpec("economics", QT_TRANSLATE_NOOP("MainWindow", "Economics"), "summary",
+              EconomicsPanel, frozenset()),
 ]
 
 
@@ -121,6 +134,7 @@ def unregister(key: str) -> None:
     PANELS[:] = [s for s in PANELS if s.key != key]
 
 
-__all__ = ["PANELS", "X_DOMAINS", "ComputePanel", "LifePanel", "LinksPanel", "PanelSpec",
+__all__ = ["OFF_TIME_DOMAINS", "PANELS", "X_DOMAINS", "ComputePanel", "EconomicsPanel",
+           "LifePanel", "LinksPanel", "PanelSpec",
            "PowerPanel", "ThermalPanel", "TimePlotPanel", "limit_intervals", "panel_specs",
            "register", "unregister"]

@@ -1,0 +1,270 @@
+"""Economics panel: the cost of the loaded scenario's orbital data center against a ground
+data center delivering the same compute over the same years, from
+:func:`orbitdc.physics.economics.cost_report` (see ``orbitdc cost`` and the README's
+Economics section). No time axis: it shows results over the system's whole life.
+
+Four charts: stacked bars space vs ground by part, the total cost of ownership against the
+launch price ($/kg, log scale) with the breakeven, the sensitivity (tornado) and the mass of
+one satellite by part; above them the key figures. It recomputes (cheap, on the GUI thread)
+for each new scenario; an error keeps the last report on screen and says why. "Export
+chart…" writes the four charts as shown: PNG at twice their size on screen, or SVG.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from orbitdc.physics.atomic import atomic_open
+from orbitdc.widgets import theme
+from orbitdc.widgets.panels import chart_export, economics_charts
+
+CHARTS = ("costs", "tco", "tornado", "mass")  # row by row, two a row
+EXPORT_SCALE = 2  # PNG pixels per pixel of the chart area on screen
+
+
+def compute_report(scn: Any, mean_pflops: float | None = None) -> Any:
+    """The cost report of ``scn`` (delivered compute: ``mean_pflops`` × its lifetime when
+    given, e.g. the simulated timeline's mean, else the model's own estimate)."""
+    from orbitdc.physics import economics  # here: a missing model is shown, not raised
+
+    report = economics.cost_report(scn)
+    if mean_pflops is None or not math.isfinite(mean_pflops) or mean_pflops <= 0:
+        return report
+    return economics.cost_report(scn, mean_pflops * report.lifetime_years)
+
+
+def timeline_mean_pflops(tl: Any) -> float | None:
+    """The constellation's mean delivered PFLOPS over the simulated span (its summary's
+    "Total" row, as ``orbitdc info`` shows), or None without one."""
+    rows = getattr(tl, "summary", None) or []
+    return float(rows[-1].total_throughput_pflops) if rows else None
+
+
+class EconomicsPanel(QWidget):
+    """The charts, the key figures and the export; ``report`` is the report shown (or None)."""
+
+    X_DOMAIN = "summary"
+    updated = Signal()  # a report was computed and shown, or the computation failed
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        theme.style_widget(self)
+        self.title_label = QLabel(self)
+        self.title_label.setFont(theme.font(theme.TITLE_PT, bold=True))
+        self.figures = QLabel(self)
+        self.figures.setWordWrap(True)
+        self.figures.setTextFormat(pg.QtCore.Qt.TextFormat.PlainText)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.export = QPushButton(self)
+        self.export.clicked.connect(self._ask_export)
+        head = QHBoxLayout()
+        head.addWidget(self.title_label, 1)
+        head.addWidget(self.export)
+        self.view = pg.GraphicsLayoutWidget(self)
+        self.view.setBackground(theme.BACKGROUND)
+        self.plots: dict[str, pg.PlotItem] = {}
+        for k, key in enumerate(CHARTS):
+            plot = self.view.addPlot(row=k // 2, col=k % 2)
+            plot.showGrid(x=key in ("tco", "tornado", "mass"), y=key in ("costs", "tco"),
+                          alpha=theme.GRID_ALPHA)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.setMouseEnabled(x=False, y=False)
+            self.plots[key] = plot
+        for key, offset in (("costs", (-6, 6)), ("tco", (-6, -6)), ("tornado", (-6, -6))):
+            self.plots[key].addLegend(offset=offset, labelTextColor=theme.TEXT,
+                                      brush=pg.mkBrush(theme.BACKGROUND))
+        grid = self.view.ci.layout
+        for col in (0, 1):  # two equal columns whatever the titles' lengths
+            grid.setColumnStretchFactor(col, 1)
+            grid.setColumnPreferredWidth(col, 100)
+        for plot in self.plots.values():
+            plot.setMinimumWidth(0)
+            plot.titleLabel.setMinimumWidth(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.addLayout(head)
+        layout.addWidget(self.figures)
+        layout.addWidget(self.status)
+        layout.addWidget(self.view, 1)
+        self.scenario: Any = None
+        self.report: Any = None
+        self.items: dict[str, Any] = {}  # what each chart drew (see economics_charts)
+        self.retranslate()
+        self._show_nothing()
+
+    # --- the window's panel interface ---------------------------------------------------------
+    def set_title(self, text: str) -> None:
+        self.title_label.setText(text)
+
+    def set_timeline(self, tl: Any) -> None:
+        """The Timeline's scenario, with its mean delivered compute; the same scenario again
+        (the window shows its Timeline again once the links are ready) keeps the report."""
+        scn = None if tl is None else tl.scenario
+        if scn is not None and scn is self.scenario:
+            return
+        self.set_scenario(scn, timeline_mean_pflops(tl))
+
+    def apply_font_scale(self, factor: float) -> None:
+        theme.scale_widget_fonts(self, factor)
+
+    def changeEvent(self, event: Any) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.export.setText(self.tr("Export chart…"))
+        self.export.setToolTip(self.tr("Save the four charts as shown, for slides: PNG (twice "
+                                       "the size on screen) or SVG"))
+        if self.report is not None:
+            self.show_report(self.report)
+        else:
+            self._show_nothing()
+
+    # --- computing ------------------------------------------------------------------------------
+    def set_scenario(self, scn: Any, mean_pflops: float | None = None) -> None:
+        """Compute and show the report of ``scn`` (see :func:`compute_report`); on an error
+        the last report stays and the status line says why. None: no scenario."""
+        self.scenario = scn
+        if scn is None:
+            self.report = None
+            self._show_nothing()
+        else:
+            try:
+                report = compute_report(scn, mean_pflops)
+            except Exception as exc:  # shown in the panel, never raised into Qt
+                text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                self._say(self.tr("Cannot compute the costs: %1").replace("%1", text), True)
+            else:
+                self.show_report(report)
+        self.updated.emit()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet(f"color: {theme.LIMIT if error else theme.TEXT_DIM}")
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _show_nothing(self) -> None:
+        for plot in self.plots.values():
+            plot.clear()
+            if plot.legend is not None:
+                plot.legend.clear()
+        self.items = {}
+        self.figures.setText(self.tr("No scenario loaded"))
+        self.export.setEnabled(False)
+        self._say("")
+        self._titles(1.0, "", 1.0, "")
+
+    def _usd_unit(self, word: str) -> str:
+        return {"billion": self.tr("billion USD"), "million": self.tr("million USD"),
+                "thousand": self.tr("thousand USD")}.get(word, self.tr("USD"))
+
+    def _titles(self, divisor: float, word: str, rate_divisor: float, rate_word: str) -> None:
+        unit, rate_unit = self._usd_unit(word), self._usd_unit(rate_word)
+        titles = {"costs": self.tr("Cost over the life (%1)").replace("%1", unit),
+                  "tco": self.tr("Total cost vs launch price (%1)").replace("%1", unit),
+                  "tornado": self.tr("Space cost per PFLOPS-year, inputs ±30 % (%1)")
+                  .replace("%1", rate_unit),
+                  "mass": self.tr("Mass of one satellite (kg)")}
+        for key, plot in self.plots.items():
+            plot.setTitle(titles[key], color=theme.TEXT)
+        self.plots["tco"].setLabel("bottom", self.tr("Launch price (USD/kg)"))
+
+    def show_report(self, r: Any) -> None:
+        """Draw a cost report (:class:`orbitdc.physics.economics.CostReport`)."""
+        divisor, word = economics_charts.usd_scale(max(r.space_tco_usd, r.ground_tco_usd))
+        rate_divisor, rate_word = economics_charts.usd_scale(r.space_usd_per_pflops_year)
+        self._titles(divisor, word, rate_divisor, rate_word)
+        parts = {"launch": self.tr("Launch"), "hardware": self.tr("Hardware"),
+                 "operations": self.tr("Operations"), "construction": self.tr("Construction"),
+                 "energy": self.tr("Energy"), "cooling": self.tr("Cooling")}
+        masses = {"array": self.tr("Array"), "battery": self.tr("Battery"),
+                  "radiator": self.tr("Radiator"), "gpus": self.tr("GPUs"),
+                  "shielding": self.tr("Shielding"), "bus": self.tr("Bus")}
+        self.items = {
+            "costs": economics_charts.draw_costs(
+                self.plots["costs"], r, (self.tr("Space"), self.tr("Ground")), parts, divisor),
+            "tco": economics_charts.draw_tco(
+                self.plots["tco"], r, {"space": self.tr("Space"), "ground": self.tr("Ground"),
+                                       "breakeven": self.tr("breakeven %1 USD/kg"),
+                                       "scenario": self.tr("scenario %1 USD/kg")}, divisor),
+            "tornado": economics_charts.draw_tornado(
+                self.plots["tornado"], r, {}, rate_divisor,
+                (self.tr("input −30 %"), self.tr("input +30 %"))),
+            "mass": economics_charts.draw_mass(self.plots["mass"], r, masses),
+        }
+        self.figures.setText(self.figures_text(r))
+        self.report = r
+        self.export.setEnabled(True)
+        self._say("")
+
+    def _usd(self, value: float) -> str:
+        if not math.isfinite(value):
+            return "—"
+        divisor, word = economics_charts.usd_scale(value)
+        if divisor < 1e6:
+            return f"{value:,.0f} {self.tr('USD')}"
+        return f"{value / divisor:.3g} {self._usd_unit(word)}"
+
+    def figures_text(self, r: Any) -> str:
+        """The key figures, three lines."""
+        breakeven = (self.tr("none") if not math.isfinite(r.breakeven_launch_usd_per_kg)
+                     else f"{r.breakeven_launch_usd_per_kg:,.0f} {self.tr('USD/kg')}")
+        lines = [
+            self.tr("%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power "
+                    "%5 USD/kW/yr at %6 USD/kg")
+            .replace("%1", f"{r.n_sat:,}").replace("%2", f"{r.mass_kg:,.0f}")
+            .replace("%3", f"{r.array_power_bol_kw:,.1f}")
+            .replace("%4", f"{r.lifetime_years:g}")
+            .replace("%5", f"{r.launched_power_price_usd_per_kw_year:,.0f}")
+            .replace("%6", f"{r.launch_usd_per_kg:,.0f}"),
+            self.tr("Per delivered PFLOPS-year: space %1, ground %2; breakeven launch "
+                    "price: %3")
+            .replace("%1", self._usd(r.space_usd_per_pflops_year))
+            .replace("%2", self._usd(r.ground_usd_per_pflops_year)).replace("%3", breakeven),
+            self.tr("Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of "
+                    "water a year")
+            .replace("%1", self._usd(r.space_tco_usd)).replace("%2", self._usd(r.ground_tco_usd))
+            .replace("%3", f"{r.ground_energy_kwh_per_year / 1e3:,.0f}")
+            .replace("%4", f"{r.water_saved_l_per_year / 1e3:,.0f}"),
+        ]
+        return "\n".join(lines)
+
+    # --- exporting --------------------------------------------------------------------------------
+    def _ask_export(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export chart"), "economics.png",
+            self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
+        if path:
+            self.export_chart(path)
+
+    def _curves(self) -> tuple[pg.PlotDataItem, ...]:
+        tco = self.items.get("tco", {})
+        return tuple(tco[k] for k in ("space", "ground") if tco.get(k) is not None)
+
+    def export_chart(self, path: str | Path) -> bool:
+        """Write the chart area (the four charts, as shown) to ``path``: SVG when it ends in
+        ".svg", else PNG at :data:`EXPORT_SCALE` × its size on screen. Written whole or not
+        at all; the outcome is shown in the status line. Returns whether it was written."""
+        path = Path(path)
+        try:
+            data = (chart_export.svg_bytes(self.view, self.tr("Economics"))
+                    if path.suffix.lower() == ".svg"
+                    else chart_export.png_bytes(self.view, EXPORT_SCALE, self._curves()))
+            with atomic_open(path, "wb") as f:
+                f.write(data)
+        except (OSError, RuntimeError) as exc:
+            why = (f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror
+                   else str(exc))
+            self._say(self.tr("Cannot export the chart: %1").replace("%1", why), True)
+            return False
+        self._say(self.tr("Chart saved to %1").replace("%1", str(path)))
+        return True

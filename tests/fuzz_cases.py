@@ -11,7 +11,8 @@ steps a :class:`~orbitdc.physics.simulation.Simulation` for two blocks, in a for
 process capped in time (``slow``) and address space (``memory``), so that resource bombs
 (10⁹ satellites, ten years at 1 s) cannot take the machine down; a scenario that loads also
 gets its ``[radiation]`` table read and the dose rate evaluated behind each satellite's
-``shielding_mm_al`` (what the inspector and Mission life do). The outcome is ``"ok"``,
+``shielding_mm_al`` (what the inspector and Mission life do) and its ``[economics]`` cost report
+computed (what ``orbitdc cost`` and the Economics view do). The outcome is ``"ok"``,
 ``"error"`` (a one-line :class:`ScenarioError` naming the file at fault) or a failure:
 ``"crash"`` (any other exception, a worker killed by a signal, or a ScenarioError that spans
 lines or names the wrong file), ``"slow"`` or ``"memory"``.
@@ -236,6 +237,22 @@ def radiation_tables(draw: st.DrawFn, max_keys: int = 3) -> dict[str, Any]:
     rnd = _uniform(draw)
     keys = rnd.sample(sorted(RADIATION_VALUES), rnd.randint(0, max_keys))
     return {k: draw(RADIATION_VALUES[k]) for k in keys}
+
+
+ECONOMICS_VALUES: dict[str, st.SearchStrategy[Any]] = {
+    "launch_usd_per_kg": st.floats(0.0, 1e5), "lifetime_years": st.floats(0.1, 30.0),
+    "mass_kg": st.floats(1.0, 1e6), "ground_pue": st.floats(1.0, 3.0),
+    "ground_electricity_usd_per_kwh": st.floats(0.0, 1.0), "bus_mass_fraction":
+    st.floats(0.0, 0.9), "gpu_usd": st.integers(0, 10**6), "ground_utilisation":
+    st.floats(0.01, 1.0)}
+
+
+@st.composite
+def economics_tables(draw: st.DrawFn, max_keys: int = 3) -> dict[str, Any]:
+    """An ``[economics]`` table with a few valid keys."""
+    rnd = _uniform(draw)
+    keys = rnd.sample(sorted(ECONOMICS_VALUES), rnd.randint(0, max_keys))
+    return {k: draw(ECONOMICS_VALUES[k]) for k in keys}
 
 
 @st.composite
@@ -466,6 +483,8 @@ def bases(draw: st.DrawFn, *, need_tle: bool = False) -> Base:
         model["links"] = {"isl": rnd.choice(["none", "grid", "nearest", "cluster"])}
     if rnd.random() < 0.3:
         model["radiation"] = draw(radiation_tables())
+    if rnd.random() < 0.3:
+        model["economics"] = draw(economics_tables())
     return Base(model, cats)
 
 
@@ -549,7 +568,7 @@ def odd_value(draw: st.DrawFn, rnd: random.Random, odd: Sequence[Any],
 # The scenario format's keys (scenario.py's docstring), written out rather than imported so
 # that the fuzzer keeps to the file format whatever the loader's internals.
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
-            "links", "ground_network", "ground_station", "radiation")
+            "links", "ground_network", "ground_station", "radiation", "economics")
 CONSTELLATION_KEYS = ("type", "name", "pattern", "altitude_km", "inclination_deg", "planes",
                       "per_plane", "phasing", "ltan", "satellites", "file", "radius_km",
                       "cross_track_ratio", "layout", "raan_deg")
@@ -557,6 +576,15 @@ STATION_KEYS = ("name", "lat_deg", "lon_deg", "alt_m", "min_elevation_deg", "dow
                 "terminals", "kind", "clear_sky_fraction")
 RADIATION_KEYS = ("sdc_per_rad", "hbm_uncorrectable_per_rad", "chip_interrupt_per_rad",
                   "host_crash_per_rad", "chip_dose_limit_rad", "solar")
+ECONOMICS_KEYS = ("launch_usd_per_kg", "lifetime_years", "mass_kg", "array_w_per_kg",
+                  "battery_wh_per_kg", "radiator_kg_per_m2", "gpu_kg", "shielded_m2_per_gpu",
+                  "bus_mass_fraction", "gpu_usd", "array_usd_per_w", "battery_usd_per_kwh",
+                  "radiator_usd_per_m2", "bus_usd_per_kg", "shielding_usd_per_kg",
+                  "integration_fraction", "operations_usd_per_year",
+                  "operations_usd_per_sat_year", "ground_electricity_usd_per_kwh",
+                  "ground_pue", "ground_capex_usd_per_mw", "ground_lifetime_years",
+                  "ground_operations_usd_per_mw_year", "ground_water_l_per_kwh",
+                  "ground_utilisation")
 LINK_KEYS = ("isl", "isl_max_range_km", "isl_ref_gbps", "isl_ref_range_km", "isl_max_gbps",
              "isl_neighbours", "grazing_altitude_km", "data_gbps", "storage_gb", "cloud_seed")
 
@@ -580,7 +608,7 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
     b = base.copy()
     top_keys, craft_keys, const_keys = _all_keys()
     where = rnd.choice(["top", "spacecraft", "constellation", "links", "ground_station",
-                        "radiation"])
+                        "radiation", "economics"])
     delete = rnd.randint(0, 4) == 0
     value = odd_value(draw, rnd, TOML_ODD_VALUES, TOML_VALUES)
     if where == "top":
@@ -600,6 +628,11 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
         if not isinstance(table, dict):
             table = b.model["radiation"] = {}
         key, label = rnd.choice([*RADIATION_KEYS, "sdc_per_rads", "Solar", ""]), "[radiation]"
+    elif where == "economics":
+        table = b.model.setdefault("economics", {})
+        if not isinstance(table, dict):
+            table = b.model["economics"] = {}
+        key, label = rnd.choice([*ECONOMICS_KEYS, "ground_PUE", ""]), "[economics]"
     elif where == "ground_station":
         tables = b.model.setdefault("ground_station", [])
         if not isinstance(tables, list) or not tables:
@@ -631,7 +664,8 @@ def _scenario_targeted_mutation(draw: st.DrawFn, base: Base) -> Case:
     b = base.copy()
     consts = b.model["constellation"]
     kind = rnd.choice(["start", "duration", "step", "span", "file", "bounds",
-                                 "numbers", "tables", "names", "radiation", "life"])
+                                 "numbers", "tables", "names", "radiation", "life",
+                                 "economics"])
     blame = [SCENARIO]
     if kind == "start":
         b.model["start"] = rnd.choice(ODD_STARTS)
@@ -706,6 +740,8 @@ def _scenario_targeted_mutation(draw: st.DrawFn, base: Base) -> Case:
         label = _radiation_mutation(rnd, b.model)
     elif kind == "life":
         label = _life_mutation(rnd, b.model)
+    elif kind == "economics":
+        label = _economics_mutation(rnd, b.model)
     else:
         const = rnd.choice(consts)
         const["name"] = rnd.choice(["", " ", "\n", "a\rb", "é" * 100, "x" * 10000,
@@ -753,6 +789,28 @@ def _radiation_mutation(rnd: random.Random, model: dict[str, Any]) -> str:
     key = rnd.choice([*RADIATION_KEYS, "sdc_per_rads"])
     table[key] = rnd.choice(RADIATION_ODD_VALUES)
     return f"[radiation] {key} = {toml_value(table[key])[:40]}"
+
+
+# Odd [economics] values: at and past the bounds (prices >= 0, lifetime in (0, 30], PUE >= 1,
+# fractions <= 0.9 or 1...), wrong types, non-finite and huge numbers.
+ECONOMICS_ODD_VALUES: tuple[Any, ...] = (
+    0, 0.0, -0.0, -1, -1e-9, 0.5, 0.9, 0.9000001, 1, 1.0, 1.0000001, 0.999, 30, 30.0000001,
+    100, 1e7, 1e7 + 1, 1e12, 5e-324, 1e308, float("nan"), float("inf"), float("-inf"), BIG,
+    Raw("9" * 30), "3600", "", True, [], {}, [1.0])
+
+
+def _economics_mutation(rnd: random.Random, model: dict[str, Any]) -> str:
+    """One odd ``[economics]`` value, or the table itself of the wrong shape; the label."""
+    if rnd.random() < 0.2:
+        model["economics"] = rnd.choice([3600, "cheap", [], [{"ground_pue": 1.2}],
+                                         {"ground_pue": {}}, Raw("[[economics]]")])
+        return f"economics = {toml_value(model['economics'])[:40]}"
+    table = model.setdefault("economics", {})
+    if not isinstance(table, dict):
+        table = model["economics"] = {}
+    key = rnd.choice([*ECONOMICS_KEYS, "launch_usd_per_kilo", "PUE"])
+    table[key] = rnd.choice(ECONOMICS_ODD_VALUES)
+    return f"[economics] {key} = {toml_value(table[key])[:40]}"
 
 
 JUNK_LINES = ("[", "[[constellation]", "= 1", "a =", '"', "[spacecraft]", "constellation = 1",
@@ -1086,6 +1144,19 @@ def mission_life_cases() -> st.SearchStrategy[Case]:
     return bases().flatmap(_mission_life_mutation)
 
 
+@st.composite
+def _economics_case(draw: st.DrawFn, base: Base) -> Case:
+    rnd = _uniform(draw, repr(base.model))
+    b = base.copy()
+    return b.case(_economics_mutation(rnd, b.model))
+
+
+def economics_cases() -> st.SearchStrategy[Case]:
+    """Scenarios with an odd ``[economics]`` table (also among :func:`scenario_cases`,
+    drawn here alone for a short dedicated run)."""
+    return bases().flatmap(_economics_case)
+
+
 def catalogue_cases() -> st.SearchStrategy[Case]:
     """Valid scenarios whose catalogue (TLE, 3LE, OMM JSON or CSV) is broken."""
     return bases(need_tle=True).flatmap(_catalogue_mutation)
@@ -1180,6 +1251,7 @@ def execute(scenario_path: str, blame: Sequence[str]) -> tuple[str, str, str]:
             if model is not None:
                 model.passes()
             _radiation_views(scn, block)
+            _economics_views(scn)
     except ScenarioError as err:
         problem = message_problem(err, [Path(p) for p in blame])
         if problem is None:
@@ -1209,6 +1281,21 @@ def _radiation_views(scn: Any, block: Any) -> None:
     craft = SpacecraftArrays([(c.params, len(c.names)) for c in scn.constellations])
     flux_views.dose_rate_rad_day(block.r_ecef_km[0], craft.shielding_mm_al,
                                  flux_views.dose_solar(scn))
+
+
+def _economics_views(scn: Any) -> None:
+    """What ``orbitdc cost`` and the Economics view ask of a loaded scenario: its cost
+    report, estimated and with a given delivered compute, and the space cost at other launch
+    prices; the report's numbers must be numbers (NaN allowed where documented)."""
+    import numpy as np
+
+    from orbitdc.physics import economics
+
+    for delivered in (None, 1.0):
+        r = economics.cost_report(scn, delivered)
+        tco = r.space_tco_at(np.array([0.0, 1e4]))
+        if tco.shape != (2,) or len(r.sensitivity) == 0:
+            raise AssertionError("the cost report lacks a curve or a sensitivity")
 
 
 def _worker(conn: Any, memory_limit_mb: int) -> None:

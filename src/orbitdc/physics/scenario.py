@@ -31,6 +31,7 @@ from sgp4.api import Satrec
 from orbitdc.physics import (
     budget,
     constellations,
+    economics_params,
     ground,
     link_params,
     radiation_params,
@@ -44,7 +45,7 @@ from orbitdc.physics.timebase import parse_duration_s, parse_instant, sgp4_epoch
 from orbitdc.physics.toml_file import Locator, read_toml
 
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
-            "links", "ground_network", "ground_station", "radiation")
+            "links", "ground_network", "ground_station", "radiation", "economics")
 REQUIRED_TOP = ("name", "start", "duration", "step")
 COMMON_KEYS = ("type", "name")
 MIN_STEP_S = 1e-3
@@ -82,6 +83,7 @@ class Scenario:
     stations: list[ground.Station] = field(default_factory=list)
     links: dict[str, Any] = field(default_factory=link_params.defaults)
     radiation: dict[str, Any] = field(default_factory=radiation_params.defaults)
+    economics: dict[str, Any] = field(default_factory=economics_params.defaults)
 
     @property
     def n_sat(self) -> int:
@@ -122,7 +124,8 @@ def load(spec: str | Path, *, start: str | None = None, duration: str | None = N
     """Read and validate a scenario file or preset; optional overrides of the time span and,
     for what-if edits, ``overrides = {"spacecraft": {key: value}, "altitude_km": km}``:
     spacecraft values replace the file's for every constellation; the altitude applies to the
-    first walker or sso constellation. Overrides are validated like the file's values."""
+    first walker or sso constellation; ``"economics": {key: value}`` replaces the file's.
+    Overrides are validated like the file's values."""
     path = resolve(spec)
     text, data = read_toml(path, "a TOML scenario")
     if overrides:
@@ -139,6 +142,8 @@ def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
         for const in data.get("constellation", []):
             if isinstance(const, dict):
                 const.update({k: v for k, v in craft.items() if k in const})
+    if overrides.get("economics") and isinstance(data.setdefault("economics", {}), dict):
+        data["economics"].update(overrides["economics"])
     if "altitude_km" in overrides:
         for const in data.get("constellation", []):
             if isinstance(const, dict) and const.get("type") in constellations.SHELL_TYPES:
@@ -191,7 +196,7 @@ class _Builder(TableChecker):
         unique_names([c.names for c in consts])
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
                         step_s, consts, self.warnings, self.stations(), self.links(),
-                        self.radiation())
+                        self.radiation(), self.economics())
 
     def blame(self, message: str, key: str, overridden: bool) -> ScenarioError:
         """The error for a time-span key: its command-line flag if given there."""

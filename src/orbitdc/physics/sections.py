@@ -1,7 +1,7 @@
 """Checking a scenario's tables against their parameter tables, with one-line errors naming
 the file, line and key: ``[spacecraft]``, the constellations' own keys, ``[links]``,
-``[radiation]`` and the ground stations (``[[ground_station]]`` and ``ground_network``). The
-scenario builder (:mod:`scenario`) is a :class:`TableChecker`."""
+``[radiation]``, ``[economics]`` and the ground stations (``[[ground_station]]`` and
+``ground_network``). The scenario builder (:mod:`scenario`) is a :class:`TableChecker`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import difflib
 from pathlib import Path
 from typing import Any
 
-from orbitdc.physics import ground, link_params, radiation_params, spacecraft
+from orbitdc.physics import economics_params, ground, link_params, radiation_params, spacecraft
 from orbitdc.physics.errors import ScenarioError, short_repr
 from orbitdc.physics.params import Param, check_value
 from orbitdc.physics.toml_file import Locator
@@ -86,6 +86,13 @@ class TableChecker:
         out = radiation_params.defaults()
         out.update(self.section(self.data.get("radiation", {}), "radiation", 0,
                                 known=radiation_params.PARAM_BY_NAME))
+        return out
+
+    def economics(self) -> dict[str, Any]:
+        """The ``[economics]`` values, defaults filled in."""
+        out = economics_params.defaults()
+        out.update(self.section(self.data.get("economics", {}), "economics", 0,
+                                known=economics_params.PARAM_BY_NAME))
         return out
 
     def stations(self) -> list[ground.Station]:

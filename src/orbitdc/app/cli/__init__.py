@@ -7,6 +7,7 @@
     orbitdc info SCENARIO [--json] [--start ISO] [--duration D] [--step S]
     orbitdc export SCENARIO -o OUT.mp4|OUT.gif|DIR [--size WxH] [--frames N] ...
     orbitdc life SCENARIO [--years 10] [--runs 200] [--seed N] [--json] [-o OUT.csv]
+    orbitdc cost SCENARIO [--json] [--launch-usd-per-kg X] [--lifetime-years Y]
 
 Exit status: 0 done; 1 the work failed part-way (writing: disk full…), nothing left behind;
 2 bad input (scenario, catalogue or argument), one line naming the file, line, key or flag and
@@ -22,7 +23,7 @@ import threading
 from collections.abc import Sequence
 
 from orbitdc import __version__
-from orbitdc.app.cli import app, contacts, export, info, life, simulate
+from orbitdc.app.cli import app, contacts, cost, export, info, life, simulate
 from orbitdc.app.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_ENVIRONMENT,
@@ -34,7 +35,7 @@ from orbitdc.app.cli.common import (
 )
 from orbitdc.physics.errors import ScenarioError
 
-COMMANDS = {m.NAME: m for m in (simulate, info, contacts, export, life)}
+COMMANDS = {m.NAME: m for m in (simulate, info, contacts, export, life, cost)}
 
 
 def build_parser() -> Parser:

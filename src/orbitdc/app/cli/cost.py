@@ -121,13 +121,16 @@ def _usd(value: float) -> str:
 def format_report(scn: scenario_mod.Scenario, r: CostReport) -> str:
     """A plain-text table of the report."""
     parts = ", ".join(f"{k} {v:,.0f}" for k, v in r.mass_breakdown_kg.items())
+    model_kg = sum(r.mass_breakdown_kg.values())
+    mass_note = (f"model: {parts}" if math.isnan(r.inputs.get("mass_kg", math.nan))
+                 else f"set by mass_kg; the model gives {model_kg:,.0f}: {parts}")
     breakeven = ("none (space costs more even with free launch)"
                  if math.isnan(r.breakeven_launch_usd_per_kg)
                  else f"${r.breakeven_launch_usd_per_kg:,.0f}/kg")
     lines = [f"{scn.name}",
              f"  {r.n_sat} satellites, {r.lifetime_years:g} years, launch "
              f"${r.launch_usd_per_kg:,.0f}/kg",
-             f"  mass per satellite          {r.mass_kg:,.0f} kg (model: {parts})",
+             f"  mass per satellite          {r.mass_kg:,.0f} kg ({mass_note})",
              f"  array power at BOL          {r.array_power_bol_kw:,.2f} kW per satellite",
              f"  launched power price        ${r.launched_power_price_usd_per_kw_year:,.0f}"
              f"/kW/yr (ground electricity ${r.ground_power_price_usd_per_kw_year:,.0f}/kW/yr)",

@@ -447,6 +447,237 @@
     </message>
 </context>
 <context>
+    <name>EconomicsPanel</name>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="160"/>
+        <source>Launch (USD/kg)</source>
+        <translation>Lancement (USD/kg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="161"/>
+        <source>Life (years)</source>
+        <translation>Vie (années)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="162"/>
+        <source>Reset</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="163"/>
+        <source>Back to the scenario&apos;s [economics] values</source>
+        <translation>Revenir aux valeurs [economics] du scénario</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="164"/>
+        <source>Export chart…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="165"/>
+        <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
+        <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="202"/>
+        <source>Cannot compute the costs: %1</source>
+        <translation>Impossible de calculer les coûts&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="218"/>
+        <source>No scenario loaded</source>
+        <translation>Aucun scénario chargé</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="226"/>
+        <source>billion USD</source>
+        <translation>milliards USD</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="226"/>
+        <source>million USD</source>
+        <translation>millions USD</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="227"/>
+        <source>thousand USD</source>
+        <translation>milliers USD</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="227"/>
+        <location filename="../../widgets/panels/economics.py" line="274"/>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="231"/>
+        <source>Cost over the life (%1)</source>
+        <translation>Coût sur la durée de vie (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="232"/>
+        <source>Total cost vs launch price (%1)</source>
+        <translation>Coût total selon le prix du lancement (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="233"/>
+        <source>Space cost per PFLOPS-year, inputs ±30 % (%1)</source>
+        <translation>Coût spatial par PFLOPS-an, entrées ±30 % (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="235"/>
+        <source>Mass of one satellite (kg)</source>
+        <translation>Masse d’un satellite (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="238"/>
+        <source>Launch price (USD/kg)</source>
+        <translation>Prix du lancement (USD/kg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="245"/>
+        <source>Launch</source>
+        <translation>Lancement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="245"/>
+        <source>Hardware</source>
+        <translation>Matériel</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="246"/>
+        <source>Operations</source>
+        <translation>Exploitation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="246"/>
+        <source>Construction</source>
+        <translation>Construction</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="247"/>
+        <source>Energy</source>
+        <translation>Énergie</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="247"/>
+        <source>Cooling</source>
+        <translation>Refroidissement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="248"/>
+        <source>Array</source>
+        <translation>Panneaux</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="248"/>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="249"/>
+        <source>Radiator</source>
+        <translation>Radiateur</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="249"/>
+        <source>GPUs</source>
+        <translation>GPU</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="250"/>
+        <source>Shielding</source>
+        <translation>Blindage</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="250"/>
+        <source>Bus</source>
+        <translation>Plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="253"/>
+        <location filename="../../widgets/panels/economics.py" line="255"/>
+        <source>Space</source>
+        <translation>Espace</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="253"/>
+        <location filename="../../widgets/panels/economics.py" line="255"/>
+        <source>Ground</source>
+        <translation>Sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="256"/>
+        <source>breakeven %1 USD/kg</source>
+        <translation>équilibre %1 USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="257"/>
+        <source>scenario %1 USD/kg</source>
+        <translation>scénario %1 USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="260"/>
+        <source>input −30 %</source>
+        <translation>entrée −30 %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="260"/>
+        <source>input +30 %</source>
+        <translation>entrée +30 %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="280"/>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="281"/>
+        <source>%1 USD/kg</source>
+        <translation>%1 USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="284"/>
+        <source>%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power %5 USD/kW/yr at %6 USD/kg</source>
+        <translation>%1 satellites × %2 kg, panneaux %3 kW (neufs), %4 ans&#xa0;: puissance lancée %5 USD/kW/an à %6 USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="291"/>
+        <source>%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; breakeven launch price: %3</source>
+        <translation>%4 PFLOPS-ans fournis&#xa0;; par PFLOPS-an&#xa0;: espace %1, sol %2&#xa0;; prix de lancement d’équilibre&#xa0;: %3</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="296"/>
+        <source>Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of water a year</source>
+        <translation>Total&#xa0;: espace %1, sol %2&#xa0;; au sol, %3 MWh et %4 m³ d’eau par an</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="307"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="308"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="322"/>
+        <source>Economics</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="330"/>
+        <source>Cannot export the chart: %1</source>
+        <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="332"/>
+        <source>Chart saved to %1</source>
+        <translation>Graphique enregistré dans %1</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <location filename="../../app/export_dialog.py" line="69"/>
@@ -1025,29 +1256,34 @@
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="92"/>
+        <location filename="../../widgets/panels/__init__.py" line="102"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="94"/>
+        <location filename="../../widgets/panels/__init__.py" line="104"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="96"/>
+        <location filename="../../widgets/panels/__init__.py" line="106"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="98"/>
+        <location filename="../../widgets/panels/__init__.py" line="108"/>
         <source>Links</source>
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="102"/>
+        <location filename="../../widgets/panels/__init__.py" line="112"/>
         <source>Mission life</source>
         <translation>Vie de la mission</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/__init__.py" line="115"/>
+        <source>Economics</source>
+        <translation>Économie</translation>
     </message>
     <message>
         <location filename="../../app/main_window.py" line="147"/>

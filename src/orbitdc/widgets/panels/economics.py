@@ -12,13 +12,22 @@ chart…" writes the four charts as shown: PNG at twice their size on screen, or
 
 from __future__ import annotations
 
+import copy
 import math
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from orbitdc.physics.atomic import atomic_open
 from orbitdc.widgets import theme
@@ -26,17 +35,28 @@ from orbitdc.widgets.panels import chart_export, economics_charts
 
 CHARTS = ("costs", "tco", "tornado", "mass")  # row by row, two a row
 EXPORT_SCALE = 2  # PNG pixels per pixel of the chart area on screen
+CHART_MARGIN_PX = 12  # the chart area's margins and spacing, about
+# The assumptions edited in the panel: key → (lowest, highest, step, decimals), within the
+# [economics] table's bounds (economics_params).
+EDITABLE = {"launch_usd_per_kg": (0.0, 1e7, 100.0, 0),
+            "lifetime_years": (0.1, 30.0, 0.5, 1)}
 
 
-def compute_report(scn: Any, mean_pflops: float | None = None) -> Any:
-    """The cost report of ``scn`` (delivered compute: ``mean_pflops`` × its lifetime when
-    given, e.g. the simulated timeline's mean, else the model's own estimate)."""
+def compute_report(scn: Any, mean_pflops: float | None = None,
+                   edits: dict[str, float] | None = None) -> Any:
+    """The cost report of ``scn`` with its ``[economics]`` values replaced by ``edits``.
+    Delivered compute: ``mean_pflops`` (the simulated timeline's mean, as ``orbitdc info``)
+    × lifetime × mean survival without repair, as ``orbitdc cost --life-runs 0``; without
+    it, the model's own estimate (full capacity)."""
     from orbitdc.physics import economics  # here: a missing model is shown, not raised
 
-    report = economics.cost_report(scn)
+    if edits:
+        scn = copy.copy(scn)  # the loaded scenario stays as it is
+        scn.economics = {**scn.economics, **edits}
     if mean_pflops is None or not math.isfinite(mean_pflops) or mean_pflops <= 0:
-        return report
-    return economics.cost_report(scn, mean_pflops * report.lifetime_years)
+        return economics.cost_report(scn)
+    return economics.cost_report(
+        scn, economics.estimated_delivered_pflops_years(scn, mean_pflops))
 
 
 def timeline_mean_pflops(tl: Any) -> float | None:
@@ -64,8 +84,23 @@ class EconomicsPanel(QWidget):
         self.status.setWordWrap(True)
         self.export = QPushButton(self)
         self.export.clicked.connect(self._ask_export)
+        self.edit_labels: dict[str, QLabel] = {}
+        self.editors: dict[str, QDoubleSpinBox] = {}
         head = QHBoxLayout()
         head.addWidget(self.title_label, 1)
+        for key, (lo, hi, step, decimals) in EDITABLE.items():
+            box = QDoubleSpinBox(self)
+            box.setRange(lo, hi)
+            box.setSingleStep(step)
+            box.setDecimals(decimals)
+            box.setKeyboardTracking(False)  # typed values count on Enter, arrows at once
+            box.valueChanged.connect(lambda value, key=key: self.edit(key, value))
+            self.edit_labels[key], self.editors[key] = QLabel(self), box
+            head.addWidget(self.edit_labels[key])
+            head.addWidget(box)
+        self.reset = QPushButton(self)
+        self.reset.clicked.connect(lambda: self.set_scenario(self.scenario, self._mean_pflops))
+        head.addWidget(self.reset)
         head.addWidget(self.export)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground(theme.BACKGROUND)
@@ -77,17 +112,12 @@ class EconomicsPanel(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.setMouseEnabled(x=False, y=False)
+            economics_charts.let_title_shrink(plot)
             self.plots[key] = plot
         for key, offset in (("costs", (-6, 6)), ("tco", (-6, -6)), ("tornado", (-6, -6))):
             self.plots[key].addLegend(offset=offset, labelTextColor=theme.TEXT,
                                       brush=pg.mkBrush(theme.BACKGROUND))
-        grid = self.view.ci.layout
-        for col in (0, 1):  # two equal columns whatever the titles' lengths
-            grid.setColumnStretchFactor(col, 1)
-            grid.setColumnPreferredWidth(col, 100)
-        for plot in self.plots.values():
-            plot.setMinimumWidth(0)
-            plot.titleLabel.setMinimumWidth(0)
+        self.view.installEventFilter(self)  # two equal columns, see eventFilter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
         layout.addLayout(head)
@@ -95,6 +125,8 @@ class EconomicsPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
         self.scenario: Any = None
+        self._mean_pflops: float | None = None
+        self.edits: dict[str, float] = {}  # the editors' values, over the scenario's
         self.report: Any = None
         self.items: dict[str, Any] = {}  # what each chart drew (see economics_charts)
         self.retranslate()
@@ -115,12 +147,24 @@ class EconomicsPanel(QWidget):
     def apply_font_scale(self, factor: float) -> None:
         theme.scale_widget_fonts(self, factor)
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            grid = self.view.ci.layout  # two equal columns whatever the titles' lengths
+            half = max((event.size().width() - 2 * CHART_MARGIN_PX) / 2.0, 50.0)
+            for col in (0, 1):
+                grid.setColumnFixedWidth(col, half)
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event: Any) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
 
     def retranslate(self) -> None:
+        self.edit_labels["launch_usd_per_kg"].setText(self.tr("Launch (USD/kg)"))
+        self.edit_labels["lifetime_years"].setText(self.tr("Life (years)"))
+        self.reset.setText(self.tr("Reset"))
+        self.reset.setToolTip(self.tr("Back to the scenario's [economics] values"))
         self.export.setText(self.tr("Export chart…"))
         self.export.setToolTip(self.tr("Save the four charts as shown, for slides: PNG (twice "
                                        "the size on screen) or SVG"))
@@ -131,20 +175,32 @@ class EconomicsPanel(QWidget):
 
     # --- computing ------------------------------------------------------------------------------
     def set_scenario(self, scn: Any, mean_pflops: float | None = None) -> None:
-        """Compute and show the report of ``scn`` (see :func:`compute_report`); on an error
-        the last report stays and the status line says why. None: no scenario."""
-        self.scenario = scn
+        """Compute and show the report of ``scn`` (see :func:`compute_report`; the editors
+        back to its values); on an error the last report stays and the status line says
+        why. None: no scenario."""
+        self.scenario, self._mean_pflops, self.edits = scn, mean_pflops, {}
         if scn is None:
             self.report = None
             self._show_nothing()
+            self.updated.emit()
+            return
+        self._recompute()
+
+    def edit(self, key: str, value: float) -> None:
+        """A new value of an :data:`EDITABLE` assumption: recomputed at once."""
+        if self.scenario is None:
+            return
+        self.edits[key] = float(value)
+        self._recompute()
+
+    def _recompute(self) -> None:
+        try:
+            report = compute_report(self.scenario, self._mean_pflops, self.edits)
+        except Exception as exc:  # shown in the panel, never raised into Qt
+            text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self._say(self.tr("Cannot compute the costs: %1").replace("%1", text), True)
         else:
-            try:
-                report = compute_report(scn, mean_pflops)
-            except Exception as exc:  # shown in the panel, never raised into Qt
-                text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                self._say(self.tr("Cannot compute the costs: %1").replace("%1", text), True)
-            else:
-                self.show_report(report)
+            self.show_report(report)
         self.updated.emit()
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -160,6 +216,8 @@ class EconomicsPanel(QWidget):
         self.items = {}
         self.figures.setText(self.tr("No scenario loaded"))
         self.export.setEnabled(False)
+        for box in (*self.editors.values(), self.reset):
+            box.setEnabled(False)
         self._say("")
         self._titles(1.0, "", 1.0, "")
 
@@ -203,7 +261,12 @@ class EconomicsPanel(QWidget):
         }
         self.figures.setText(self.figures_text(r))
         self.report = r
-        self.export.setEnabled(True)
+        for key, box in self.editors.items():  # the values shown (no recomputation)
+            box.blockSignals(True)
+            box.setValue(float(getattr(r, key)))
+            box.blockSignals(False)
+        for box in (*self.editors.values(), self.reset, self.export):
+            box.setEnabled(True)
         self._say("")
 
     def _usd(self, value: float) -> str:
@@ -211,13 +274,15 @@ class EconomicsPanel(QWidget):
             return "—"
         divisor, word = economics_charts.usd_scale(value)
         if divisor < 1e6:
-            return f"{value:,.0f} {self.tr('USD')}"
+            usd = self.tr("USD")
+            return f"{value:,.0f} {usd}"
         return f"{value / divisor:.3g} {self._usd_unit(word)}"
 
     def figures_text(self, r: Any) -> str:
         """The key figures, three lines."""
         breakeven = (self.tr("none") if not math.isfinite(r.breakeven_launch_usd_per_kg)
-                     else f"{r.breakeven_launch_usd_per_kg:,.0f} {self.tr('USD/kg')}")
+                     else self.tr("%1 USD/kg").replace(
+                         "%1", f"{r.breakeven_launch_usd_per_kg:,.0f}"))
         lines = [
             self.tr("%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power "
                     "%5 USD/kW/yr at %6 USD/kg")
@@ -226,8 +291,9 @@ class EconomicsPanel(QWidget):
             .replace("%4", f"{r.lifetime_years:g}")
             .replace("%5", f"{r.launched_power_price_usd_per_kw_year:,.0f}")
             .replace("%6", f"{r.launch_usd_per_kg:,.0f}"),
-            self.tr("Per delivered PFLOPS-year: space %1, ground %2; breakeven launch "
-                    "price: %3")
+            self.tr("%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; "
+                    "breakeven launch price: %3")
+            .replace("%4", f"{r.delivered_pflops_years:,.1f}")
             .replace("%1", self._usd(r.space_usd_per_pflops_year))
             .replace("%2", self._usd(r.ground_usd_per_pflops_year)).replace("%3", breakeven),
             self.tr("Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of "

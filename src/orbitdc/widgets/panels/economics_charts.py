@@ -38,6 +38,26 @@ N_LAUNCH = 200
 USD_SCALES = ((1e9, "billion"), (1e6, "million"), (1e3, "thousand"), (1.0, ""))
 
 
+def let_title_shrink(plot: pg.PlotItem) -> None:
+    """The plot's title no longer sets its minimum width (a ``LabelItem`` asks for its
+    text's width: a long title would widen its column of the grid past the view); a title
+    longer than its plot is clipped instead."""
+    label = plot.titleLabel
+
+    def update_min() -> None:
+        height = label.itemRect().height()
+        label.setMinimumWidth(0)
+        label.setMinimumHeight(height)
+        label._sizeHint = {Qt.SizeHint.MinimumSize: (0, height),
+                           Qt.SizeHint.PreferredSize: (0, height),
+                           Qt.SizeHint.MaximumSize: (-1, -1),
+                           Qt.SizeHint.MinimumDescent: (0, 0)}
+        label.updateGeometry()
+
+    label.updateMin = update_min
+    update_min()
+
+
 def usd_scale(value_usd: float) -> tuple[float, str]:
     """(divisor, word) so that ``value_usd / divisor`` reads well: 1e9 "billion", 1e6
     "million", 1e3 "thousand" or 1 ""."""
@@ -97,6 +117,16 @@ def launch_prices(report: Any) -> np.ndarray:
     return np.geomspace(lo, hi, N_LAUNCH)
 
 
+def log_ticks(lo: float, hi: float) -> list[list[tuple[float, str]]]:
+    """Ticks of a log10 axis from ``lo`` to ``hi``: decades labelled in plain numbers
+    ("1,000"), 2–9 × each decade unlabelled."""
+    major, minor = [], []
+    for e in range(math.floor(math.log10(lo)), math.ceil(math.log10(hi)) + 1):
+        major.append((float(e), f"{10.0 ** e:,.0f}" if e >= 0 else f"{10.0 ** e:g}"))
+        minor += [(math.log10(k * 10.0 ** e), "") for k in range(2, 10)]
+    return [major, minor]
+
+
 def draw_tco(plot: pg.PlotItem, report: Any, names: Mapping[str, str], divisor: float
              ) -> dict[str, Any]:
     """Space TCO (``report.space_tco_at``) and ground TCO (flat) in USD / ``divisor`` over
@@ -142,6 +172,7 @@ def draw_tco(plot: pg.PlotItem, report: Any, names: Mapping[str, str], divisor: 
     near = [report.ground_tco_usd, float(report.space_tco_at(
         np.array([report.launch_usd_per_kg]))[0]), report.space_tco_at(x[:1])[0]]
     top = max(v for v in [*near, 1e-12] if math.isfinite(v)) * 2.0 / divisor
+    plot.getAxis("bottom").setTicks(log_ticks(x[0], x[-1]))
     plot.setXRange(math.log10(x[0]), math.log10(x[-1]), padding=0)
     plot.setYRange(0.0, top, padding=0)
     return items

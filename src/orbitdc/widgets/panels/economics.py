@@ -66,6 +66,13 @@ def timeline_mean_pflops(tl: Any) -> float | None:
     return float(rows[-1].total_throughput_pflops) if rows else None
 
 
+def _mass_given(report: Any) -> bool:
+    """Whether the launched mass is the scenario's ``mass_kg`` rather than the parts' sum
+    (the parts then show the mass model's estimate)."""
+    parts = sum(report.mass_breakdown_kg.values())
+    return abs(parts - report.mass_kg) > 0.01 * max(report.mass_kg, 1e-9)
+
+
 class EconomicsPanel(QWidget):
     """The charts, the key figures and the export; ``report`` is the report shown (or None)."""
 
@@ -232,6 +239,9 @@ class EconomicsPanel(QWidget):
                   "tornado": self.tr("Space cost per PFLOPS-year, inputs ±30 % (%1)")
                   .replace("%1", rate_unit),
                   "mass": self.tr("Mass of one satellite (kg)")}
+        if self.report is not None and _mass_given(self.report):
+            titles["mass"] = self.tr("Mass of one satellite by part (kg); launched: %1 kg "
+                                     "(mass_kg)").replace("%1", f"{self.report.mass_kg:,.0f}")
         for key, plot in self.plots.items():
             plot.setTitle(titles[key], color=theme.TEXT)
         self.plots["tco"].setLabel("bottom", self.tr("Launch price (USD/kg)"))
@@ -240,6 +250,7 @@ class EconomicsPanel(QWidget):
         """Draw a cost report (:class:`orbitdc.physics.economics.CostReport`)."""
         divisor, word = economics_charts.usd_scale(max(r.space_tco_usd, r.ground_tco_usd))
         rate_divisor, rate_word = economics_charts.usd_scale(r.space_usd_per_pflops_year)
+        self.report = r
         self._titles(divisor, word, rate_divisor, rate_word)
         parts = {"launch": self.tr("Launch"), "hardware": self.tr("Hardware"),
                  "operations": self.tr("Operations"), "construction": self.tr("Construction"),
@@ -260,7 +271,6 @@ class EconomicsPanel(QWidget):
             "mass": economics_charts.draw_mass(self.plots["mass"], r, masses),
         }
         self.figures.setText(self.figures_text(r))
-        self.report = r
         for key, box in self.editors.items():  # the values shown (no recomputation)
             box.blockSignals(True)
             box.setValue(float(getattr(r, key)))

@@ -8,9 +8,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from helpers import write_scenario
 from orbitdc.app import cli
+from orbitdc.app.cli import cost as cost_cli
 from orbitdc.physics import economics, life_sampling, radiation, scenario
 from orbitdc.physics.life import run_life
 from orbitdc.physics.timeline import Timeline
@@ -131,3 +134,50 @@ def test_bad_table_names_file_line_and_key(tmp_path: Path, capsys) -> None:
     assert code == 2 and out == ""
     assert err == (f"orbitdc: error: {path}:{line}: key 'ground_pue': expected a number >= 1, "
                    "got 0.8\n")
+
+
+def test_late_start_falls_back_to_failures_without_repair(scenario_file: Path, capsys) -> None:
+    """The mission life samples the year after the start inside DE421: past that, a warning
+    and the survival rule instead of a traceback."""
+    code, out, err = run(capsys, "cost", str(scenario_file), "--json", "-q", "--start",
+                         "2053-06-01T00:00:00Z")
+    assert code == 0
+    assert "no life run for this start" in err and err.count("\n") == 1
+    assert "failures, no repair" in json.loads(out)["delivered_rule"]
+
+
+NUMBERS = st.one_of(st.floats(allow_nan=True, allow_infinity=True).map(repr),
+                    st.integers(-10**6, 10**9).map(str), st.text(max_size=8),
+                    st.sampled_from(["0", "-0", "30", "30.0001", "1e400", "nan", " 5", "5 ",
+                                     "0x10", "1_000", "inf", "", "3,600"]))
+
+
+@settings(deadline=None, max_examples=60, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(launch=NUMBERS, years=NUMBERS, runs=NUMBERS)
+def test_any_flag_value_runs_or_gives_one_line(scenario_file: Path, capsys, launch: str,
+                                               years: str, runs: str) -> None:
+    """Whatever the flags say: exit 0 with values inside the table's bounds reaching the
+    model, or exit 2 with one line naming a flag, before any simulation."""
+    seen = []
+
+    def stub(args, scn, n_runs):
+        seen.append((dict(scn.economics), n_runs))
+        return 1.0, "stub"
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(cost_cli, "delivered", stub)
+        code, out, err = run(capsys, "cost", str(scenario_file),
+                             f"--launch-usd-per-kg={launch}", f"--lifetime-years={years}",
+                             f"--life-runs={runs}", "-q")
+    if code == 2:
+        assert out == "" and seen == [] and err.count("\n") == 1
+        assert err.startswith(("orbitdc: error: --launch-usd-per-kg: ",
+                               "orbitdc: error: --lifetime-years: ",
+                               "orbitdc: error: --life-runs: "))
+        return
+    assert code == 0 and err == "", err
+    econ, n_runs = seen[0]
+    assert 0 <= econ["launch_usd_per_kg"] <= 1e7 and 0 < econ["lifetime_years"] <= 30
+    assert econ["launch_usd_per_kg"] == float(launch)
+    assert 0 <= n_runs <= cost_cli.MAX_LIFE_RUNS

@@ -15,13 +15,17 @@ import dataclasses
 import json
 import math
 import sys
+from datetime import timedelta
 
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
+from orbitdc.app.cli.life import SAMPLED_DAYS
+from orbitdc.app.progress import ProgressBar
 from orbitdc.physics import economics, economics_params
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.economics import CostReport
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.params import check_value
+from orbitdc.physics.sun import EPHEMERIS_LAST_UTC
 from orbitdc.physics.timeline import Timeline
 
 NAME = "cost"
@@ -71,16 +75,25 @@ def life_runs(args: argparse.Namespace) -> int:
     return runs
 
 
-def life_decay(scn: scenario_mod.Scenario, years: float, runs: int) -> float | None:
-    """Mean capacity over the life ÷ capacity at its start (None: no life run possible)."""
+def life_decay(scn: scenario_mod.Scenario, years: float, runs: int, quiet: bool = True
+               ) -> float | None:
+    """Mean capacity over the life ÷ capacity at its start (None: no life run possible);
+    a progress bar (seconds at least) unless ``quiet``."""
     from orbitdc.physics.life import run_life
 
     if runs == 0 or years < 1.0 / 12.0:
         return None
-    try:
-        result = run_life(scn, years, runs, 0)
-    except ScenarioError:  # a start too late for the sampled year inside DE421
+    if scn.start + timedelta(days=SAMPLED_DAYS) > EPHEMERIS_LAST_UTC:
+        print("orbitdc: warning: a mission life simulates the year after the start, inside "
+              "DE421; no life run for this start (failures without repair instead)",
+              file=sys.stderr)
         return None
+    bar = None if quiet else ProgressBar(f"{NAME}: life")
+    try:
+        result = run_life(scn, years, runs, 0, progress=bar)
+    finally:
+        if bar:
+            bar.close()
     start = float(result.capacity_pflops[:, 0].mean())
     if start <= 0:
         return None
@@ -98,7 +111,7 @@ def delivered(args: argparse.Namespace, scn: scenario_mod.Scenario, runs: int
             bar.close()
     mean_pflops = tl.summary[-1].total_throughput_pflops
     years = economics_params.values(scn)["lifetime_years"]
-    decay = life_decay(scn, years, runs)
+    decay = life_decay(scn, years, runs, args.quiet)
     if decay is None:
         f = economics.fleet(scn)
         value = economics.estimated_delivered_pflops_years(scn, mean_pflops)

@@ -143,6 +143,16 @@ def test_tornado_rows_largest_first(panel) -> None:
                    economics_charts.UPPER_COLOUR), i
 
 
+def test_tornado_keeps_the_largest_that_move(panel) -> None:
+    rows = [(f"key_{i}", 800_000.0 - 1000 * i, 870_000.0 + 1000 * i) for i in range(12)]
+    rows = sorted(rows, key=lambda r: r[2] - r[1], reverse=True)
+    rows.insert(3, ("free", 835_340.0, 835_340.0))  # no effect: not drawn
+    _shown(panel, replace(FakeReport(), sensitivity=rows))
+    drawn = [key for key, _lo, _hi in panel.items["tornado"]]
+    assert drawn == [k for k, *_ in rows if k != "free"][:economics_charts.TORNADO_ROWS]
+    assert len(drawn) == 8
+
+
 def test_mass_bars(panel) -> None:
     _shown(panel)
     bars = panel.items["mass"]

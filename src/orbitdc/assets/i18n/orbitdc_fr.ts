@@ -449,90 +449,75 @@
 <context>
     <name>EconomicsPanel</name>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="171"/>
+        <location filename="../../widgets/panels/economics.py" line="172"/>
         <source>Launch (USD/kg)</source>
         <translation>Lancement (USD/kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="172"/>
+        <location filename="../../widgets/panels/economics.py" line="173"/>
         <source>Life (years)</source>
         <translation>Vie (années)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="173"/>
+        <location filename="../../widgets/panels/economics.py" line="174"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="174"/>
+        <location filename="../../widgets/panels/economics.py" line="175"/>
         <source>Back to the scenario&apos;s [economics] values</source>
         <translation>Revenir aux valeurs [economics] du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="175"/>
+        <location filename="../../widgets/panels/economics.py" line="176"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="176"/>
+        <location filename="../../widgets/panels/economics.py" line="177"/>
         <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="208"/>
+        <location filename="../../widgets/panels/economics.py" line="209"/>
         <source>Cannot compute the costs: %1</source>
         <translation>Impossible de calculer les coûts&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="224"/>
+        <location filename="../../widgets/panels/economics.py" line="225"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="232"/>
+        <location filename="../../widgets/panels/economics.py" line="233"/>
         <source>billion USD</source>
         <translation>milliards USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="232"/>
+        <location filename="../../widgets/panels/economics.py" line="233"/>
         <source>million USD</source>
         <translation>millions USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="233"/>
+        <location filename="../../widgets/panels/economics.py" line="234"/>
         <source>thousand USD</source>
         <translation>milliers USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="233"/>
-        <location filename="../../widgets/panels/economics.py" line="287"/>
+        <location filename="../../widgets/panels/economics.py" line="234"/>
+        <location filename="../../widgets/panels/economics.py" line="292"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="237"/>
+        <location filename="../../widgets/panels/economics.py" line="241"/>
         <source>Cost over the life (%1)</source>
         <translation>Coût sur la durée de vie (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="238"/>
-        <source>Total cost vs launch price (%1)</source>
-        <translation>Coût total selon le prix du lancement (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="239"/>
-        <source>Space cost per PFLOPS-year, inputs ±30 % (%1)</source>
-        <translation>Coût spatial par PFLOPS-an, entrées ±30 % (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="241"/>
-        <source>Mass of one satellite (kg)</source>
-        <translation>Masse d’un satellite (kg)</translation>
-    </message>
-    <message>
         <location filename="../../widgets/panels/economics.py" line="243"/>
-        <source>Mass of one satellite by part (kg); launched: %1 kg (mass_kg)</source>
-        <translation>Masse d’un satellite par partie (kg)&#xa0;; lancée&#xa0;: %1 kg (mass_kg)</translation>
+        <source>Each input at</source>
+        <translation>Chaque entrée à</translation>
     </message>
     <message>
         <location filename="../../widgets/panels/economics.py" line="247"/>
@@ -540,144 +525,155 @@
         <translation>Prix du lancement (USD/kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="255"/>
+        <location filename="../../widgets/panels/economics.py" line="260"/>
         <source>Launch</source>
         <translation>Lancement</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="255"/>
+        <location filename="../../widgets/panels/economics.py" line="260"/>
         <source>Hardware</source>
         <translation>Matériel</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="256"/>
+        <location filename="../../widgets/panels/economics.py" line="261"/>
         <source>Operations</source>
         <translation>Exploitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="256"/>
+        <location filename="../../widgets/panels/economics.py" line="261"/>
         <source>Construction</source>
         <translation>Construction</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="257"/>
+        <location filename="../../widgets/panels/economics.py" line="262"/>
         <source>Energy</source>
         <translation>Énergie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="257"/>
+        <location filename="../../widgets/panels/economics.py" line="262"/>
         <source>Cooling</source>
         <translation>Refroidissement</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="258"/>
+        <location filename="../../widgets/panels/economics.py" line="263"/>
         <source>Array</source>
         <translation>Panneaux</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="258"/>
+        <location filename="../../widgets/panels/economics.py" line="263"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="259"/>
+        <location filename="../../widgets/panels/economics.py" line="264"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="259"/>
+        <location filename="../../widgets/panels/economics.py" line="264"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="260"/>
+        <location filename="../../widgets/panels/economics.py" line="265"/>
         <source>Shielding</source>
         <translation>Blindage</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="260"/>
+        <location filename="../../widgets/panels/economics.py" line="265"/>
         <source>Bus</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="263"/>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics.py" line="268"/>
+        <location filename="../../widgets/panels/economics.py" line="270"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="263"/>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics.py" line="268"/>
+        <location filename="../../widgets/panels/economics.py" line="270"/>
         <source>Ground</source>
         <translation>Sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="266"/>
-        <source>breakeven %1 USD/kg</source>
-        <translation>équilibre %1 USD/kg</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="267"/>
-        <source>scenario %1 USD/kg</source>
-        <translation>scénario %1 USD/kg</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="270"/>
-        <source>input −30 %</source>
-        <translation>entrée −30 %</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="270"/>
-        <source>input +30 %</source>
-        <translation>entrée +30 %</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="293"/>
+        <location filename="../../widgets/panels/economics.py" line="298"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="294"/>
+        <location filename="../../widgets/panels/economics.py" line="273"/>
+        <location filename="../../widgets/panels/economics.py" line="299"/>
         <source>%1 USD/kg</source>
         <translation>%1 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="297"/>
+        <location filename="../../widgets/panels/economics.py" line="242"/>
+        <source>Total cost (%1)</source>
+        <translation>Coût total (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="244"/>
+        <source>Mass per satellite (kg)</source>
+        <translation>Masse par satellite (kg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="248"/>
+        <source>%1 per PFLOPS-year in space</source>
+        <translation>%1 par PFLOPS-an dans l’espace</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="251"/>
+        <source>launched: %1 kg (mass_kg)</source>
+        <translation>lancée&#xa0;: %1 kg (mass_kg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="271"/>
+        <source>Breakeven</source>
+        <translation>Équilibre</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="272"/>
+        <source>Scenario&apos;s price</source>
+        <translation>Prix du scénario</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="302"/>
         <source>%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power %5 USD/kW/yr at %6 USD/kg</source>
         <translation>%1 satellites × %2 kg, panneaux %3 kW (neufs), %4 ans&#xa0;: puissance lancée %5 USD/kW/an à %6 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="304"/>
+        <location filename="../../widgets/panels/economics.py" line="309"/>
         <source>%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; breakeven launch price: %3</source>
         <translation>%4 PFLOPS-ans fournis&#xa0;; par PFLOPS-an&#xa0;: espace %1, sol %2&#xa0;; prix de lancement d’équilibre&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="309"/>
+        <location filename="../../widgets/panels/economics.py" line="314"/>
         <source>Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of water a year</source>
         <translation>Total&#xa0;: espace %1, sol %2&#xa0;; au sol, %3 MWh et %4 m³ d’eau par an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="320"/>
+        <location filename="../../widgets/panels/economics.py" line="325"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="321"/>
+        <location filename="../../widgets/panels/economics.py" line="326"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="335"/>
+        <location filename="../../widgets/panels/economics.py" line="340"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="343"/>
+        <location filename="../../widgets/panels/economics.py" line="348"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="345"/>
+        <location filename="../../widgets/panels/economics.py" line="350"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>

@@ -35,6 +35,7 @@ from orbitdc.widgets.panels import chart_export, economics_charts
 
 CHARTS = ("costs", "tco", "tornado", "mass")  # row by row, two a row
 EXPORT_SCALE = 2  # PNG pixels per pixel of the chart area on screen
+LEGEND_BRUSH = (16, 20, 28, 190)  # the background, mostly opaque
 CHART_MARGIN_PX = 12  # the chart area's margins and spacing, about
 # The assumptions edited in the panel: key → (lowest, highest, step, decimals), within the
 # [economics] table's bounds (economics_params).
@@ -121,9 +122,9 @@ class EconomicsPanel(QWidget):
             plot.setMouseEnabled(x=False, y=False)
             economics_charts.let_title_shrink(plot)
             self.plots[key] = plot
-        for key, offset in (("costs", (-6, 6)), ("tco", (-6, -6)), ("tornado", (-6, -6))):
+        for key, offset in (("costs", (-6, 6)), ("tco", (6, 6))):  # tco: top left, empty
             self.plots[key].addLegend(offset=offset, labelTextColor=theme.TEXT,
-                                      brush=pg.mkBrush(theme.BACKGROUND))
+                                      brush=pg.mkBrush(*LEGEND_BRUSH))
         self.view.installEventFilter(self)  # two equal columns, see eventFilter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 6)
@@ -234,17 +235,21 @@ class EconomicsPanel(QWidget):
 
     def _titles(self, divisor: float, word: str, rate_divisor: float, rate_word: str) -> None:
         unit, rate_unit = self._usd_unit(word), self._usd_unit(rate_word)
+        square = '<span style="color: {}">■</span> {}'  # the tornado's colours
+        lower = square.format(economics_charts.LOWER_COLOUR, "−30 %")
+        upper = square.format(economics_charts.UPPER_COLOUR, "+30 %")
         titles = {"costs": self.tr("Cost over the life (%1)").replace("%1", unit),
-                  "tco": self.tr("Total cost vs launch price (%1)").replace("%1", unit),
-                  "tornado": self.tr("Space cost per PFLOPS-year, inputs ±30 % (%1)")
-                  .replace("%1", rate_unit),
-                  "mass": self.tr("Mass of one satellite (kg)")}
-        if self.report is not None and _mass_given(self.report):
-            titles["mass"] = self.tr("Mass of one satellite by part (kg); launched: %1 kg "
-                                     "(mass_kg)").replace("%1", f"{self.report.mass_kg:,.0f}")
+                  "tco": self.tr("Total cost (%1)").replace("%1", unit),
+                  "tornado": "{} {} {}".format(self.tr("Each input at"), lower, upper),
+                  "mass": self.tr("Mass per satellite (kg)")}
         for key, plot in self.plots.items():
             plot.setTitle(titles[key], color=theme.TEXT)
         self.plots["tco"].setLabel("bottom", self.tr("Launch price (USD/kg)"))
+        self.plots["tornado"].setLabel("bottom", self.tr("%1 per PFLOPS-year in space")
+                                       .replace("%1", rate_unit))
+        given = self.report is not None and _mass_given(self.report)
+        self.plots["mass"].setLabel("bottom", self.tr("launched: %1 kg (mass_kg)").replace(
+            "%1", f"{self.report.mass_kg:,.0f}") if given else None)
 
     def show_report(self, r: Any) -> None:
         """Draw a cost report (:class:`orbitdc.physics.economics.CostReport`)."""
@@ -263,11 +268,11 @@ class EconomicsPanel(QWidget):
                 self.plots["costs"], r, (self.tr("Space"), self.tr("Ground")), parts, divisor),
             "tco": economics_charts.draw_tco(
                 self.plots["tco"], r, {"space": self.tr("Space"), "ground": self.tr("Ground"),
-                                       "breakeven": self.tr("breakeven %1 USD/kg"),
-                                       "scenario": self.tr("scenario %1 USD/kg")}, divisor),
-            "tornado": economics_charts.draw_tornado(
-                self.plots["tornado"], r, {}, rate_divisor,
-                (self.tr("input −30 %"), self.tr("input +30 %"))),
+                                       "breakeven": self.tr("Breakeven"),
+                                       "scenario": self.tr("Scenario's price"),
+                                       "price": self.tr("%1 USD/kg")}, divisor),
+            "tornado": economics_charts.draw_tornado(self.plots["tornado"], r, {},
+                                                     rate_divisor),
             "mass": economics_charts.draw_mass(self.plots["mass"], r, masses),
         }
         self.figures.setText(self.figures_text(r))

@@ -35,13 +35,14 @@ LOWER_COLOUR, UPPER_COLOUR = theme.ACCENT, theme.LOAD  # tornado: input −30 %,
 BAR_WIDTH = 0.6
 LAUNCH_RANGE_USD_PER_KG = (50.0, 10_000.0)  # the x axis of the TCO chart, at least
 N_LAUNCH = 200
+TORNADO_ROWS = 8  # the inputs with the largest effects (the rest: orbitdc cost, the JSON)
 USD_SCALES = ((1e9, "billion"), (1e6, "million"), (1e3, "thousand"), (1.0, ""))
 
 
 def let_title_shrink(plot: pg.PlotItem) -> None:
     """The plot's title no longer sets its minimum width (a ``LabelItem`` asks for its
     text's width: a long title would widen its column of the grid past the view); a title
-    longer than its plot is clipped instead."""
+    longer than its plot is clipped instead. It spans the left axis too."""
     label = plot.titleLabel
 
     def update_min() -> None:
@@ -55,6 +56,9 @@ def let_title_shrink(plot: pg.PlotItem) -> None:
         label.updateGeometry()
 
     label.updateMin = update_min
+    label.setFlag(label.GraphicsItemFlag.ItemClipsChildrenToShape)  # not over its neighbour
+    plot.layout.removeItem(label)  # over the left axis and the data (not the data alone)
+    plot.layout.addItem(label, 0, 0, 1, 2)
     update_min()
 
 
@@ -102,7 +106,7 @@ def draw_costs(plot: pg.PlotItem, report: Any, sides: tuple[str, str],
             bottom = top
     plot.getAxis("bottom").setTicks([[(0, sides[0]), (1, sides[1])]])
     top = max(sum(report.space_usd.values()), sum(report.ground_usd.values())) / divisor
-    plot.setXRange(-0.5, 2.6, padding=0)  # room on the right for the legend
+    plot.setXRange(-0.5, 3.0, padding=0)  # room on the right for the legend
     plot.setYRange(0.0, max(top, 1e-12) * 1.08, padding=0)
     return drawn
 
@@ -131,10 +135,10 @@ def draw_tco(plot: pg.PlotItem, report: Any, names: Mapping[str, str], divisor: 
              ) -> dict[str, Any]:
     """Space TCO (``report.space_tco_at``) and ground TCO (flat) in USD / ``divisor`` over
     :func:`launch_prices` on a log x axis; a vertical line and a dot at the breakeven (if
-    any), a dotted line at the scenario's launch price. ``names``: "space", "ground",
-    "breakeven", "scenario" labels ("breakeven" with "%1" for the price). Returns the
-    items: "space", "ground", "breakeven" and "breakeven_dot" (None without one),
-    "scenario"."""
+    any), a dotted line at the scenario's launch price, each with its price beside it.
+    ``names``: the legend's "space", "ground", "breakeven", "scenario" and "price" ("%1
+    USD/kg"). Returns the items: "space", "ground", "breakeven" and "breakeven_dot" (None
+    without one), "scenario"."""
     plot.clear()
     legend = plot.legend
     if legend is not None:
@@ -148,23 +152,32 @@ def draw_tco(plot: pg.PlotItem, report: Any, names: Mapping[str, str], divisor: 
                        name=names["ground"])
     items: dict[str, Any] = {"space": space, "ground": ground, "breakeven": None,
                              "breakeven_dot": None}
-    label_opts = {"color": theme.TEXT, "fill": pg.mkBrush(theme.BACKGROUND)}
+    mid = (math.log10(x[0]) + math.log10(x[-1])) / 2
+
+    def label_opts(price: float, position: float) -> dict[str, Any]:
+        """Text beside the line, on the side with more room."""
+        side = (0.0, 0.5) if math.log10(price) < mid else (1.0, 0.5)
+        return {"color": theme.TEXT, "fill": pg.mkBrush(theme.BACKGROUND),
+                "position": position, "anchors": [side, side]}
+
     breakeven = report.breakeven_launch_usd_per_kg
     if math.isfinite(breakeven) and breakeven > 0:
         line = pg.InfiniteLine(math.log10(breakeven), angle=90,
                                pen=pg.mkPen(theme.SOC, width=1.5),
-                               label=names["breakeven"].replace("%1", f"{breakeven:,.0f}"),
-                               labelOpts={**label_opts, "position": 0.92})
+                               label=names["price"].replace("%1", f"{breakeven:,.0f}"),
+                               labelOpts=label_opts(breakeven, 0.1))
         plot.addItem(line)
         dot = plot.plot([breakeven], [report.ground_tco_usd / divisor], pen=None,
                         symbol="o", symbolSize=10, symbolBrush=theme.SOC,
-                        symbolPen=theme.BACKGROUND)
+                        symbolPen=theme.BACKGROUND, name=names["breakeven"])
         items["breakeven"], items["breakeven_dot"] = line, dot
+    scenario_pen = pg.mkPen(theme.TEXT_DIM, width=1, style=Qt.DotLine)
+    plot.plot([], [], pen=scenario_pen, name=names["scenario"])  # its legend entry
     scenario = pg.InfiniteLine(math.log10(report.launch_usd_per_kg), angle=90,
-                               pen=pg.mkPen(theme.TEXT_DIM, width=1, style=Qt.DotLine),
-                               label=names["scenario"].replace(
+                               pen=scenario_pen,
+                               label=names["price"].replace(
                                    "%1", f"{report.launch_usd_per_kg:,.0f}"),
-                               labelOpts={**label_opts, "position": 0.75})
+                               labelOpts=label_opts(report.launch_usd_per_kg, 0.24))
     plot.addItem(scenario)
     items["scenario"] = scenario
     # Up to twice the highest of: ground, space at the scenario's price and at the breakeven
@@ -179,20 +192,16 @@ def draw_tco(plot: pg.PlotItem, report: Any, names: Mapping[str, str], divisor: 
 
 
 def draw_tornado(plot: pg.PlotItem, report: Any, input_names: Mapping[str, str],
-                 divisor: float, sides: tuple[str, str] = ("−30 %", "+30 %")
-                 ) -> list[tuple[str, Any, Any]]:
-    """One row per ``report.sensitivity`` entry (largest effect on top): a bar from the base
+                 divisor: float) -> list[tuple[str, Any, Any]]:
+    """One row per ``report.sensitivity`` entry that moves the cost, the
+    :data:`TORNADO_ROWS` largest (largest effect on top): a bar from the base
     (``report.space_usd_per_pflops_year``) to the value with the input −30 % (upper half of
     the row) and one to the value at +30 % (lower half), in USD / ``divisor``; the base as
-    a vertical line; rows named by ``input_names`` (else the key), ``sides`` the legend's
-    names of the two colours. Returns
+    a vertical line; rows named by ``input_names`` (else the key). Returns
     [(key, lower bar, upper bar)] top to bottom."""
     plot.clear()
-    legend = plot.legend
-    if legend is not None:
-        legend.clear()
     base = report.space_usd_per_pflops_year / divisor
-    rows = list(report.sensitivity)
+    rows = [row for row in report.sensitivity if row[1] != row[2]][:TORNADO_ROWS]
     n = len(rows)
     drawn = []
     ticks = []
@@ -205,9 +214,6 @@ def draw_tornado(plot: pg.PlotItem, report: Any, input_names: Mapping[str, str],
         plot.addItem(lower)
         plot.addItem(upper)
         drawn.append((key, lower, upper))
-        if legend is not None and i == 0:
-            legend.addItem(lower, sides[0])
-            legend.addItem(upper, sides[1])
         ticks.append((y, input_names.get(key, key)))
     plot.addItem(pg.InfiniteLine(base, angle=90, pen=pg.mkPen(theme.TEXT, width=1)))
     _fit_left_axis(plot, ticks)
@@ -249,6 +255,6 @@ def draw_mass(plot: pg.PlotItem, report: Any, part_names: Mapping[str, str]
         drawn[part] = bar
         ticks.append((y, part_names.get(part, part)))
     _fit_left_axis(plot, ticks)
-    plot.setXRange(0.0, top * 1.18, padding=0)
+    plot.setXRange(0.0, top * 1.45, padding=0)  # room for the values
     plot.setYRange(-0.6, max(n, 1) - 0.4, padding=0)
     return drawn

@@ -5,6 +5,8 @@ when its tab is raised."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -68,3 +70,25 @@ def test_the_economics_dock(qtbot, tmp_path: Path) -> None:
     strip = PanelStrip(tl, (800, 1200))
     assert not any(isinstance(p, EconomicsPanel) for p in strip.panels)
     win.close()
+
+
+def _run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "orbitdc.app.cli", *args], capture_output=True,
+                          text=True, timeout=120, check=False)
+
+
+def test_screenshot_with_the_economics_dock_raised(tmp_path: Path) -> None:
+    """``--panel economics``: the app's screenshot shows the Economics charts (README)."""
+    out = tmp_path / "economics.png"
+    res = _run_cli("default", "--screenshot", str(out), "--size", "1280x800", "--panel",
+                   "economics")
+    assert res.returncode == 0, res.stderr
+    shot = QImage(str(out))
+    assert (shot.width(), shot.height()) == (1280, 800)
+    right = shot.copy(700, 0, 580, 800)  # the dock column
+    assert _count(right, economics_charts.MASS_COLOURS["battery"]) > 100
+    assert _count(right, economics_charts.PART_COLOURS["cooling"]) > 20
+    res = _run_cli("default", "--screenshot", str(tmp_path / "x.png"), "--panel", "nope")
+    assert res.returncode == 2 and not (tmp_path / "x.png").exists()
+    assert res.stderr == ("orbitdc: error: --panel: expected one of power, thermal, compute, "
+                          "links, life, economics, got 'nope'\n")

@@ -66,15 +66,25 @@ def _wait_for_load(win) -> str | None:
 
 def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         size: str | None = None, lang: str | None = None,
-        first_frame_time: bool = False, presentation: bool = False) -> int:
+        first_frame_time: bool = False, presentation: bool = False,
+        panel: str | None = None) -> int:
     """Open the main window on a scenario; with ``screenshot``, save it and return; with
     ``first_frame_time``, print the seconds from launch to the first frame with satellites
     and quit (benchmarks of the installed app); with ``presentation``, in presentation mode
-    (full screen, unless for a screenshot: then at ``size``)."""
+    (full screen, unless for a screenshot: then at ``size``); with ``panel`` (a panel's key),
+    its dock raised (e.g. for the screenshot)."""
     from orbitdc.app.export_actions import save_screenshot
     from orbitdc.app.main_window import MainWindow
 
     require_display()
+    if panel is not None:
+        from orbitdc.widgets.panels import panel_specs
+
+        keys = [spec.key for spec in panel_specs()]
+        if panel not in keys:
+            print(f"orbitdc: error: --panel: expected one of {', '.join(keys)}, got "
+                  f"{panel!r}", file=sys.stderr)
+            return EXIT_BAD_INPUT
     w, h = parse_size(size) if size else (1600, 900)
     at_dt: datetime | None = parse_instant_arg(at) if at else None
     app = application(lang)
@@ -88,6 +98,8 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     if presentation:
         win.presentation.full_screen = screenshot is None
         win.menus.presentation.setChecked(True)
+    if panel is not None:
+        win.docks[panel].raise_()
     if screenshot is None:
         if at_dt is not None:
             seek_when_loaded(win, at_dt, at)

@@ -20,6 +20,9 @@ def build_parser(subcommands: list[str]) -> argparse.ArgumentParser:
                         help="save a screenshot of the whole window and exit")
     parser.add_argument("--size", help="window size for --screenshot, e.g. 1600x900")
     parser.add_argument("--lang", choices=["en", "fr"], help="interface language")
+    parser.add_argument("--panel", metavar="KEY",
+                        help="raise this panel's dock (its key, e.g. economics, life), "
+                             "e.g. for --screenshot")
     parser.add_argument("--presentation", action="store_true",
                         help="start in presentation mode (F5; with --screenshot: at --size, "
                              "not full screen)")
@@ -43,4 +46,4 @@ def run(args: argparse.Namespace) -> int:
 
     return gui.run(args.scenario, at=args.at, screenshot=args.screenshot, size=args.size,
                    lang=args.lang, first_frame_time=args.first_frame_time,
-                   presentation=args.presentation)
+                   presentation=args.presentation, panel=args.panel)

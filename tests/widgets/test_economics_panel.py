@@ -229,3 +229,20 @@ def test_usd_scale() -> None:
     assert economics_charts.usd_scale(2.5e9) == (1e9, "billion")
     assert economics_charts.usd_scale(835_340.0) == (1e3, "thousand")
     assert economics_charts.usd_scale(12.0) == (1.0, "")
+
+
+def test_a_short_view_keeps_the_first_row(qtbot, panel) -> None:
+    _shown(panel)
+    assert panel.shown_charts() == economics.CHARTS
+    panel.resize(1000, 420)  # a chart area shorter than TWO_ROWS_MIN_PX
+    qtbot.waitUntil(lambda: panel.view.height() < economics.TWO_ROWS_MIN_PX)
+    QApplication.processEvents()
+    assert panel.shown_charts() == ("costs", "tco")
+    costs = panel.plots["costs"].vb.sceneBoundingRect()
+    assert costs.height() > 0.5 * (panel.view.height() - 60)  # the row takes the height
+    panel.resize(1000, 800)
+    qtbot.waitUntil(lambda: panel.view.height() >= economics.TWO_ROWS_MIN_PX)
+    QApplication.processEvents()
+    assert panel.shown_charts() == economics.CHARTS
+    r = {k: panel.plots[k].vb.sceneBoundingRect() for k in economics.CHARTS}
+    assert r["costs"].bottom() < r["tornado"].top() and r["tornado"].height() > 150

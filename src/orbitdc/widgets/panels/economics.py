@@ -37,6 +37,7 @@ CHARTS = ("costs", "tco", "tornado", "mass")  # row by row, two a row
 EXPORT_SCALE = 2  # PNG pixels per pixel of the chart area on screen
 LEGEND_BRUSH = (16, 20, 28, 190)  # the background, mostly opaque
 CHART_MARGIN_PX = 12  # the chart area's margins and spacing, about
+TWO_ROWS_MIN_PX = 380  # a shorter chart area shows the first row only (costs, TCO)
 # The assumptions edited in the panel: key → (lowest, highest, step, decimals), within the
 # [economics] table's bounds (economics_params).
 EDITABLE = {"launch_usd_per_kg": (0.0, 1e7, 100.0, 0),
@@ -87,6 +88,7 @@ class EconomicsPanel(QWidget):
         self.title_label.setFont(theme.font(theme.TITLE_PT, bold=True))
         self.figures = QLabel(self)
         self.figures.setWordWrap(True)
+        self.figures.setFont(theme.font(theme.TICK_PT))
         self.figures.setTextFormat(pg.QtCore.Qt.TextFormat.PlainText)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -161,7 +163,23 @@ class EconomicsPanel(QWidget):
             half = max((event.size().width() - 2 * CHART_MARGIN_PX) / 2.0, 50.0)
             for col in (0, 1):
                 grid.setColumnFixedWidth(col, half)
+            self._arrange(event.size().height() >= TWO_ROWS_MIN_PX)
         return super().eventFilter(watched, event)
+
+    def shown_charts(self) -> tuple[str, ...]:
+        """The charts in the view: all four, or the costs and the TCO alone when it is too
+        short for two rows (:data:`TWO_ROWS_MIN_PX`)."""
+        return tuple(k for k in CHARTS if self.plots[k].scene() is not None)
+
+    def _arrange(self, two_rows: bool) -> None:
+        if two_rows == (len(self.shown_charts()) == len(CHARTS)):
+            return
+        for key in CHARTS[2:]:
+            plot = self.plots[key]
+            if two_rows:
+                self.view.ci.addItem(plot, row=1, col=CHARTS.index(key) - 2)
+            else:
+                self.view.ci.removeItem(plot)
 
     def changeEvent(self, event: Any) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -333,7 +333,7 @@ def test_no_argument_opens_the_default_scenario_in_the_app(monkeypatch) -> None:
     assert cli.main([]) == 0
     assert calls == [(("default",), {"at": None, "screenshot": None, "size": None,
                                      "lang": None, "first_frame_time": False,
-                                     "presentation": False})]
+                                     "presentation": False, "panel": None})]
 
 
 def test_scenario_without_subcommand_opens_it_in_the_app(monkeypatch) -> None:
@@ -341,13 +341,16 @@ def test_scenario_without_subcommand_opens_it_in_the_app(monkeypatch) -> None:
     assert cli.main(["suncatcher", "--at", "2026-03-20T06:00:00Z", "--lang", "fr"]) == 0
     assert calls == [(("suncatcher",), {"at": "2026-03-20T06:00:00Z", "screenshot": None,
                                         "size": None, "lang": "fr",
-                                        "first_frame_time": False, "presentation": False})]
+                                        "first_frame_time": False, "presentation": False,
+                                        "panel": None})]
 
 
 def test_presentation_flag_starts_the_app_presenting(monkeypatch) -> None:
     calls = _capture_gui(monkeypatch)
     assert cli.main(["suncatcher", "--presentation", "--screenshot", "x.png"]) == 0
     assert calls[0][1]["presentation"] is True and calls[0][1]["screenshot"] == "x.png"
+    assert cli.main(["starcloud", "--panel", "economics"]) == 0
+    assert calls[1][1]["panel"] == "economics"
 
 
 def test_version(capsys) -> None:

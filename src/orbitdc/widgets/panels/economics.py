@@ -5,14 +5,15 @@ Economics section). No time axis: it shows results over the system's whole life.
 
 Four charts: stacked bars space vs ground by part, the total cost of ownership against the
 launch price ($/kg, log scale) with the breakeven, the sensitivity (tornado) and the mass of
-one satellite by part; above them the key figures. It recomputes (cheap, on the GUI thread)
-for each new scenario; an error keeps the last report on screen and says why. "Export
-chart…" writes the four charts as shown: PNG at twice their size on screen, or SVG.
+one satellite by part; above them the key figures (a chart area too short for two rows keeps
+the first). It recomputes (cheap, on the GUI thread) for each new scenario and at once when
+the launch price or the life is edited in the panel (the loaded scenario is left as it is);
+an error keeps the last report on screen and says why. "Export chart…" writes the charts as
+shown: PNG at twice their size on screen, or SVG.
 """
 
 from __future__ import annotations
 
-import copy
 import math
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,11 @@ from PySide6.QtWidgets import (
 from orbitdc.physics.atomic import atomic_open
 from orbitdc.widgets import theme
 from orbitdc.widgets.panels import chart_export, economics_charts
+from orbitdc.widgets.panels.economics_report import (
+    compute_report,
+    mass_given,
+    timeline_mean_pflops,
+)
 
 CHARTS = ("costs", "tco", "tornado", "mass")  # row by row, two a row
 EXPORT_SCALE = 2  # PNG pixels per pixel of the chart area on screen
@@ -42,37 +48,6 @@ TWO_ROWS_MIN_PX = 380  # a shorter chart area shows the first row only (costs, T
 # [economics] table's bounds (economics_params).
 EDITABLE = {"launch_usd_per_kg": (0.0, 1e7, 100.0, 0),
             "lifetime_years": (0.1, 30.0, 0.5, 1)}
-
-
-def compute_report(scn: Any, mean_pflops: float | None = None,
-                   edits: dict[str, float] | None = None) -> Any:
-    """The cost report of ``scn`` with its ``[economics]`` values replaced by ``edits``.
-    Delivered compute: ``mean_pflops`` (the simulated timeline's mean, as ``orbitdc info``)
-    × lifetime × mean survival without repair, as ``orbitdc cost --life-runs 0``; without
-    it, the model's own estimate (full capacity)."""
-    from orbitdc.physics import economics  # here: a missing model is shown, not raised
-
-    if edits:
-        scn = copy.copy(scn)  # the loaded scenario stays as it is
-        scn.economics = {**scn.economics, **edits}
-    if mean_pflops is None or not math.isfinite(mean_pflops) or mean_pflops <= 0:
-        return economics.cost_report(scn)
-    return economics.cost_report(
-        scn, economics.estimated_delivered_pflops_years(scn, mean_pflops))
-
-
-def timeline_mean_pflops(tl: Any) -> float | None:
-    """The constellation's mean delivered PFLOPS over the simulated span (its summary's
-    "Total" row, as ``orbitdc info`` shows), or None without one."""
-    rows = getattr(tl, "summary", None) or []
-    return float(rows[-1].total_throughput_pflops) if rows else None
-
-
-def _mass_given(report: Any) -> bool:
-    """Whether the launched mass is the scenario's ``mass_kg`` rather than the parts' sum
-    (the parts then show the mass model's estimate)."""
-    parts = sum(report.mass_breakdown_kg.values())
-    return abs(parts - report.mass_kg) > 0.01 * max(report.mass_kg, 1e-9)
 
 
 class EconomicsPanel(QWidget):
@@ -265,7 +240,7 @@ class EconomicsPanel(QWidget):
         self.plots["tco"].setLabel("bottom", self.tr("Launch price (USD/kg)"))
         self.plots["tornado"].setLabel("bottom", self.tr("%1 per PFLOPS-year in space")
                                        .replace("%1", rate_unit))
-        given = self.report is not None and _mass_given(self.report)
+        given = self.report is not None and mass_given(self.report)
         self.plots["mass"].setLabel("bottom", self.tr("launched: %1 kg (mass_kg)").replace(
             "%1", f"{self.report.mass_kg:,.0f}") if given else None)
 

@@ -7,6 +7,17 @@ from pathlib import Path
 from orbitdc.physics import scenario
 from orbitdc.physics.simulation import Block, Simulation
 
+# The tests' smallest Walker constellation: four satellites of a 53° shell at 550 km.
+SHELL_2X2 = """[[constellation]]
+name = "Shell"
+type = "walker"
+pattern = "delta"
+altitude_km = 550
+inclination_deg = 53
+planes = 2
+per_plane = 2
+"""
+
 
 def write_scenario(folder: Path, body: str, *, start: str = "2026-03-20T00:00:00Z",
                    duration: str = "6h", step: str = "60s", name: str = "test") -> Path:

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import write_scenario
+from helpers import SHELL_2X2, write_scenario
 from orbitdc.app import cli
 from orbitdc.app.cli import cost as cost_cli
 from orbitdc.physics import economics, life_sampling, radiation, scenario
@@ -21,15 +21,7 @@ from orbitdc.physics.timeline import Timeline
 BODY = """
 [spacecraft]
 gpus = 4
-[[constellation]]
-name = "Shell"
-type = "walker"
-pattern = "delta"
-altitude_km = 550
-inclination_deg = 53
-planes = 2
-per_plane = 2
-[economics]
+""" + SHELL_2X2 + """[economics]
 launch_usd_per_kg = 1500
 lifetime_years = 3
 """

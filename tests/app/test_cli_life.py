@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import write_scenario
+from helpers import SHELL_2X2, write_scenario
 from orbitdc.app import cli
 from orbitdc.physics import life_report, life_sampling, radiation
 
@@ -23,15 +23,7 @@ BODY = """
 [spacecraft]
 shielding_mm_al = 6.0
 spare_gpus = 1
-[[constellation]]
-name = "Shell"
-type = "walker"
-pattern = "delta"
-altitude_km = 550
-inclination_deg = 53
-planes = 2
-per_plane = 2
-"""
+""" + SHELL_2X2
 
 
 @pytest.fixture()

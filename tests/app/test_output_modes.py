@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from helpers import SHELL_2X2
 from orbitdc.app import cli
 from orbitdc.app.export_actions import save_screenshot
 from orbitdc.app.settings import Settings
@@ -23,15 +24,7 @@ start = "2026-06-21T00:00:00Z"
 duration = "20min"
 step = "60s"
 ground_network = "optical"
-[[constellation]]
-name = "Shell"
-type = "walker"
-pattern = "delta"
-altitude_km = 550
-inclination_deg = 53
-planes = 2
-per_plane = 2
-"""
+""" + SHELL_2X2
 
 
 @pytest.fixture(params=[0o022, 0o027])

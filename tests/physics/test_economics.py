@@ -10,21 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from helpers import write_scenario
+from helpers import SHELL_2X2, write_scenario
 from orbitdc.assets import preset_path
 from orbitdc.physics import economics, economics_params, scenario
 from orbitdc.physics.errors import ScenarioError
 
-SHELL = """
-[[constellation]]
-name = "Shell"
-type = "walker"
-pattern = "delta"
-altitude_km = 550
-inclination_deg = 53
-planes = 2
-per_plane = 2
-"""
+SHELL = SHELL_2X2
 
 
 def load(tmp_path: Path, spacecraft: str = "", economics_table: str = "") -> scenario.Scenario:

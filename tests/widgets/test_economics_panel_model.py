@@ -170,7 +170,7 @@ def test_french(panel, starcloud) -> None:
     QApplication.processEvents()
     try:
         assert panel.export.text() == "Exporter le graphique…"
-        assert panel.edit_labels["launch_usd_per_kg"].text() == "Lancement (USD/kg)"
+        assert panel.editors["lifetime_years"].suffix() == " ans"
         assert panel.plots["costs"].titleLabel.text.startswith("Coût sur la durée de vie (")
         legend = [label.text for _s, label in panel.plots["costs"].legend.items]
         assert legend[:3] == ["Lancement", "Matériel", "Exploitation"]

@@ -37,6 +37,7 @@ def test_the_economics_dock(qtbot, tmp_path: Path) -> None:
     gui.application("en")
     win = MainWindow(size=(1600, 900), settings=Settings(tmp_path / "settings.ini"))
     qtbot.addWidget(win)
+    win.resize(1600, 900)
     win.show()
     panel, dock = win.panels["economics"], win.docks["economics"]
     assert isinstance(panel, EconomicsPanel) and dock.widget() is panel
@@ -57,10 +58,12 @@ def test_the_economics_dock(qtbot, tmp_path: Path) -> None:
     assert r.ground_tco_usd == pytest.approx(want.ground_tco_usd, rel=1e-12)
     # Raised: the four charts on screen, the bars drawn.
     dock.raise_()
-    qtbot.waitUntil(lambda: panel.isVisible() and panel.view.height() > 250)
+    qtbot.waitUntil(lambda: panel.isVisible() and panel.view.height() > 380)
+    assert panel.shown_charts() == ("costs", "tco", "tornado", "mass")
     rects = [panel.plots[k].vb.sceneBoundingRect() for k in ("costs", "tco", "tornado",
                                                              "mass")]
-    assert all(b.width() > 100 and b.height() > 80 for b in rects)
+    assert all(b.width() > 80 and b.height() > 80 for b in rects), [
+        (b.width(), b.height()) for b in rects]
     shot = panel.view.grab().toImage()
     assert _count(shot, economics_charts.PART_COLOURS["launch"]) > 200
     assert _count(shot, economics_charts.MASS_COLOURS["battery"]) > 100

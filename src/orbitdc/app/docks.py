@@ -59,11 +59,14 @@ def rearrange(win: MainWindow, size: tuple[int, int]) -> None:
     docks = [win.docks[k] for k in win.panels]
     for dock in docks:
         win.removeDockWidget(dock)
-    for dock in docks:
-        win.addDockWidget(Qt.RightDockWidgetArea, dock, Qt.Vertical)
+    slotted = _slotted_docks(win, win.docks)
+    for dock in slotted:  # (the others straight into tabs: stacked, they would make the
+        win.addDockWidget(Qt.RightDockWidgetArea, dock, Qt.Vertical)  # window taller)
         dock.show()
-    _arrange_panel_docks(win, _slotted_docks(win, win.docks), size)
+    _arrange_panel_docks(win, slotted, size)
     _tab_others(win, win.docks, size)
+    for dock in docks:
+        dock.show()
 
 
 def _slotted_docks(win: MainWindow, docks: dict[str, QDockWidget]) -> list[QDockWidget]:

@@ -449,231 +449,241 @@
 <context>
     <name>EconomicsPanel</name>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="172"/>
-        <source>Launch (USD/kg)</source>
-        <translation>Lancement (USD/kg)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="173"/>
-        <source>Life (years)</source>
-        <translation>Vie (années)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="174"/>
+        <location filename="../../widgets/panels/economics.py" line="175"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="175"/>
+        <location filename="../../widgets/panels/economics.py" line="176"/>
         <source>Back to the scenario&apos;s [economics] values</source>
         <translation>Revenir aux valeurs [economics] du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="176"/>
+        <location filename="../../widgets/panels/economics.py" line="177"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="177"/>
+        <location filename="../../widgets/panels/economics.py" line="178"/>
         <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="209"/>
+        <location filename="../../widgets/panels/economics.py" line="210"/>
         <source>Cannot compute the costs: %1</source>
         <translation>Impossible de calculer les coûts&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="225"/>
+        <location filename="../../widgets/panels/economics.py" line="226"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="233"/>
+        <location filename="../../widgets/panels/economics.py" line="234"/>
         <source>billion USD</source>
         <translation>milliards USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="233"/>
+        <location filename="../../widgets/panels/economics.py" line="234"/>
         <source>million USD</source>
         <translation>millions USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="234"/>
+        <location filename="../../widgets/panels/economics.py" line="235"/>
         <source>thousand USD</source>
         <translation>milliers USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="234"/>
-        <location filename="../../widgets/panels/economics.py" line="292"/>
+        <location filename="../../widgets/panels/economics.py" line="235"/>
+        <location filename="../../widgets/panels/economics.py" line="293"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="241"/>
+        <location filename="../../widgets/panels/economics.py" line="242"/>
         <source>Cost over the life (%1)</source>
         <translation>Coût sur la durée de vie (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="243"/>
+        <location filename="../../widgets/panels/economics.py" line="244"/>
         <source>Each input at</source>
         <translation>Chaque entrée à</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="247"/>
+        <location filename="../../widgets/panels/economics.py" line="248"/>
         <source>Launch price (USD/kg)</source>
         <translation>Prix du lancement (USD/kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="260"/>
+        <location filename="../../widgets/panels/economics.py" line="261"/>
         <source>Launch</source>
         <translation>Lancement</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="260"/>
+        <location filename="../../widgets/panels/economics.py" line="261"/>
         <source>Hardware</source>
         <translation>Matériel</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="261"/>
+        <location filename="../../widgets/panels/economics.py" line="262"/>
         <source>Operations</source>
         <translation>Exploitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="261"/>
+        <location filename="../../widgets/panels/economics.py" line="262"/>
         <source>Construction</source>
         <translation>Construction</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="262"/>
+        <location filename="../../widgets/panels/economics.py" line="263"/>
         <source>Energy</source>
         <translation>Énergie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="262"/>
+        <location filename="../../widgets/panels/economics.py" line="263"/>
         <source>Cooling</source>
         <translation>Refroidissement</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="263"/>
+        <location filename="../../widgets/panels/economics.py" line="264"/>
         <source>Array</source>
         <translation>Panneaux</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="263"/>
+        <location filename="../../widgets/panels/economics.py" line="264"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="264"/>
+        <location filename="../../widgets/panels/economics.py" line="265"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="264"/>
+        <location filename="../../widgets/panels/economics.py" line="265"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics.py" line="266"/>
         <source>Shielding</source>
         <translation>Blindage</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics.py" line="266"/>
         <source>Bus</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="268"/>
-        <location filename="../../widgets/panels/economics.py" line="270"/>
+        <location filename="../../widgets/panels/economics.py" line="269"/>
+        <location filename="../../widgets/panels/economics.py" line="271"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="268"/>
-        <location filename="../../widgets/panels/economics.py" line="270"/>
+        <location filename="../../widgets/panels/economics.py" line="269"/>
+        <location filename="../../widgets/panels/economics.py" line="271"/>
         <source>Ground</source>
         <translation>Sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="298"/>
+        <location filename="../../widgets/panels/economics.py" line="299"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="273"/>
-        <location filename="../../widgets/panels/economics.py" line="299"/>
+        <location filename="../../widgets/panels/economics.py" line="274"/>
+        <location filename="../../widgets/panels/economics.py" line="300"/>
         <source>%1 USD/kg</source>
         <translation>%1 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="242"/>
+        <location filename="../../widgets/panels/economics.py" line="170"/>
+        <source>USD/kg</source>
+        <translation>USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="171"/>
+        <source>Launch price (USD/kg): the costs recomputed at once</source>
+        <translation>Prix du lancement (USD/kg)&#xa0;: les coûts recalculés aussitôt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="172"/>
+        <source>years</source>
+        <translation>ans</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="173"/>
+        <source>Years of compute in orbit (and on the ground): the costs recomputed at once</source>
+        <translation>Années de calcul en orbite (et au sol)&#xa0;: les coûts recalculés aussitôt</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="243"/>
         <source>Total cost (%1)</source>
         <translation>Coût total (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="244"/>
+        <location filename="../../widgets/panels/economics.py" line="245"/>
         <source>Mass per satellite (kg)</source>
         <translation>Masse par satellite (kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="248"/>
+        <location filename="../../widgets/panels/economics.py" line="249"/>
         <source>%1 per PFLOPS-year in space</source>
         <translation>%1 par PFLOPS-an dans l’espace</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="251"/>
+        <location filename="../../widgets/panels/economics.py" line="252"/>
         <source>launched: %1 kg (mass_kg)</source>
         <translation>lancée&#xa0;: %1 kg (mass_kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="271"/>
+        <location filename="../../widgets/panels/economics.py" line="272"/>
         <source>Breakeven</source>
         <translation>Équilibre</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="272"/>
+        <location filename="../../widgets/panels/economics.py" line="273"/>
         <source>Scenario&apos;s price</source>
         <translation>Prix du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="302"/>
+        <location filename="../../widgets/panels/economics.py" line="303"/>
         <source>%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power %5 USD/kW/yr at %6 USD/kg</source>
         <translation>%1 satellites × %2 kg, panneaux %3 kW (neufs), %4 ans&#xa0;: puissance lancée %5 USD/kW/an à %6 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="309"/>
+        <location filename="../../widgets/panels/economics.py" line="310"/>
         <source>%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; breakeven launch price: %3</source>
         <translation>%4 PFLOPS-ans fournis&#xa0;; par PFLOPS-an&#xa0;: espace %1, sol %2&#xa0;; prix de lancement d’équilibre&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="314"/>
+        <location filename="../../widgets/panels/economics.py" line="315"/>
         <source>Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of water a year</source>
         <translation>Total&#xa0;: espace %1, sol %2&#xa0;; au sol, %3 MWh et %4 m³ d’eau par an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="325"/>
+        <location filename="../../widgets/panels/economics.py" line="326"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="326"/>
+        <location filename="../../widgets/panels/economics.py" line="327"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="340"/>
+        <location filename="../../widgets/panels/economics.py" line="341"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="348"/>
+        <location filename="../../widgets/panels/economics.py" line="349"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="350"/>
+        <location filename="../../widgets/panels/economics.py" line="351"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QSize, Signal
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
@@ -43,6 +43,7 @@ CHARTS = ("costs", "tco", "tornado", "mass")  # row by row, two a row
 EXPORT_SCALE = 2  # PNG pixels per pixel of the chart area on screen
 LEGEND_BRUSH = (16, 20, 28, 190)  # the background, mostly opaque
 CHART_MARGIN_PX = 12  # the chart area's margins and spacing, about
+MIN_HEIGHT_PX = 60  # see minimumSizeHint
 TWO_ROWS_MIN_PX = 380  # a shorter chart area shows the first row only (costs, TCO)
 # The assumptions edited in the panel: key → (lowest, highest, step, decimals), within the
 # [economics] table's bounds (economics_params).
@@ -69,7 +70,6 @@ class EconomicsPanel(QWidget):
         self.status.setWordWrap(True)
         self.export = QPushButton(self)
         self.export.clicked.connect(self._ask_export)
-        self.edit_labels: dict[str, QLabel] = {}
         self.editors: dict[str, QDoubleSpinBox] = {}
         head = QHBoxLayout()
         head.addWidget(self.title_label, 1)
@@ -80,8 +80,7 @@ class EconomicsPanel(QWidget):
             box.setDecimals(decimals)
             box.setKeyboardTracking(False)  # typed values count on Enter, arrows at once
             box.valueChanged.connect(lambda value, key=key: self.edit(key, value))
-            self.edit_labels[key], self.editors[key] = QLabel(self), box
-            head.addWidget(self.edit_labels[key])
+            self.editors[key] = box  # named by its suffix and tooltip (a narrow dock)
             head.addWidget(box)
         self.reset = QPushButton(self)
         self.reset.clicked.connect(lambda: self.set_scenario(self.scenario, self._mean_pflops))
@@ -116,6 +115,11 @@ class EconomicsPanel(QWidget):
         self.items: dict[str, Any] = {}  # what each chart drew (see economics_charts)
         self.retranslate()
         self._show_nothing()
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as its controls, as short as :data:`MIN_HEIGHT_PX`: a tab behind the
+        plot docks must not make their group (and a 720 px window) taller."""
+        return QSize(super().minimumSizeHint().width(), MIN_HEIGHT_PX)
 
     # --- the window's panel interface ---------------------------------------------------------
     def set_title(self, text: str) -> None:
@@ -162,8 +166,12 @@ class EconomicsPanel(QWidget):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.edit_labels["launch_usd_per_kg"].setText(self.tr("Launch (USD/kg)"))
-        self.edit_labels["lifetime_years"].setText(self.tr("Life (years)"))
+        launch, life = self.editors["launch_usd_per_kg"], self.editors["lifetime_years"]
+        launch.setSuffix(" " + self.tr("USD/kg"))
+        launch.setToolTip(self.tr("Launch price (USD/kg): the costs recomputed at once"))
+        life.setSuffix(" " + self.tr("years"))
+        life.setToolTip(self.tr("Years of compute in orbit (and on the ground): the costs "
+                                "recomputed at once"))
         self.reset.setText(self.tr("Reset"))
         self.reset.setToolTip(self.tr("Back to the scenario's [economics] values"))
         self.export.setText(self.tr("Export chart…"))

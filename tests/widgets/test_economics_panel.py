@@ -126,7 +126,9 @@ def test_tornado_rows_largest_first(panel) -> None:
     assert [key for key, _lo, _hi in rows] == [k for k, _a, _b in r.sensitivity]
     base = r.space_usd_per_pflops_year / 1e3  # thousand USD
     ticks = panel.plots["tornado"].getAxis("left")._tickLevels[0]
-    assert [label for _y, label in sorted(ticks, reverse=True)] == [k for k, *_ in rows]
+    names = {"launch_usd_per_kg": "Launch price", "gpu_usd": "GPU price",
+             "lifetime_years": "Life", "ops_usd_per_year": "ops_usd_per_year"}  # (unknown)
+    assert [label for _y, label in sorted(ticks, reverse=True)] == [names[k] for k, *_ in rows]
     for i, ((_key, lower, upper), (_k, at_lower, at_upper)) in enumerate(
             zip(rows, r.sensitivity, strict=True)):
         y = len(rows) - 1 - i
@@ -246,3 +248,19 @@ def test_a_short_view_keeps_the_first_row(qtbot, panel) -> None:
     assert panel.shown_charts() == economics.CHARTS
     r = {k: panel.plots[k].vb.sceneBoundingRect() for k in economics.CHARTS}
     assert r["costs"].bottom() < r["tornado"].top() and r["tornado"].height() > 150
+
+
+def test_no_delivered_compute_draws_what_it_can(panel) -> None:
+    """A fleet without GPUs (the what-if allows 0) delivers nothing: no cost per PFLOPS-year
+    (NaN), no tornado; the costs, the TCO and the mass are still drawn, nothing raised."""
+    nan = float("nan")
+    r = replace(FakeReport(), delivered_pflops_years=0.0, space_usd_per_pflops_year=nan,
+                ground_usd_per_pflops_year=nan, ground_tco_usd=0.0,
+                ground_usd=dict.fromkeys(GROUND, 0.0),
+                breakeven_launch_usd_per_kg=nan,
+                sensitivity=[(k, nan, nan) for k, *_ in FakeReport().sensitivity])
+    _shown(panel, r)
+    assert panel.report is r and panel.items["tornado"] == []
+    assert panel.items["costs"][("space", "launch")].opts["y1"][0] > 0
+    assert panel.items["tco"]["breakeven"] is None
+    assert "space —, ground —" in panel.figures.text()

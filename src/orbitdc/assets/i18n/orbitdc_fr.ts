@@ -449,241 +449,331 @@
 <context>
     <name>EconomicsPanel</name>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="175"/>
+        <location filename="../../widgets/panels/economics.py" line="176"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="176"/>
+        <location filename="../../widgets/panels/economics.py" line="177"/>
         <source>Back to the scenario&apos;s [economics] values</source>
         <translation>Revenir aux valeurs [economics] du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="177"/>
+        <location filename="../../widgets/panels/economics.py" line="178"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="178"/>
+        <location filename="../../widgets/panels/economics.py" line="179"/>
         <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="210"/>
+        <location filename="../../widgets/panels/economics.py" line="211"/>
         <source>Cannot compute the costs: %1</source>
         <translation>Impossible de calculer les coûts&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="226"/>
+        <location filename="../../widgets/panels/economics.py" line="227"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="234"/>
+        <location filename="../../widgets/panels/economics.py" line="235"/>
         <source>billion USD</source>
         <translation>milliards USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="234"/>
+        <location filename="../../widgets/panels/economics.py" line="235"/>
         <source>million USD</source>
         <translation>millions USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="235"/>
+        <location filename="../../widgets/panels/economics.py" line="236"/>
         <source>thousand USD</source>
         <translation>milliers USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="235"/>
-        <location filename="../../widgets/panels/economics.py" line="293"/>
+        <location filename="../../widgets/panels/economics.py" line="236"/>
+        <location filename="../../widgets/panels/economics.py" line="290"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="242"/>
+        <location filename="../../widgets/panels/economics.py" line="243"/>
         <source>Cost over the life (%1)</source>
         <translation>Coût sur la durée de vie (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="244"/>
+        <location filename="../../widgets/panels/economics.py" line="245"/>
         <source>Each input at</source>
         <translation>Chaque entrée à</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="248"/>
+        <location filename="../../widgets/panels/economics.py" line="249"/>
         <source>Launch price (USD/kg)</source>
         <translation>Prix du lancement (USD/kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="261"/>
+        <location filename="../../widgets/panels/economics.py" line="250"/>
+        <source>%1 / PFLOPS-year</source>
+        <translation>%1 / PFLOPS-an</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="253"/>
+        <source>launched: %1 kg</source>
+        <translation>lancée&#xa0;: %1 kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="13"/>
         <source>Launch</source>
         <translation>Lancement</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="261"/>
+        <location filename="../../widgets/panels/economics_names.py" line="14"/>
         <source>Hardware</source>
         <translation>Matériel</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="262"/>
+        <location filename="../../widgets/panels/economics_names.py" line="15"/>
         <source>Operations</source>
         <translation>Exploitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="262"/>
+        <location filename="../../widgets/panels/economics_names.py" line="16"/>
         <source>Construction</source>
         <translation>Construction</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="263"/>
+        <location filename="../../widgets/panels/economics_names.py" line="17"/>
         <source>Energy</source>
         <translation>Énergie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="263"/>
+        <location filename="../../widgets/panels/economics_names.py" line="18"/>
         <source>Cooling</source>
         <translation>Refroidissement</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="264"/>
+        <location filename="../../widgets/panels/economics_names.py" line="21"/>
         <source>Array</source>
         <translation>Panneaux</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="264"/>
+        <location filename="../../widgets/panels/economics_names.py" line="22"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics_names.py" line="23"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics_names.py" line="24"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="266"/>
+        <location filename="../../widgets/panels/economics_names.py" line="25"/>
         <source>Shielding</source>
         <translation>Blindage</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="266"/>
+        <location filename="../../widgets/panels/economics_names.py" line="26"/>
         <source>Bus</source>
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="269"/>
-        <location filename="../../widgets/panels/economics.py" line="271"/>
+        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics.py" line="267"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="269"/>
-        <location filename="../../widgets/panels/economics.py" line="271"/>
+        <location filename="../../widgets/panels/economics.py" line="265"/>
+        <location filename="../../widgets/panels/economics.py" line="267"/>
         <source>Ground</source>
         <translation>Sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="299"/>
+        <location filename="../../widgets/panels/economics_names.py" line="29"/>
+        <source>Launch price</source>
+        <translation>Prix du lancement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="30"/>
+        <source>Life</source>
+        <translation>Durée de vie</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="31"/>
+        <source>Mass</source>
+        <translation>Masse</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="32"/>
+        <source>Array W/kg</source>
+        <translation>Panneaux W/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="33"/>
+        <source>Battery Wh/kg</source>
+        <translation>Batterie Wh/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="34"/>
+        <source>Radiator kg/m²</source>
+        <translation>Radiateur kg/m²</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="35"/>
+        <source>GPU mass</source>
+        <translation>Masse GPU</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="36"/>
+        <source>Shielded area</source>
+        <translation>Surface blindée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="37"/>
+        <source>Bus share</source>
+        <translation>Part plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="38"/>
+        <source>GPU price</source>
+        <translation>Prix GPU</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="39"/>
+        <source>Array USD/W</source>
+        <translation>Panneaux USD/W</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="40"/>
+        <source>Battery USD/kWh</source>
+        <translation>Batterie USD/kWh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="41"/>
+        <source>Radiator USD/m²</source>
+        <translation>Radiateur USD/m²</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="42"/>
+        <source>Bus USD/kg</source>
+        <translation>Plateforme USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="43"/>
+        <source>Shielding USD/kg</source>
+        <translation>Blindage USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="44"/>
+        <source>Integration</source>
+        <translation>Intégration</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="45"/>
+        <source>Operations/yr</source>
+        <translation>Exploitation/an</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics_names.py" line="46"/>
+        <source>Ops/satellite/yr</source>
+        <translation>Expl./satellite/an</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/economics.py" line="296"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="274"/>
-        <location filename="../../widgets/panels/economics.py" line="300"/>
+        <location filename="../../widgets/panels/economics.py" line="270"/>
+        <location filename="../../widgets/panels/economics.py" line="297"/>
         <source>%1 USD/kg</source>
         <translation>%1 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="170"/>
+        <location filename="../../widgets/panels/economics.py" line="171"/>
         <source>USD/kg</source>
         <translation>USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="171"/>
+        <location filename="../../widgets/panels/economics.py" line="172"/>
         <source>Launch price (USD/kg): the costs recomputed at once</source>
         <translation>Prix du lancement (USD/kg)&#xa0;: les coûts recalculés aussitôt</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="172"/>
+        <location filename="../../widgets/panels/economics.py" line="173"/>
         <source>years</source>
         <translation>ans</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="173"/>
+        <location filename="../../widgets/panels/economics.py" line="174"/>
         <source>Years of compute in orbit (and on the ground): the costs recomputed at once</source>
         <translation>Années de calcul en orbite (et au sol)&#xa0;: les coûts recalculés aussitôt</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="243"/>
+        <location filename="../../widgets/panels/economics.py" line="244"/>
         <source>Total cost (%1)</source>
         <translation>Coût total (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="245"/>
+        <location filename="../../widgets/panels/economics.py" line="246"/>
         <source>Mass per satellite (kg)</source>
         <translation>Masse par satellite (kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="249"/>
-        <source>%1 per PFLOPS-year in space</source>
-        <translation>%1 par PFLOPS-an dans l’espace</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="252"/>
-        <source>launched: %1 kg (mass_kg)</source>
-        <translation>lancée&#xa0;: %1 kg (mass_kg)</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/panels/economics.py" line="272"/>
+        <location filename="../../widgets/panels/economics.py" line="268"/>
         <source>Breakeven</source>
         <translation>Équilibre</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="273"/>
+        <location filename="../../widgets/panels/economics.py" line="269"/>
         <source>Scenario&apos;s price</source>
         <translation>Prix du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="303"/>
+        <location filename="../../widgets/panels/economics.py" line="300"/>
         <source>%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power %5 USD/kW/yr at %6 USD/kg</source>
         <translation>%1 satellites × %2 kg, panneaux %3 kW (neufs), %4 ans&#xa0;: puissance lancée %5 USD/kW/an à %6 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="310"/>
+        <location filename="../../widgets/panels/economics.py" line="307"/>
         <source>%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; breakeven launch price: %3</source>
         <translation>%4 PFLOPS-ans fournis&#xa0;; par PFLOPS-an&#xa0;: espace %1, sol %2&#xa0;; prix de lancement d’équilibre&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="315"/>
+        <location filename="../../widgets/panels/economics.py" line="312"/>
         <source>Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of water a year</source>
         <translation>Total&#xa0;: espace %1, sol %2&#xa0;; au sol, %3 MWh et %4 m³ d’eau par an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="326"/>
+        <location filename="../../widgets/panels/economics.py" line="323"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="327"/>
+        <location filename="../../widgets/panels/economics.py" line="324"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="341"/>
+        <location filename="../../widgets/panels/economics.py" line="338"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="349"/>
+        <location filename="../../widgets/panels/economics.py" line="346"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="351"/>
+        <location filename="../../widgets/panels/economics.py" line="348"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from orbitdc.physics.atomic import atomic_open
 from orbitdc.widgets import theme
-from orbitdc.widgets.panels import chart_export, economics_charts
+from orbitdc.widgets.panels import chart_export, economics_charts, economics_names
+from orbitdc.widgets.panels.economics_names import INPUT_NAMES, MASS_NAMES, PART_NAMES
 from orbitdc.widgets.panels.economics_report import (
     compute_report,
     mass_given,
@@ -203,13 +204,11 @@ class EconomicsPanel(QWidget):
         self._recompute()
 
     def _recompute(self) -> None:
-        try:
-            report = compute_report(self.scenario, self._mean_pflops, self.edits)
+        try:  # the model, then the drawing (of odd numbers: NaN, ±inf)
+            self.show_report(compute_report(self.scenario, self._mean_pflops, self.edits))
         except Exception as exc:  # shown in the panel, never raised into Qt
             text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             self._say(self.tr("Cannot compute the costs: %1").replace("%1", text), True)
-        else:
-            self.show_report(report)
         self.updated.emit()
 
     def _say(self, text: str, error: bool = False) -> None:
@@ -246,10 +245,10 @@ class EconomicsPanel(QWidget):
         for key, plot in self.plots.items():
             plot.setTitle(titles[key], color=theme.TEXT)
         self.plots["tco"].setLabel("bottom", self.tr("Launch price (USD/kg)"))
-        self.plots["tornado"].setLabel("bottom", self.tr("%1 per PFLOPS-year in space")
+        self.plots["tornado"].setLabel("bottom", self.tr("%1 / PFLOPS-year")
                                        .replace("%1", rate_unit))
         given = self.report is not None and mass_given(self.report)
-        self.plots["mass"].setLabel("bottom", self.tr("launched: %1 kg (mass_kg)").replace(
+        self.plots["mass"].setLabel("bottom", self.tr("launched: %1 kg").replace(
             "%1", f"{self.report.mass_kg:,.0f}") if given else None)
 
     def show_report(self, r: Any) -> None:
@@ -258,12 +257,7 @@ class EconomicsPanel(QWidget):
         rate_divisor, rate_word = economics_charts.usd_scale(r.space_usd_per_pflops_year)
         self.report = r
         self._titles(divisor, word, rate_divisor, rate_word)
-        parts = {"launch": self.tr("Launch"), "hardware": self.tr("Hardware"),
-                 "operations": self.tr("Operations"), "construction": self.tr("Construction"),
-                 "energy": self.tr("Energy"), "cooling": self.tr("Cooling")}
-        masses = {"array": self.tr("Array"), "battery": self.tr("Battery"),
-                  "radiator": self.tr("Radiator"), "gpus": self.tr("GPUs"),
-                  "shielding": self.tr("Shielding"), "bus": self.tr("Bus")}
+        parts, masses = economics_names.names(PART_NAMES), economics_names.names(MASS_NAMES)
         self.items = {
             "costs": economics_charts.draw_costs(
                 self.plots["costs"], r, (self.tr("Space"), self.tr("Ground")), parts, divisor),
@@ -272,7 +266,8 @@ class EconomicsPanel(QWidget):
                                        "breakeven": self.tr("Breakeven"),
                                        "scenario": self.tr("Scenario's price"),
                                        "price": self.tr("%1 USD/kg")}, divisor),
-            "tornado": economics_charts.draw_tornado(self.plots["tornado"], r, {},
+            "tornado": economics_charts.draw_tornado(self.plots["tornado"], r,
+                                                     economics_names.names(INPUT_NAMES),
                                                      rate_divisor),
             "mass": economics_charts.draw_mass(self.plots["mass"], r, masses),
         }

@@ -201,7 +201,11 @@ def draw_tornado(plot: pg.PlotItem, report: Any, input_names: Mapping[str, str],
     [(key, lower bar, upper bar)] top to bottom."""
     plot.clear()
     base = report.space_usd_per_pflops_year / divisor
-    rows = [row for row in report.sensitivity if row[1] != row[2]][:TORNADO_ROWS]
+    if not math.isfinite(base):  # no delivered compute: no cost per PFLOPS-year
+        _fit_left_axis(plot, [])
+        return []
+    rows = [row for row in report.sensitivity if row[1] != row[2]
+            and math.isfinite(row[1]) and math.isfinite(row[2])][:TORNADO_ROWS]
     n = len(rows)
     drawn = []
     ticks = []
@@ -218,7 +222,6 @@ def draw_tornado(plot: pg.PlotItem, report: Any, input_names: Mapping[str, str],
     plot.addItem(pg.InfiniteLine(base, angle=90, pen=pg.mkPen(theme.TEXT, width=1)))
     _fit_left_axis(plot, ticks)
     values = [base] + [v / divisor for _k, lo, hi in rows for v in (lo, hi)]
-    values = [v for v in values if math.isfinite(v)]
     lo, hi = min(values), max(values)
     pad = 0.06 * max(hi - lo, abs(base) * 0.05, 1e-12)
     plot.setXRange(lo - pad, hi + pad, padding=0)

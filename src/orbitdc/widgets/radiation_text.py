@@ -11,6 +11,7 @@ three significant figures. Above the grid's 2,000 km: "—" and why.
 
 from __future__ import annotations
 
+import weakref
 from collections import OrderedDict
 
 import numpy as np
@@ -29,8 +30,9 @@ from orbitdc.widgets.units import DASH, NBSP, number
 ROWS = ("proton_flux", "dose_rate", "dose_so_far")
 SMALLEST = 1e-3  # shown as "< 0.001"
 CUMULATIVE_KEPT = 16  # satellites whose dose-so-far curve is kept
-_solar: dict[int, tuple[Timeline, str, str]] = {}  # id(timeline) → (timeline, flux, dose)
-_cumulative: OrderedDict[tuple[int, int], tuple[Timeline, np.ndarray]] = OrderedDict()
+# Caches hold their timelines weakly: a replaced scenario's Timeline must be freed.
+_solar: dict[int, tuple[weakref.ref, str, str]] = {}  # id(timeline) → (timeline, flux, dose)
+_cumulative: OrderedDict[tuple[int, int], tuple[weakref.ref, np.ndarray]] = OrderedDict()
 
 
 def significant(value: float, digits: int = 3) -> str:
@@ -50,9 +52,9 @@ def significant(value: float, digits: int = 3) -> str:
 
 def _solar_of(tl: Timeline) -> tuple[str, str]:
     hit = _solar.get(id(tl))
-    if hit is None or hit[0] is not tl:
+    if hit is None or hit[0]() is not tl:
         _solar.clear()  # one timeline at a time
-        hit = _solar[id(tl)] = (tl, flux_solar(tl.scenario), dose_solar(tl.scenario))
+        hit = _solar[id(tl)] = (weakref.ref(tl), flux_solar(tl.scenario), dose_solar(tl.scenario))
     return hit[1], hit[2]
 
 
@@ -62,14 +64,14 @@ def cumulative_dose(tl: Timeline, index: int) -> np.ndarray:
     OSError without the radiation grid)."""
     key = (id(tl), index)
     hit = _cumulative.get(key)
-    if hit is not None and hit[0] is tl:
+    if hit is not None and hit[0]() is tl:
         _cumulative.move_to_end(key)
         return hit[1]
     _r_teme, r_ecef = tl.track(index, tl.offset_s)
     cum = cumulative_dose_rad(tl.offset_s, r_ecef, float(tl.spacecraft.shielding_mm_al[index]),
                               _solar_of(tl)[1])
     cum.flags.writeable = False
-    _cumulative[key] = (tl, cum)
+    _cumulative[key] = (weakref.ref(tl), cum)
     while len(_cumulative) > CUMULATIVE_KEPT:
         _cumulative.popitem(last=False)
     return cum

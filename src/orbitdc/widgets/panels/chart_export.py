@@ -7,12 +7,14 @@ size in pixels as the view box, point sizes at the screen's resolution).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import pyqtgraph as pg
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtSvg import QSvgGenerator
 
+from orbitdc.physics.atomic import atomic_open
 from orbitdc.widgets import theme
 
 
@@ -80,3 +82,19 @@ def _encode(write: Callable[[QBuffer], bool]) -> bytes:
         raise RuntimeError("the image could not be encoded")
     buffer.close()
     return bytes(data)
+
+
+def write(view: pg.GraphicsLayoutWidget, path: Path, title: str, scale: int,
+          curves: Sequence[pg.PlotDataItem] = ()) -> str | None:
+    """Write ``view`` to ``path``: SVG (titled ``title``) when it ends in ".svg", else PNG at
+    ``scale`` × its size (``curves``' pens widened to match), whole or not at all. Returns
+    None, or why it could not (one line naming the file)."""
+    try:
+        data = (svg_bytes(view, title) if path.suffix.lower() == ".svg"
+                else png_bytes(view, scale, curves))
+        with atomic_open(path, "wb") as f:
+            f.write(data)
+    except (OSError, RuntimeError) as exc:
+        return (f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror
+                else str(exc))
+    return None

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.physics.atomic import atomic_open
 from orbitdc.widgets import theme
 from orbitdc.widgets.panels import chart_export, economics_charts, economics_names
 from orbitdc.widgets.panels.economics_names import INPUT_NAMES, MASS_NAMES, PART_NAMES
@@ -332,15 +331,9 @@ class EconomicsPanel(QWidget):
         ".svg", else PNG at :data:`EXPORT_SCALE` × its size on screen. Written whole or not
         at all; the outcome is shown in the status line. Returns whether it was written."""
         path = Path(path)
-        try:
-            data = (chart_export.svg_bytes(self.view, self.tr("Economics"))
-                    if path.suffix.lower() == ".svg"
-                    else chart_export.png_bytes(self.view, EXPORT_SCALE, self._curves()))
-            with atomic_open(path, "wb") as f:
-                f.write(data)
-        except (OSError, RuntimeError) as exc:
-            why = (f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror
-                   else str(exc))
+        why = chart_export.write(self.view, path, self.tr("Economics"), EXPORT_SCALE,
+                                 self._curves())
+        if why is not None:
             self._say(self.tr("Cannot export the chart: %1").replace("%1", why), True)
             return False
         self._say(self.tr("Chart saved to %1").replace("%1", str(path)))

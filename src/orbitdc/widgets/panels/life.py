@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.physics.atomic import atomic_open
 from orbitdc.physics.life import run_life
 from orbitdc.physics.life_report import monthly
 from orbitdc.physics.scenario import Scenario
@@ -256,15 +255,9 @@ class LifePanel(QWidget):
         ".svg", else PNG at :data:`EXPORT_SCALE` × its size on screen. Written whole or not
         at all; the outcome is shown in the status line. Returns whether it was written."""
         path = Path(path)
-        try:
-            data = (chart_export.svg_bytes(self.view, self.tr("Mission life"))
-                    if path.suffix.lower() == ".svg"
-                    else chart_export.png_bytes(self.view, EXPORT_SCALE, self._curves()))
-            with atomic_open(path, "wb") as f:
-                f.write(data)
-        except (OSError, RuntimeError) as exc:
-            why = (f"{path}: {exc.strerror}" if isinstance(exc, OSError) and exc.strerror
-                   else str(exc))
+        why = chart_export.write(self.view, path, self.tr("Mission life"), EXPORT_SCALE,
+                                 self._curves())
+        if why is not None:
             self._say(self.tr("Cannot export the chart: %1").replace("%1", why))
             return False
         self._say(self.tr("Chart saved to %1").replace("%1", str(path)))

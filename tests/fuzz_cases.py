@@ -39,6 +39,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from hypothesis import HealthCheck, Phase, settings
 from hypothesis import strategies as st
 
 OK, ERROR, CRASH, SLOW, MEMORY = "ok", "error", "crash", "slow", "memory"
@@ -419,6 +420,21 @@ class Base:
         """This scenario (or the given files) as a Case."""
         return Case(files if files is not None else self.files(), tuple(blame), label,
                     bomb=bomb)
+
+
+# The property tests' settings. No shrinking: a case takes ~30 ms to run, shrinking one takes
+# minutes, and a failure's report already holds every file of the case and the traceback.
+PROPERTY = settings(deadline=None, derandomize=True, database=None,
+                    phases=[Phase.explicit, Phase.generate],
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def shell_base(name: str) -> Base:
+    """A valid four-minute scenario of four satellites (a 53° shell at 550 km) to mutate."""
+    return Base({"name": name, "start": "2026-06-21T00:00:00Z", "duration": "4min",
+                 "step": "60s", "constellation": [{"type": "walker", "pattern": "delta",
+                                                    "altitude_km": 550, "inclination_deg": 53,
+                                                    "planes": 2, "per_plane": 2}]}, {})
 
 
 def json_copy(value: Any) -> Any:

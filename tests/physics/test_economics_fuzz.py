@@ -9,17 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 
-from fuzz_cases import ERROR, OK, SCENARIO, Base, Case, check_case, economics_cases
+from fuzz_cases import ERROR, OK, PROPERTY, SCENARIO, Case, check_case, economics_cases, shell_base
 
-PROPERTY = settings(deadline=None, derandomize=True, database=None,
-                    phases=[Phase.explicit, Phase.generate],
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-BASE = Base({"name": "Cost", "start": "2026-06-21T00:00:00Z", "duration": "4min",
-             "step": "60s", "constellation": [{"type": "walker", "pattern": "delta",
-                                                "altitude_km": 550, "inclination_deg": 53,
-                                                "planes": 2, "per_plane": 2}]}, {})
+BASE = shell_base("Cost")
 
 
 @pytest.fixture(scope="module")

@@ -15,19 +15,20 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 
 from fuzz_cases import (
     BOMB_KINDS,
     ERROR,
     OK,
-    Base,
+    PROPERTY,
     Case,
     bomb_case,
     catalogue_cases,
     check_case,
     message_problem,
     scenario_cases,
+    shell_base,
     valid_cases,
 )
 from orbitdc.physics import scenario
@@ -35,11 +36,6 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.tle import load_catalogue, tle_checksum
 
 DATA = Path(__file__).resolve().parents[1] / "data"
-# No shrinking: a case takes ~30 ms to run, shrinking one takes minutes, and a failure's
-# report already holds every file of the case and the traceback.
-PROPERTY = settings(deadline=None, derandomize=True, database=None,
-                    phases=[Phase.explicit, Phase.generate],
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 ISS_L1 = "1 25544U 98067A   08264.51782528 -.00002182  00000-0 -11606-4 0  2927"
 ISS_L2 = "2 25544  51.6416 247.4627 0006703 130.5360 325.0288 15.72125391563537"
 
@@ -72,10 +68,7 @@ def test_broken_scenarios_load_or_fail_naming_the_scenario(case_dir: Path, case:
     assert check_case(case_dir, case) in (OK, ERROR)
 
 
-BASE = Base({"name": "Bomb", "start": "2026-06-21T00:00:00Z", "duration": "4min",
-             "step": "60s", "constellation": [{"type": "walker", "pattern": "delta",
-                                                "altitude_km": 550, "inclination_deg": 53,
-                                                "planes": 2, "per_plane": 2}]}, {})
+BASE = shell_base("Bomb")
 
 
 

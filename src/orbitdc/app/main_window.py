@@ -138,6 +138,11 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_failed)
         self.loader.busy_changed.connect(self._on_busy)
         self.scenario_panel.apply_requested.connect(self._apply_what_if)
+        econ, editor = self.panels.get("economics"), self.scenario_panel.economics
+        if econ is not None:  # its edits, from either panel: recomputed, not simulated
+            editor.edited.connect(econ.edit)
+            editor.reset_requested.connect(econ.reset_edits)
+            econ.updated.connect(lambda: editor.show_values(econ.values()))
         c.set_speed(self.timebar.speed())
 
     def retranslate(self) -> None:
@@ -164,7 +169,8 @@ class MainWindow(QMainWindow):
 
     def _apply_what_if(self, overrides: dict) -> None:
         """Re-run the current scenario with the panel's changes on top of the options it was
-        opened with and the edits applied before (the panel shows them all)."""
+        opened with and the edits applied before (the panel shows them all); the Economics
+        panel's edits go along in ``[economics]``."""
         if self.scenario_spec is None:
             return
         kwargs = dict(self._scenario_kwargs)
@@ -173,6 +179,9 @@ class MainWindow(QMainWindow):
         craft = {**before.get("spacecraft", {}), **overrides.get("spacecraft", {})}
         if craft:
             merged["spacecraft"] = craft
+        econ = getattr(self.panels.get("economics"), "edits", {})  # kept by the new run
+        if econ:
+            merged["economics"] = {**before.get("economics", {}), **econ}
         kwargs["overrides"] = merged
         self.open_scenario(self.scenario_spec, **kwargs)
 

@@ -143,7 +143,11 @@ def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
             if isinstance(const, dict):
                 const.update({k: v for k, v in craft.items() if k in const})
     if overrides.get("economics") and isinstance(data.setdefault("economics", {}), dict):
-        data["economics"].update(overrides["economics"])
+        for key, value in overrides["economics"].items():
+            if isinstance(value, float) and math.isnan(value):  # unset (mass_kg: the model)
+                data["economics"].pop(key, None)
+            else:
+                data["economics"][key] = value
     if "altitude_km" in overrides:
         for const in data.get("constellation", []):
             if isinstance(const, dict) and const.get("type") in constellations.SHELL_TYPES:

@@ -3,7 +3,9 @@
 Values are read from the scenario (the first constellation's merged spacecraft parameters,
 and the altitude of the first Walker or sun-synchronous constellation). Shielding
 (``shielding_mm_al``, the radiation grid's range) and cold spare GPUs (``spare_gpus``) feed the
-inspector's dose rows and the Mission life panel. "Apply" emits only
+inspector's dose rows and the Mission life panel. Below, the Economics group
+(:mod:`orbitdc.widgets.economics_editor`) edits the ``[economics]`` keys, applied at once
+without simulating. "Apply" emits only
 what changed: ``{"spacecraft": {key: value, ...}, "altitude_km": value}`` (either part left
 out when unchanged). The owner re-simulates and reports progress with ``set_busy``.
 Captions, buttons and the panel's own status are set in ``retranslate`` (again on
@@ -33,6 +35,7 @@ from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.spacecraft import PARAM_BY_NAME
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import theme, units
+from orbitdc.widgets.economics_editor import EconomicsEditor
 
 _SHIELD, _SPARES = PARAM_BY_NAME["shielding_mm_al"], PARAM_BY_NAME["spare_gpus"]
 
@@ -107,7 +110,8 @@ class ScenarioPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
         layout.addWidget(self.status_label)
-        layout.addStretch(1)
+        self.economics = EconomicsEditor(self)  # the [economics] keys (see its module)
+        layout.addWidget(self.economics, 1)
         self._base: dict[str, float] = {}
         self._busy = False
         self._fraction: float | None = None  # the last run's progress
@@ -208,6 +212,7 @@ class ScenarioPanel(QWidget):
             self._fraction = fraction
         for box in self.fields.values():
             box.setReadOnly(busy)
+        self.economics.set_read_only(busy)
         self.progress.setVisible(busy)
         if busy and fraction is None:
             self.progress.setRange(0, 0)  # indeterminate

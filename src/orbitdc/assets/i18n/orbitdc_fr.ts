@@ -388,17 +388,17 @@
         <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="99"/>
+        <location filename="../../widgets/radiation_text.py" line="101"/>
         <source>— (above the model&apos;s 2,000 km)</source>
         <translation>— (au-delà des 2 000 km du modèle)</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="100"/>
+        <location filename="../../widgets/radiation_text.py" line="102"/>
         <source>%1 rad(Si) since the start</source>
         <translation>%1 rad(Si) depuis le début</translation>
     </message>
     <message>
-        <location filename="../../widgets/radiation_text.py" line="107"/>
+        <location filename="../../widgets/radiation_text.py" line="109"/>
         <source>%1 rad/day behind %2 mm Al</source>
         <translation>%1 rad/jour derrière %2 mm d’Al</translation>
     </message>
@@ -447,6 +447,209 @@
     </message>
 </context>
 <context>
+    <name>EconomicsEditor</name>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="41"/>
+        <source>Launch price</source>
+        <translation>Prix du lancement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="42"/>
+        <source>Life in orbit</source>
+        <translation>Durée de vie en orbite</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="43"/>
+        <source>Mass per satellite</source>
+        <translation>Masse par satellite</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="44"/>
+        <source>Array specific power</source>
+        <translation>Puissance massique du panneau</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="45"/>
+        <source>Battery specific energy</source>
+        <translation>Énergie massique de la batterie</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="46"/>
+        <source>Radiator mass</source>
+        <translation>Masse du radiateur</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="47"/>
+        <source>Mass per GPU</source>
+        <translation>Masse par GPU</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="48"/>
+        <source>Shielded area per GPU</source>
+        <translation>Surface blindée par GPU</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="49"/>
+        <source>Bus share of the mass</source>
+        <translation>Part de la plateforme dans la masse</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="50"/>
+        <source>Price per GPU</source>
+        <translation>Prix par GPU</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="51"/>
+        <source>Array price</source>
+        <translation>Prix du panneau solaire</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="52"/>
+        <source>Battery price</source>
+        <translation>Prix de la batterie</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="53"/>
+        <source>Radiator price</source>
+        <translation>Prix du radiateur</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="54"/>
+        <source>Bus price</source>
+        <translation>Prix de la plateforme</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="55"/>
+        <source>Shielding price</source>
+        <translation>Prix du blindage</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="56"/>
+        <source>Integration and test</source>
+        <translation>Intégration et essais</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="57"/>
+        <source>Operations</source>
+        <translation>Exploitation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="58"/>
+        <source>Operations per satellite</source>
+        <translation>Exploitation par satellite</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="60"/>
+        <source>Ground electricity</source>
+        <translation>Électricité au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="62"/>
+        <source>Ground PUE</source>
+        <translation>PUE au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="63"/>
+        <source>Ground construction</source>
+        <translation>Construction au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="64"/>
+        <source>Ground building life</source>
+        <translation>Durée de vie du bâtiment</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="65"/>
+        <source>Ground operations</source>
+        <translation>Exploitation au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="67"/>
+        <source>Ground water</source>
+        <translation>Eau au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="68"/>
+        <source>Ground utilisation</source>
+        <translation>Utilisation au sol</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="71"/>
+        <source>USD/kg</source>
+        <translation>USD/kg</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="72"/>
+        <source>years</source>
+        <translation>ans</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="74"/>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="75"/>
+        <source>USD/W</source>
+        <translation>USD/W</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="76"/>
+        <source>USD/kWh</source>
+        <translation>USD/kWh</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="77"/>
+        <source>USD/m²</source>
+        <translation>USD/m²</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="78"/>
+        <source>USD/year</source>
+        <translation>USD/an</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="79"/>
+        <source>USD/MW</source>
+        <translation>USD/MW</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="141"/>
+        <source>Economics</source>
+        <translation>Économie</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="142"/>
+        <source>The [economics] assumptions: the Economics panel is recomputed at once, without simulating again</source>
+        <translation>Les hypothèses [economics] : le panneau Économie est recalculé aussitôt, sans nouvelle simulation</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="144"/>
+        <source>Reset</source>
+        <translation>Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="145"/>
+        <source>Back to the scenario&apos;s [economics] values</source>
+        <translation>Revenir aux valeurs [economics] du scénario</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="149"/>
+        <source>USD/MW/year</source>
+        <translation>USD/MW/an</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="154"/>
+        <source>auto</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/economics_editor.py" line="155"/>
+        <source>auto: the spacecraft&apos;s mass_kg, else the mass model</source>
+        <translation>auto : le mass_kg du satellite, sinon le modèle de masse</translation>
+    </message>
+</context>
+<context>
     <name>EconomicsPanel</name>
     <message>
         <location filename="../../widgets/panels/economics.py" line="176"/>
@@ -469,58 +672,58 @@
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="211"/>
+        <location filename="../../widgets/panels/economics.py" line="221"/>
         <source>Cannot compute the costs: %1</source>
         <translation>Impossible de calculer les coûts&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="227"/>
+        <location filename="../../widgets/panels/economics.py" line="235"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="235"/>
+        <location filename="../../widgets/panels/economics.py" line="243"/>
         <source>billion USD</source>
         <translation>milliards USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="235"/>
+        <location filename="../../widgets/panels/economics.py" line="243"/>
         <source>million USD</source>
         <translation>millions USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="236"/>
+        <location filename="../../widgets/panels/economics.py" line="244"/>
         <source>thousand USD</source>
         <translation>milliers USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="236"/>
-        <location filename="../../widgets/panels/economics.py" line="290"/>
+        <location filename="../../widgets/panels/economics.py" line="244"/>
+        <location filename="../../widgets/panels/economics.py" line="298"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="243"/>
+        <location filename="../../widgets/panels/economics.py" line="251"/>
         <source>Cost over the life (%1)</source>
         <translation>Coût sur la durée de vie (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="245"/>
+        <location filename="../../widgets/panels/economics.py" line="253"/>
         <source>Each input at</source>
         <translation>Chaque entrée à</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="249"/>
+        <location filename="../../widgets/panels/economics.py" line="257"/>
         <source>Launch price (USD/kg)</source>
         <translation>Prix du lancement (USD/kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="250"/>
+        <location filename="../../widgets/panels/economics.py" line="258"/>
         <source>%1 / PFLOPS-year</source>
         <translation>%1 / PFLOPS-an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="253"/>
+        <location filename="../../widgets/panels/economics.py" line="261"/>
         <source>launched: %1 kg</source>
         <translation>lancée&#xa0;: %1 kg</translation>
     </message>
@@ -585,14 +788,14 @@
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
-        <location filename="../../widgets/panels/economics.py" line="267"/>
+        <location filename="../../widgets/panels/economics.py" line="273"/>
+        <location filename="../../widgets/panels/economics.py" line="275"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="265"/>
-        <location filename="../../widgets/panels/economics.py" line="267"/>
+        <location filename="../../widgets/panels/economics.py" line="273"/>
+        <location filename="../../widgets/panels/economics.py" line="275"/>
         <source>Ground</source>
         <translation>Sol</translation>
     </message>
@@ -687,13 +890,13 @@
         <translation>Expl./satellite/an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="296"/>
+        <location filename="../../widgets/panels/economics.py" line="304"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="270"/>
-        <location filename="../../widgets/panels/economics.py" line="297"/>
+        <location filename="../../widgets/panels/economics.py" line="278"/>
+        <location filename="../../widgets/panels/economics.py" line="305"/>
         <source>%1 USD/kg</source>
         <translation>%1 USD/kg</translation>
     </message>
@@ -718,62 +921,62 @@
         <translation>Années de calcul en orbite (et au sol)&#xa0;: les coûts recalculés aussitôt</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="244"/>
+        <location filename="../../widgets/panels/economics.py" line="252"/>
         <source>Total cost (%1)</source>
         <translation>Coût total (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="246"/>
+        <location filename="../../widgets/panels/economics.py" line="254"/>
         <source>Mass per satellite (kg)</source>
         <translation>Masse par satellite (kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="268"/>
+        <location filename="../../widgets/panels/economics.py" line="276"/>
         <source>Breakeven</source>
         <translation>Équilibre</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="269"/>
+        <location filename="../../widgets/panels/economics.py" line="277"/>
         <source>Scenario&apos;s price</source>
         <translation>Prix du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="300"/>
+        <location filename="../../widgets/panels/economics.py" line="308"/>
         <source>%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power %5 USD/kW/yr at %6 USD/kg</source>
         <translation>%1 satellites × %2 kg, panneaux %3 kW (neufs), %4 ans&#xa0;: puissance lancée %5 USD/kW/an à %6 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="307"/>
+        <location filename="../../widgets/panels/economics.py" line="315"/>
         <source>%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; breakeven launch price: %3</source>
         <translation>%4 PFLOPS-ans fournis&#xa0;; par PFLOPS-an&#xa0;: espace %1, sol %2&#xa0;; prix de lancement d’équilibre&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="312"/>
+        <location filename="../../widgets/panels/economics.py" line="320"/>
         <source>Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of water a year</source>
         <translation>Total&#xa0;: espace %1, sol %2&#xa0;; au sol, %3 MWh et %4 m³ d’eau par an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="323"/>
+        <location filename="../../widgets/panels/economics.py" line="331"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="324"/>
+        <location filename="../../widgets/panels/economics.py" line="332"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="338"/>
+        <location filename="../../widgets/panels/economics.py" line="345"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="346"/>
+        <location filename="../../widgets/panels/economics.py" line="348"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="348"/>
+        <location filename="../../widgets/panels/economics.py" line="350"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>
@@ -1158,83 +1361,83 @@
 <context>
     <name>LifePanel</name>
     <message>
-        <location filename="../../widgets/panels/life.py" line="152"/>
-        <location filename="../../widgets/panels/life.py" line="164"/>
+        <location filename="../../widgets/panels/life.py" line="151"/>
+        <location filename="../../widgets/panels/life.py" line="163"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="153"/>
+        <location filename="../../widgets/panels/life.py" line="152"/>
         <source>Runs</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="154"/>
+        <location filename="../../widgets/panels/life.py" line="153"/>
         <source>Compute</source>
         <translation>Calculer</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="155"/>
+        <location filename="../../widgets/panels/life.py" line="154"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="156"/>
+        <location filename="../../widgets/panels/life.py" line="155"/>
         <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="158"/>
+        <location filename="../../widgets/panels/life.py" line="157"/>
         <source>Compute capacity (PFLOPS): p10–p90, median</source>
         <translation>Capacité de calcul (PFLOPS) : p10–p90, médiane</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="159"/>
+        <location filename="../../widgets/panels/life.py" line="158"/>
         <source>Working GPUs (median)</source>
         <translation>GPU en service (médiane)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="160"/>
+        <location filename="../../widgets/panels/life.py" line="159"/>
         <source>Battery capacity (% of new, median satellite)</source>
         <translation>Capacité des batteries (% du neuf, satellite médian)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="161"/>
+        <location filename="../../widgets/panels/life.py" line="160"/>
         <source>Cumulative dose (krad(Si)): median, max satellite</source>
         <translation>Dose cumulée (krad(Si)) : satellite médian, maximal</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="180"/>
+        <location filename="../../widgets/panels/life.py" line="179"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="208"/>
+        <location filename="../../widgets/panels/life.py" line="207"/>
         <source>Computing the mission life…</source>
         <translation>Calcul de la durée de vie de la mission…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="249"/>
+        <location filename="../../widgets/panels/life.py" line="248"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="250"/>
+        <location filename="../../widgets/panels/life.py" line="249"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="268"/>
+        <location filename="../../widgets/panels/life.py" line="261"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="270"/>
+        <location filename="../../widgets/panels/life.py" line="263"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="260"/>
+        <location filename="../../widgets/panels/life.py" line="258"/>
         <source>Mission life</source>
         <translation>Vie de la mission</translation>
     </message>
@@ -1352,7 +1555,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="145"/>
+        <location filename="../../app/main_window.py" line="150"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
@@ -1387,57 +1590,57 @@
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="147"/>
+        <location filename="../../app/main_window.py" line="152"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="156"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="156"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="157"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="157"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../app/main_window.py" line="158"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../app/main_window.py" line="158"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="192"/>
+        <location filename="../../app/main_window.py" line="201"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="195"/>
+        <location filename="../../app/main_window.py" line="204"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="280"/>
+        <location filename="../../app/main_window.py" line="289"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -1531,92 +1734,92 @@
 <context>
     <name>ScenarioPanel</name>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="121"/>
+        <location filename="../../widgets/scenario_panel.py" line="125"/>
         <source>Solar array</source>
         <translation>Panneaux solaires</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="121"/>
+        <location filename="../../widgets/scenario_panel.py" line="125"/>
         <source>Battery</source>
         <translation>Batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="122"/>
+        <location filename="../../widgets/scenario_panel.py" line="126"/>
         <source>GPUs</source>
         <translation>GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="122"/>
+        <location filename="../../widgets/scenario_panel.py" line="126"/>
         <source>Power per GPU</source>
         <translation>Puissance par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="123"/>
+        <location filename="../../widgets/scenario_panel.py" line="127"/>
         <source>Radiator</source>
         <translation>Radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="124"/>
+        <location filename="../../widgets/scenario_panel.py" line="128"/>
         <source>Shielding (aluminium)</source>
         <translation>Blindage (aluminium)</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="125"/>
+        <location filename="../../widgets/scenario_panel.py" line="129"/>
         <source>Altitude</source>
         <translation>Altitude</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="125"/>
+        <location filename="../../widgets/scenario_panel.py" line="129"/>
         <source>Spare GPUs</source>
         <translation>GPU de réserve</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="128"/>
+        <location filename="../../widgets/scenario_panel.py" line="132"/>
         <source>Aluminium around the electronics (a solid sphere): sets the dose rate in the inspector and the dose in Mission life</source>
         <translation>Aluminium autour de l’électronique (une sphère pleine)&#xa0;: fixe le débit de dose de l’inspecteur et la dose de Vie de la mission</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="131"/>
+        <location filename="../../widgets/scenario_panel.py" line="135"/>
         <source>Cold spare accelerators per satellite, switched in when one fails (Mission life)</source>
         <translation>Accélérateurs de réserve froids par satellite, mis en service quand l’un tombe en panne (Vie de la mission)</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="141"/>
+        <location filename="../../widgets/scenario_panel.py" line="145"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="136"/>
+        <location filename="../../widgets/scenario_panel.py" line="140"/>
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="137"/>
+        <location filename="../../widgets/scenario_panel.py" line="141"/>
         <source>Simulate the scenario again with these values</source>
         <translation>Relancer la simulation avec ces valeurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="138"/>
+        <location filename="../../widgets/scenario_panel.py" line="142"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="139"/>
+        <location filename="../../widgets/scenario_panel.py" line="143"/>
         <source>Back to the values of the running scenario</source>
         <translation>Revenir aux valeurs du scénario en cours</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="148"/>
+        <location filename="../../widgets/scenario_panel.py" line="152"/>
         <source>Altitude of “%1”</source>
         <translation>Altitude de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="145"/>
+        <location filename="../../widgets/scenario_panel.py" line="149"/>
         <source>Spacecraft of “%1”</source>
         <translation>Satellites de «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_panel.py" line="243"/>
+        <location filename="../../widgets/scenario_panel.py" line="248"/>
         <source>Simulating…</source>
         <translation>Simulation en cours…</translation>
     </message>

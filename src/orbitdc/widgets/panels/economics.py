@@ -7,7 +7,8 @@ Four charts: stacked bars space vs ground by part, the total cost of ownership a
 launch price ($/kg, log scale) with the breakeven, the sensitivity (tornado) and the mass of
 one satellite by part; above them the key figures (a chart area too short for two rows keeps
 the first). It recomputes (cheap, on the GUI thread) for each new scenario and at once when
-the launch price or the life is edited in the panel (the loaded scenario is left as it is);
+an assumption is edited (the launch price and the life here, every key in the what-if
+panel's Economics group; the edits are held here, the loaded scenario is left as it is);
 an error keeps the last report on screen and says why. "Export chart…" writes the charts as
 shown: PNG at twice their size on screen, or SVG.
 """
@@ -83,7 +84,7 @@ class EconomicsPanel(QWidget):
             self.editors[key] = box  # named by its suffix and tooltip (a narrow dock)
             head.addWidget(box)
         self.reset = QPushButton(self)
-        self.reset.clicked.connect(lambda: self.set_scenario(self.scenario, self._mean_pflops))
+        self.reset.clicked.connect(self.reset_edits)
         head.addWidget(self.reset)
         head.addWidget(self.export)
         self.view = pg.GraphicsLayoutWidget(self)
@@ -196,11 +197,21 @@ class EconomicsPanel(QWidget):
         self._recompute()
 
     def edit(self, key: str, value: float) -> None:
-        """A new value of an :data:`EDITABLE` assumption: recomputed at once."""
+        """A new value of an ``[economics]`` key (:data:`EDITABLE` here, any of them from the
+        what-if panel; NaN ``mass_kg``: unset): recomputed at once."""
         if self.scenario is None:
             return
-        self.edits[key] = float(value)
+        self.edits[key] = float(value) + 0.0  # not -0.0
         self._recompute()
+
+    def reset_edits(self) -> None:
+        """Back to the scenario's ``[economics]`` values (the edits dropped)."""
+        self.set_scenario(self.scenario, self._mean_pflops)
+
+    def values(self) -> dict[str, float] | None:
+        """The ``[economics]`` values of the report shown (the scenario's with the edits),
+        or None without one."""
+        return None if self.report is None else dict(self.report.inputs)
 
     def _recompute(self) -> None:
         try:  # the model, then the drawing (of odd numbers: NaN, ±inf)

@@ -173,11 +173,11 @@ def draw_tco(plot: pg.PlotItem, report: Any, names: Mapping[str, str], divisor: 
         items["breakeven"], items["breakeven_dot"] = line, dot
     scenario_pen = pg.mkPen(theme.TEXT_DIM, width=1, style=Qt.DotLine)
     plot.plot([], [], pen=scenario_pen, name=names["scenario"])  # its legend entry
-    scenario = pg.InfiniteLine(math.log10(report.launch_usd_per_kg), angle=90,
-                               pen=scenario_pen,
+    at = max(report.launch_usd_per_kg, x[0])  # a free launch: at the chart's left edge
+    scenario = pg.InfiniteLine(math.log10(at), angle=90, pen=scenario_pen,
                                label=names["price"].replace(
                                    "%1", f"{report.launch_usd_per_kg:,.0f}"),
-                               labelOpts=label_opts(report.launch_usd_per_kg, 0.24))
+                               labelOpts=label_opts(at, 0.24))
     plot.addItem(scenario)
     items["scenario"] = scenario
     # Up to twice the highest of: ground, space at the scenario's price and at the breakeven

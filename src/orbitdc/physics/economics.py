@@ -21,7 +21,7 @@ years). Years of 365.25 days (8,766 h).
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -188,12 +188,18 @@ def sensitivity(f: Fleet, e: dict[str, float], delivered: float
     PFLOPS-year, sorted by the size of the effect. Delivered compute scales with the life
     (same delivered PFLOPS per year)."""
     rows = []
+    craft_mass = bool(np.isfinite(f.mass_kg).any())  # a spacecraft mass_kg is set
     for key in SENSITIVITY_KEYS:
-        if not math.isfinite(e[key]):
+        key_is_craft = key == "mass_kg" and not math.isfinite(e[key]) and craft_mass
+        if not math.isfinite(e[key]) and not key_is_craft:
             continue  # mass_kg unset: the mass model's keys act instead
         p = economics_params.PARAM_BY_NAME[key]
         ends = []
         for factor in (1.0 - SENSITIVITY_STEP, 1.0 + SENSITIVITY_STEP):
+            if key_is_craft:  # the spacecraft's mass_kg moves (where set)
+                moved_f = replace(f, mass_kg=f.mass_kg * factor)
+                ends.append(_space_per_pflops_year(moved_f, e, delivered))
+                continue
             value = e[key] * factor
             if p.hi is not None:
                 value = min(value, p.hi)

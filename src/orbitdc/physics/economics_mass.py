@@ -36,6 +36,7 @@ class Fleet:
     shielding_mm_al: np.ndarray
     gpu_failure_rate_per_year: np.ndarray
     bus_failure_rate_per_year: np.ndarray
+    mass_kg: np.ndarray  # the spacecraft's mass_kg, NaN where unset (the mass model)
 
     @property
     def n_sat(self) -> int:
@@ -70,7 +71,7 @@ def fleet(scn: Any) -> Fleet:
                  col("battery_wh"), col("radiator_m2"), col("gpus"), col("spare_gpus"),
                  col("gpu_tflops"), col("gpu_power_w"), col("bus_power_w"),
                  col("shielding_mm_al"), col("gpu_failure_rate_per_year"),
-                 col("bus_failure_rate_per_year"))
+                 col("bus_failure_rate_per_year"), col("mass_kg"))
 
 
 def mass_parts_kg(f: Fleet, e: dict[str, float]) -> dict[str, np.ndarray]:
@@ -92,9 +93,10 @@ def mass_parts_kg(f: Fleet, e: dict[str, float]) -> dict[str, np.ndarray]:
 
 def satellite_mass_kg(f: Fleet, e: dict[str, float],
                       parts: dict[str, np.ndarray] | None = None) -> np.ndarray:
-    """Launch mass of one satellite of each constellation, kg: ``mass_kg`` when set, else
-    the sum of the parts."""
+    """Launch mass of one satellite of each constellation, kg: ``[economics] mass_kg`` when
+    set (every constellation: the older place of the key, and the what-if panel's edit),
+    else the spacecraft's ``mass_kg`` where set, else the sum of the parts."""
     if np.isfinite(e["mass_kg"]):
         return np.full(f.count.shape, e["mass_kg"])
     parts = mass_parts_kg(f, e) if parts is None else parts
-    return sum(parts.values())
+    return np.where(np.isfinite(f.mass_kg), f.mass_kg, sum(parts.values()))

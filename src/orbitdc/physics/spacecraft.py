@@ -79,6 +79,9 @@ PARAMS: tuple[Param, ...] = (
           "2018 (< 1: space-grade cells)", hi=100.0),
     Param("array_degradation_per_krad", 0.0, "1/krad", "array power lost per krad(Si) of "
           "dose behind shielding_mm_al, on top of the yearly degradation", hi=1.0),
+    # Economics (physics/economics*.py): the launch mass; unset: the [economics] mass model.
+    Param("mass_kg", float("nan"), "kg", "launch mass of one satellite (economics); unset: "
+          "the mass model of [economics]", lo_open=True, hi=1e9),
 )
 
 PARAM_BY_NAME: dict[str, Param] = params.by_name(PARAMS)

@@ -135,8 +135,10 @@ def format_report(scn: scenario_mod.Scenario, r: CostReport) -> str:
     """A plain-text table of the report."""
     parts = ", ".join(f"{k} {v:,.0f}" for k, v in r.mass_breakdown_kg.items())
     model_kg = sum(r.mass_breakdown_kg.values())
-    mass_note = (f"model: {parts}" if math.isnan(r.inputs.get("mass_kg", math.nan))
-                 else f"set by mass_kg; the model gives {model_kg:,.0f}: {parts}")
+    given = not math.isnan(r.inputs.get("mass_kg", math.nan)) or any(
+        math.isfinite(float(c.params.get("mass_kg", math.nan))) for c in scn.constellations)
+    mass_note = (f"set by mass_kg; the model gives {model_kg:,.0f}: {parts}" if given
+                 else f"model: {parts}")
     breakeven = ("none (space costs more even with free launch)"
                  if math.isnan(r.breakeven_launch_usd_per_kg)
                  else f"${r.breakeven_launch_usd_per_kg:,.0f}/kg")

@@ -133,6 +133,13 @@ def load(spec: str | Path, *, start: str | None = None, duration: str | None = N
     return _Builder(path, text, data).build(start=start, duration=duration, step=step)
 
 
+def from_data(path: Path, text: str, data: dict[str, Any], *, start: str | None = None,
+              duration: str | None = None, step: str | None = None) -> Scenario:
+    """Validate and build a scenario from the parsed ``data`` of the file at ``path`` (its
+    ``text``, for the line numbers of errors), e.g. after a trade study changed some values."""
+    return _Builder(path, text, data).build(start=start, duration=duration, step=step)
+
+
 def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
     craft = dict(overrides.get("spacecraft", {}))
     if craft:

@@ -5,9 +5,11 @@ hold; a later re-run (spacecraft change) keeps the edits."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
@@ -147,3 +149,38 @@ def test_a_rerun_keeps_the_economic_edits(window, qtbot) -> None:
     assert report.inputs["ground_electricity_usd_per_kwh"] == 0.2
     assert editor.boxes["ground_electricity_usd_per_kwh"].value() == 0.2
     assert win.timeline.scenario.constellations[0].params["gpus"] == 4
+
+
+def test_an_export_shows_the_edited_economics(window, qtbot, tmp_path: Path) -> None:
+    """The export dialog's Economics checkbox: the strip is drawn with the window's edits
+    (pixel for pixel the pipeline's picture of those edits, not of the file's values)."""
+    import imageio.v3 as iio
+
+    from orbitdc.app.export import split_width
+    from orbitdc.app.export_dialog import ExportDialog, camera_view, run_export
+
+    win, _path, _loads = window
+    _type(qtbot, win.scenario_panel.economics.boxes["launch_usd_per_kg"], "9000")
+    dlg = ExportDialog(win.view_state, win.timeline, camera_view(win.globe), parent=win)
+    dlg.format.setCurrentIndex(2)  # PNG frames
+    dlg.path.setText(str(tmp_path / "app"))
+    dlg.size.setCurrentIndex(3)  # custom
+    dlg.width_px.setValue(640)
+    dlg.height_px.setValue(360)
+    dlg.seconds.setValue(1.0)
+    dlg.fps.setValue(1)
+    dlg.economics.setChecked(True)
+    opts = dlg.options()
+    dlg.close()
+    assert opts.economics and not opts.panels
+    assert run_export(win, opts) == tmp_path / "app"
+    strip_w = split_width(opts)[1]
+
+    def strip(folder: Path) -> np.ndarray:
+        return iio.imread(folder / "frame_00001.png")[:, -strip_w:]
+
+    for name, edits in (("edited", {"launch_usd_per_kg": 9000.0}), ("file", {})):
+        given = dataclasses.replace(opts, output=tmp_path / name, economics_edits=edits)
+        assert run_export(win, given) == tmp_path / name
+    assert np.array_equal(strip(tmp_path / "app"), strip(tmp_path / "edited"))
+    assert not np.array_equal(strip(tmp_path / "app"), strip(tmp_path / "file"))

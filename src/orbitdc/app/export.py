@@ -42,10 +42,11 @@ def frame_times(tl: Timeline, opts: ExportOptions) -> np.ndarray:
 
 
 def split_width(opts: ExportOptions) -> tuple[tuple[int, int], int]:
-    """(globe size, panel strip width): with panels the strip takes PANEL_FRACTION of the
+    """(globe size, panel strip width): with panels (time panels, the Economics charts or
+    both) the strip takes PANEL_FRACTION of the
     width, rounded down to an even number of pixels."""
     width, height = opts.size
-    panel_w = (int(width * PANEL_FRACTION) // 2) * 2 if opts.panels else 0
+    panel_w = (int(width * PANEL_FRACTION) // 2) * 2 if opts.panels or opts.economics else 0
     return (width - panel_w, height), panel_w
 
 
@@ -70,10 +71,12 @@ def export(tl: Timeline, opts: ExportOptions,
     globe_size, panel_w = split_width(opts)
     height = opts.size[1]
     strip = None
-    if opts.panels:
+    if panel_w:
         from orbitdc.app.panel_strip import PanelStrip
 
-        strip = PanelStrip(tl, (panel_w, height), selected=opts.satellite)
+        strip = PanelStrip(tl, (panel_w, height), selected=opts.satellite,
+                           time_panels=opts.panels, economics=opts.economics,
+                           economics_edits=opts.economics_edits)
     own = globe is None
     globe = GlobeScene(size=globe_size) if own else globe
     try:

@@ -6,6 +6,7 @@ and the camera view as a plain dict; it gives back :class:`ExportOptions`."""
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -121,6 +122,7 @@ class ExportDialog(QDialog):
         self.legend.setChecked(view.layer("legend"))
         self.logo = QCheckBox(self.tr("OrbitDC logo"))
         self.panels = QCheckBox(self.tr("Panels beside the globe"))
+        self.economics = QCheckBox(self.tr("Economics charts beside the globe"))
         form = QFormLayout(self)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("File"), self._wrap(path_row))
@@ -142,6 +144,7 @@ class ExportDialog(QDialog):
         overlays.addStretch(1)
         form.addRow(self.tr("Show"), self._wrap(overlays))
         form.addRow("", self.panels)
+        form.addRow("", self.economics)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
@@ -246,12 +249,17 @@ class ExportDialog(QDialog):
             clock=self.clock.isChecked(), caption=self.caption.text() or None,
             credit=self.credit.text() or None, logo=self.logo.isChecked(),
             legend=self.legend.isChecked(), satellite=self._view.selected or 0,
-            panels=self.panels.isChecked(), view=self._camera)
+            panels=self.panels.isChecked(), view=self._camera,
+            economics=self.economics.isChecked())
 
 
 def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
     """Export with a modal progress dialog (time left, Cancel); the path, or None if
-    cancelled or failed (the error is shown)."""
+    cancelled or failed (the error is shown). The Economics charts, if asked for, with the
+    assumptions edited in the window."""
+    if opts.economics and opts.economics_edits is None:
+        edits = dict(getattr(win.panels.get("economics"), "edits", {}))
+        opts = dataclasses.replace(opts, economics_edits=edits)
     dialog = QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, opts.frames, win)
     dialog.setObjectName("export_progress")
     dialog.setWindowModality(Qt.WindowModal)

@@ -31,3 +31,5 @@ class ExportOptions:
     satellite: int = 0  # followed by the "follow" camera
     view: dict | None = None  # camera azimuth/elevation/distance/fov for "fixed" (app's view)
     panels: bool = False  # power/thermal/compute panels beside the globe (38 % of the width)
+    economics: bool = False  # the Economics charts in that column (under the panels if any)
+    economics_edits: dict | None = None  # [economics] values over the scenario's (the app's)

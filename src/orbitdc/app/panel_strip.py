@@ -20,6 +20,7 @@ from orbitdc.widgets.panels import panel_specs
 
 STRIP_FONT_SCALE = 0.8
 STRIP_DOMAINS = ("scenario_time", "none")  # not years/summary (life, economics): no instant
+ECONOMICS_KEY = "economics"  # on request: its charts, static (no instant, no cursor)
 MIN_DRAW_WIDTH_PX = 720
 CURSOR_RGBA = np.array([*QColor(theme.CURSOR).getRgb()[:3], 255], np.uint8)
 
@@ -58,16 +59,24 @@ class CursorBox:
 class PanelStrip:
     """``image(offset_s)`` → (height, width, 4) uint8 RGBA (opaque) of the registered panels
     (but those in years, see :data:`STRIP_DOMAINS`) stacked; panels on scenario time get the
-    time cursor."""
+    time cursor. ``time_panels=False`` leaves those out; ``economics=True`` adds the
+    Economics panel's charts and key figures (without its buttons), under the time panels
+    and half as tall as they are together (alone: the whole column), its ``[economics]``
+    values replaced by ``economics_edits``: the same picture in every frame."""
 
-    def __init__(self, tl: Timeline, size: tuple[int, int], selected: int = 0) -> None:
+    def __init__(self, tl: Timeline, size: tuple[int, int], selected: int = 0, *,
+                 time_panels: bool = True, economics: bool = False,
+                 economics_edits: dict | None = None) -> None:
         self.app = ensure_application()
         self.widget = QWidget()
         theme.style_widget(self.widget)  # dark theme even inside a plain QApplication
         layout = QVBoxLayout(self.widget)
         layout.setContentsMargins(6, 6, 6, 6)
-        specs = tuple(s for s in panel_specs() if s.x_domain in STRIP_DOMAINS)
+        specs = tuple(s for s in panel_specs()
+                      if (time_panels and s.x_domain in STRIP_DOMAINS)
+                      or (economics and s.key == ECONOMICS_KEY))
         self.panels = tuple(spec.factory() for spec in specs)
+        n_time = sum(s.key != ECONOMICS_KEY for s in specs)
         self._timed = tuple(p for p, s in zip(self.panels, specs, strict=True)
                             if s.follows_clock)  # the panels with a time cursor
         for panel, spec in zip(self.panels, specs, strict=True):
@@ -77,7 +86,14 @@ class PanelStrip:
             panel.set_timeline(tl)
             if spec.follows_selection:
                 panel.set_selected(selected)
-            layout.addWidget(panel)
+            stretch = 1
+            if spec.key == ECONOMICS_KEY:
+                panel.set_controls_visible(False)  # a picture: no editors or buttons
+                panel.set_title(spec.translated_title())
+                for key, value in (economics_edits or {}).items():
+                    panel.edit(key, value)
+                stretch = max(n_time // 2, 1)  # a third under four time panels
+            layout.addWidget(panel, stretch)
         # Laid out and painted like a shown window, but never on screen; drawn at least as
         # wide as the panels need to be legible and scaled down to the strip if narrower.
         self.widget.setAttribute(Qt.WA_DontShowOnScreen)

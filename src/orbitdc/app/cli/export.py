@@ -44,6 +44,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="leave out the legend or colour scale")
     p.add_argument("--panels", action="store_true",
                    help="power, thermal and compute panels beside the globe")
+    p.add_argument("--economics", action="store_true",
+                   help="the Economics charts (space vs ground) beside the globe, under the "
+                        "panels with --panels")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -84,7 +87,8 @@ def run(args: argparse.Namespace) -> int:
                          camera=args.camera, title=args.title,
                          caption=args.caption, credit=args.credit,
                          logo=args.logo, clock=not args.no_clock,
-                         legend=not args.no_legend, panels=args.panels)
+                         legend=not args.no_legend, panels=args.panels,
+                         economics=args.economics)
     headless.use_headless_backend_if_needed(rerun_argv=args.argv)
     tl = Timeline.build(scn)
     bar = None if args.quiet else ProgressBar(NAME)

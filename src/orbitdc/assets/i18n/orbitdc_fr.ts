@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="55"/>
-        <location filename="../../app/export_dialog.py" line="255"/>
+        <location filename="../../app/export_dialog.py" line="258"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -307,28 +307,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="255"/>
+        <location filename="../../app/export_dialog.py" line="258"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="264"/>
+        <location filename="../../app/export_dialog.py" line="267"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="282"/>
-        <location filename="../../app/export_dialog.py" line="292"/>
+        <location filename="../../app/export_dialog.py" line="285"/>
+        <location filename="../../app/export_dialog.py" line="295"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="293"/>
+        <location filename="../../app/export_dialog.py" line="296"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="299"/>
+        <location filename="../../app/export_dialog.py" line="302"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
@@ -614,37 +614,37 @@
         <translation>USD/MW</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="141"/>
+        <location filename="../../widgets/economics_editor.py" line="142"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="142"/>
+        <location filename="../../widgets/economics_editor.py" line="143"/>
         <source>The [economics] assumptions: the Economics panel is recomputed at once, without simulating again</source>
         <translation>Les hypothèses [economics] : le panneau Économie est recalculé aussitôt, sans nouvelle simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="144"/>
+        <location filename="../../widgets/economics_editor.py" line="145"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="145"/>
+        <location filename="../../widgets/economics_editor.py" line="146"/>
         <source>Back to the scenario&apos;s [economics] values</source>
         <translation>Revenir aux valeurs [economics] du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="149"/>
+        <location filename="../../widgets/economics_editor.py" line="150"/>
         <source>USD/MW/year</source>
         <translation>USD/MW/an</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="154"/>
+        <location filename="../../widgets/economics_editor.py" line="155"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="155"/>
+        <location filename="../../widgets/economics_editor.py" line="156"/>
         <source>auto: the spacecraft&apos;s mass_kg, else the mass model</source>
         <translation>auto : le mass_kg du satellite, sinon le modèle de masse</translation>
     </message>
@@ -672,58 +672,58 @@
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="221"/>
+        <location filename="../../widgets/panels/economics.py" line="227"/>
         <source>Cannot compute the costs: %1</source>
         <translation>Impossible de calculer les coûts&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="235"/>
+        <location filename="../../widgets/panels/economics.py" line="241"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="243"/>
+        <location filename="../../widgets/panels/economics.py" line="249"/>
         <source>billion USD</source>
         <translation>milliards USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="243"/>
+        <location filename="../../widgets/panels/economics.py" line="249"/>
         <source>million USD</source>
         <translation>millions USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="244"/>
+        <location filename="../../widgets/panels/economics.py" line="250"/>
         <source>thousand USD</source>
         <translation>milliers USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="244"/>
-        <location filename="../../widgets/panels/economics.py" line="298"/>
+        <location filename="../../widgets/panels/economics.py" line="250"/>
+        <location filename="../../widgets/panels/economics.py" line="304"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="251"/>
+        <location filename="../../widgets/panels/economics.py" line="257"/>
         <source>Cost over the life (%1)</source>
         <translation>Coût sur la durée de vie (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="253"/>
+        <location filename="../../widgets/panels/economics.py" line="259"/>
         <source>Each input at</source>
         <translation>Chaque entrée à</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="257"/>
+        <location filename="../../widgets/panels/economics.py" line="263"/>
         <source>Launch price (USD/kg)</source>
         <translation>Prix du lancement (USD/kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="258"/>
+        <location filename="../../widgets/panels/economics.py" line="264"/>
         <source>%1 / PFLOPS-year</source>
         <translation>%1 / PFLOPS-an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="261"/>
+        <location filename="../../widgets/panels/economics.py" line="267"/>
         <source>launched: %1 kg</source>
         <translation>lancée&#xa0;: %1 kg</translation>
     </message>
@@ -788,14 +788,14 @@
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="273"/>
-        <location filename="../../widgets/panels/economics.py" line="275"/>
+        <location filename="../../widgets/panels/economics.py" line="279"/>
+        <location filename="../../widgets/panels/economics.py" line="281"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="273"/>
-        <location filename="../../widgets/panels/economics.py" line="275"/>
+        <location filename="../../widgets/panels/economics.py" line="279"/>
+        <location filename="../../widgets/panels/economics.py" line="281"/>
         <source>Ground</source>
         <translation>Sol</translation>
     </message>
@@ -890,13 +890,13 @@
         <translation>Expl./satellite/an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="304"/>
+        <location filename="../../widgets/panels/economics.py" line="310"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="278"/>
-        <location filename="../../widgets/panels/economics.py" line="305"/>
+        <location filename="../../widgets/panels/economics.py" line="284"/>
+        <location filename="../../widgets/panels/economics.py" line="311"/>
         <source>%1 USD/kg</source>
         <translation>%1 USD/kg</translation>
     </message>
@@ -921,62 +921,62 @@
         <translation>Années de calcul en orbite (et au sol)&#xa0;: les coûts recalculés aussitôt</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="252"/>
+        <location filename="../../widgets/panels/economics.py" line="258"/>
         <source>Total cost (%1)</source>
         <translation>Coût total (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="254"/>
+        <location filename="../../widgets/panels/economics.py" line="260"/>
         <source>Mass per satellite (kg)</source>
         <translation>Masse par satellite (kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="276"/>
+        <location filename="../../widgets/panels/economics.py" line="282"/>
         <source>Breakeven</source>
         <translation>Équilibre</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="277"/>
+        <location filename="../../widgets/panels/economics.py" line="283"/>
         <source>Scenario&apos;s price</source>
         <translation>Prix du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="308"/>
+        <location filename="../../widgets/panels/economics.py" line="314"/>
         <source>%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power %5 USD/kW/yr at %6 USD/kg</source>
         <translation>%1 satellites × %2 kg, panneaux %3 kW (neufs), %4 ans&#xa0;: puissance lancée %5 USD/kW/an à %6 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="315"/>
+        <location filename="../../widgets/panels/economics.py" line="321"/>
         <source>%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; breakeven launch price: %3</source>
         <translation>%4 PFLOPS-ans fournis&#xa0;; par PFLOPS-an&#xa0;: espace %1, sol %2&#xa0;; prix de lancement d’équilibre&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="320"/>
+        <location filename="../../widgets/panels/economics.py" line="326"/>
         <source>Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of water a year</source>
         <translation>Total&#xa0;: espace %1, sol %2&#xa0;; au sol, %3 MWh et %4 m³ d’eau par an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="331"/>
+        <location filename="../../widgets/panels/economics.py" line="337"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="332"/>
+        <location filename="../../widgets/panels/economics.py" line="338"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="345"/>
+        <location filename="../../widgets/panels/economics.py" line="351"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="348"/>
+        <location filename="../../widgets/panels/economics.py" line="354"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="350"/>
+        <location filename="../../widgets/panels/economics.py" line="356"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>
@@ -985,7 +985,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../app/export_dialog.py" line="69"/>
-        <location filename="../../app/export_dialog.py" line="171"/>
+        <location filename="../../app/export_dialog.py" line="173"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
@@ -1085,77 +1085,82 @@
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="125"/>
+        <location filename="../../app/export_dialog.py" line="124"/>
+        <source>Economics charts beside the globe</source>
+        <translation>Graphiques économiques à côté du globe</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="126"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="126"/>
+        <location filename="../../app/export_dialog.py" line="127"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="127"/>
+        <location filename="../../app/export_dialog.py" line="128"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="128"/>
+        <location filename="../../app/export_dialog.py" line="129"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="129"/>
+        <location filename="../../app/export_dialog.py" line="130"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="133"/>
+        <location filename="../../app/export_dialog.py" line="134"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="134"/>
+        <location filename="../../app/export_dialog.py" line="135"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="135"/>
+        <location filename="../../app/export_dialog.py" line="136"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="136"/>
+        <location filename="../../app/export_dialog.py" line="137"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="137"/>
+        <location filename="../../app/export_dialog.py" line="138"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="138"/>
+        <location filename="../../app/export_dialog.py" line="139"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="143"/>
+        <location filename="../../app/export_dialog.py" line="144"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="146"/>
+        <location filename="../../app/export_dialog.py" line="148"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="169"/>
+        <location filename="../../app/export_dialog.py" line="171"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="235"/>
+        <location filename="../../app/export_dialog.py" line="237"/>
         <source>the end must be after the start</source>
         <translation>la fin doit suivre le début</translation>
     </message>

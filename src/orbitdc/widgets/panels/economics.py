@@ -213,6 +213,12 @@ class EconomicsPanel(QWidget):
         or None without one."""
         return None if self.report is None else dict(self.report.inputs)
 
+    def set_controls_visible(self, visible: bool) -> None:
+        """Show or hide the editors and buttons (hidden: the charts and figures alone, as
+        drawn into animation exports)."""
+        for widget in (*self.editors.values(), self.reset, self.export):
+            widget.setVisible(visible)
+
     def _recompute(self) -> None:
         try:  # the model, then the drawing (of odd numbers: NaN, ±inf)
             self.show_report(compute_report(self.scenario, self._mean_pflops, self.edits))

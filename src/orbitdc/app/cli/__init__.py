@@ -8,6 +8,8 @@
     orbitdc export SCENARIO -o OUT.mp4|OUT.gif|DIR [--size WxH] [--frames N] ...
     orbitdc life SCENARIO [--years 10] [--runs 200] [--seed N] [--json] [-o OUT.csv]
     orbitdc cost SCENARIO [--json] [--launch-usd-per-kg X] [--lifetime-years Y]
+    orbitdc sweep SCENARIO --vary KEY=VALUES [...] -o OUT.csv|OUT.parquet [--workers N |
+                  --scheduler tcp://HOST:8786] [--method grid|lhs --samples N] [--resume]
 
 Exit status: 0 done; 1 the work failed part-way (writing: disk full…), nothing left behind;
 2 bad input (scenario, catalogue or argument), one line naming the file, line, key or flag and
@@ -23,7 +25,7 @@ import threading
 from collections.abc import Sequence
 
 from orbitdc import __version__
-from orbitdc.app.cli import app, contacts, cost, export, info, life, simulate
+from orbitdc.app.cli import app, contacts, cost, export, info, life, simulate, sweep
 from orbitdc.app.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_ENVIRONMENT,
@@ -35,7 +37,7 @@ from orbitdc.app.cli.common import (
 )
 from orbitdc.physics.errors import ScenarioError
 
-COMMANDS = {m.NAME: m for m in (simulate, info, contacts, export, life, cost)}
+COMMANDS = {m.NAME: m for m in (simulate, info, contacts, export, life, cost, sweep)}
 
 
 def build_parser() -> Parser:

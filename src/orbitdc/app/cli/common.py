@@ -4,6 +4,7 @@ instants, paths), the scenario span arguments and the progress bar rule."""
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -103,3 +104,16 @@ def parse_instant_arg(text: str, flag: str = "--at") -> datetime:
         return parse_instant(text)
     except ValueError as err:
         raise ScenarioError(flag, str(err)) from None
+
+
+def checked_number(text: str, flag: str, lo: float, hi: float, integer: bool, what: str
+            ) -> float | int:
+    """A number given as flag ``flag``, within [lo, hi] (``integer``: whole); ScenarioError
+    saying it expected ``what`` otherwise."""
+    try:
+        value = int(text, 10) if integer else float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and lo <= value <= hi):
+        raise ScenarioError(flag, f"expected {what}, got {text!r}")
+    return value

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from datetime import timedelta
 from pathlib import Path
 
-from orbitdc.app.cli.common import csv_output, scenario_arg
+from orbitdc.app.cli.common import checked_number, csv_output, scenario_arg
 from orbitdc.app.progress import ProgressBar
 from orbitdc.physics import life_report
 from orbitdc.physics import scenario as scenario_mod
@@ -39,24 +38,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
-def _number(text: str, flag: str, lo: float, hi: float, integer: bool, what: str
-            ) -> float | int:
-    try:
-        value = int(text, 10) if integer else float(text)
-    except ValueError:
-        value = math.nan
-    if not (math.isfinite(value) and lo <= value <= hi):
-        raise ScenarioError(flag, f"expected {what}, got {text!r}")
-    return value
-
-
 def options(args: argparse.Namespace) -> tuple[float, int, int]:
     """(years, runs, seed), checked before any work."""
-    years = _number(args.years, "--years", 1.0 / 12.0, MAX_YEARS, False,
+    years = checked_number(args.years, "--years", 1.0 / 12.0, MAX_YEARS, False,
                     f"a number of years from 1/12 (a month) to {MAX_YEARS:g}")
-    runs = _number(args.runs, "--runs", 1, MAX_RUNS, True,
+    runs = checked_number(args.runs, "--runs", 1, MAX_RUNS, True,
                    f"a whole number of runs from 1 to {MAX_RUNS:,}")
-    seed = _number(args.seed, "--seed", 0, 2**63 - 1, True,
+    seed = checked_number(args.seed, "--seed", 0, 2**63 - 1, True,
                    "a whole number from 0 to 2**63 - 1")
     return float(years), int(runs), int(seed)
 

@@ -1,0 +1,173 @@
+"""A trade study run on Dask (``dask.distributed``): a ``LocalCluster`` with one worker
+process per core by default, or a running scheduler (``tcp://HOST:8786``) whose workers have
+OrbitDC installed; ``workers=0`` evaluates the variants here, one after another (the
+reference the cluster's rows are compared with).
+
+Each variant is one task (:func:`metrics.evaluate`, which records a failure instead of
+raising); rows are written as tasks finish (:mod:`results`). A worker lost under a task makes
+that variant a failed row; the others go on. Interrupting (Ctrl-C, or ``stop``) cancels the
+tasks not yet done and leaves the output whole with the rows finished so far.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from orbitdc.physics.errors import ScenarioError
+from orbitdc.sweep import metrics, results
+from orbitdc.sweep.spec import Plan, Variant
+
+ProgressFn = Callable[[int, int, int], None]  # (done, failed, total)
+CONNECT_TIMEOUT_S = 10.0
+
+
+@dataclass
+class Outcome:
+    """What a run did: rows written now (``ok`` + ``failed``), rows kept from a previous
+    output (``skipped``), whether it was interrupted, and the wall and summed compute
+    seconds of the variants run."""
+
+    path: Path
+    ok: int
+    failed: int
+    skipped: int
+    interrupted: bool
+    wall_s: float
+    compute_s: float
+
+
+def metric_names(plan: Plan) -> list[str]:
+    """The metric columns of the plan's output (``--metrics`` or all)."""
+    if plan.metrics is not None:
+        return list(plan.metrics)
+    return metrics.names(plan.n_constellations, plan.links, plan.life_runs > 0)
+
+
+def check_metrics(names: list[str]) -> None:
+    for name in names:
+        if not metrics.known(name):
+            raise ScenarioError("--metrics", f"unknown metric {name!r}; see the README "
+                                             "(Trade studies) for the names")
+
+
+def _row(plan: Plan, v: Variant, res: dict[str, Any]) -> dict[str, Any]:
+    row = {"variant": v.index, "hash": v.hash, "status": res["status"], "error": res["error"],
+           "seed": v.seed, "seconds": res["seconds"], "scenario": str(plan.base_path)}
+    row.update({"p:" + k: val for k, val in v.overrides.items()})
+    row.update({"m:" + k: val for k, val in res["metrics"].items()})
+    return row
+
+
+def _task_args(plan: Plan, v: Variant) -> tuple:
+    return (str(plan.base_path), v.overrides, plan.span, plan.life_runs, v.seed, plan.metrics)
+
+
+def _client(workers: int | None, scheduler: str | None):
+    """(client, cluster or None)."""
+    from distributed import Client, LocalCluster
+
+    if scheduler:
+        try:
+            return Client(scheduler, timeout=CONNECT_TIMEOUT_S), None
+        except (OSError, TimeoutError) as err:
+            raise ScenarioError("--scheduler", f"cannot reach the Dask scheduler at "
+                                               f"{scheduler} ({err})") from None
+    cpus = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+            else os.cpu_count() or 1)
+    n = workers or cpus
+    cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                           dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster), cluster
+
+
+def run_sweep(plan: Plan, out_path: Path | str, *, workers: int | None = None,
+              scheduler: str | None = None, resume: bool = False,
+              progress: ProgressFn | None = None, stop: threading.Event | None = None
+              ) -> Outcome:
+    """Run the plan's variants (those not in ``out_path`` already with ``resume``) and write
+    their rows to ``out_path``. ``workers``: local worker processes (None: one per core; 0:
+    here, serially); ``scheduler``: a running Dask scheduler's address instead."""
+    out_path = Path(out_path)
+    names = metric_names(plan)
+    check_metrics(names)
+    keep = None
+    if resume and out_path.exists():
+        keep = results.read(out_path)
+        if keep.param_keys != plan.param_keys:
+            raise ScenarioError(out_path, f"written by a study varying {keep.param_keys}, "
+                                          f"not {plan.param_keys}; cannot resume it")
+    done = keep.done_hashes() if keep is not None else set()
+    todo = [v for v in plan.variants if v.hash not in done]
+    writer = results.Writer(out_path, plan.param_kinds, names, keep)
+    counts = {"ok": 0, "failed": 0, "compute": 0.0}
+    t0 = time.perf_counter()
+
+    def record(v: Variant, res: dict[str, Any]) -> None:
+        writer.add(_row(plan, v, res))
+        counts["ok" if res["status"] == "ok" else "failed"] += 1
+        counts["compute"] += res["seconds"]
+        if progress:
+            progress(counts["ok"] + counts["failed"], counts["failed"], len(todo))
+
+    interrupted = False
+    try:
+        if progress:
+            progress(0, 0, len(todo))
+        if workers == 0 and not scheduler:
+            for v in todo:
+                if stop is not None and stop.is_set():
+                    interrupted = True
+                    break
+                record(v, metrics.evaluate(*_task_args(plan, v)))
+        elif todo:
+            interrupted = _run_dask(plan, todo, workers, scheduler, record, stop)
+    except Exception:  # a real error: the output stays as it was
+        writer.discard()
+        raise
+    except BaseException:  # Ctrl-C, SIGTERM: the rows finished so far are kept
+        writer.close()
+        raise
+    writer.close()
+    return Outcome(out_path, counts["ok"], counts["failed"], len(plan.variants) - len(todo),
+                   interrupted, time.perf_counter() - t0, counts["compute"])
+
+
+def _run_dask(plan: Plan, todo: list[Variant], workers: int | None, scheduler: str | None,
+              record: Callable[[Variant, dict[str, Any]], None],
+              stop: threading.Event | None) -> bool:
+    """The variants as Dask tasks; True if stopped before the end."""
+    from distributed import as_completed
+
+    client, cluster = _client(workers, scheduler)
+    futures = []
+    try:
+        by_key = {}
+        for v in todo:
+            fut = client.submit(metrics.evaluate, *_task_args(plan, v), pure=False,
+                                key=f"orbitdc-variant-{v.index}-{v.hash}")
+            by_key[fut.key] = v
+            futures.append(fut)
+        for fut in as_completed(futures):
+            v = by_key[fut.key]
+            try:
+                res = fut.result()
+            except Exception as err:  # the worker died under it, or the task was lost
+                res = {"status": "failed", "error": " ".join(
+                    f"{type(err).__name__}: {err}".split()), "seconds": 0.0,
+                    "metrics": {}}
+            record(v, res)
+            if stop is not None and stop.is_set():
+                return True
+        return False
+    finally:
+        client.cancel(futures)
+        client.close()
+        if cluster is not None:
+            cluster.close()

@@ -33,10 +33,7 @@ from orbitdc.widgets import theme
 CONTEXT = "EconomicsEditor"
 NO_UPPER_BOUND = 1e12  # the spin boxes need one
 MIN_BOX_PX = 90
-DECIMALS = {"lifetime_years": 1, "ground_lifetime_years": 1, "ground_pue": 2,
-            "ground_electricity_usd_per_kwh": 4, "ground_water_l_per_kwh": 2,
-            "ground_utilisation": 2, "bus_mass_fraction": 2, "integration_fraction": 2,
-            "shielded_m2_per_gpu": 3, "radiator_kg_per_m2": 1, "array_usd_per_w": 1}
+DECIMALS = 4  # kept (e.g. Starcloud's 0.0345 USD/W); shown only as many as a value needs
 LABELS = {
     "launch_usd_per_kg": QT_TRANSLATE_NOOP("EconomicsEditor", "Launch price"),
     "lifetime_years": QT_TRANSLATE_NOOP("EconomicsEditor", "Life in orbit"),
@@ -86,6 +83,19 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text) if text else ""
 
 
+class TrimmedSpinBox(QDoubleSpinBox):
+    """A spin box that shows as many decimals as its value needs (up to ``decimals()``):
+    "11,700,000", "1.56", "0.0345"."""
+
+    def textFromValue(self, value: float) -> str:
+        locale = self.locale()
+        text = locale.toString(value, "f", self.decimals())
+        if not self.isGroupSeparatorShown():
+            text = text.replace(locale.groupSeparator(), "")
+        point = locale.decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
+
+
 class EconomicsEditor(QWidget):
     """One spin box per ``[economics]`` key (``boxes``), a reset button, in a scroll area."""
 
@@ -105,13 +115,12 @@ class EconomicsEditor(QWidget):
         form = QFormLayout(inner)
         form.setHorizontalSpacing(14)
         form.setContentsMargins(0, 0, 4, 0)
-        self.boxes: dict[str, QDoubleSpinBox] = {}
+        self.boxes: dict[str, TrimmedSpinBox] = {}
         self.captions: dict[str, QLabel] = {}
         for p in PARAMS:
-            box = QDoubleSpinBox(inner)
-            decimals = DECIMALS.get(p.name, 0)
-            box.setDecimals(decimals)
-            lowest = float(p.lo or 0.0) + (10.0 ** -decimals if p.lo_open else 0.0)
+            box = TrimmedSpinBox(inner)
+            box.setDecimals(DECIMALS)
+            lowest = float(p.lo or 0.0) + (10.0 ** -DECIMALS if p.lo_open else 0.0)
             box.setRange(0.0 if p.name == "mass_kg" else lowest,
                          NO_UPPER_BOUND if p.hi is None else float(p.hi))
             box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)

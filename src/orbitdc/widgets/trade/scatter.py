@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 
 from orbitdc.widgets import theme
 from orbitdc.widgets.trade import colours
@@ -70,12 +70,13 @@ class ScatterView(pg.GraphicsLayoutWidget):
         drawn = shown if hide_filtered else np.concatenate([shown, grey])
         self._rows = drawn
         self._xy = np.column_stack([xs[drawn], ys[drawn]])
-        self.plot.setLabel("bottom", label(x))
-        self.plot.setLabel("left", label(y))
+        style = {"color": theme.TEXT, "font-size": f"{theme.LABEL_PT:g}pt"}
+        self.plot.setLabel("bottom", label(x), **style)
+        self.plot.setLabel("left", label(y), **style)
         low, high = table.span(colour)
         if np.isfinite(low):
             self.colorbar.setLevels((low, high if high > low else low + 1.0))
-        self.colorbar.axis.setLabel(label(colour))
+        self.colorbar.axis.setLabel(label(colour), **style)
         self.plot.enableAutoRange()
 
     def curves(self) -> tuple[pg.PlotDataItem, ...]:
@@ -108,7 +109,7 @@ class ScatterView(pg.GraphicsLayoutWidget):
             self.hovered.emit(row)
 
     def _clicked(self, event) -> None:
-        if event.button() != 1 or event.double():  # Qt.LeftButton
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
             return
         row = self.row_at(event.scenePos())
         if row >= 0:

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from orbitdc.physics.errors import ScenarioError
+from orbitdc.sweep.spec import _scalar
 
 FIXED = ("variant", "hash", "status", "error", "seed", "seconds", "scenario")
 PARQUET_SUFFIXES = (".parquet", ".pq")
@@ -58,7 +59,7 @@ class Results:
         out = {}
         for key in self.param_keys:
             v = self.columns["p:" + key][i]
-            out[key] = v.item() if isinstance(v, np.generic) else v
+            out[key] = v.item() if isinstance(v, np.generic) else _scalar(str(v))
         return out
 
     def done_hashes(self) -> set[str]:

@@ -145,7 +145,7 @@ def test_hover_and_click_find_the_design(qtbot, widget) -> None:
     text = widget.hover_text
     assert text.startswith(f"Design {int(t.variant[row])}\n")
     assert f"constellation[0].altitude_km = {t.values[ALT][row]:.4g}" in text
-    assert f"spacecraft.gpu = {t.text('p:spacecraft.gpu', row)}" in text
+    assert f"spacecraft.pointing = {t.text('p:spacecraft.pointing', row)}" in text
     assert f"min_soc = {t.values['m:min_soc'][row]:.4g}" in text
     with qtbot.waitSignal(widget.design_activated, timeout=2000) as clicked:
         qtbot.mouseClick(widget.scatter.viewport(), Qt.MouseButton.LeftButton, pos=pixel)
@@ -191,7 +191,7 @@ def test_svg_parses_with_axes_texts(widget, tmp_path) -> None:
         root = ET.parse(path).getroot()
         assert root.tag == f"{SVG}svg"
         texts = "".join(e.text or "" for e in root.iter(f"{SVG}text"))
-        want = "space_usd_per_pflops_year" if view is widget.scatter else "spacecraft.gpu"
+        want = "space_usd_per_pflops_year" if view is widget.scatter else "spacecraft.pointing"
         assert want in texts
     assert sorted(p.name for p in tmp_path.iterdir()) == ["params.svg", "scatter.svg"]
 

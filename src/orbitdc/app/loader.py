@@ -22,6 +22,16 @@ from orbitdc.physics.timeline import Timeline
 FIRST_FRAME_WAIT_S = 1.0  # the link phase waits this long at most for the window's first frame
 
 
+def _scenario(spec: str, kwargs: dict[str, Any]) -> scenario_mod.Scenario:
+    """The scenario of a load: a file or preset, or with ``variant=`` (sweep overrides) a
+    trade study's design of the base file ``spec``."""
+    if kwargs.get("variant") is not None:
+        from orbitdc.app.trade_study import variant_scenario
+
+        return variant_scenario(spec, **kwargs)
+    return scenario_mod.load(spec, **kwargs)
+
+
 class _CancelledError(Exception):
     """Raised from the progress callback to abandon the link phase."""
 
@@ -42,7 +52,7 @@ class _Worker(QObject):
     @Slot()
     def run(self) -> None:
         try:
-            scn = scenario_mod.load(self.spec, **self.kwargs)
+            scn = _scenario(self.spec, self.kwargs)
             tl = Timeline.build(scn, progress=self._progress, links=False)
         except ScenarioError as err:
             self.failed.emit(str(err))

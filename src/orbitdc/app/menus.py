@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 
-from orbitdc.app import export_actions, export_dialog, i18n
+from orbitdc.app import export_actions, export_dialog, i18n, trade_study
 from orbitdc.assets import preset_names
 from orbitdc.physics.scenario import is_file
 from orbitdc.render.globe_scene import LAYER_LABELS, LAYERS
@@ -67,6 +67,8 @@ class Menus(QObject):
             act = self.presets_menu.addAction(name)
             act.triggered.connect(lambda _=False, n=name: w.open_scenario(n))
             self.preset_actions.append(act)
+        self.open_trade = self._action(self.file_menu, None,
+                                       lambda: trade_study.open_dialog(w))
         self.file_menu.addSeparator()
         self.export_anim = self._action(self.file_menu, QKeySequence("Ctrl+E"),
                                         lambda: export_dialog.export_dialog(w))
@@ -230,6 +232,7 @@ class Menus(QObject):
         self.open.setText(tr("&Open scenario…"))
         self.recent_menu.setTitle(tr("Open &recent"))
         self.presets_menu.setTitle(tr("&Presets"))
+        self.open_trade.setText(tr("Open &trade study…"))
         self.export_anim.setText(tr("Export &animation…"))
         self.export_csv.setText(tr("Export telemetry &CSV…"))
         self.screenshot.setText(tr("&Screenshot…"))

@@ -26,6 +26,9 @@ def build_parser(subcommands: list[str]) -> argparse.ArgumentParser:
     parser.add_argument("--presentation", action="store_true",
                         help="start in presentation mode (F5; with --screenshot: at --size, "
                              "not full screen)")
+    parser.add_argument("--trade-study", metavar="RESULTS",
+                        help="also open a trade study's results file (orbitdc sweep -o "
+                             "results.csv|parquet) in the Trade study window")
     parser.add_argument("--first-frame-time", action="store_true",
                         help="benchmark: print the seconds from launch ($ORBITDC_LAUNCH_T, "
                              "epoch seconds, else the interpreter's start) to the first frame "
@@ -46,4 +49,5 @@ def run(args: argparse.Namespace) -> int:
 
     return gui.run(args.scenario, at=args.at, screenshot=args.screenshot, size=args.size,
                    lang=args.lang, first_frame_time=args.first_frame_time,
-                   presentation=args.presentation, panel=args.panel)
+                   presentation=args.presentation, panel=args.panel,
+                   trade_study=args.trade_study)

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 PARAMS = ("constellation[0].altitude_km", "spacecraft.battery_wh", "spacecraft.radiator_m2",
-          "economics.launch_usd_per_kg", "spacecraft.gpu")
+          "economics.launch_usd_per_kg", "spacecraft.pointing")
 METRICS = ("sunlit_fraction", "min_soc", "total_throughput_pflops", "space_usd_per_pflops_year",
            "breakeven_launch_usd_per_kg", "max_temp_c", "constellation[0].min_soc")
 
@@ -20,16 +20,17 @@ METRICS = ("sunlit_fraction", "min_soc", "total_throughput_pflops", "space_usd_p
 def make_columns(n: int = 200, n_failed: int = 6, seed: int = 0,
                  scenario: str = "base.toml") -> dict[str, np.ndarray]:
     """The columns of a results file with ``n`` rows, ``n_failed`` of them failed (spread
-    over the table). ``p:spacecraft.gpu`` is a text parameter."""
+    over the table). ``p:spacecraft.pointing`` is a text parameter."""
     rng = np.random.default_rng(seed)
     alt = rng.choice([500.0, 550.0, 600.0, 650.0, 700.0, 750.0, 800.0, 850.0, 900.0], n)
     batt = rng.choice([2000.0, 4000.0, 8000.0], n)
     rad = np.round(rng.uniform(6.0, 20.0, n), 2)
     launch = rng.choice([200.0, 1000.0, 3600.0], n)
-    gpu = rng.choice(np.array(["H100", "TPUv6e"], dtype=object), n)
+    pointing = rng.choice(np.array(["sun-tracking", "nadir-fixed"], dtype=object), n)
     sunlit = np.clip(0.6 + (alt - 500) / 1500 + rng.normal(0, 0.02, n), 0, 1)
     min_soc = np.clip(0.2 + batt / 12000 - (1 - sunlit) * 0.3 + rng.normal(0, 0.02, n), 0, 1)
-    pflops = 80 * sunlit * (0.6 + 0.4 * min_soc) * np.where(gpu == "H100", 1.0, 0.93)
+    pflops = (80 * sunlit * (0.6 + 0.4 * min_soc)
+              * np.where(pointing == "sun-tracking", 1.0, 0.8))
     usd = (launch * (400 + batt / 40 + rad * 8) / pflops) * (1 + rng.normal(0, 0.05, n))
     temp = 45 + 900 / rad * 0.05 + rng.normal(0, 1.0, n)
     metrics = {"sunlit_fraction": sunlit, "min_soc": min_soc,
@@ -48,7 +49,7 @@ def make_columns(n: int = 200, n_failed: int = 6, seed: int = 0,
         "scenario": np.array([scenario] * n, object),
         "p:constellation[0].altitude_km": alt, "p:spacecraft.battery_wh": batt,
         "p:spacecraft.radiator_m2": rad, "p:economics.launch_usd_per_kg": launch,
-        "p:spacecraft.gpu": gpu}
+        "p:spacecraft.pointing": pointing}
     for key, values in metrics.items():
         cols[f"m:{key}"] = np.where(failed, np.nan, values)
     return cols

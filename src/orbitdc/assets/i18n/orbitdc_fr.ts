@@ -36,7 +36,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="55"/>
-        <location filename="../../app/export_dialog.py" line="258"/>
+        <location filename="../../app/export_dialog.py" line="263"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -136,143 +136,148 @@
         <translation>Flux de protons &gt; 10 MeV</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="202"/>
+        <location filename="../../app/menus.py" line="204"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="203"/>
+        <location filename="../../app/menus.py" line="205"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="218"/>
+        <location filename="../../app/menus.py" line="220"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="224"/>
+        <location filename="../../app/menus.py" line="226"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="227"/>
+        <location filename="../../app/menus.py" line="229"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="228"/>
+        <location filename="../../app/menus.py" line="230"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="229"/>
+        <location filename="../../app/menus.py" line="231"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="230"/>
+        <location filename="../../app/menus.py" line="232"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="231"/>
+        <location filename="../../app/menus.py" line="233"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="232"/>
+        <location filename="../../app/menus.py" line="234"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="233"/>
+        <location filename="../../app/menus.py" line="235"/>
+        <source>Open &amp;trade study…</source>
+        <translation>Ouvrir une étude de co&amp;mpromis…</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="236"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="234"/>
+        <location filename="../../app/menus.py" line="237"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="235"/>
+        <location filename="../../app/menus.py" line="238"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="236"/>
+        <location filename="../../app/menus.py" line="239"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="237"/>
+        <location filename="../../app/menus.py" line="240"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="240"/>
-        <location filename="../../app/menus.py" line="245"/>
+        <location filename="../../app/menus.py" line="243"/>
+        <location filename="../../app/menus.py" line="248"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="247"/>
+        <location filename="../../app/menus.py" line="250"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="248"/>
+        <location filename="../../app/menus.py" line="251"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="249"/>
+        <location filename="../../app/menus.py" line="252"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="250"/>
+        <location filename="../../app/menus.py" line="253"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="251"/>
+        <location filename="../../app/menus.py" line="254"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="252"/>
+        <location filename="../../app/menus.py" line="255"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="253"/>
+        <location filename="../../app/menus.py" line="256"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="254"/>
+        <location filename="../../app/menus.py" line="257"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="255"/>
+        <location filename="../../app/menus.py" line="258"/>
         <source>Presentation mode s&amp;hows</source>
         <translation>Le mode présentation a&amp;ffiche</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="258"/>
+        <location filename="../../app/menus.py" line="261"/>
         <source>The inspector, in large type</source>
         <translation>L’inspecteur, en grands caractères</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="259"/>
+        <location filename="../../app/menus.py" line="262"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="262"/>
+        <location filename="../../app/menus.py" line="265"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -307,28 +312,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="258"/>
+        <location filename="../../app/export_dialog.py" line="263"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="267"/>
+        <location filename="../../app/export_dialog.py" line="272"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="285"/>
-        <location filename="../../app/export_dialog.py" line="295"/>
+        <location filename="../../app/export_dialog.py" line="290"/>
+        <location filename="../../app/export_dialog.py" line="300"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="296"/>
+        <location filename="../../app/export_dialog.py" line="301"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="302"/>
+        <location filename="../../app/export_dialog.py" line="307"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
@@ -402,6 +407,41 @@
         <source>%1 rad/day behind %2 mm Al</source>
         <translation>%1 rad/jour derrière %2 mm d’Al</translation>
     </message>
+    <message>
+        <location filename="../../app/trade_study.py" line="85"/>
+        <source>Trade study — %1</source>
+        <translation>Étude de compromis — %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_study.py" line="99"/>
+        <source>Cannot open this design</source>
+        <translation>Impossible d’ouvrir cette variante</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_study.py" line="100"/>
+        <source>The previous scenario stays loaded.</source>
+        <translation>Le scénario précédent reste chargé.</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_study.py" line="104"/>
+        <source>Opening design %1 in the mission view…</source>
+        <translation>Ouverture de la variante %1 dans la vue de mission…</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_study.py" line="127"/>
+        <source>Cannot open trade study</source>
+        <translation>Impossible d’ouvrir l’étude de compromis</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_study.py" line="137"/>
+        <source>Open trade study</source>
+        <translation>Ouvrir une étude de compromis</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_study.py" line="138"/>
+        <source>Trade study results (*.csv *.parquet *.pq);;All files (*)</source>
+        <translation>Résultats d’étude de compromis (*.csv *.parquet *.pq);;Tous les fichiers (*)</translation>
+    </message>
 </context>
 <context>
     <name>ComputePanel</name>
@@ -449,202 +489,202 @@
 <context>
     <name>EconomicsEditor</name>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="41"/>
+        <location filename="../../widgets/economics_editor.py" line="38"/>
         <source>Launch price</source>
         <translation>Prix du lancement</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="42"/>
+        <location filename="../../widgets/economics_editor.py" line="39"/>
         <source>Life in orbit</source>
         <translation>Durée de vie en orbite</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="43"/>
+        <location filename="../../widgets/economics_editor.py" line="40"/>
         <source>Mass per satellite</source>
         <translation>Masse par satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="44"/>
+        <location filename="../../widgets/economics_editor.py" line="41"/>
         <source>Array specific power</source>
         <translation>Puissance massique du panneau</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="45"/>
+        <location filename="../../widgets/economics_editor.py" line="42"/>
         <source>Battery specific energy</source>
         <translation>Énergie massique de la batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="46"/>
+        <location filename="../../widgets/economics_editor.py" line="43"/>
         <source>Radiator mass</source>
         <translation>Masse du radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="47"/>
+        <location filename="../../widgets/economics_editor.py" line="44"/>
         <source>Mass per GPU</source>
         <translation>Masse par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="48"/>
+        <location filename="../../widgets/economics_editor.py" line="45"/>
         <source>Shielded area per GPU</source>
         <translation>Surface blindée par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="49"/>
+        <location filename="../../widgets/economics_editor.py" line="46"/>
         <source>Bus share of the mass</source>
         <translation>Part de la plateforme dans la masse</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="50"/>
+        <location filename="../../widgets/economics_editor.py" line="47"/>
         <source>Price per GPU</source>
         <translation>Prix par GPU</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="51"/>
+        <location filename="../../widgets/economics_editor.py" line="48"/>
         <source>Array price</source>
         <translation>Prix du panneau solaire</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="52"/>
+        <location filename="../../widgets/economics_editor.py" line="49"/>
         <source>Battery price</source>
         <translation>Prix de la batterie</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="53"/>
+        <location filename="../../widgets/economics_editor.py" line="50"/>
         <source>Radiator price</source>
         <translation>Prix du radiateur</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="54"/>
+        <location filename="../../widgets/economics_editor.py" line="51"/>
         <source>Bus price</source>
         <translation>Prix de la plateforme</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="55"/>
+        <location filename="../../widgets/economics_editor.py" line="52"/>
         <source>Shielding price</source>
         <translation>Prix du blindage</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="56"/>
+        <location filename="../../widgets/economics_editor.py" line="53"/>
         <source>Integration and test</source>
         <translation>Intégration et essais</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="57"/>
+        <location filename="../../widgets/economics_editor.py" line="54"/>
         <source>Operations</source>
         <translation>Exploitation</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="58"/>
+        <location filename="../../widgets/economics_editor.py" line="55"/>
         <source>Operations per satellite</source>
         <translation>Exploitation par satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="60"/>
+        <location filename="../../widgets/economics_editor.py" line="57"/>
         <source>Ground electricity</source>
         <translation>Électricité au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="62"/>
+        <location filename="../../widgets/economics_editor.py" line="59"/>
         <source>Ground PUE</source>
         <translation>PUE au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="63"/>
+        <location filename="../../widgets/economics_editor.py" line="60"/>
         <source>Ground construction</source>
         <translation>Construction au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="64"/>
+        <location filename="../../widgets/economics_editor.py" line="61"/>
         <source>Ground building life</source>
         <translation>Durée de vie du bâtiment</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="65"/>
+        <location filename="../../widgets/economics_editor.py" line="62"/>
         <source>Ground operations</source>
         <translation>Exploitation au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="67"/>
+        <location filename="../../widgets/economics_editor.py" line="64"/>
         <source>Ground water</source>
         <translation>Eau au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="68"/>
+        <location filename="../../widgets/economics_editor.py" line="65"/>
         <source>Ground utilisation</source>
         <translation>Utilisation au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="71"/>
+        <location filename="../../widgets/economics_editor.py" line="68"/>
         <source>USD/kg</source>
         <translation>USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="72"/>
+        <location filename="../../widgets/economics_editor.py" line="69"/>
         <source>years</source>
         <translation>ans</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="74"/>
+        <location filename="../../widgets/economics_editor.py" line="71"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="75"/>
+        <location filename="../../widgets/economics_editor.py" line="72"/>
         <source>USD/W</source>
         <translation>USD/W</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="76"/>
+        <location filename="../../widgets/economics_editor.py" line="73"/>
         <source>USD/kWh</source>
         <translation>USD/kWh</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="77"/>
+        <location filename="../../widgets/economics_editor.py" line="74"/>
         <source>USD/m²</source>
         <translation>USD/m²</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="78"/>
+        <location filename="../../widgets/economics_editor.py" line="75"/>
         <source>USD/year</source>
         <translation>USD/an</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="79"/>
+        <location filename="../../widgets/economics_editor.py" line="76"/>
         <source>USD/MW</source>
         <translation>USD/MW</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="142"/>
+        <location filename="../../widgets/economics_editor.py" line="151"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="143"/>
+        <location filename="../../widgets/economics_editor.py" line="152"/>
         <source>The [economics] assumptions: the Economics panel is recomputed at once, without simulating again</source>
         <translation>Les hypothèses [economics] : le panneau Économie est recalculé aussitôt, sans nouvelle simulation</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="145"/>
+        <location filename="../../widgets/economics_editor.py" line="154"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="146"/>
+        <location filename="../../widgets/economics_editor.py" line="155"/>
         <source>Back to the scenario&apos;s [economics] values</source>
         <translation>Revenir aux valeurs [economics] du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="150"/>
+        <location filename="../../widgets/economics_editor.py" line="159"/>
         <source>USD/MW/year</source>
         <translation>USD/MW/an</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="155"/>
+        <location filename="../../widgets/economics_editor.py" line="164"/>
         <source>auto</source>
         <translation>auto</translation>
     </message>
     <message>
-        <location filename="../../widgets/economics_editor.py" line="156"/>
+        <location filename="../../widgets/economics_editor.py" line="165"/>
         <source>auto: the spacecraft&apos;s mass_kg, else the mass model</source>
         <translation>auto : le mass_kg du satellite, sinon le modèle de masse</translation>
     </message>
@@ -984,185 +1024,241 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/export_dialog.py" line="69"/>
-        <location filename="../../app/export_dialog.py" line="173"/>
+        <location filename="../../app/export_dialog.py" line="70"/>
+        <location filename="../../app/export_dialog.py" line="174"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="72"/>
+        <location filename="../../app/export_dialog.py" line="73"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="72"/>
+        <location filename="../../app/export_dialog.py" line="73"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="73"/>
+        <location filename="../../app/export_dialog.py" line="74"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="76"/>
+        <location filename="../../app/export_dialog.py" line="77"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="84"/>
+        <location filename="../../app/export_dialog.py" line="85"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="93"/>
+        <location filename="../../app/export_dialog.py" line="94"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="93"/>
+        <location filename="../../app/export_dialog.py" line="94"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="93"/>
+        <location filename="../../app/export_dialog.py" line="94"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="94"/>
+        <location filename="../../app/export_dialog.py" line="95"/>
         <source>From … to … (UTC)</source>
         <translation>De … à … (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="96"/>
+        <location filename="../../app/export_dialog.py" line="97"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="110"/>
+        <location filename="../../app/export_dialog.py" line="111"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="110"/>
+        <location filename="../../app/export_dialog.py" line="111"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="111"/>
+        <location filename="../../app/export_dialog.py" line="112"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="115"/>
+        <location filename="../../app/export_dialog.py" line="116"/>
         <source>A line at the bottom left (optional)</source>
         <translation>Une ligne en bas à gauche (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="117"/>
+        <location filename="../../app/export_dialog.py" line="118"/>
         <source>A small line at the top right (optional)</source>
         <translation>Une petite ligne en haut à droite (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="118"/>
+        <location filename="../../app/export_dialog.py" line="119"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="120"/>
+        <location filename="../../app/export_dialog.py" line="121"/>
         <source>Legend or colour scale</source>
         <translation>Légende ou échelle de couleurs</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="122"/>
+        <location filename="../../app/export_dialog.py" line="123"/>
         <source>OrbitDC logo</source>
         <translation>Logo OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="123"/>
+        <location filename="../../app/export_dialog.py" line="124"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="124"/>
+        <location filename="../../app/export_dialog.py" line="125"/>
         <source>Economics charts beside the globe</source>
         <translation>Graphiques économiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="126"/>
+        <location filename="../../app/export_dialog.py" line="127"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="127"/>
+        <location filename="../../app/export_dialog.py" line="128"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="128"/>
+        <location filename="../../app/export_dialog.py" line="129"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="129"/>
+        <location filename="../../app/export_dialog.py" line="130"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="130"/>
+        <location filename="../../app/export_dialog.py" line="131"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="134"/>
+        <location filename="../../app/export_dialog.py" line="135"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="135"/>
+        <location filename="../../app/export_dialog.py" line="136"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="136"/>
+        <location filename="../../app/export_dialog.py" line="137"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="137"/>
+        <location filename="../../app/export_dialog.py" line="138"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="138"/>
+        <location filename="../../app/export_dialog.py" line="139"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="139"/>
+        <location filename="../../app/export_dialog.py" line="140"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="144"/>
+        <location filename="../../app/export_dialog.py" line="145"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="148"/>
+        <location filename="../../app/export_dialog.py" line="149"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="171"/>
+        <location filename="../../app/export_dialog.py" line="172"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="237"/>
+        <location filename="../../app/export_dialog.py" line="238"/>
         <source>the end must be after the start</source>
         <translation>la fin doit suivre le début</translation>
+    </message>
+</context>
+<context>
+    <name>FailedList</name>
+    <message>
+        <location filename="../../widgets/trade/failed.py" line="40"/>
+        <source>Design</source>
+        <translation>Variante</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/failed.py" line="40"/>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/failed.py" line="41"/>
+        <source>Failed designs: %1</source>
+        <translation>Variantes en échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/failed.py" line="42"/>
+        <source>No design failed</source>
+        <translation>Aucune variante en échec</translation>
+    </message>
+</context>
+<context>
+    <name>FilterPanel</name>
+    <message>
+        <location filename="../../widgets/trade/filters.py" line="58"/>
+        <source>Reset filters</source>
+        <translation>Réinitialiser les filtres</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/filters.py" line="59"/>
+        <source>Show every design again</source>
+        <translation>Afficher de nouveau toutes les variantes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/filters.py" line="60"/>
+        <source>Parameters</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/filters.py" line="61"/>
+        <source>Metrics</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/filters.py" line="63"/>
+        <source>Lowest value shown</source>
+        <translation>Plus petite valeur affichée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/filters.py" line="64"/>
+        <source>Highest value shown</source>
+        <translation>Plus grande valeur affichée</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +2037,104 @@
         <location filename="../../widgets/panels/plotbase.py" line="199"/>
         <source>All %1 satellites</source>
         <translation>Les %1 satellites</translation>
+    </message>
+</context>
+<context>
+    <name>TradeStudyWidget</name>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="111"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="112"/>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="113"/>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="115"/>
+        <source>lower is better</source>
+        <translation>plus bas, mieux c’est</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="116"/>
+        <source>higher is better</source>
+        <translation>plus haut, mieux c’est</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="117"/>
+        <source>Which way is better on this axis, for the Pareto front</source>
+        <translation>Le sens favorable sur cet axe, pour le front de Pareto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="118"/>
+        <source>Hide filtered-out designs</source>
+        <translation>Masquer les variantes filtrées</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="119"/>
+        <source>Export scatter…</source>
+        <translation>Exporter le nuage de points…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="120"/>
+        <source>Export parameters…</source>
+        <translation>Exporter les paramètres…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="122"/>
+        <source>Save the chart as shown, for slides: PNG (twice the size on screen) or SVG</source>
+        <translation>Enregistrer le graphique tel qu’affiché, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="201"/>
+        <source>%1 of %2 designs shown, %3 on the Pareto front</source>
+        <translation>%1 variantes affichées sur %2, %3 sur le front de Pareto</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="209"/>
+        <source>Design %1</source>
+        <translation>Variante %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="211"/>
+        <source>Metrics</source>
+        <translation>Indicateurs</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="219"/>
+        <source>Click to open this design in the mission view</source>
+        <translation>Cliquer pour ouvrir cette variante dans la vue de mission</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="228"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="229"/>
+        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
+        <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="237"/>
+        <source>Trade study</source>
+        <translation>Étude de compromis</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="240"/>
+        <source>Cannot export the chart: %1</source>
+        <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/widget.py" line="242"/>
+        <source>Chart saved to %1</source>
+        <translation>Graphique enregistré dans %1</translation>
     </message>
 </context>
 </TS>

@@ -13,12 +13,12 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from trade_data import make_columns, write_csv
 
 from orbitdc.app import trade_study
 from orbitdc.app.cli.app import build_parser
 from orbitdc.app.main_window import MainWindow
 from orbitdc.app.trade_study import TradeStudyWindow, open_trade_study, what_if_keys
+from trade_data import make_columns, write_csv
 
 LOAD_MS = 30_000
 BASE = """name = "Trade base"
@@ -180,3 +180,24 @@ def test_window_screenshot(window, study, qtbot) -> None:
 def test_dialog_cancelled_opens_nothing(new_window, monkeypatch) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     assert trade_study.open_dialog(new_window) is None and not _trade_windows(new_window)
+
+
+def test_window_follows_a_language_switch(new_window, study, qtbot) -> None:
+    from orbitdc.app import i18n
+
+    tw = open_trade_study(new_window, study)
+    w = tw.widget
+    try:
+        assert i18n.install("fr")
+        QApplication.processEvents()
+        QApplication.processEvents()
+        assert tw.windowTitle() == "Étude de compromis — results.csv"
+        assert w.hide_filtered.text() == "Masquer les variantes filtrées"
+        assert w.failed.count.text() == "Variantes en échec\u00a0: 6"
+        assert w.filters.reset_button.text() == "Réinitialiser les filtres"
+        assert w.x_better.itemText(0) == "plus bas, mieux c’est"
+    finally:
+        i18n.install("en")
+        QApplication.processEvents()
+    assert w.hide_filtered.text() == "Hide filtered-out designs"
+    tw.close()

@@ -16,8 +16,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
-    parser.add_argument("--only", choices=["physics", "links", "globe", "export", "app", "soak",
-                                 "fuzz", "life"],
+    parser.add_argument("--only", choices=["physics", "links", "sweep", "globe", "export", "app",
+                                           "soak", "fuzz", "life"],
                         help="run one group (soak: only when asked for)")
     parser.add_argument("--minutes", type=float, default=5.0,
                         help="length of the soak (default 5: three reloads, 90 s apart)")
@@ -37,6 +37,8 @@ def main() -> None:
         physics(args)
     if args.only in (None, "links"):
         links()
+    if args.only in (None, "sweep"):
+        sweep()
     if args.only in (None, "life"):
         life()
     if args.only in (None, "globe"):
@@ -87,6 +89,19 @@ def life() -> None:
           f"capacity {r['capacity_start_pflops']:,.0f} -> {r['capacity_end_p50_pflops']:,.0f} "
           "PFLOPS (p50)")
     print(f"life_ratio_30k: {r['life_ratio_30k']:.2f}  (target <= 2)")
+
+
+def sweep() -> None:
+    from bench import sweep_bench
+
+    r = sweep_bench.sweep_speedup()
+    print(f"# sweep: {r['variants']} variants of 500 satellites x 24 h: serial "
+          f"{r['serial_s']:.1f} s, 2 workers {r['two_workers_s']:.1f} s (cluster start "
+          f"{r['cluster_start_s']:.1f} s), a variant {r['variant_mean_s']:.2f} s, rows "
+          f"identical: {r['rows_identical']}, failed {r['failed']}")
+    print(f"sweep_speedup_2workers: {r['sweep_speedup_2workers']:.2f}  (target >= 1.7)")
+    print(f"sweep_overhead_per_variant: {r['sweep_overhead_per_variant']:.3f}  "
+          "(target <= 0.05)")
 
 
 def links() -> None:

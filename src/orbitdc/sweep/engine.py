@@ -41,6 +41,7 @@ class Outcome:
     interrupted: bool
     wall_s: float
     compute_s: float
+    startup_s: float = 0.0  # bringing up the cluster or connecting to it (in wall_s)
 
 
 def metric_names(plan: Plan) -> list[str]:
@@ -106,7 +107,7 @@ def run_sweep(plan: Plan, out_path: Path | str, *, workers: int | None = None,
     done = keep.done_hashes() if keep is not None else set()
     todo = [v for v in plan.variants if v.hash not in done]
     writer = results.Writer(out_path, plan.param_kinds, names, keep)
-    counts = {"ok": 0, "failed": 0, "compute": 0.0}
+    counts = {"ok": 0, "failed": 0, "compute": 0.0, "startup": 0.0}
     t0 = time.perf_counter()
 
     def record(v: Variant, res: dict[str, Any]) -> None:
@@ -127,7 +128,7 @@ def run_sweep(plan: Plan, out_path: Path | str, *, workers: int | None = None,
                     break
                 record(v, metrics.evaluate(*_task_args(plan, v)))
         elif todo:
-            interrupted = _run_dask(plan, todo, workers, scheduler, record, stop)
+            interrupted = _run_dask(plan, todo, workers, scheduler, record, stop, counts)
     except Exception:  # a real error: the output stays as it was
         writer.discard()
         raise
@@ -136,16 +137,18 @@ def run_sweep(plan: Plan, out_path: Path | str, *, workers: int | None = None,
         raise
     writer.close()
     return Outcome(out_path, counts["ok"], counts["failed"], len(plan.variants) - len(todo),
-                   interrupted, time.perf_counter() - t0, counts["compute"])
+                   interrupted, time.perf_counter() - t0, counts["compute"], counts["startup"])
 
 
 def _run_dask(plan: Plan, todo: list[Variant], workers: int | None, scheduler: str | None,
               record: Callable[[Variant, dict[str, Any]], None],
-              stop: threading.Event | None) -> bool:
+              stop: threading.Event | None, counts: dict[str, Any]) -> bool:
     """The variants as Dask tasks; True if stopped before the end."""
     from distributed import as_completed
 
+    t0 = time.perf_counter()
     client, cluster = _client(workers, scheduler)
+    counts["startup"] = time.perf_counter() - t0
     futures = []
     try:
         by_key = {}

@@ -67,7 +67,8 @@ def _row(plan: Plan, v: Variant, res: dict[str, Any]) -> dict[str, Any]:
 
 
 def _task_args(plan: Plan, v: Variant) -> tuple:
-    return (str(plan.base_path), v.overrides, plan.span, plan.life_runs, v.seed, plan.metrics)
+    return (str(plan.base_path), v.overrides, plan.span, plan.life_runs, v.seed, plan.metrics,
+            plan.base_text)
 
 
 def _client(workers: int | None, scheduler: str | None):

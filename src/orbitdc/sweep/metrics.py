@@ -121,15 +121,16 @@ def _figures(scn: Any, life_runs: int, seed: int) -> dict[str, float]:
 
 
 def evaluate(base_path: str, overrides: dict[str, Any], span: dict[str, str | None],
-             life_runs: int, seed: int, metrics: list[str] | None) -> dict[str, Any]:
+             life_runs: int, seed: int, metrics: list[str] | None,
+             base_text: str | None = None) -> dict[str, Any]:
     """The figures of one variant: ``{"status": "ok" | "failed", "error": text, "seconds":
     compute time, "metrics": {name: value}}`` (only ``metrics`` if given; NaN where a metric
-    does not apply)."""
-    from orbitdc.sweep.spec import scenario_for
+    does not apply). ``base_text``: the base file's text (else read from ``base_path``)."""
+    from orbitdc.sweep.spec import Base, scenario_for
 
     t0 = time.perf_counter()
     try:
-        scn = scenario_for(base_path, overrides, span)
+        scn = scenario_for(base_path, overrides, span, Base(base_path, base_text))
         figures = _figures(scn, life_runs, seed)
     except ScenarioError as err:
         return {"status": "failed", "error": str(err), "seconds": time.perf_counter() - t0,

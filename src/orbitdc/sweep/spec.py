@@ -22,6 +22,7 @@ import itertools
 import json
 import math
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,6 +75,7 @@ class Plan:
     seed: int = 0
     n_constellations: int = 1  # the most any variant has
     links: bool = False  # whether any variant has the link model
+    base_text: str | None = None  # the base file as read when planned (sent to the workers)
 
     @property
     def param_keys(self) -> list[str]:
@@ -200,20 +202,25 @@ def set_value(data: dict[str, Any], key: str, value: Any, spec: str) -> None:
         t[leaf] = value
 
 
-class _Base:
-    """The base file, read once; variants are deep copies of its data."""
+class Base:
+    """The base file, read once (or its ``text`` as read where the study was planned: a
+    worker on another machine needs no copy); variants are deep copies of its data."""
 
-    def __init__(self, base_path: Path) -> None:
-        self.path = scenario_mod.resolve(base_path)
-        self.text, self.data = read_toml(self.path, "a TOML scenario")
+    def __init__(self, base_path: Path | str, text: str | None = None) -> None:
+        if text is None:
+            self.path = scenario_mod.resolve(base_path)
+            self.text, self.data = read_toml(self.path, "a TOML scenario")
+        else:
+            self.path, self.text = Path(base_path), text
+            self.data = tomllib.loads(text)
 
 
 def scenario_for(base_path: Path | str, overrides: dict[str, Any],
                  span: dict[str, str | None] | None = None,
-                 base: _Base | None = None) -> scenario_mod.Scenario:
+                 base: Base | None = None) -> scenario_mod.Scenario:
     """The scenario of one variant: ``overrides`` (key → value) applied to the base file's
     data, validated by the loader; ScenarioError naming the ``--vary`` key on bad input."""
-    base = base or _Base(Path(base_path))
+    base = base or Base(base_path)
     data = copy.deepcopy(base.data)
     for key, value in overrides.items():
         set_value(data, key, value, f"{key}={value}")
@@ -279,7 +286,7 @@ def plan(base_path: Path | str, vary_specs: list[str], samples: int | None = Non
     if method == "lhs" and not (samples and 1 <= samples <= MAX_VARIANTS):
         raise ScenarioError("--samples", f"--method lhs needs --samples N, 1 to "
                                          f"{MAX_VARIANTS:,}")
-    base = _Base(Path(base_path))
+    base = Base(base_path)
     span = {k: v for k, v in (span or {}).items() if v is not None}
     from orbitdc.physics.link_model import has_links
 
@@ -290,4 +297,5 @@ def plan(base_path: Path | str, vary_specs: list[str], samples: int | None = Non
         h = variant_hash(over)
         v_seed = int(hashlib.sha256(f"{seed}:{h}".encode()).hexdigest()[:8], 16)
         variants.append(Variant(i, over, h, v_seed))
-    return Plan(base.path, axes, variants, metrics, span, life_runs, seed, n_const, links)
+    return Plan(base.path, axes, variants, metrics, span, life_runs, seed, n_const, links,
+                base.text)

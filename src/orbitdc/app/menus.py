@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QMessageBox
 
-from orbitdc.app import export_actions, export_dialog, i18n, trade_study
+from orbitdc.app import export_actions, export_dialog, i18n, trade_study, trade_sweep
 from orbitdc.assets import preset_names
 from orbitdc.physics.scenario import is_file
 from orbitdc.render.globe_scene import LAYER_LABELS, LAYERS
@@ -69,6 +69,8 @@ class Menus(QObject):
             self.preset_actions.append(act)
         self.open_trade = self._action(self.file_menu, None,
                                        lambda: trade_study.open_dialog(w))
+        self.run_trade = self._action(self.file_menu, None,
+                                      lambda: trade_sweep.open_sweep_dialog(w))
         self.file_menu.addSeparator()
         self.export_anim = self._action(self.file_menu, QKeySequence("Ctrl+E"),
                                         lambda: export_dialog.export_dialog(w))
@@ -233,6 +235,7 @@ class Menus(QObject):
         self.recent_menu.setTitle(tr("Open &recent"))
         self.presets_menu.setTitle(tr("&Presets"))
         self.open_trade.setText(tr("Open &trade study…"))
+        self.run_trade.setText(tr("R&un trade study…"))
         self.export_anim.setText(tr("Export &animation…"))
         self.export_csv.setText(tr("Export telemetry &CSV…"))
         self.screenshot.setText(tr("&Screenshot…"))

@@ -136,148 +136,153 @@
         <translation>Flux de protons &gt; 10 MeV</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="204"/>
+        <location filename="../../app/menus.py" line="206"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="205"/>
+        <location filename="../../app/menus.py" line="207"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="220"/>
+        <location filename="../../app/menus.py" line="222"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="226"/>
+        <location filename="../../app/menus.py" line="228"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="229"/>
+        <location filename="../../app/menus.py" line="231"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="230"/>
+        <location filename="../../app/menus.py" line="232"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="231"/>
+        <location filename="../../app/menus.py" line="233"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="232"/>
+        <location filename="../../app/menus.py" line="234"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="233"/>
+        <location filename="../../app/menus.py" line="235"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="234"/>
+        <location filename="../../app/menus.py" line="236"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="235"/>
+        <location filename="../../app/menus.py" line="237"/>
         <source>Open &amp;trade study…</source>
         <translation>Ouvrir une étude de co&amp;mpromis…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="236"/>
+        <location filename="../../app/menus.py" line="238"/>
+        <source>R&amp;un trade study…</source>
+        <translation>&amp;Lancer une étude de compromis…</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="239"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="237"/>
+        <location filename="../../app/menus.py" line="240"/>
         <source>Export telemetry &amp;CSV…</source>
         <translation>Exporter la &amp;télémétrie (CSV)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="238"/>
+        <location filename="../../app/menus.py" line="241"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="239"/>
+        <location filename="../../app/menus.py" line="242"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="240"/>
+        <location filename="../../app/menus.py" line="243"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="243"/>
-        <location filename="../../app/menus.py" line="248"/>
+        <location filename="../../app/menus.py" line="246"/>
+        <location filename="../../app/menus.py" line="251"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="250"/>
+        <location filename="../../app/menus.py" line="253"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="251"/>
+        <location filename="../../app/menus.py" line="254"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="252"/>
+        <location filename="../../app/menus.py" line="255"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="253"/>
+        <location filename="../../app/menus.py" line="256"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="254"/>
+        <location filename="../../app/menus.py" line="257"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="255"/>
+        <location filename="../../app/menus.py" line="258"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="256"/>
+        <location filename="../../app/menus.py" line="259"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="257"/>
+        <location filename="../../app/menus.py" line="260"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="258"/>
+        <location filename="../../app/menus.py" line="261"/>
         <source>Presentation mode s&amp;hows</source>
         <translation>Le mode présentation a&amp;ffiche</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="261"/>
+        <location filename="../../app/menus.py" line="264"/>
         <source>The inspector, in large type</source>
         <translation>L’inspecteur, en grands caractères</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="262"/>
+        <location filename="../../app/menus.py" line="265"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="265"/>
+        <location filename="../../app/menus.py" line="268"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -441,6 +446,36 @@
         <location filename="../../app/trade_study.py" line="138"/>
         <source>Trade study results (*.csv *.parquet *.pq);;All files (*)</source>
         <translation>Résultats d’étude de compromis (*.csv *.parquet *.pq);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_sweep.py" line="62"/>
+        <source>Run trade study</source>
+        <translation>Lancer une étude de compromis</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_sweep.py" line="73"/>
+        <source>Choose a base scenario and a results file.</source>
+        <translation>Choisissez un scénario de base et un fichier de résultats.</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_sweep.py" line="78"/>
+        <source>Checking every variant…</source>
+        <translation>Vérification de chaque variante…</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_sweep.py" line="104"/>
+        <source>Stopping…</source>
+        <translation>Arrêt en cours…</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_sweep.py" line="120"/>
+        <source>Stopped: %1 designs written to %2</source>
+        <translation>Arrêtée&#xa0;: %1 variantes écrites dans %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/trade_sweep.py" line="121"/>
+        <source>Done: %1 designs written to %2</source>
+        <translation>Terminée&#xa0;: %1 variantes écrites dans %2</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +1958,102 @@
         <location filename="../../widgets/scenario_panel.py" line="248"/>
         <source>Simulating…</source>
         <translation>Simulation en cours…</translation>
+    </message>
+</context>
+<context>
+    <name>SweepForm</name>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="87"/>
+        <location filename="../../widgets/trade/sweep_form.py" line="138"/>
+        <source>Base scenario</source>
+        <translation>Scénario de base</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="87"/>
+        <source>Vary (one per line)</source>
+        <translation>Faire varier (une par ligne)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="88"/>
+        <source>Designs</source>
+        <translation>Variantes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="88"/>
+        <source>Samples</source>
+        <translation>Échantillons</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="89"/>
+        <source>Local workers</source>
+        <translation>Processus locaux</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="89"/>
+        <location filename="../../widgets/trade/sweep_form.py" line="145"/>
+        <source>Results file</source>
+        <translation>Fichier de résultats</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="92"/>
+        <source>KEY=LOW:HIGH:COUNT or KEY=V1,V2,…, as orbitdc sweep --vary</source>
+        <translation>CLÉ=BAS:HAUT:NOMBRE ou CLÉ=V1,V2,…, comme orbitdc sweep --vary</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="94"/>
+        <source>Every combination (grid)</source>
+        <translation>Toutes les combinaisons (grille)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="95"/>
+        <source>Latin hypercube samples (lhs)</source>
+        <translation>Hypercube latin (lhs)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="96"/>
+        <source>one per core</source>
+        <translation>un par cœur</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="97"/>
+        <source>Worker processes of a local Dask cluster; 0: one after another in this process</source>
+        <translation>Processus de calcul d’un cluster Dask local&#xa0;; 0&#xa0;: l’une après l’autre dans ce processus</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="99"/>
+        <location filename="../../widgets/trade/sweep_form.py" line="100"/>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="101"/>
+        <source>Run</source>
+        <translation>Lancer</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="102"/>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="128"/>
+        <source>%1 of %2 designs done, %3 failed</source>
+        <translation>%1 variantes sur %2 calculées, %3 en échec</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="131"/>
+        <source>about %1 s left</source>
+        <translation>environ %1 s restantes</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="139"/>
+        <source>Scenarios (*.toml);;All files (*)</source>
+        <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/trade/sweep_form.py" line="146"/>
+        <source>CSV (*.csv);;Parquet (*.parquet)</source>
+        <translation>CSV (*.csv);;Parquet (*.parquet)</translation>
     </message>
 </context>
 <context>

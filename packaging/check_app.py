@@ -95,12 +95,36 @@ def bundle_size(folder: Path) -> None:
           + ", ".join(f"{name} {n / 2**20:.0f}" for n, name in parts))
 
 
+def sweep(exe: Path) -> None:
+    """A small trade study from the bundle on a local Dask cluster of two worker processes
+    (spawned from the frozen executable) gives the rows of the same study run serially."""
+    tmp = Path(tempfile.mkdtemp(prefix="orbitdc-sweep-"))
+    rows = {}
+    for workers in ("0", "2"):
+        out = tmp / f"w{workers}.csv"
+        res = subprocess.run([str(exe), "sweep", "suncatcher", "--vary",
+                              "spacecraft.battery_wh=2000,6000", "--duration", "1h", "-q",
+                              "--workers", workers, "-o", str(out)], capture_output=True,
+                             text=True, env=bare_env(), timeout=300, check=False)
+        if res.returncode != 0 or not out.is_file():
+            sys.exit(f"check_app: sweep --workers {workers} failed ({res.returncode}): "
+                     f"{res.stderr.strip()[-400:]}")
+        lines = out.read_text().splitlines()
+        seconds = lines[0].split(",").index("seconds")
+        rows[workers] = [",".join(c for i, c in enumerate(line.split(",")) if i != seconds)
+                         for line in lines]
+    if rows["0"] != rows["2"] or len(rows["0"]) != 3:
+        sys.exit("check_app: sweep on 2 Dask workers differs from the serial run")
+    print("ok    sweep: 2 variants on a 2-process local Dask cluster = serial")
+
+
 def main() -> int:
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "dist/OrbitDC").resolve()
     exe = folder / "OrbitDC"
     if not exe.is_file():
         sys.exit(f"check_app: {exe}: not built; run 'make app' first")
     self_test(exe)
+    sweep(exe)
     if shutil.which("Xvfb") is None:
         sys.exit("check_app: Xvfb is needed for the window checks (make system-deps)")
     display = f":{os.getpid() % 1000 + 100}"

@@ -34,6 +34,8 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.toml_file import read_toml
 
 METHODS = ("grid", "lhs")
+TABLES = ("spacecraft", "constellation", "links", "ground_station", "radiation", "economics")
+ARRAYS = ("constellation", "ground_station")  # arrays of tables: an index picks one
 MAX_VARIANTS = 1_000_000
 _SEGMENT = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+|\*)\])?$")
 
@@ -158,10 +160,14 @@ def _path(key: str) -> list[tuple[str, str | None]]:
 def set_value(data: dict[str, Any], key: str, value: Any, spec: str) -> None:
     """Put ``value`` at ``key`` in the parsed scenario ``data`` (see the module doc)."""
     segs = _path(key)
-    consts = [c for c in data.get("constellation", []) if isinstance(c, dict)]
+    items = data.get("constellation")
+    consts = [c for c in items if isinstance(c, dict)] if isinstance(items, list) else []
     if len(segs) == 1 and segs[0][1] is None and segs[0][0] not in scenario_mod.TOP_KEYS:
         segs = [("constellation", "*"), segs[0]]  # a bare constellation key
     head, index = segs[0]
+    if len(segs) == 1 and (index is not None or head in TABLES):
+        raise _fail(spec, f"{head!r} is a table; vary one of its keys ({head}"
+                          f"{'[0]' if head in ARRAYS else ''}.KEY)")
     if head == "spacecraft" and len(segs) == 2 and index is None:
         leaf = segs[1][0]
         table = data.setdefault("spacecraft", {})
@@ -180,6 +186,8 @@ def set_value(data: dict[str, Any], key: str, value: Any, spec: str) -> None:
     leaf = segs[1][0]
     if segs[1][1] is not None:
         raise _fail(spec, f"key {key!r}: an index goes after the table, not the key")
+    if index is not None and head not in ARRAYS:
+        raise _fail(spec, f"{head!r} is not a list of tables; no index after it")
     if index is None and head != "constellation":
         table = data.setdefault(head, {})
         if not isinstance(table, dict):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -78,11 +79,12 @@ class FilterPanel(QWidget):
             row += 1
             for name in names:
                 low, high = table.span(name)
-                if name in table.categories or not np.isfinite(low):
-                    continue
+                if name in table.categories or not np.isfinite(low) or high <= low:
+                    continue  # text, or one value: nothing to filter
                 self._spans[name] = (low, high)
                 caption = QLabel(label(name))
                 caption.setToolTip(name)
+                caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
                 boxes = (self._box(low, high, low), self._box(low, high, high))
                 self.grid.addWidget(caption, row, 0, 1, 2)
                 self.grid.addWidget(boxes[0], row + 1, 0)
@@ -98,6 +100,8 @@ class FilterPanel(QWidget):
         box.setSingleStep((high - low) / 20.0 if high > low else 1.0)
         box.setValue(value)
         box.setKeyboardTracking(False)
+        box.setMinimumWidth(60)
+        box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         box.valueChanged.connect(lambda _v: self.changed.emit())
         return box
 

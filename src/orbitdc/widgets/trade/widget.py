@@ -52,6 +52,9 @@ class TradeStudyWidget(QWidget):
         self.hover_text = ""
         self.x_combo, self.y_combo, self.colour_combo = QComboBox(), QComboBox(), QComboBox()
         self.x_better, self.y_better = QComboBox(), QComboBox()
+        for box in (self.x_combo, self.y_combo, self.colour_combo):  # long metric names
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(16)
         for box in (self.x_better, self.y_better):
             box.addItems(["", ""])  # lower / higher is better
             box.currentIndexChanged.connect(self._redraw)
@@ -83,8 +86,10 @@ class TradeStudyWidget(QWidget):
                        self.y_better, self.colour_label, self.colour_combo):
             controls.addWidget(widget)
         controls.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
         for widget in (self.hide_filtered, self.export_scatter, self.export_parallel):
-            controls.addWidget(widget)
+            bottom.addWidget(widget)
         charts = QSplitter(Qt.Orientation.Vertical)
         charts.addWidget(self.scatter)
         charts.addWidget(self.parallel)
@@ -92,6 +97,7 @@ class TradeStudyWidget(QWidget):
         scroll = QScrollArea()
         scroll.setWidget(self.filters)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(scroll)
         side.addWidget(self.failed)
@@ -105,7 +111,7 @@ class TradeStudyWidget(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
         layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(bottom)
 
     def retranslate(self) -> None:
         self.x_label.setText(self.tr("X"))
@@ -144,9 +150,11 @@ class TradeStudyWidget(QWidget):
             box.clear()
             for name in metrics:
                 box.addItem(label(name), name)
-        x = _first(metrics, "usd", 0)
-        y = _first(metrics, "throughput", 1 if x == 0 else 0, avoid=x)
-        colour = next((i for i in range(len(metrics)) if i not in (x, y)), x)
+        varied = [n for n in metrics if table.span(n)[1] > table.span(n)[0]] or metrics
+        x = _first(varied, "usd", 0)
+        y = _first(varied, "throughput", 1 if x == 0 else 0, avoid=x)
+        colour = next((i for i in range(len(varied)) if i not in (x, y)), x)
+        x, y, colour = (metrics.index(varied[min(i, len(varied) - 1)]) for i in (x, y, colour))
         for box, index in ((self.x_combo, x), (self.y_combo, y), (self.colour_combo, colour)):
             box.setCurrentIndex(min(index, len(metrics) - 1))
         for box in combos:

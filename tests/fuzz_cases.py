@@ -391,8 +391,14 @@ def ssos(draw: st.DrawFn) -> dict[str, Any]:
         "ltan": f"{draw(st.integers(0, 23)):02d}:{draw(st.integers(0, 59)):02d}",
         "satellites": planes * draw(st.integers(1, 3)),
     }
-    if planes > 1 or rnd.random() < 0.5:
+    if planes > 1 and rnd.random() < 0.5:  # one ltan per plane
+        table["ltan"] = [table["ltan"], f"{draw(st.integers(0, 23)):02d}:00"][:planes]
+        if rnd.random() < 0.5:
+            table["planes"] = planes
+    elif planes > 1 or rnd.random() < 0.5:
         table["planes"] = planes
+        if planes > 1 or rnd.random() < 0.5:
+            table["ltan_spread_h"] = draw(st.sampled_from([0.5, 2, 12, 24]))
     return table
 
 
@@ -1107,7 +1113,7 @@ def bomb_case(base: Base, kind: str, record: dict[str, Any]) -> Case:
                      "inclination_deg": 53, "planes": 1000, "per_plane": 1000}
     elif kind == "sso-1e6":
         consts[0] = {"type": "sso", "altitude_km": 600, "ltan": "06:00",
-                     "satellites": 1_000_000, "planes": 1000}
+                     "satellites": 1_000_000, "planes": 1000, "ltan_spread_h": 24}
     elif kind in ("decade-1s", "century-1s"):  # ten years at 1 s; 8,000 days at 1 s
         b.model |= {"start": "2030-01-01T00:00:00Z", "step": "1s",
                     "duration": "3650d" if kind == "decade-1s" else "8000d"}

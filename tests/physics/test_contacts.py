@@ -325,7 +325,8 @@ def test_threads_give_what_one_thread_gives(tmp_path: Path, monkeypatch) -> None
     and lists the same samples in view, in the same order, as one thread."""
     body = ('[[constellation]]\ntype = "walker"\npattern = "delta"\naltitude_km = 550\n'
             'inclination_deg = 53\nplanes = 6\nper_plane = 10\n[[constellation]]\n'
-            'type = "sso"\naltitude_km = 650\nltan = "18:00"\nsatellites = 40\nplanes = 4\n')
+            'type = "sso"\naltitude_km = 650\nltan = "18:00"\nsatellites = 40\nplanes = 4\n'
+            'ltan_spread_h = 12\n')
     sim = Simulation(scenario.load(write_scenario(tmp_path, body, duration="6h")))
     sta = ground.Stations([_station(n, la, lo, 0.0, 10.0) for n, la, lo in
                            (("Svalbard", 78.2, 15.4), ("Troll", -72.0, 2.5),

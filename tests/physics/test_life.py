@@ -308,7 +308,7 @@ def test_groups_one_per_plane_up_to_the_cap(tmp_path: Path) -> None:
     body = ('[[constellation]]\ntype = "walker"\npattern = "delta"\naltitude_km = 550\n'
             'inclination_deg = 53\nplanes = 100\nper_plane = 3\n'
             '[[constellation]]\ntype = "sso"\naltitude_km = 650\nltan = "18:00"\n'
-            'satellites = 12\nplanes = 4\n')
+            'satellites = 12\nplanes = 4\nltan_spread_h = 12\n')
     scn = scenario.load(write_scenario(tmp_path, body))
     g = groups(scn, max_groups=36)
     assert g.n_group == 36 + 4

@@ -78,25 +78,65 @@ def test_sun_synchronous_inclination(altitude_km: float, expected_deg: float) ->
     assert orbits.sso_inclination_deg(altitude_km) == pytest.approx(expected_deg, abs=0.02)
 
 
+def _measured_ltan_h(run, sat: int, start_ut_h: float) -> float:
+    """The local time at the satellite's first ascending node (z from − to +), from its
+    geodetic longitude there."""
+    z = run.r_teme_km[:, :, 2]
+    k = np.nonzero((z[:-1, sat] < 0) & (z[1:, sat] >= 0))[0][0]
+    _lat, lon, _ = frames.geodetic(run.r_ecef_km[k:k + 1, sat])
+    return float(np.mod(start_ut_h + run.offset_s[k] / 3600.0 + lon[0] / 15.0, 24.0))
+
+
+def _near(local_h: float, want_h: float) -> float:
+    return abs((local_h - want_h + 12.0) % 24.0 - 12.0)
+
+
 def test_sso_ascending_node_at_requested_local_time(tmp_path: Path) -> None:
     path = write_scenario(tmp_path, """
 [[constellation]]
 type = "sso"
 altitude_km = 650
-ltan = "18:00"
+ltan = ["18:00", "00:00"]
 satellites = 4
-planes = 2
 """, start="2026-06-21T05:30:00Z", duration="3h", step="20s")
     _sim, run = run_blocks(path)
-    # Find ascending node crossings (z from − to +) of satellite 0 and read their longitude.
-    z = run.r_teme_km[:, :, 2]
-    for sat, ltan_h in ((0, 18.0), (2, 0.0)):  # plane 2 is 12 h / 2 planes later
-        k = np.nonzero((z[:-1, sat] < 0) & (z[1:, sat] >= 0))[0][0]
-        _lat, lon, _ = frames.geodetic(run.r_ecef_km[k:k + 1, sat])
-        ut_h = 5.5 + run.offset_s[k] / 3600.0
-        local_h = np.mod(ut_h + lon[0] / 15.0, 24.0)
-        diff = (local_h - ltan_h + 12.0) % 24.0 - 12.0
-        assert abs(diff) < 2.0 / 60.0, (sat, local_h)
+    for sat, ltan_h in ((0, 18.0), (2, 0.0)):  # one ltan per plane, two satellites each
+        assert _near(_measured_ltan_h(run, sat, 5.5), ltan_h) < 2.0 / 60.0, sat
+
+
+def test_sso_planes_spread_evenly_around_the_ltan(tmp_path: Path) -> None:
+    path = write_scenario(tmp_path, """
+[[constellation]]
+type = "sso"
+altitude_km = 650
+ltan = "18:00"
+ltan_spread_h = 2
+planes = 4
+satellites = 4
+""", start="2026-06-21T05:30:00Z", duration="3h", step="20s")
+    _sim, run = run_blocks(path)
+    for sat, ltan_h in enumerate((17.25, 17.75, 18.25, 18.75)):  # 30 min apart, centred
+        assert _near(_measured_ltan_h(run, sat, 5.5), ltan_h) < 2.0 / 60.0, sat
+
+
+def test_a_narrow_spread_keeps_a_dawn_dusk_shell_sunlit(tmp_path: Path) -> None:
+    # 20 planes within ±30 min of 18:00 stay in the terminator at the March equinox; spread
+    # over 12 h (the old silent layout) most of them cross the night.
+    def sunlit(spread_h: float) -> float:
+        path = write_scenario(tmp_path, f"""
+[[constellation]]
+type = "sso"
+altitude_km = 650
+ltan = "18:00"
+ltan_spread_h = {spread_h}
+planes = 20
+satellites = 40
+""", start="2026-03-21T00:00:00Z", duration="12h", step="60s", name=f"s{spread_h:g}")
+        _, run = run_blocks(path)
+        return float((run.margin > 0).mean())
+
+    assert sunlit(1) == 1.0
+    assert sunlit(12) < 0.85
 
 
 def _dawn_dusk(tmp_path: Path, start: str) -> float:

@@ -207,14 +207,32 @@ CASES = [
     pytest.param(HEAD + sub(WALKER, 'name = "Shell"', 'name = ""'),
                  ":6: key 'name': expected a non-empty string", id="blank-constellation-name"),
     pytest.param(HEAD + sub(SSO, '"18:00"', '"25:00"'),
-                 ':9: key \'ltan\': expected local time "HH:MM" (00:00-23:59), got \'25:00\'',
+                 ':9: key \'ltan\': expected local time "HH:MM" (00:00-23:59) or a list of '
+                 "them (one per plane), got '25:00'",
                  id="ltan-25h"),
     pytest.param(HEAD + sub(SSO, '"18:00"', "18"),
-                 ':9: key \'ltan\': expected local time "HH:MM" (00:00-23:59), got 18',
+                 ':9: key \'ltan\': expected local time "HH:MM" (00:00-23:59) or a list of '
+                 "them (one per plane), got 18",
                  id="ltan-number"),
-    pytest.param(HEAD + SSO + "planes = 3\n",
+    pytest.param(HEAD + SSO + "planes = 3\nltan_spread_h = 2\n",
                  ":10: key 'satellites': satellites (4) must split evenly over planes (3)",
                  id="sso-satellites-not-divisible"),
+    pytest.param(HEAD + SSO + "planes = 2\n",
+                 ":11: key 'planes': 2 planes and one ltan: expected ltan_spread_h (the hours "
+                 "of LTAN the planes spread over, evenly, centred on ltan; 24: all around the "
+                 "clock) or a list of local times, one per plane", id="sso-planes-no-spread"),
+    pytest.param(HEAD + sub(SSO, '"18:00"', '["18:00", "06:00"]') + "planes = 4\n",
+                 ":11: key 'planes': 4 planes but 2 local times in ltan; expected one per "
+                 "plane (or leave planes out)", id="sso-ltan-list-vs-planes"),
+    pytest.param(HEAD + sub(SSO, '"18:00"', '["18:00", "06:00"]') + "ltan_spread_h = 2\n",
+                 ":11: key 'ltan_spread_h': expected ltan_spread_h with one ltan, not with a "
+                 "list (the list gives each plane's)", id="sso-ltan-list-and-spread"),
+    pytest.param(HEAD + sub(SSO, '"18:00"', '["18:00", "6"]'),
+                 ':9: key \'ltan\': expected local times "HH:MM" (00:00-23:59), one per plane; '
+                 "got '6' in the list", id="sso-ltan-list-bad-item"),
+    pytest.param(HEAD + SSO + "planes = 2\nltan_spread_h = 25\n",
+                 ":12: key 'ltan_spread_h': expected a number <= 24 in hours, got 25",
+                 id="sso-spread-too-wide"),
     pytest.param(HEAD + sub(SSO, "altitude_km = 650", "altitude_km = 7000"),
                  ":8: key 'altitude_km': no sun-synchronous orbit above ~5,900 km; expected a "
                  "lower altitude", id="sso-too-high"),

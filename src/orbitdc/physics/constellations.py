@@ -40,6 +40,70 @@ def _ltan(value: Any) -> str | None:
     return None if ok else f'expected local time "HH:MM" (00:00-23:59), got {value!r}'
 
 
+def _ltans(value: Any) -> str | None:
+    """One LTAN, or a list of them (one per plane)."""
+    if isinstance(value, list):
+        if not 1 <= len(value) <= MAX_SSO_PLANES:
+            return f"expected 1 to {MAX_SSO_PLANES} local times (one per plane), got {len(value)}"
+        bad = next((x for x in value if not (isinstance(x, str) and _LTAN.fullmatch(x))), None)
+        return None if bad is None else (f'expected local times "HH:MM" (00:00-23:59), one '
+                                          f"per plane; got {short_repr(bad)} in the list")
+    ok = isinstance(value, str) and _LTAN.fullmatch(value)
+    return None if ok else ('expected local time "HH:MM" (00:00-23:59) or a list of them '
+                            f"(one per plane), got {short_repr(value)}")
+
+
+def hours(ltan: str) -> float:
+    """Hours of a validated "HH:MM"."""
+    hh, mm = _LTAN.fullmatch(ltan).groups()
+    return int(hh) + int(mm) / 60
+
+
+def plane_ltans_h(v: dict[str, Any]) -> np.ndarray:
+    """Each plane's LTAN (hours, 0–24) of validated sso values ``v``: the ``ltan`` list, or
+    ``planes`` spread evenly over ``ltan_spread_h`` hours centred on ``ltan``
+    (ltan + (k − (planes − 1)/2)·spread/planes), or the one ``ltan``."""
+    if isinstance(v["ltan"], list):
+        return np.array([hours(x) for x in v["ltan"]])
+    planes, spread = v["planes"] or 1, v.get("ltan_spread_h") or 0.0
+    k = np.arange(planes) - (planes - 1) / 2.0
+    return np.mod(hours(v["ltan"]) + k * float(spread) / planes, 24.0)
+
+
+def sso_layout_problem(v: dict[str, Any]) -> tuple[str, str] | None:
+    """(message, key) if the planes of validated sso values ``v`` are not laid out
+    unambiguously (see :func:`plane_ltans_h`), else None."""
+    listed = isinstance(v["ltan"], list)
+    if listed and v["planes"] is not None and v["planes"] != len(v["ltan"]):
+        return (f"{v['planes']} planes but {len(v['ltan'])} local times in ltan; expected one "
+                "per plane (or leave planes out)", "planes")
+    if listed and v["ltan_spread_h"] is not None:
+        return ("expected ltan_spread_h with one ltan, not with a list (the list gives each "
+                "plane's)", "ltan_spread_h")
+    if not listed and (v["planes"] or 1) > 1 and v["ltan_spread_h"] is None:
+        return (f"{v['planes']} planes and one ltan: expected ltan_spread_h (the hours of LTAN "
+                "the planes spread over, evenly, centred on ltan; 24: all around the clock) or "
+                "a list of local times, one per plane", "planes")
+    return None
+
+
+def ltan_range(spec: dict[str, Any]) -> tuple[str, str, int] | None:
+    """(first, last "HH:MM", planes) of the planes of a loaded sso table, None otherwise."""
+    if spec.get("type") != "sso":
+        return None
+    ltans = plane_ltans_h({"ltan": spec["ltan"], "planes": spec.get("planes"),
+                           "ltan_spread_h": spec.get("ltan_spread_h")})
+    if not isinstance(spec["ltan"], list) and ltans.size > 1:  # spread: from its first plane
+        return hhmm(ltans[0]), hhmm(ltans[-1]), int(ltans.size)
+    return hhmm(ltans.min()), hhmm(ltans.max()), int(ltans.size)
+
+
+def hhmm(hours_: float) -> str:
+    """"HH:MM" of hours (rounded to the minute)."""
+    minutes = round(hours_ * 60.0) % 1440
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
 def _altitude(doc: str) -> Param:
     return Param("altitude_km", None, "km", doc, lo=150, hi=35000, required=True,
                  as_range=True)
@@ -60,12 +124,14 @@ WALKER: tuple[Param, ...] = (
 )
 SSO: tuple[Param, ...] = (
     _altitude("mean altitude above the equatorial radius (below ~5,900 km)"),
-    Param("ltan", None, "", 'local time of the ascending node, "HH:MM"', lo=None,
-          check=_ltan, required=True),
+    Param("ltan", None, "", 'local time of the ascending node, "HH:MM", or a list of them '
+          "(one per plane)", lo=None, check=_ltans, required=True),
     Param("satellites", None, "", "satellites, split evenly over the planes", lo=1,
           hi=MAX_SSO_SATELLITES, integer=True, required=True, as_range=True),
-    Param("planes", 1, "", "planes, LTAN spread over 12 h", lo=1, hi=MAX_SSO_PLANES,
-          integer=True, as_range=True),
+    Param("planes", None, "", "planes (default: one per listed ltan, or 1); with one ltan, "
+          "give ltan_spread_h", lo=1, hi=MAX_SSO_PLANES, integer=True, as_range=True),
+    Param("ltan_spread_h", None, "hours", "hours of LTAN the planes spread over, evenly, "
+          "centred on ltan (24: all around the clock)", lo=0, lo_open=True, hi=24),
 )
 TLE: tuple[Param, ...] = (
     Param("file", None, "", "catalogue path, relative to the scenario file", lo=None,
@@ -121,13 +187,12 @@ def walker_shell(v: dict[str, Any]) -> orbits.Shell:
 
 def sso_shell(v: dict[str, Any], t_start: datetime) -> orbits.Shell:
     """The shell of validated sso values ``v`` for a run starting at ``t_start`` (UTC)."""
-    hh, mm = _LTAN.fullmatch(v["ltan"]).groups()
     t = timescale().from_datetime(t_start)
     ut_h = (t_start.hour + t_start.minute / 60 + t_start.second / 3600
             + t_start.microsecond / 3.6e9)
     gmst_rad = float(t.gmst) * np.pi / 12.0
-    return orbits.sso(float(v["altitude_km"]), int(hh) + int(mm) / 60, v["satellites"],
-                      v["planes"], gmst_rad, ut_h)
+    return orbits.sso(float(v["altitude_km"]), plane_ltans_h(v), v["satellites"], gmst_rad,
+                      ut_h)
 
 
 def cluster_satellites(label: str, v: dict[str, Any], t_start: datetime, first: int

@@ -55,14 +55,16 @@ def sso_inclination_deg(altitude_km: float) -> float:
     return float(np.degrees(np.arccos(cos_i))) if abs(cos_i) <= 1 else float("nan")
 
 
-def sso(altitude_km: float, ltan_h: float, satellites: int, planes: int,
-        gmst_rad: float, ut_h: float) -> Shell:
-    """Sun-synchronous planes; plane k has LTAN ``ltan_h + k·12 h/planes``, satellites split
+def sso(altitude_km: float, ltans_h: np.ndarray, satellites: int, gmst_rad: float,
+        ut_h: float) -> Shell:
+    """Sun-synchronous planes, plane k at LTAN ``ltans_h[k]`` (hours); satellites split
     evenly over the planes and evenly in mean anomaly within each."""
+    ltans_h = np.atleast_1d(np.asarray(ltans_h, dtype=np.float64))
+    planes = ltans_h.size
     per_plane = satellites // planes
     plane = np.repeat(np.arange(planes), per_plane)
     slot = np.tile(np.arange(per_plane), planes)
-    ltan = ltan_h + plane * 12.0 / planes
+    ltan = ltans_h[plane]
     raan = gmst_rad + np.radians(15.0 * (ltan - ut_h))
     anomaly = slot * 2.0 * np.pi / per_plane
     inc = np.full(plane.size, np.radians(sso_inclination_deg(altitude_km)))

@@ -286,6 +286,10 @@ class _Builder(TableChecker):
         if v["altitude_km"] > constellations.SSO_MAX_ALTITUDE_KM:
             raise self.fail("no sun-synchronous orbit above ~5,900 km; expected a lower "
                             "altitude", "altitude_km", "constellation", i)
+        problem = constellations.sso_layout_problem(v)
+        if problem:
+            raise self.fail(*problem, "constellation", i)
+        v = {**v, "planes": constellations.plane_ltans_h(v).size}
         if v["satellites"] % v["planes"]:
             raise self.fail(f"satellites ({v['satellites']}) must split evenly over planes "
                             f"({v['planes']})", "satellites", "constellation", i)

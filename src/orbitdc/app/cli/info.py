@@ -10,6 +10,7 @@ import math
 import sys
 
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
+from orbitdc.physics import constellations
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.links import LinkStats
 from orbitdc.physics.summary import GroupStats
@@ -53,6 +54,12 @@ def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
                        for i, (col, w) in enumerate(zip(cols, widths, strict=True)))]
     for row in rows:
         lines.append("  ".join(cell(row, col) for col in cols))
+    for c in scn.constellations:
+        span = constellations.ltan_range(c.spec)
+        if span is not None:
+            first, last, planes = span
+            where = first if planes == 1 else f"{first} to {last}"
+            lines.append(f"  {c.name}: {planes} plane{'s' * (planes > 1)}, LTAN {where}")
     return "\n".join([*head, "", *lines])
 
 
@@ -100,6 +107,10 @@ def run(args: argparse.Namespace) -> int:
         doc = {"scenario": scn.name, "file": str(scn.path), "start": format_instant(scn.start),
                "duration_s": scn.duration_s, "step_s": scn.step_s,
                "constellations": [r.as_dict() for r in tl.summary[:-1]],
+               "sso_planes": [{"name": c.name, "planes": span[2], "ltan_first": span[0],
+                               "ltan_last": span[1]}
+                              for c in scn.constellations
+                              if (span := constellations.ltan_range(c.spec)) is not None],
                "total": tl.summary[-1].as_dict()}
         if tl.links is not None:
             doc["links"] = [{k: (None if isinstance(v, float) and math.isnan(v) else v)

@@ -97,11 +97,16 @@ def bundle_size(folder: Path) -> None:
 
 def sweep(exe: Path) -> None:
     """A small trade study from the bundle on a local Dask cluster of two worker processes
-    (spawned from the frozen executable) gives the rows of the same study run serially."""
+    (spawned from the frozen executable) writing Parquet gives the rows of the same study run
+    serially to CSV."""
+    import numpy as np
+
+    from orbitdc.sweep import results
+
     tmp = Path(tempfile.mkdtemp(prefix="orbitdc-sweep-"))
-    rows = {}
-    for workers in ("0", "2"):
-        out = tmp / f"w{workers}.csv"
+    read = {}
+    for workers, name in (("0", "serial.csv"), ("2", "dask.parquet")):
+        out = tmp / name
         res = subprocess.run([str(exe), "sweep", "suncatcher", "--vary",
                               "spacecraft.battery_wh=2000,6000", "--duration", "1h", "-q",
                               "--workers", workers, "-o", str(out)], capture_output=True,
@@ -109,13 +114,18 @@ def sweep(exe: Path) -> None:
         if res.returncode != 0 or not out.is_file():
             sys.exit(f"check_app: sweep --workers {workers} failed ({res.returncode}): "
                      f"{res.stderr.strip()[-400:]}")
-        lines = out.read_text().splitlines()
-        seconds = lines[0].split(",").index("seconds")
-        rows[workers] = [",".join(c for i, c in enumerate(line.split(",")) if i != seconds)
-                         for line in lines]
-    if rows["0"] != rows["2"] or len(rows["0"]) != 3:
-        sys.exit("check_app: sweep on 2 Dask workers differs from the serial run")
-    print("ok    sweep: 2 variants on a 2-process local Dask cluster = serial")
+        read[workers] = results.read(out)
+    a, b = read["0"], read["2"]
+    def equal(x, y) -> bool:
+        if x.dtype == object or y.dtype == object:
+            return list(x) == list(y)
+        return bool(np.array_equal(x, y, equal_nan=True))
+
+    same = a.n_rows == b.n_rows == 2 and set(a.columns) == set(b.columns) and all(
+        equal(a.columns[k], b.columns[k]) for k in a.columns if k != "seconds")
+    if not same or set(a.columns["status"]) != {"ok"}:
+        sys.exit("check_app: sweep on 2 Dask workers (Parquet) differs from the serial run")
+    print("ok    sweep: 2 variants on a 2-process local Dask cluster (Parquet) = serial (CSV)")
 
 
 def main() -> int:

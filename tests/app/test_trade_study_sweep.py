@@ -83,17 +83,27 @@ def test_a_sweep_runs_and_opens_its_study(new_window, qtbot, tmp_path, workers) 
 
 def test_cancel_keeps_a_whole_file(new_window, qtbot, tmp_path) -> None:
     win = _window(new_window, qtbot, tmp_path / "base.toml", "12h")
-    vary = "spacecraft.battery_wh=1000,2000,4000,8000\nconstellation[0].altitude_km=550,700\n"
+    vary = ("spacecraft.battery_wh=1000,2000,4000,6000,8000\n"
+            "constellation[0].altitude_km=500:900:8\n")  # 40 variants, planned first
     dialog = _dialog(win, vary, 0)
-    dialog.relay.progress.connect(lambda *_: dialog.cancel())  # at the first news
     qtbot.mouseClick(dialog.form.run_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.study_window is not None, timeout=RUN_MS)
+    assert dialog.running and dialog.form.cancel_button.isEnabled()
+    qtbot.mouseClick(dialog.form.cancel_button, Qt.MouseButton.LeftButton)  # while planning
+    assert dialog.stop.is_set() and dialog.form.status.text() == "Stopping…"
+    qtbot.waitUntil(lambda: not dialog.running and dialog.form.run_button.isEnabled(),
+                    timeout=RUN_MS)
     text = dialog.form.status.text()
     assert text.startswith("Stopped: ") and "designs written to" in text
-    results = read(dialog.form.out.text())
-    assert results.n_rows < 8  # the stop was seen before the last variants
-    assert set(results.columns["status"]) <= {"ok"}
-    dialog.study_window.close()
+    out = Path(dialog.form.out.text())
+    n = int(text.split()[1])
+    assert n < 40
+    lines = out.read_text(encoding="utf-8").splitlines()  # a whole file: header + n rows
+    assert lines[0].startswith("variant,hash,status") and len(lines) == 1 + n
+    assert (dialog.study_window is not None) == (n > 0)  # no window for an empty file
+    assert not dialog.form.cancel_button.isEnabled()
+    if dialog.study_window is not None:
+        assert read(out).n_rows == n
+        dialog.study_window.close()
     dialog.close()
 
 

@@ -120,7 +120,8 @@ class SweepDialog(QDialog):
         text = (tr("Stopped: %1 designs written to %2") if outcome.interrupted
                 else tr("Done: %1 designs written to %2"))
         self.form.say(text.replace("%1", str(n)).replace("%2", str(outcome.path)))
-        self.study_window = open_trade_study(self.main, outcome.path)
+        if n + outcome.skipped:  # a file with no row is no study to show
+            self.study_window = open_trade_study(self.main, outcome.path)
 
     def _join(self) -> None:
         if self.thread is not None:

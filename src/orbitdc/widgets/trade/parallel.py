@@ -3,8 +3,8 @@ to its range over the designs that ran (its lowest value at the bottom, highest 
 both written), one polyline per design coloured like its scatter point, designs a filter
 leaves out grey (or hidden), the Pareto front's designs in red on top.
 
-Lines of one colour share one curve (``N_BINS`` colour steps), so thousands of designs stay
-a few dozen items."""
+Lines of one colour share one curve (``N_BINS`` colour steps, the scatter's), so thousands
+of designs stay a few dozen items."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from orbitdc.widgets import theme
 from orbitdc.widgets.trade import colours
 from orbitdc.widgets.trade.model import TradeTable, label
 
-N_BINS = 24
-LINE_PX = 1.2
+N_BINS = colours.N_STEPS
+LINE_PX = 1.0  # thin and not antialiased: thousands of lines draw fast
 FRONT_PX = 2.2
 
 
@@ -49,13 +49,14 @@ class ParallelView(pg.GraphicsLayoutWidget):
             self.plot.hideAxis(axis)
         self.axes = pg.PlotCurveItem(pen=theme.pen(theme.TEXT_DIM, 1.0), connect="pairs")
         self.filtered = pg.PlotCurveItem(pen=theme.pen(QColor(*colours.FILTERED), 1.0),
-                                         connect="finite")
+                                         connect="finite", antialias=False)
         self.front = pg.PlotCurveItem(pen=theme.pen(colours.FRONT, FRONT_PX),
                                       connect="finite")
         self.bins: list[pg.PlotCurveItem] = []
         for k in range(N_BINS + 1):  # the last: designs without a colour value
             rgba = colours.rgba(np.array([k / (N_BINS - 1) if k < N_BINS else np.nan]))[0]
-            curve = pg.PlotCurveItem(pen=theme.pen(QColor(*rgba), LINE_PX), connect="finite")
+            curve = pg.PlotCurveItem(pen=theme.pen(QColor(*rgba), LINE_PX), connect="finite",
+                                     antialias=False)
             self.bins.append(curve)
         for item in (self.filtered, *self.bins, self.front, self.axes):
             self.plot.addItem(item)

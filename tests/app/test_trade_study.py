@@ -201,3 +201,22 @@ def test_window_follows_a_language_switch(new_window, study, qtbot) -> None:
         QApplication.processEvents()
     assert w.hide_filtered.text() == "Hide filtered-out designs"
     tw.close()
+
+
+def test_a_parquet_study_opens_too(new_window, tmp_path, qtbot) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    cols = make_columns(n=30, n_failed=2, scenario=str(tmp_path / "base.toml"))
+    table = pa.table({k: (v.tolist() if v.dtype == object else
+                          v.astype(int) if k in ("variant", "seed") else v)
+                      for k, v in cols.items()})
+    path = tmp_path / "study.parquet"
+    pq.write_table(table, path)
+    tw = open_trade_study(new_window, path)
+    assert tw is not None and tw.windowTitle() == "Trade study — study.parquet"
+    t = tw.widget.table
+    assert t.n_rows == 30 and len(t.failed) == 2
+    assert np.array_equal(t.values["m:min_soc"], cols["m:min_soc"], equal_nan=True)
+    assert tw.results.overrides(0)["spacecraft.pointing"] == cols["p:spacecraft.pointing"][0]
+    tw.close()

@@ -220,3 +220,17 @@ def test_a_parquet_study_opens_too(new_window, tmp_path, qtbot) -> None:
     assert np.array_equal(t.values["m:min_soc"], cols["m:min_soc"], equal_nan=True)
     assert tw.results.overrides(0)["spacecraft.pointing"] == cols["p:spacecraft.pointing"][0]
     tw.close()
+
+
+def test_cli_flag_opens_the_study_at_start(qtbot, tmp_path, study, monkeypatch) -> None:
+    from orbitdc.app import gui
+
+    opened = []
+    real = trade_study.open_trade_study
+    monkeypatch.setattr(trade_study, "open_trade_study",
+                        lambda win, path: opened.append(real(win, path)) or opened[-1])
+    shot = tmp_path / "shot.png"
+    assert gui.run(str(tmp_path / "base.toml"), screenshot=str(shot), size="900x600",
+                   lang="en", trade_study=str(study)) == 0
+    assert shot.is_file() and len(opened) == 1
+    assert opened[0] is not None and opened[0].widget.table.n_rows == 200

@@ -13,10 +13,29 @@ from __future__ import annotations
 import math
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 COLOR_MODES = ("illumination", "soc", "temperature", "throughput", "proton_flux")
 FRAMES = ("inertial", "earth")
+LIGHT_FILTERS = ("any", "sunlit", "eclipse")  # eclipse: illumination ≤ 0.5 (umbra, deep penumbra)
+ORBIT_RINGS = ("selected", "all")  # the selected satellite's plane, or every plane (capped)
+
+
+@dataclass(frozen=True)
+class StateFilter:
+    """Which satellites are shown by their state at the shown instant (all conditions must
+    hold): ``light`` one of :data:`LIGHT_FILTERS`; ``soc_below_pct`` a battery charge in %
+    (shown: charge below it) or None; ``throttled`` (shown: compute below its maximum)."""
+
+    light: str = "any"
+    soc_below_pct: float | None = None
+    throttled: bool = False
+
+    @property
+    def active(self) -> bool:
+        """Whether it hides anything at all."""
+        return self.light != "any" or self.soc_below_pct is not None or self.throttled
 
 
 class Event:
@@ -60,20 +79,25 @@ class ViewState:
     * ``frame``: "inertial" (TEME fixed, the Earth turns) or "earth" (Earth-fixed);
     * ``follow``: the camera follows the selected satellite;
     * ``offset_s``: the clock, seconds since the scenario start;
-    * ``hidden_constellations``: names of constellations filtered out (frozenset).
+    * ``hidden_constellations``: names of constellations filtered out (frozenset);
+    * ``state_filter``: a :class:`StateFilter` (satellites shown by their state);
+    * ``orbit_rings``: one of :data:`ORBIT_RINGS`;
+    * ``hovered``: the satellite under the pointer (index) or None.
 
     Layers: ``layer(key)`` / ``set_layer(key, on)``, emitting ``events.layers(key, on)``;
     views declare their layers with ``declare_layer(key, default)``.
     """
 
     FIELDS: tuple[str, ...] = ("selected", "color_mode", "frame", "follow", "offset_s",
-                               "hidden_constellations")
+                               "hidden_constellations", "state_filter", "orbit_rings",
+                               "hovered")
 
     def __init__(self) -> None:
         self.events = Events((*self.FIELDS, "layers"))
         self._values: dict[str, Any] = {
             "selected": None, "color_mode": "illumination", "frame": "inertial",
-            "follow": False, "offset_s": 0.0, "hidden_constellations": frozenset()}
+            "follow": False, "offset_s": 0.0, "hidden_constellations": frozenset(),
+            "state_filter": StateFilter(), "orbit_rings": "selected", "hovered": None}
         self._layers: dict[str, bool] = {}
         self.n_sat = 0  # satellites of the current timeline (bounds the selection)
 
@@ -132,6 +156,26 @@ class ViewState:
     def _check_hidden_constellations(value: Any) -> frozenset[str]:
         return frozenset(str(v) for v in value)
 
+    @staticmethod
+    def _check_state_filter(value: Any) -> StateFilter:
+        if not isinstance(value, StateFilter) or value.light not in LIGHT_FILTERS:
+            raise ValueError(f"state_filter: expected a StateFilter with light one of "
+                             f"{', '.join(LIGHT_FILTERS)}, got {value!r}")
+        soc = value.soc_below_pct
+        if soc is not None and not (math.isfinite(soc) and 0.0 <= soc <= 100.0):
+            raise ValueError(f"state_filter: soc_below_pct must be 0-100 %, got {soc!r}")
+        return value
+
+    @staticmethod
+    def _check_orbit_rings(value: Any) -> str:
+        if value not in ORBIT_RINGS:
+            raise ValueError(f"orbit_rings: expected one of {', '.join(ORBIT_RINGS)}, "
+                             f"got {value!r}")
+        return value
+
+    def _check_hovered(self, value: Any) -> int | None:
+        return None if value is None else self._check_selected(value)
+
     # --- layers ----------------------------------------------------------------------------
 
     def declare_layer(self, key: str, default: bool = True) -> None:
@@ -161,4 +205,5 @@ class ViewState:
         self.n_sat = int(n_sat)
         if self.selected is not None and self.selected >= self.n_sat:
             self.selected = None
+        self.hovered = None
         self.offset_s = 0.0

@@ -55,7 +55,7 @@ def test_layer_keys_come_from_the_registry() -> None:
     assert tuple(c.key for c in REGISTRY if c.label is not None) == LAYERS
     # The View menu's order, unchanged by the registry.
     assert LAYERS == ("orbits", "track", "stations", "footprints", "contacts", "isl", "shadow",
-                      "sun", "stars", "atmosphere", "radiation", "legend")
+                      "sun", "stars", "atmosphere", "radiation", "labels", "legend")
     assert set(LAYER_LABELS) == set(LAYERS) and all(LAYER_LABELS.values())
     keys = [c.key for c in REGISTRY]
     assert len(keys) == len(set(keys))  # unique keys

@@ -5,6 +5,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING
 
+from orbitdc.render.filter_binding import bind_filters
 from orbitdc.viewstate import ViewState
 
 if TYPE_CHECKING:
@@ -35,3 +36,4 @@ def bind(scene: GlobeScene, view: ViewState) -> None:
     view.events.layers.connect(on_layer)
     view.events.selected.connect(scene.select)
     view.events.follow.connect(scene.set_follow)
+    bind_filters(scene, view)  # filters, orbit rings, the hovered satellite

@@ -24,6 +24,7 @@ from orbitdc.render.layers.base import Layer
 from orbitdc.render.layers.contact_lines import ContactLinesLayer
 from orbitdc.render.layers.footprints import FootprintsLayer
 from orbitdc.render.layers.isl import IslLayer
+from orbitdc.render.layers.labels import LabelsLayer
 from orbitdc.render.layers.radiation import RadiationLayer
 from orbitdc.render.layers.stations import StationsLayer
 from orbitdc.render.overlays import captions, legend
@@ -36,7 +37,7 @@ REGISTRY: list[type[Layer]] = [
     earth.EarthLayer, satellites.SatellitesLayer, orbits.OrbitsLayer, track.TrackLayer,
     StationsLayer, FootprintsLayer, ContactLinesLayer, IslLayer, shadow.ShadowLayer,
     sun.SunLayer, stars.StarsLayer, atmosphere.AtmosphereLayer, RadiationLayer,
-    legend.LegendOverlay, captions.CaptionsOverlay,
+    LabelsLayer, legend.LegendOverlay, captions.CaptionsOverlay,
 ]
 LAYERS = tuple(c.key for c in REGISTRY if c.label is not None)  # the switchable layers
 LAYER_LABELS = {c.key: c.label for c in REGISTRY if c.label is not None}  # English
@@ -94,8 +95,7 @@ class GlobeScene(OverlayControls):
 
     # --- overlays (set_captions, set_overlay_scale, set_legend_labels, ... inherited) -----
     def copy_look(self, other: GlobeScene) -> None:
-        """Show what ``other`` shows, as ``other`` shows it: frame, colour mode, layers and
-        the (translated) legend and colour-scale titles; not the camera or the data."""
+        """Take ``other``'s look: frame, colour mode, layers, legend, colour-scale titles."""
         self.set_frame(other.frame)
         self.set_color_mode(other.color_mode)
         for layer, on in other.visible.items():
@@ -195,7 +195,7 @@ class GlobeScene(OverlayControls):
         screen = self.inertial.node_transform(self.canvas.scene).map(pos)
         return nearest_visible(screen[:, :2] / screen[:, 3:4],
                                self.inertial.transform.map(pos)[:, :3], self.eye_position(),
-                               x_px, y_px, radius_px)
+                               x_px, y_px, radius_px, self.layers["satellites"].shown)
 
     def _before_draw(self, event: Any = None) -> None:
         for layer in self.layers.values():

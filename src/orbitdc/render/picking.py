@@ -6,19 +6,27 @@ from __future__ import annotations
 import numpy as np
 
 
+def behind_earth(pos_display: np.ndarray, eye: np.ndarray) -> np.ndarray:
+    """(n,) bool: the eye→point segment crosses the unit sphere (see :func:`nearest_visible`)."""
+    seg = pos_display - eye
+    t = np.clip(-(seg @ eye) / np.einsum("ij,ij->i", seg, seg), 0.0, 1.0)
+    closest = eye + t[:, None] * seg
+    return np.einsum("ij,ij->i", closest, closest) < 1.0
+
+
 def nearest_visible(screen_xy: np.ndarray, pos_display: np.ndarray, eye: np.ndarray,
-                    x_px: float, y_px: float, radius_px: float) -> int | None:
+                    x_px: float, y_px: float, radius_px: float,
+                    shown: np.ndarray | None = None) -> int | None:
     """Index of the point nearest to (``x_px``, ``y_px``) within ``radius_px``, or None.
 
     ``screen_xy``: (n, 2) canvas pixels of the points; ``pos_display``: (n, 3) the same points
     and ``eye`` the camera, in the displayed frame (Earth radii, the Earth a unit sphere at the
-    origin). A point is hidden when the eye→point segment crosses the unit sphere.
+    origin). A point is hidden when the eye→point segment crosses the unit sphere, or when
+    ``shown`` ((n,) bool, None: all) leaves it out (filtered satellites).
     """
     d2 = np.sum((screen_xy - np.array([x_px, y_px])) ** 2, axis=1)
-    seg = pos_display - eye
-    t = np.clip(-(seg @ eye) / np.einsum("ij,ij->i", seg, seg), 0.0, 1.0)
-    closest = eye + t[:, None] * seg
-    hidden = np.einsum("ij,ij->i", closest, closest) < 1.0
-    d2[hidden] = np.inf
+    d2[behind_earth(pos_display, eye)] = np.inf
+    if shown is not None:
+        d2[~shown] = np.inf
     best = int(np.argmin(d2))
     return best if d2[best] <= radius_px**2 else None

@@ -1,7 +1,11 @@
-"""Orbit rings: one per orbital plane (its first satellite), one period long (TEME axes).
+"""Orbit rings, one period long (TEME axes): by default only the selected satellite's (its
+plane's ring); or one per orbital plane of the shown constellations (its first satellite),
+at most :data:`MAX_ORBIT_RINGS` of them, spread evenly over the planes — 400 planes of rings
+are a grey blur and slow to draw.
 
 Recomputed only when the clock moves an hour or more from the rings' epoch (the planes
-drift slowly) or the layer is shown again, never per frame.
+drift slowly), the selection, mode or filters change or the layer is shown again, never per
+frame.
 """
 
 from __future__ import annotations
@@ -19,13 +23,31 @@ from orbitdc.render.layers.base import Layer
 if TYPE_CHECKING:
     from orbitdc.render.globe_scene import GlobeScene
 
-MAX_ORBIT_RINGS = 400
+MAX_ORBIT_RINGS = 100
 ORBIT_POINTS = 181
 REFRESH_S = 3600.0  # rings older than this (simulated seconds) are recomputed
+MODES = ("selected", "all")
+SELECTED_RING = (0.55, 0.70, 1.00, 0.85)  # one ring: brighter than the many (palette.ORBIT)
+
+
+def plane_representatives(tl: Timeline, hidden: frozenset[str] = frozenset(),
+                          cap: int = MAX_ORBIT_RINGS) -> list[int]:
+    """One satellite per orbital plane of the generated constellations not ``hidden`` (TLE
+    sets have no planes), at most ``cap``, taken evenly over all of them."""
+    reps, first = [], 0
+    for c in tl.scenario.constellations:
+        if c.type != "tle" and c.name not in hidden:
+            _, idx = np.unique(c.plane, return_index=True)
+            reps.extend(int(i) for i in first + np.sort(idx))
+        first += len(c.names)
+    if len(reps) > cap:
+        reps = [reps[int(k)] for k in np.linspace(0, len(reps), cap, endpoint=False)]
+    return reps
 
 
 class OrbitsLayer(Layer):
-    """Thin translucent rings, drawn before the satellites so they never cut through a dot."""
+    """Thin translucent rings, drawn before the satellites so they never cut through a dot.
+    ``mode``: "selected" or "all" (:data:`MODES`); ``rings``: satellites whose ring is drawn."""
 
     key, label, frame, order = "orbits", "Orbit paths", "inertial", 2
 
@@ -36,6 +58,21 @@ class OrbitsLayer(Layer):
         self.lines.set_gl_state("translucent", depth_test=True, depth_mask=False)
         self.own(self.lines)
         self.epoch_s = np.nan  # offset (s) the rings were computed at
+        self.set_mode("selected")
+        self.rings: list[int] = []
+        self.points_teme = np.zeros((0, 3), np.float32)  # the rings' points, Earth radii
+
+    def set_mode(self, mode: str) -> None:
+        """"selected" (the selected satellite's ring) or "all" (every plane, capped)."""
+        if mode not in MODES:
+            raise ValueError(f"orbit rings: expected one of {', '.join(MODES)}, got {mode!r}")
+        self.mode = mode
+        self.lines.set_data(color=SELECTED_RING if mode == "selected" else palette.ORBIT)
+        self.epoch_s = np.nan
+
+    def filters_changed(self) -> None:
+        """Hidden constellations changed: their planes' rings go or come back."""
+        self.epoch_s = np.nan
 
     def set_visible(self, on: bool) -> None:
         super().set_visible(on)
@@ -45,29 +82,35 @@ class OrbitsLayer(Layer):
     def set_timeline(self, timeline: Timeline) -> None:
         self.epoch_s = np.nan
 
+    def select(self, index: int | None) -> None:
+        if self.mode == "selected":
+            self.epoch_s = np.nan
+
     def show(self, state: State) -> None:
         if self.scene.timeline is not None and self.visible and (
                 not abs(state.offset_s - self.epoch_s) < REFRESH_S):
             self._rings(self.scene.timeline, state.offset_s)
 
+    def wanted(self, tl: Timeline) -> list[int]:
+        """The satellites whose ring is drawn in the current mode."""
+        if self.mode == "selected":
+            i = self.scene.selected
+            return [] if i is None or i >= tl.n_sat else [i]
+        return plane_representatives(tl, self.scene.layers["satellites"].filter.hidden)
+
     def _rings(self, tl: Timeline, offset_s: float) -> None:
-        reps, first = [], 0
-        for c in tl.scenario.constellations:
-            if c.type != "tle":
-                _, idx = np.unique(c.plane, return_index=True)
-                reps.extend(first + idx)
-            first += len(c.names)
-        reps = reps[:MAX_ORBIT_RINGS]
+        self.rings = self.wanted(tl)
         pts, pairs = [], []
-        for k, i in enumerate(reps):
+        for k, i in enumerate(self.rings):
             period_s = tl.period_s(i)
             r_teme, _ = tl.track(i, offset_s + np.linspace(0.0, period_s, ORBIT_POINTS))
             pts.append(r_teme / EARTH_RADIUS_KM)
             a = k * ORBIT_POINTS + np.arange(ORBIT_POINTS - 1)
             pairs.append(np.stack([a, a + 1], axis=1))
         if pts:
-            self.lines.set_data(np.concatenate(pts).astype(np.float32),
-                                connect=np.concatenate(pairs))
+            self.points_teme = np.concatenate(pts).astype(np.float32)
+            self.lines.set_data(self.points_teme, connect=np.concatenate(pairs))
         else:
-            self.lines.set_data(np.zeros((2, 3), np.float32))
+            self.points_teme = np.zeros((0, 3), np.float32)
+            self.lines.set_data(np.zeros((2, 3), np.float32), connect=np.array([[0, 1]]))
         self.epoch_s = offset_s

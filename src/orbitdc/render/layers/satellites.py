@@ -13,6 +13,7 @@ from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
 from orbitdc.render.dots import Dots
+from orbitdc.render.filtering import SatelliteFilter
 from orbitdc.render.layers.base import Layer
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ def marker_size(n: int) -> float:
 
 
 class SatellitesLayer(Layer):
-    """Always shown; ``pos_teme`` holds the positions last shown (n, 3) float32 (picking)."""
+    """Always shown; ``pos_teme`` holds the positions last shown (n, 3) float32 (picking);
+    ``shown`` the satellites drawn, (n,) bool, or None for all (``filter``: the view's)."""
 
     key, label, frame, order = "satellites", None, "inertial", 3
 
@@ -37,6 +39,8 @@ class SatellitesLayer(Layer):
         self.own(self.dots, self.highlight)
         self.pos_teme = np.zeros((0, 3), np.float32)
         self._flux: tuple[State | None, np.ndarray] = (None, np.zeros(0))
+        self.filter = SatelliteFilter()
+        self.shown: np.ndarray | None = None
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.highlight.set_data(np.zeros((0, 3), np.float32))
@@ -48,7 +52,12 @@ class SatellitesLayer(Layer):
     def show(self, state: State) -> None:
         pos = (state.r_teme_km / EARTH_RADIUS_KM).astype(np.float32)
         self.pos_teme = pos
-        self.dots.set_data(pos, self.colors(state), marker_size(len(pos)))
+        shown = self.shown = self.filter.mask(state, self.scene.timeline)
+        colors = self.colors(state)
+        if shown is None:
+            self.dots.set_data(pos, colors, marker_size(len(pos)))
+        else:  # the filtered-out satellites are not drawn
+            self.dots.set_data(pos[shown], colors[shown], marker_size(int(shown.sum())))
         i = self.scene.selected
         if i is not None:
             self.highlight.set_data(pos[i:i + 1], face_color=(0, 0, 0, 0),

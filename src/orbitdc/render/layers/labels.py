@@ -1,0 +1,110 @@
+"""Satellite names, only where they can be read: the selected and the hovered satellite's,
+and every shown satellite's when fewer than :data:`LABEL_ALL_BELOW` are on screen (after the
+filters and the zoom). Names sit beside their dots in TEME (they move with them every frame);
+which ones to name is decided again at most every :data:`CHOOSE_EVERY_S` while drawing on
+screen (projecting 88,000 points costs a few milliseconds), on every offscreen render.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from vispy import scene as vscene
+
+from orbitdc.physics.timeline import Timeline
+from orbitdc.render import palette
+from orbitdc.render.layers.base import Layer
+from orbitdc.render.picking import behind_earth
+
+if TYPE_CHECKING:
+    from orbitdc.render.globe_scene import GlobeScene
+
+LABEL_ALL_BELOW = 50  # name every shown satellite when fewer than this are on screen
+CHOOSE_EVERY_S = 0.25
+FONT_PT = 8.0
+GAP = "   "  # the name starts beside the dot, not on it
+
+
+class LabelsLayer(Layer):
+    """``named``: indices of the satellites named in the last frame; ``on_screen``: how many
+    shown satellites were on screen then (in the view, not behind the Earth)."""
+
+    key, label, frame, order, translucent = "labels", "Satellite names", "inertial", 8, True
+
+    def __init__(self, scene: GlobeScene) -> None:
+        super().__init__(scene)
+        self.text = vscene.visuals.Text(text="", color=palette.STATION_LABEL,
+                                        font_size=FONT_PT, anchor_x="left", anchor_y="center",
+                                        parent=self.parent)
+        self.text.set_gl_state("translucent", depth_test=False)
+        self.own(self.text)
+        self.hovered: int | None = None
+        self.named: list[int] = []
+        self.on_screen = 0
+        self._chosen_at = -np.inf
+
+    def set_timeline(self, timeline: Timeline) -> None:
+        self.hovered, self.named = None, []
+        self._chosen_at = -np.inf
+
+    def set_hovered(self, index: int | None) -> None:
+        """The satellite under the pointer (named too), or None."""
+        self.hovered = index
+        self._chosen_at = -np.inf
+
+    def select(self, index: int | None) -> None:
+        self._chosen_at = -np.inf
+
+    def before_draw(self, event: Any | None) -> None:
+        tl = self.scene.timeline
+        if not self.visible or tl is None or self.scene.state is None:
+            return
+        now = time.monotonic()
+        if event is None or now - self._chosen_at >= CHOOSE_EVERY_S:
+            self._chosen_at = now
+            self.named = self.choose()
+        pos = self.scene.layers["satellites"].pos_teme
+        named = [i for i in self.named if i < len(pos)]
+        if not named:  # (the node stays visible: that is the layer's switch)
+            self.text.text, self.text.pos = "", np.zeros((1, 3), np.float32)
+            return
+        self.text.text = [GAP + tl.names[i] for i in named]
+        self.text.pos = pos[named]
+        colors = np.tile(np.asarray(palette.STATION_LABEL, np.float32), (len(named), 1))
+        sel = self.scene.selected
+        if sel in named:
+            colors[named.index(sel)] = palette.SELECTED
+        self.text.color = colors
+
+    def visible_on_screen(self) -> np.ndarray:
+        """Indices of the shown satellites inside the view and not behind the Earth."""
+        sats = self.scene.layers["satellites"]
+        pos, shown = sats.pos_teme, sats.shown
+        idx = np.arange(len(pos)) if shown is None else np.flatnonzero(shown)
+        if len(idx) == 0:
+            return idx
+        screen = self.scene.inertial.node_transform(self.scene.canvas.scene).map(pos[idx])
+        w = screen[:, 3]
+        xy = screen[:, :2] / np.where(w > 0, w, 1.0)[:, None]
+        width, height = self.scene.canvas.physical_size
+        inside = ((w > 0) & (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0)
+                  & (xy[:, 1] < height))
+        idx = idx[inside]
+        display = self.scene.inertial.transform.map(pos[idx])[:, :3]
+        return idx[~behind_earth(display, self.scene.eye_position())]
+
+    def choose(self) -> list[int]:
+        """The satellites to name now: all shown on screen when fewer than
+        :data:`LABEL_ALL_BELOW`, else the selected and the hovered one (when in sight)."""
+        visible = self.visible_on_screen()
+        self.on_screen = len(visible)
+        named = [int(i) for i in visible] if len(visible) < LABEL_ALL_BELOW else []
+        pos = self.scene.layers["satellites"].pos_teme
+        for i in (self.scene.selected, self.hovered):
+            if i is not None and i < len(pos) and i not in named:
+                display = self.scene.inertial.transform.map(pos[i:i + 1])[:, :3]
+                if not behind_earth(display, self.scene.eye_position())[0]:
+                    named.append(int(i))
+        return named

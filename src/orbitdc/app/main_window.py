@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.app import docks
+from orbitdc.app import docks, filters
 from orbitdc.app.clock import Clock
 from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.inspector.bind(self.view_state)
         self.presentation = Presentation(self)
         self.menus = build_menus(self)
+        self.readable = filters.install(self)  # filters, find, rings, count (app.filters)
         bar.addWidget(self.menus.color_combo)
         self.retranslate()
         self._wire()
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
             "umbra": self.tr("Umbra (eclipse)"), "station": self.tr("Ground station"),
             "downlink": self.tr("Downlink"), "isl": self.tr("Laser link (colour: load)")})
         self.menus.retranslate()
+        self.readable.retranslate()
         self._update_caption()
 
     # --- scenarios ------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ def _layer_label(key: str) -> str:
               "atmosphere": tr("Atmosphere"), "legend": tr("Legend"),
               "stations": tr("Ground stations"), "footprints": tr("Station footprints"),
               "contacts": tr("Contact lines"), "isl": tr("Inter-satellite links"),
-              "radiation": tr("Radiation (protons > 10 MeV)")}
+              "radiation": tr("Radiation (protons > 10 MeV)"), "labels": tr("Satellite names")}
     return labels[key] if key in labels else LAYER_LABELS[key]
 
 

@@ -111,6 +111,11 @@
         <translation>Rayonnement (protons &gt; 10 MeV)</translation>
     </message>
     <message>
+        <location filename="../../app/menus.py" line="37"/>
+        <source>Satellite names</source>
+        <translation>Noms des satellites</translation>
+    </message>
+    <message>
         <location filename="../../app/menus.py" line="42"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
@@ -476,6 +481,71 @@
         <location filename="../../app/trade_sweep.py" line="121"/>
         <source>Done: %1 designs written to %2</source>
         <translation>Terminée&#xa0;: %1 variantes écrites dans %2</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="38"/>
+        <source>%1 satellites</source>
+        <translation>%1 satellites</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="39"/>
+        <source>%1 satellites · %2 shown</source>
+        <translation>%1 satellites · %2 affichés</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="174"/>
+        <source>Isolate “%1”</source>
+        <translation>Isoler «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="177"/>
+        <source>Undo isolate</source>
+        <translation>Annuler l&apos;isolement</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="180"/>
+        <source>Show all satellites</source>
+        <translation>Afficher tous les satellites</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="185"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="186"/>
+        <source>&amp;Find satellite…</source>
+        <translation>&amp;Rechercher un satellite…</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="187"/>
+        <source>F&amp;ilter</source>
+        <translation>F&amp;iltre</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="188"/>
+        <source>Filter &amp;bar</source>
+        <translation>&amp;Barre de filtres</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="189"/>
+        <source>Orbit &amp;rings</source>
+        <translation>Orbi&amp;tes</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="190"/>
+        <source>The selected satellite&apos;s plane</source>
+        <translation>Le plan du satellite sélectionné</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="191"/>
+        <source>All planes (up to %1)</source>
+        <translation>Tous les plans (%1 au plus)</translation>
+    </message>
+    <message>
+        <location filename="../../app/filters.py" line="193"/>
+        <source>Filter bar</source>
+        <translation>Barre de filtres</translation>
     </message>
 </context>
 <context>
@@ -1264,36 +1334,127 @@
     </message>
 </context>
 <context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="159"/>
+        <source>&amp;Isolate</source>
+        <translation>&amp;Isoler</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="164"/>
+        <source>&amp;Undo isolate</source>
+        <translation>&amp;Annuler l&apos;isolement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="167"/>
+        <source>Show &amp;all satellites</source>
+        <translation>Afficher &amp;tous les satellites</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="174"/>
+        <source>All constellations</source>
+        <translation>Toutes les constellations</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="176"/>
+        <source>%1 of %2 constellations</source>
+        <translation>%1 constellations sur %2</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="184"/>
+        <source>Show:</source>
+        <translation>Afficher&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="185"/>
+        <source>&amp;Constellations</source>
+        <translation>&amp;Constellations</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="186"/>
+        <source>Sunlit or not</source>
+        <translation>Ensoleillés ou non</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="186"/>
+        <source>Sunlit only</source>
+        <translation>Ensoleillés seulement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="187"/>
+        <source>In eclipse only</source>
+        <translation>En éclipse seulement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="190"/>
+        <source>Battery below</source>
+        <translation>Batterie sous</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="191"/>
+        <source>Throttled only</source>
+        <translation>Bridés seulement</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/filter_bar.py" line="192"/>
+        <source>Constellations shown on the globe</source>
+        <translation>Constellations affichées sur le globe</translation>
+    </message>
+</context>
+<context>
     <name>FilterPanel</name>
     <message>
-        <location filename="../../widgets/trade/filters.py" line="58"/>
+        <location filename="../../widgets/trade/filters.py" line="59"/>
         <source>Reset filters</source>
         <translation>Réinitialiser les filtres</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/filters.py" line="59"/>
+        <location filename="../../widgets/trade/filters.py" line="60"/>
         <source>Show every design again</source>
         <translation>Afficher de nouveau toutes les variantes</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/filters.py" line="60"/>
+        <location filename="../../widgets/trade/filters.py" line="61"/>
         <source>Parameters</source>
         <translation>Paramètres</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/filters.py" line="61"/>
+        <location filename="../../widgets/trade/filters.py" line="62"/>
         <source>Metrics</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/filters.py" line="63"/>
+        <location filename="../../widgets/trade/filters.py" line="64"/>
         <source>Lowest value shown</source>
         <translation>Plus petite valeur affichée</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/filters.py" line="64"/>
+        <location filename="../../widgets/trade/filters.py" line="65"/>
         <source>Highest value shown</source>
         <translation>Plus grande valeur affichée</translation>
+    </message>
+</context>
+<context>
+    <name>FindSatellite</name>
+    <message>
+        <location filename="../../widgets/find_satellite.py" line="73"/>
+        <source>No single satellite matches “%1”.</source>
+        <translation>«&#xa0;%1&#xa0;» ne désigne pas un seul satellite.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/find_satellite.py" line="80"/>
+        <source>Find satellite</source>
+        <translation>Rechercher un satellite</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/find_satellite.py" line="81"/>
+        <source>Part of a satellite&apos;s name:</source>
+        <translation>Une partie du nom d&apos;un satellite&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/find_satellite.py" line="82"/>
+        <source>e.g. 042</source>
+        <translation>p.{NB}ex. 042</translation>
     </message>
 </context>
 <context>
@@ -1691,7 +1852,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="150"/>
+        <location filename="../../app/main_window.py" line="151"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
@@ -1726,57 +1887,57 @@
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="152"/>
+        <location filename="../../app/main_window.py" line="153"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="156"/>
+        <location filename="../../app/main_window.py" line="157"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="156"/>
+        <location filename="../../app/main_window.py" line="157"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157"/>
+        <location filename="../../app/main_window.py" line="158"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157"/>
+        <location filename="../../app/main_window.py" line="158"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158"/>
+        <location filename="../../app/main_window.py" line="159"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158"/>
+        <location filename="../../app/main_window.py" line="159"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="201"/>
+        <location filename="../../app/main_window.py" line="203"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="204"/>
+        <location filename="../../app/main_window.py" line="206"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="289"/>
+        <location filename="../../app/main_window.py" line="291"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -2173,97 +2334,97 @@
 <context>
     <name>TradeStudyWidget</name>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="111"/>
+        <location filename="../../widgets/trade/widget.py" line="117"/>
         <source>X</source>
         <translation>X</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="112"/>
+        <location filename="../../widgets/trade/widget.py" line="118"/>
         <source>Y</source>
         <translation>Y</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="113"/>
+        <location filename="../../widgets/trade/widget.py" line="119"/>
         <source>Colour</source>
         <translation>Couleur</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="115"/>
+        <location filename="../../widgets/trade/widget.py" line="121"/>
         <source>lower is better</source>
         <translation>plus bas, mieux c’est</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="116"/>
+        <location filename="../../widgets/trade/widget.py" line="122"/>
         <source>higher is better</source>
         <translation>plus haut, mieux c’est</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="117"/>
+        <location filename="../../widgets/trade/widget.py" line="123"/>
         <source>Which way is better on this axis, for the Pareto front</source>
         <translation>Le sens favorable sur cet axe, pour le front de Pareto</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="118"/>
+        <location filename="../../widgets/trade/widget.py" line="124"/>
         <source>Hide filtered-out designs</source>
         <translation>Masquer les variantes filtrées</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="119"/>
+        <location filename="../../widgets/trade/widget.py" line="125"/>
         <source>Export scatter…</source>
         <translation>Exporter le nuage de points…</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="120"/>
+        <location filename="../../widgets/trade/widget.py" line="126"/>
         <source>Export parameters…</source>
         <translation>Exporter les paramètres…</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="122"/>
+        <location filename="../../widgets/trade/widget.py" line="128"/>
         <source>Save the chart as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer le graphique tel qu’affiché, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="201"/>
+        <location filename="../../widgets/trade/widget.py" line="209"/>
         <source>%1 of %2 designs shown, %3 on the Pareto front</source>
         <translation>%1 variantes affichées sur %2, %3 sur le front de Pareto</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="209"/>
+        <location filename="../../widgets/trade/widget.py" line="217"/>
         <source>Design %1</source>
         <translation>Variante %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="211"/>
+        <location filename="../../widgets/trade/widget.py" line="219"/>
         <source>Metrics</source>
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="219"/>
+        <location filename="../../widgets/trade/widget.py" line="227"/>
         <source>Click to open this design in the mission view</source>
         <translation>Cliquer pour ouvrir cette variante dans la vue de mission</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="228"/>
+        <location filename="../../widgets/trade/widget.py" line="236"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="229"/>
+        <location filename="../../widgets/trade/widget.py" line="237"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="237"/>
+        <location filename="../../widgets/trade/widget.py" line="245"/>
         <source>Trade study</source>
         <translation>Étude de compromis</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="240"/>
+        <location filename="../../widgets/trade/widget.py" line="248"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="242"/>
+        <location filename="../../widgets/trade/widget.py" line="250"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>

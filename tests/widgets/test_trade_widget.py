@@ -15,12 +15,12 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 from test_trade_model import brute_front
-from trade_data import FakeResults, make_columns
 
 from orbitdc.widgets import theme
 from orbitdc.widgets.trade import TradeStudyWidget
 from orbitdc.widgets.trade import colours as trade_colours
 from orbitdc.widgets.trade.widget import EXPORT_SCALE
+from trade_data import FakeResults, make_columns
 
 SVG = "{http://www.w3.org/2000/svg}"
 ALT = "p:constellation[0].altitude_km"
@@ -142,6 +142,9 @@ def test_hover_and_click_find_the_design(qtbot, widget) -> None:
     with qtbot.waitSignal(widget.scatter.hovered, timeout=2000) as hovered:
         qtbot.mouseMove(widget.scatter.viewport(), pixel)
     assert hovered.args == [row]
+    line = widget.parallel.hovered  # its parameters' line, on top
+    assert list(widget.parallel.rows_of(line)) == [row]
+    assert np.allclose(line.getData()[1][:-1], [t.normalised(p)[row] for p in t.params])
     text = widget.hover_text
     assert text.startswith(f"Design {int(t.variant[row])}\n")
     assert f"constellation[0].altitude_km = {t.values[ALT][row]:.4g}" in text

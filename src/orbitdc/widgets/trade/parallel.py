@@ -58,7 +58,8 @@ class ParallelView(pg.GraphicsLayoutWidget):
             curve = pg.PlotCurveItem(pen=theme.pen(QColor(*rgba), LINE_PX), connect="finite",
                                      antialias=False)
             self.bins.append(curve)
-        for item in (self.filtered, *self.bins, self.front, self.axes):
+        self.hovered = pg.PlotCurveItem(pen=theme.pen(colours.FRONT_RING, FRONT_PX + 0.8))
+        for item in (self.filtered, *self.bins, self.front, self.hovered, self.axes):
             self.plot.addItem(item)
         self.texts: list[pg.TextItem] = []
         self._rows: dict[int, np.ndarray] = {}
@@ -84,6 +85,16 @@ class ParallelView(pg.GraphicsLayoutWidget):
         self.filtered.setVisible(not hide_filtered)
         self._rows[id(self.front)] = front
         self.front.setData(*polylines(table, front), connect="finite")
+
+    def highlight(self, table: TradeTable | None, row: int) -> None:
+        """Draw design ``row``'s line on top in white (-1: none), e.g. while its point is
+        hovered in the scatter."""
+        rows = np.array([row]) if row >= 0 and table is not None else np.empty(0, int)
+        self._rows[id(self.hovered)] = rows
+        if len(rows):
+            self.hovered.setData(*polylines(table, rows), connect="finite")
+        else:
+            self.hovered.setData([], [])
 
     def _axes(self, table: TradeTable) -> None:
         for text in self.texts:
@@ -111,7 +122,7 @@ class ParallelView(pg.GraphicsLayoutWidget):
 
     def curves(self) -> tuple[pg.PlotCurveItem, ...]:
         """The line items whose pens an export widens."""
-        return (self.filtered, *self.bins, self.front)
+        return (self.filtered, *self.bins, self.front, self.hovered)
 
     def rows_of(self, curve: pg.PlotCurveItem) -> np.ndarray:
         """The design rows ``curve`` draws (in its order)."""

@@ -222,6 +222,7 @@ class TradeStudyWidget(QWidget):
 
     def _hovered(self, row: int) -> None:
         self.hover_text = self.design_text(row) if row >= 0 and self.table is not None else ""
+        self.parallel.highlight(self.table, row)
         if self.hover_text:
             QToolTip.showText(QCursor.pos(), self.hover_text + "\n" + self.tr(
                 "Click to open this design in the mission view"), self.scatter)

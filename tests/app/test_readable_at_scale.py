@@ -1,4 +1,4 @@
-"""Readable at scale in the real window: the satellite count in the status bar (English and
+"""Readable at scale in the real window: the satellite count in the bottom bar (English and
 French), the filter bar and View → Filter, isolating a constellation from a right-click on
 one of its satellites and undoing it, orbit rings from the menu, the hovered satellite named,
 Ctrl+F finding, selecting and following a satellite."""
@@ -75,7 +75,8 @@ def _lone_visible(win: MainWindow, among: np.ndarray | None = None) -> int:
 
 def test_count_in_the_status_bar_follows_the_filters(win: MainWindow, qtbot) -> None:
     count = win.readable.count
-    assert win.statusBar().isVisible() and count.isVisible()
+    assert count.isVisible() and count.parent().objectName() == "timebar"  # the bottom bar
+    assert count.geometry().right() > win.menus.color_combo.geometry().right()
     assert count.text() == "100 satellites"
     win.readable.bar_action.trigger()  # View → Filter → Filter bar
     assert win.readable.toolbar.isVisible()

@@ -18,6 +18,7 @@ from orbitdc.physics.timeline import Timeline
 from orbitdc.render.filtering import state_mask
 from orbitdc.render.globe_scene import GlobeScene
 from orbitdc.render.layers import labels, orbits
+from orbitdc.render.overlays.captions import text_width_px
 from orbitdc.viewstate import StateFilter, ViewState
 
 SIZE = (480, 320)
@@ -184,6 +185,22 @@ def test_selecting_a_satellite_draws_its_plane_only(globe: GlobeScene,
         assert abs(r_other @ h) > 0.05
 
 
+def _name_boxes(g: GlobeScene, idx: list[int]) -> dict[int, tuple[float, ...]]:
+    """Canvas-pixel boxes (x0, y0, x1, y1) of the names of satellites ``idx``."""
+    xy = _screen(g, np.asarray(idx))
+    dpi = g.canvas.dpi * g.canvas.pixel_scale
+    h = 1.5 * labels.FONT_PT / 72.0 * dpi
+    out = {}
+    for (x, y), i in zip(xy, idx, strict=True):
+        w = text_width_px(labels.GAP + g.timeline.names[i], labels.FONT_PT, dpi, bold=True)
+        out[i] = (x, y - h / 2, x + w, y + h / 2)
+    return out
+
+
+def _overlap(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def test_names_when_uncrowded_only(globe: GlobeScene) -> None:
     view = globe.view_state
     view.set_layer("labels", True)
@@ -206,9 +223,16 @@ def test_names_when_uncrowded_only(globe: GlobeScene) -> None:
     view.hidden_constellations = {"Walker"}  # 40 left: fewer than 50 on screen
     img_named = globe.render()
     assert 0 < lab.on_screen < labels.LABEL_ALL_BELOW
-    on_screen = set(lab.visible_on_screen().tolist())
-    assert set(lab.named) >= on_screen and on_screen
-    assert len(lab.text.text) == len(lab.named)
+    on_screen = lab.visible_on_screen().tolist()
+    assert set(lab.named) <= {*on_screen, view.selected, view.hovered}
+    assert len(lab.named) >= 5 and len(lab.text.text) == len(lab.named)
+    # Every satellite on screen is named, or its name would overlap one that is; named
+    # ones never overlap each other.
+    boxes = _name_boxes(globe, sorted({*on_screen, *lab.named}))
+    named = [boxes[i] for i in lab.named]
+    assert not any(_overlap(a, b) for k, a in enumerate(named) for b in named[k + 1:])
+    for i in set(on_screen) - set(lab.named):
+        assert any(_overlap(boxes[i], b) for b in named), i
     view.set_layer("labels", False)
     img_plain = globe.render()
     assert np.abs(img_named.astype(int) - img_plain.astype(int)).sum(axis=2).max() > 100

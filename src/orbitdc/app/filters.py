@@ -1,6 +1,6 @@
 """Readable at scale, wired into the main window: the filter bar (a toolbar above the globe)
 and View → Filter, View → Orbit rings, Edit → Find satellite… (Ctrl+F), the satellite count
-in the status bar, the hovered satellite (named on the globe) and a right-click on a
+in the bottom (status) bar, the hovered satellite (named on the globe) and a right-click on a
 satellite to isolate its constellation. Everything edits the window's ViewState; the globe
 and the filter bar show what it says.
 """
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QLabel, QMenu, QToolBar
 
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.layers.orbits import MAX_ORBIT_RINGS
@@ -54,9 +54,10 @@ class Readable(QObject):
         self.toolbar.setMovable(False)
         self.toolbar.addWidget(self.bar)
         self.toolbar.setVisible(win.settings.get(BAR_SETTING, False, bool))
-        self.count = QLabel()
-        self.count.setObjectName("satellite_count")
-        win.statusBar().addPermanentWidget(self.count)
+        self.count = QLabel()  # in the bottom bar, which is the window's status bar (a
+        self.count.setObjectName("satellite_count")  # QStatusBar of its own would take 22 px
+        self.count.setContentsMargins(10, 0, 6, 0)  # more and push a 720 p window taller)
+        win.findChild(QToolBar, "timebar").addWidget(self.count)
         self.find = FindSatellite(win)
         self.find.chosen.connect(self.go_to)
         menus = win.menus

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 MAX_VISIBLE = 12  # matches listed at once (the list scrolls)
+MIN_WIDTH_PX = 360
 
 
 class FindSatellite(QDialog):
@@ -19,6 +20,7 @@ class FindSatellite(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("find_satellite")
+        self.setMinimumWidth(MIN_WIDTH_PX)
         self.index: dict[str, int] = {}
         self.prompt = QLabel()
         self.edit = QLineEdit()

@@ -493,57 +493,57 @@
         <translation>%1 satellites · %2 affichés</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="174"/>
+        <location filename="../../app/filters.py" line="175"/>
         <source>Isolate “%1”</source>
         <translation>Isoler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="177"/>
+        <location filename="../../app/filters.py" line="178"/>
         <source>Undo isolate</source>
         <translation>Annuler l&apos;isolement</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="180"/>
+        <location filename="../../app/filters.py" line="181"/>
         <source>Show all satellites</source>
         <translation>Afficher tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="185"/>
+        <location filename="../../app/filters.py" line="186"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="186"/>
+        <location filename="../../app/filters.py" line="187"/>
         <source>&amp;Find satellite…</source>
         <translation>&amp;Rechercher un satellite…</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="187"/>
+        <location filename="../../app/filters.py" line="188"/>
         <source>F&amp;ilter</source>
         <translation>F&amp;iltre</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="188"/>
+        <location filename="../../app/filters.py" line="189"/>
         <source>Filter &amp;bar</source>
         <translation>&amp;Barre de filtres</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="189"/>
+        <location filename="../../app/filters.py" line="190"/>
         <source>Orbit &amp;rings</source>
         <translation>Orbi&amp;tes</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="190"/>
+        <location filename="../../app/filters.py" line="191"/>
         <source>The selected satellite&apos;s plane</source>
         <translation>Le plan du satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="191"/>
+        <location filename="../../app/filters.py" line="192"/>
         <source>All planes (up to %1)</source>
         <translation>Tous les plans (%1 au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="193"/>
+        <location filename="../../app/filters.py" line="194"/>
         <source>Filter bar</source>
         <translation>Barre de filtres</translation>
     </message>
@@ -1437,22 +1437,22 @@
 <context>
     <name>FindSatellite</name>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="73"/>
+        <location filename="../../widgets/find_satellite.py" line="75"/>
         <source>No single satellite matches “%1”.</source>
         <translation>«&#xa0;%1&#xa0;» ne désigne pas un seul satellite.</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="80"/>
+        <location filename="../../widgets/find_satellite.py" line="82"/>
         <source>Find satellite</source>
         <translation>Rechercher un satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="81"/>
+        <location filename="../../widgets/find_satellite.py" line="83"/>
         <source>Part of a satellite&apos;s name:</source>
         <translation>Une partie du nom d&apos;un satellite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="82"/>
+        <location filename="../../widgets/find_satellite.py" line="84"/>
         <source>e.g. 042</source>
         <translation>p.{NB}ex. 042</translation>
     </message>
@@ -2399,32 +2399,32 @@
         <translation>Indicateurs</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="227"/>
+        <location filename="../../widgets/trade/widget.py" line="228"/>
         <source>Click to open this design in the mission view</source>
         <translation>Cliquer pour ouvrir cette variante dans la vue de mission</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="236"/>
+        <location filename="../../widgets/trade/widget.py" line="237"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="237"/>
+        <location filename="../../widgets/trade/widget.py" line="238"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="245"/>
+        <location filename="../../widgets/trade/widget.py" line="246"/>
         <source>Trade study</source>
         <translation>Étude de compromis</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="248"/>
+        <location filename="../../widgets/trade/widget.py" line="249"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/trade/widget.py" line="250"/>
+        <location filename="../../widgets/trade/widget.py" line="251"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>

@@ -1,8 +1,9 @@
 """Satellite names, only where they can be read: the selected and the hovered satellite's,
 and every shown satellite's when fewer than :data:`LABEL_ALL_BELOW` are on screen (after the
-filters and the zoom). Names sit beside their dots in TEME (they move with them every frame);
-which ones to name is decided again at most every :data:`CHOOSE_EVERY_S` while drawing on
-screen (projecting 88,000 points costs a few milliseconds), on every offscreen render.
+filters and the zoom), leaving out any name that would overlap another. Names sit beside
+their dots in TEME (they move with them every frame); which ones to name is decided again at
+most every :data:`CHOOSE_EVERY_S` while drawing on screen (projecting 88,000 points costs a
+few milliseconds), on every offscreen render.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from vispy import scene as vscene
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render import palette
 from orbitdc.render.layers.base import Layer
+from orbitdc.render.overlays.captions import text_width_px
 from orbitdc.render.picking import behind_earth
 
 if TYPE_CHECKING:
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 LABEL_ALL_BELOW = 50  # name every shown satellite when fewer than this are on screen
 CHOOSE_EVERY_S = 0.25
-FONT_PT = 8.0
+FONT_PT = 9.0
 GAP = "   "  # the name starts beside the dot, not on it
 
 
@@ -36,8 +38,8 @@ class LabelsLayer(Layer):
     def __init__(self, scene: GlobeScene) -> None:
         super().__init__(scene)
         self.text = vscene.visuals.Text(text="", color=palette.STATION_LABEL,
-                                        font_size=FONT_PT, anchor_x="left", anchor_y="center",
-                                        parent=self.parent)
+                                        font_size=FONT_PT, bold=True, anchor_x="left",
+                                        anchor_y="center", parent=self.parent)
         self.text.set_gl_state("translucent", depth_test=False)
         self.own(self.text)
         self.hovered: int | None = None
@@ -96,15 +98,39 @@ class LabelsLayer(Layer):
         return idx[~behind_earth(display, self.scene.eye_position())]
 
     def choose(self) -> list[int]:
-        """The satellites to name now: all shown on screen when fewer than
-        :data:`LABEL_ALL_BELOW`, else the selected and the hovered one (when in sight)."""
+        """The satellites to name now: the selected and the hovered one (when not behind the
+        Earth), then every shown one on screen when fewer than :data:`LABEL_ALL_BELOW` are,
+        leaving out a name that would overlap one already placed."""
         visible = self.visible_on_screen()
         self.on_screen = len(visible)
-        named = [int(i) for i in visible] if len(visible) < LABEL_ALL_BELOW else []
         pos = self.scene.layers["satellites"].pos_teme
+        named = []
         for i in (self.scene.selected, self.hovered):
             if i is not None and i < len(pos) and i not in named:
                 display = self.scene.inertial.transform.map(pos[i:i + 1])[:, :3]
                 if not behind_earth(display, self.scene.eye_position())[0]:
                     named.append(int(i))
-        return named
+        if len(visible) < LABEL_ALL_BELOW:
+            named += [int(i) for i in visible if i not in named]
+        return self.declutter(named)
+
+    def declutter(self, named: list[int]) -> list[int]:
+        """``named`` without the names whose box (canvas pixels) would overlap the box of an
+        earlier one (rows of satellites from neighbouring planes line up at one latitude)."""
+        if len(named) < 2:
+            return named
+        names = self.scene.timeline.names
+        s = self.scene.inertial.node_transform(self.scene.canvas.scene).map(
+            self.scene.layers["satellites"].pos_teme[named])
+        xy = s[:, :2] / s[:, 3:4]
+        dpi = self.scene.canvas.dpi * self.scene.canvas.pixel_scale
+        height = 1.5 * FONT_PT / 72.0 * dpi
+        kept, boxes = [], []
+        for k, i in enumerate(named):
+            width = text_width_px(GAP + names[i], FONT_PT, dpi, bold=True)
+            box = (xy[k, 0], xy[k, 1] - height / 2, xy[k, 0] + width, xy[k, 1] + height / 2)
+            if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
+                       for b in boxes):
+                kept.append(i)
+                boxes.append(box)
+        return kept

@@ -500,7 +500,7 @@
     <message>
         <location filename="../../app/filters.py" line="178"/>
         <source>Undo isolate</source>
-        <translation>Annuler l&apos;isolement</translation>
+        <translation>Annuler l’isolement</translation>
     </message>
     <message>
         <location filename="../../app/filters.py" line="181"/>
@@ -1343,7 +1343,7 @@
     <message>
         <location filename="../../widgets/filter_bar.py" line="164"/>
         <source>&amp;Undo isolate</source>
-        <translation>&amp;Annuler l&apos;isolement</translation>
+        <translation>&amp;Annuler l’isolement</translation>
     </message>
     <message>
         <location filename="../../widgets/filter_bar.py" line="167"/>
@@ -1449,7 +1449,7 @@
     <message>
         <location filename="../../widgets/find_satellite.py" line="83"/>
         <source>Part of a satellite&apos;s name:</source>
-        <translation>Une partie du nom d&apos;un satellite&#xa0;:</translation>
+        <translation>Une partie du nom d’un satellite&#xa0;:</translation>
     </message>
     <message>
         <location filename="../../widgets/find_satellite.py" line="84"/>

@@ -16,8 +16,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
-    parser.add_argument("--only", choices=["physics", "links", "sweep", "globe", "export", "app",
-                                           "soak", "fuzz", "life"],
+    parser.add_argument("--only", choices=["physics", "scale", "links", "sweep", "globe",
+                                           "export", "app", "soak", "fuzz", "life"],
                         help="run one group (soak: only when asked for)")
     parser.add_argument("--minutes", type=float, default=5.0,
                         help="length of the soak (default 5: three reloads, 90 s apart)")
@@ -37,6 +37,8 @@ def main() -> None:
         physics(args)
     if args.only in (None, "links"):
         links()
+    if args.only in (None, "scale"):
+        scale()
     if args.only in (None, "sweep"):
         sweep()
     if args.only in (None, "life"):
@@ -89,6 +91,17 @@ def life() -> None:
           f"capacity {r['capacity_start_pflops']:,.0f} -> {r['capacity_end_p50_pflops']:,.0f} "
           "PFLOPS (p50)")
     print(f"life_ratio_30k: {r['life_ratio_30k']:.2f}  (target <= 2)")
+
+
+def scale() -> None:
+    from bench import scale_bench
+
+    r = scale_bench.timeline_build_ratio()
+    print(f"# scale: starcloud-filing, {r['n_sat']:,} satellites x {r['n_time']} instants: "
+          f"Timeline build {r['seconds']:.1f} s vs raw single-core SGP4 {r['sgp4_s']:.1f} s; "
+          f"sunlit {r['sunlit']:.1%}")
+    print(f"timeline_build_ratio_88k: {r['timeline_build_ratio_88k']:.3f}  (target <= 0.8)")
+    print(f"memory_rss_mb_88k_24h: {r['memory_rss_mb_88k_24h']:.0f}  (target <= 1000)")
 
 
 def sweep() -> None:

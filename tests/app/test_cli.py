@@ -253,7 +253,9 @@ def test_info_json(capsys) -> None:
     assert (code, stderr) == (0, "")
     doc = json.loads(stdout)
     assert set(doc) == {"scenario", "file", "start", "duration_s", "step_s", "constellations",
-                        "total", "links"}
+                        "sso_planes", "total", "links"}
+    assert doc["sso_planes"] == [{"name": "Dawn-dusk", "planes": 1, "ltan_first": "18:00",
+                                  "ltan_last": "18:00"}]
     links = {row["name"]: row for row in doc["links"]}
     assert set(links) == set(DEFAULT_CONSTELLATIONS)
     for row in links.values():

@@ -55,7 +55,7 @@ ORBITDC = [sys.executable, "-c", "import atexit, sys\n"
     ("ten-million", HEAD.format(d="1h", s="60s") + SSO_MILLION * 10, "info",
      "key 'satellites': "),
     ("ten-years-1s", HEAD.format(d="3650d", s="1s") + WALKER.format(p=2, q=3), "info",
-     "keeping 6 satellites × 315,360,001 instants for replay would need about 74.8 GB"),
+     "keeping 6 satellites × 315,360,001 instants for replay would need about 72.9 GB"),
     ("ten-years-1s-simulate", HEAD.format(d="3650d", s="1s") + WALKER.format(p=12, q=14),
      "simulate", "this run writes about"),
 ])

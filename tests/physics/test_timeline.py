@@ -30,12 +30,13 @@ def walker(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Timeline]:
     return path, Timeline.build(scenario.load(path))
 
 
-def test_compact_storage_is_six_bytes_a_sample(walker) -> None:
+def test_compact_storage_is_five_bytes_a_sample(walker) -> None:
     _, tl = walker
-    per_sample = sum(a.itemsize for a in (tl.soc, tl.temp_elec_c, tl.utilisation_u8,
-                                          tl.illum_u8))
-    assert per_sample == 6
+    per_sample = sum(a.itemsize for a in (tl.soc, tl.temp_elec_c, tl.utilisation_u8))
+    assert per_sample == 5
     assert tl.soc.shape == (361, 12)
+    assert tl._illum_u8 is None  # illumination is not kept by the build…
+    assert tl.illum_u8.shape == (361, 12) and tl.illum_u8.dtype == np.uint8  # …but on demand
 
 
 def test_state_at_grid_instants_matches_the_run(walker) -> None:

@@ -30,7 +30,7 @@ from orbitdc.physics.errors import ScenarioError
 
 BYTES_PER_SAT_LOADED = 1_300
 BYTES_PER_SAT_RUN = 2_200
-BYTES_PER_SAMPLE_STORED = 6
+BYTES_PER_SAMPLE_STORED = 5
 BYTES_PER_SAMPLE_LINKS = 2  # the backlog, float16
 BYTES_PER_SAT_LINKS = 600  # per-satellite link state (stores, per-station pass state)
 BYTES_PER_INSTANT_STORED = 200

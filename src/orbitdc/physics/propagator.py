@@ -4,8 +4,11 @@ A :class:`Propagator` behaves like sgp4's ``SatrecArray`` (``_sgp4(jd, fr, e, r,
 preallocated arrays (n_sat, n_t) and (n_sat, n_t, 3); ``sgp4(jd, fr) -> (e, r, v)``). Cluster
 members share their reference's ``Satrec`` (the same object) and carry phase coordinates
 (``Constellation.relative``): each distinct element set is propagated once and members get
-their Clohessy–Wiltshire offsets (:mod:`cluster`) added in the reference's RIC frame. Without
-clusters it *is* a ``SatrecArray`` (its bound methods, no overhead). Units: km, km/s, TEME.
+their Clohessy–Wiltshire offsets (:mod:`cluster`) added in the reference's RIC frame.
+Satellites of one generated plane (a circular, drag-free orbit shared but for the mean
+anomaly) are propagated through one SGP4 reference per plane (:mod:`plane_share`: within
+~0.4 m of their own SGP4). Otherwise it *is* a ``SatrecArray`` (its bound methods, no
+overhead). :meth:`Propagator.one` always runs a satellite's own SGP4. Units: km, km/s, TEME.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import numpy as np
 from sgp4.api import Satrec, SatrecArray
 
 from orbitdc.physics import cluster
+from orbitdc.physics.plane_share import PlaneShare, groups
 
 if TYPE_CHECKING:
     from orbitdc.physics.scenario import Constellation
@@ -34,23 +38,42 @@ def relative_rows(constellations: Sequence[Constellation]) -> np.ndarray | None:
 class Propagator:
     """SGP4 for ``satrecs``; ``relative`` (n_sat, 3) rows p_km, q_km, k (NaN: plain)."""
 
-    def __init__(self, satrecs: Sequence[Satrec], relative: np.ndarray | None = None) -> None:
+    def __init__(self, satrecs: Sequence[Satrec], relative: np.ndarray | None = None,
+                 share_planes: bool = True, whole: Sequence[Satrec] | None = None,
+                 indices: np.ndarray | None = None) -> None:
+        """``whole``, ``indices``: ``satrecs`` are ``whole[indices]``, a part of a run, whose
+        planes are shared as in the whole run (the same references)."""
         self.satrecs = list(satrecs)
-        self.member = (np.zeros(len(self.satrecs), bool) if relative is None
+        n = len(self.satrecs)
+        self.member = (np.zeros(n, bool) if relative is None
                        else np.isfinite(np.asarray(relative)[:, 0]))
-        if not self.member.any():  # fast path: exactly a SatrecArray
+        self.share = None
+        if share_planes and whole is not None and indices is not None:
+            shared = groups(whole)
+            if shared and any(np.isin(g, indices).any() for g in shared):
+                self.share = PlaneShare(whole, shared, np.asarray(indices))
+        elif share_planes:
+            shared = groups(self.satrecs)
+            self.share = PlaneShare(self.satrecs, shared) if shared else None
+        if not self.member.any() and self.share is None:  # fast path: a SatrecArray
             array = SatrecArray(self.satrecs)
             self._sgp4, self.sgp4 = array._sgp4, array.sgp4
             return
+        direct = np.ones(n, bool)
+        if self.share is not None:
+            direct[self.share.rows] = False
+        self.direct = np.nonzero(direct)[0]  # rows propagated here (or offset: members)
         index: dict[int, int] = {}
         bases: list[Satrec] = []
-        for sat in self.satrecs:  # once per run: distinct element sets, by identity
+        for k in self.direct:  # once per run: distinct element sets, by identity
+            sat = self.satrecs[k]
             if id(sat) not in index:
                 index[id(sat)] = len(bases)
                 bases.append(sat)
-        self.base = np.array([index[id(s)] for s in self.satrecs], np.intp)
-        self.array = SatrecArray(bases)
-        rel = np.asarray(relative, float)[self.member]
+        self.base = np.array([index[id(self.satrecs[k])] for k in self.direct], np.intp)
+        self.array = SatrecArray(bases) if bases else None
+        rel = (np.zeros((0, 3)) if relative is None
+               else np.asarray(relative, float)[self.member])
         self.p_km, self.q_km, self.k = rel[:, 0:1], rel[:, 1:2], rel[:, 2:3]  # (m, 1)
         ref = [self.satrecs[i] for i in np.nonzero(self.member)[0]]
         self.n_rad_s = np.array([[s.no_kozai / 60.0] for s in ref])  # (m, 1)
@@ -63,15 +86,24 @@ class Propagator:
     def _sgp4(self, jd: np.ndarray, fr: np.ndarray, e: np.ndarray, r: np.ndarray,
               v: np.ndarray) -> None:
         """Fill e (n_sat, n_t) uint8, r and v (n_sat, n_t, 3) for Julian dates jd + fr (n_t,)."""
-        n_t = jd.shape[0]
-        n_base = len(self.array)
-        eb = np.empty((n_base, n_t), np.uint8)
-        rb, vb = np.empty((n_base, n_t, 3)), np.empty((n_base, n_t, 3))
-        self.array._sgp4(jd, fr, eb, rb, vb)
-        np.take(eb, self.base, axis=0, out=e)
-        np.take(rb, self.base, axis=0, out=r)
-        np.take(vb, self.base, axis=0, out=v)
+        if self.share is not None:
+            self.share.fill(jd, fr, e, r, v)
+        if self.array is not None:
+            n_t = jd.shape[0]
+            n_base = len(self.array)
+            eb = np.empty((n_base, n_t), np.uint8)
+            rb, vb = np.empty((n_base, n_t, 3)), np.empty((n_base, n_t, 3))
+            self.array._sgp4(jd, fr, eb, rb, vb)
+            if self.share is None:
+                np.take(eb, self.base, axis=0, out=e)
+                np.take(rb, self.base, axis=0, out=r)
+                np.take(vb, self.base, axis=0, out=v)
+            else:
+                e[self.direct], r[self.direct], v[self.direct] = (
+                    eb[self.base], rb[self.base], vb[self.base])
         m = self.member
+        if not m.any():
+            return
         t_s = ((jd[None, :] - self.epoch_jd) + (fr[None, :] - self.epoch_fr)) * 86400.0
         r[m], v[m] = self._offsets(r[m], v[m], t_s, slice(None))
 

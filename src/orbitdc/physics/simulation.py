@@ -108,7 +108,8 @@ class Simulation:
         self.satrecs = satrecs if indices is None else [satrecs[i] for i in self.indices]
         relative = relative_rows(scenario.constellations)  # cluster members' offsets
         self.sats = Propagator(self.satrecs, None if relative is None
-                               else relative[self.indices])
+                               else relative[self.indices], whole=satrecs,
+                               indices=None if indices is None else self.indices)
         self.sc = sc_all if indices is None else sc_all.subset(self.indices)
         self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
         self.sunlight = SunlightModel(self.sc)

@@ -1,11 +1,13 @@
 """The Timeline: a whole scenario simulated once, for replay, scrubbing and summaries.
 
 Kept per (time, satellite), compactly: state of charge and electronics temperature as float16
-(±0.0005 of capacity, ±0.06 °C), GPU utilisation and illumination quantised to 1/255 — 6 bytes a
-sample, so 30,000 satellites over a day at 60 s fit in ~260 MB. Kept per time at full
-precision: constellation totals. Positions are not stored: :meth:`Timeline.state_at` propagates
-them exactly (SGP4 for all satellites takes milliseconds) and recomputes illumination and solar
-power there; stored quantities are interpolated linearly in time.
+(±0.0005 of capacity, ±0.06 °C) and GPU utilisation quantised to 1/255 — 5 bytes a sample, so
+30,000 satellites over a day at 60 s fit in ~215 MB, 88,000 in ~630 MB. Kept per time at full
+precision: constellation totals. Positions and illumination are not stored:
+:meth:`Timeline.state_at` propagates the satellites exactly (SGP4 for all takes milliseconds)
+and recomputes illumination and solar power there (:attr:`Timeline.illum_u8`, the whole run's
+illumination quantised to 1/255, is simulated again when first asked for: checks and tests);
+stored quantities are interpolated linearly in time.
 :meth:`Timeline.satellite_series` re-runs one satellite at full precision for plots.
 """
 
@@ -80,7 +82,7 @@ class Timeline:
         self.soc = np.empty((n_time, n_sat), np.float16)
         self.temp_elec_c = np.empty((n_time, n_sat), np.float16)
         self.utilisation_u8 = np.empty((n_time, n_sat), np.uint8)
-        self.illum_u8 = np.empty((n_time, n_sat), np.uint8)
+        self._illum_u8: np.ndarray | None = None  # (see illum_u8)
         self.totals = {name: np.empty(n_time) for name in TOTALS}
         self.eclipses: Eclipses | None = None
         self.summary: list[GroupStats] = []
@@ -153,7 +155,6 @@ class Timeline:
         self.soc[k] = b.soc
         self.temp_elec_c[k] = b.temp_elec_c
         self.utilisation_u8[k] = np.rint(b.utilisation * 255.0)
-        self.illum_u8[k] = np.rint(b.illum * 255.0)
         t = self.totals
         t["p_solar_w"][k] = b.p_solar_w.sum(axis=1)
         t["p_load_w"][k] = b.p_load_w.sum(axis=1)
@@ -168,6 +169,19 @@ class Timeline:
         t["soc_mean"][k] = b.soc.mean(axis=1)
         t["soc_min"][k] = b.soc.min(axis=1)
         t["temp_elec_max_c"][k] = b.temp_elec_c.max(axis=1)
+
+    @property
+    def illum_u8(self) -> np.ndarray:
+        """Illumination (0 umbra … 255 full Sun) of every satellite at every instant, (n_time,
+        n_sat) uint8: not kept by the build (the app recomputes it where it shows it), so
+        simulated again on first use (memory: 1 byte a sample; time: a build's)."""
+        if self._illum_u8 is None:
+            out = np.empty((self.n_time, self.n_sat), np.uint8)
+            sim = Simulation(self.scenario, windows=self.sim.windows)
+            for b in sim.blocks(_block_size(sim.n_sat)):
+                out[b.k0:b.k0 + b.n_time] = np.rint(b.illum * 255.0)
+            self._illum_u8 = out
+        return self._illum_u8
 
     @property
     def n_time(self) -> int:
@@ -269,7 +283,7 @@ class Timeline:
 
 def _block_size(n_sat: int) -> int:
     """Instants per block: ~BLOCK_SAMPLES satellite-steps (see :meth:`Timeline.build`)."""
-    return int(np.clip(BLOCK_SAMPLES // max(n_sat, 1), 4, 512))
+    return int(np.clip(BLOCK_SAMPLES // max(n_sat, 1), 1, 512))
 
 
 class _EclipseConsumer:

@@ -29,7 +29,7 @@ from orbitdc.render.layers.radiation import RadiationLayer
 from orbitdc.render.layers.stations import StationsLayer
 from orbitdc.render.overlays import captions, legend
 from orbitdc.render.overlays.controls import OverlayControls
-from orbitdc.render.picking import nearest_visible
+from orbitdc.render.picking import nearest_visible, project
 from orbitdc.viewstate import ViewState
 
 # Layers and overlays, built (and in the View menu) in this order; drawn by frame and order.
@@ -192,9 +192,9 @@ class GlobeScene(OverlayControls):
         pos = self._pos_teme
         if self.state is None or len(pos) == 0:
             return None
-        screen = self.inertial.node_transform(self.canvas.scene).map(pos)
+        screen = project(pos, self.inertial.node_transform(self.canvas.scene))
         return nearest_visible(screen[:, :2] / screen[:, 3:4],
-                               self.inertial.transform.map(pos)[:, :3], self.eye_position(),
+                               project(pos, self.inertial.transform)[:, :3], self.eye_position(),
                                x_px, y_px, radius_px, self.layers["satellites"].shown)
 
     def _before_draw(self, event: Any = None) -> None:

@@ -3,7 +3,19 @@ hides."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
+
+
+def project(pos: np.ndarray, transform: Any) -> np.ndarray:
+    """(n, 4) homogeneous images of (n, 3) points through a VisPy transform made of matrices
+    and scale-translates (the scene's are): its 4×4 matrix composed once, then one float32
+    product (well under a pixel off) — ~2 ms for 88,000 points where ``transform.map`` takes
+    10-100 ms."""
+    m = np.asarray(transform.map(np.eye(4)), np.float32)  # rows: images of the basis
+    # (einsum, not a BLAS product: BLAS threads competing with llvmpipe's were 10× slower)
+    return np.einsum("ij,jk->ik", np.asarray(pos, np.float32), m[:3]) + m[3]
 
 
 def behind_earth(pos_display: np.ndarray, eye: np.ndarray) -> np.ndarray:

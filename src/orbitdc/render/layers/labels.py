@@ -18,7 +18,7 @@ from orbitdc.physics.timeline import Timeline
 from orbitdc.render import palette
 from orbitdc.render.layers.base import Layer
 from orbitdc.render.overlays.captions import text_width_px
-from orbitdc.render.picking import behind_earth
+from orbitdc.render.picking import behind_earth, project
 
 if TYPE_CHECKING:
     from orbitdc.render.globe_scene import GlobeScene
@@ -46,10 +46,11 @@ class LabelsLayer(Layer):
         self.named: list[int] = []
         self.on_screen = 0
         self._chosen_at = -np.inf
+        self._shown: tuple[tuple[int, ...], int | None] = ((), None)  # names, selected
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.hovered, self.named = None, []
-        self._chosen_at = -np.inf
+        self._chosen_at, self._shown = -np.inf, ((-1,), None)  # names of another timeline
 
     def set_hovered(self, index: int | None) -> None:
         """The satellite under the pointer (named too), or None."""
@@ -69,16 +70,19 @@ class LabelsLayer(Layer):
             self.named = self.choose()
         pos = self.scene.layers["satellites"].pos_teme
         named = [i for i in self.named if i < len(pos)]
-        if not named:  # (the node stays visible: that is the layer's switch)
-            self.text.text, self.text.pos = "", np.zeros((1, 3), np.float32)
-            return
-        self.text.text = [GAP + tl.names[i] for i in named]
-        self.text.pos = pos[named]
-        colors = np.tile(np.asarray(palette.STATION_LABEL, np.float32), (len(named), 1))
-        sel = self.scene.selected
-        if sel in named:
-            colors[named.index(sel)] = palette.SELECTED
-        self.text.color = colors
+        key = (tuple(named), self.scene.selected)
+        if key != self._shown:  # new names: laid out again (glyphs), else only moved
+            self._shown = key
+            if not named:  # (the node stays visible: that is the layer's switch)
+                self.text.text, self.text.pos = "", np.zeros((1, 3), np.float32)
+                return
+            self.text.text = [GAP + tl.names[i] for i in named]
+            colors = np.tile(np.asarray(palette.STATION_LABEL, np.float32), (len(named), 1))
+            if self.scene.selected in named:
+                colors[named.index(self.scene.selected)] = palette.SELECTED
+            self.text.color = colors
+        if named:
+            self.text.pos = pos[named]
 
     def visible_on_screen(self) -> np.ndarray:
         """Indices of the shown satellites inside the view and not behind the Earth."""
@@ -87,14 +91,14 @@ class LabelsLayer(Layer):
         idx = np.arange(len(pos)) if shown is None else np.flatnonzero(shown)
         if len(idx) == 0:
             return idx
-        screen = self.scene.inertial.node_transform(self.scene.canvas.scene).map(pos[idx])
+        screen = project(pos[idx], self.scene.inertial.node_transform(self.scene.canvas.scene))
         w = screen[:, 3]
         xy = screen[:, :2] / np.where(w > 0, w, 1.0)[:, None]
         width, height = self.scene.canvas.physical_size
         inside = ((w > 0) & (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0)
                   & (xy[:, 1] < height))
         idx = idx[inside]
-        display = self.scene.inertial.transform.map(pos[idx])[:, :3]
+        display = project(pos[idx], self.scene.inertial.transform)[:, :3]
         return idx[~behind_earth(display, self.scene.eye_position())]
 
     def choose(self) -> list[int]:
@@ -120,8 +124,8 @@ class LabelsLayer(Layer):
         if len(named) < 2:
             return named
         names = self.scene.timeline.names
-        s = self.scene.inertial.node_transform(self.scene.canvas.scene).map(
-            self.scene.layers["satellites"].pos_teme[named])
+        s = project(self.scene.layers["satellites"].pos_teme[named],
+                    self.scene.inertial.node_transform(self.scene.canvas.scene))
         xy = s[:, :2] / s[:, 3:4]
         dpi = self.scene.canvas.dpi * self.scene.canvas.pixel_scale
         height = 1.5 * FONT_PT / 72.0 * dpi

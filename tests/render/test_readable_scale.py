@@ -19,6 +19,7 @@ from orbitdc.render.filtering import state_mask
 from orbitdc.render.globe_scene import GlobeScene
 from orbitdc.render.layers import labels, orbits
 from orbitdc.render.overlays.captions import text_width_px
+from orbitdc.render.picking import project
 from orbitdc.viewstate import StateFilter, ViewState
 
 SIZE = (480, 320)
@@ -236,3 +237,12 @@ def test_names_when_uncrowded_only(globe: GlobeScene) -> None:
     view.set_layer("labels", False)
     img_plain = globe.render()
     assert np.abs(img_named.astype(int) - img_plain.astype(int)).sum(axis=2).max() > 100
+
+
+def test_projection_matches_vispy_transforms(globe: GlobeScene) -> None:
+    """The fast projection used for picking and names gives VisPy's own mapping."""
+    pos = globe.layers["satellites"].pos_teme
+    for transform in (globe.inertial.node_transform(globe.canvas.scene),
+                      globe.inertial.transform):
+        fast, slow = project(pos, transform), transform.map(pos)
+        assert np.abs(fast[:, :2] / fast[:, 3:] - slow[:, :2] / slow[:, 3:]).max() < 0.01

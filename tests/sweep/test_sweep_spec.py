@@ -157,3 +157,22 @@ def test_results_read_back_text_and_numbers(tmp_path: Path) -> None:
     bad.write_text("a,b\n1,2\n")
     with pytest.raises(ScenarioError, match="missing column 'variant'"):
         results.read(bad)
+
+
+def test_a_study_interrupted_before_its_first_row_reads_empty(tmp_path: Path) -> None:
+    out = tmp_path / "none.csv"
+    results.Writer(out, {"altitude_km": "int"}, ["min_soc"]).close()
+    r = results.read(out)
+    assert r.n_rows == 0 and r.param_keys == ["altitude_km"] and r.metric_keys == ["min_soc"]
+
+
+def test_the_studys_time_span_goes_with_each_design(tmp_path: Path) -> None:
+    out = tmp_path / "span.csv"
+    w = results.Writer(out, {"duration": "text"}, [])
+    w.add({"variant": 0, "hash": "a" * 16, "status": "ok", "error": "", "seed": 1,
+           "seconds": 0.1, "scenario": "s.toml", "span": '{"duration": "3h", "step": "30s"}',
+           "p:duration": "6h"})
+    w.close()
+    r = results.read(out)
+    assert r.span == {"duration": "3h", "step": "30s"}
+    assert r.overrides(0) == {"duration": "3h", "step": "30s"}  # the flags won in the study

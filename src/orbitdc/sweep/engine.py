@@ -11,6 +11,7 @@ tasks not yet done and leaves the output whole with the rows finished so far.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import threading
@@ -60,7 +61,8 @@ def check_metrics(names: list[str]) -> None:
 
 def _row(plan: Plan, v: Variant, res: dict[str, Any]) -> dict[str, Any]:
     row = {"variant": v.index, "hash": v.hash, "status": res["status"], "error": res["error"],
-           "seed": v.seed, "seconds": res["seconds"], "scenario": str(plan.base_path)}
+           "seed": v.seed, "seconds": res["seconds"], "scenario": str(plan.base_path),
+           "span": json.dumps(plan.span, sort_keys=True) if plan.span else ""}
     row.update({"p:" + k: val for k, val in v.overrides.items()})
     row.update({"m:" + k: val for k, val in res["metrics"].items()})
     return row

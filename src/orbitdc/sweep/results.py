@@ -3,8 +3,9 @@ suffix), written as variants finish and read back.
 
 Columns: ``variant`` (index in the plan), ``hash`` (of its overrides), ``status`` ("ok" |
 "failed"), ``error`` (text, "" when ok), ``seed``, ``seconds`` (compute time), ``scenario``
-(the base file), then ``p:KEY`` per varied key and ``m:NAME`` per metric (NaN/empty where a
-failed variant has none).
+(the base file), ``span`` (the study's --start/--duration/--step, JSON, "" for none), then
+``p:KEY`` per varied key and ``m:NAME`` per metric (NaN/empty where a failed variant has
+none).
 
 Rows go to a temporary file beside the output, renamed over it when the run ends (or is
 interrupted): the output is always a whole file. ``--resume`` copies the rows of the existing
@@ -14,6 +15,7 @@ output first and skips their variants (by hash).
 from __future__ import annotations
 
 import csv
+import json
 import math
 import os
 from dataclasses import dataclass
@@ -25,10 +27,10 @@ import numpy as np
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.sweep.spec import _scalar
 
-FIXED = ("variant", "hash", "status", "error", "seed", "seconds", "scenario")
+FIXED = ("variant", "hash", "status", "error", "seed", "seconds", "scenario", "span")
 PARQUET_SUFFIXES = (".parquet", ".pq")
 _INT_COLS = ("variant", "seed")
-_TEXT_COLS = ("hash", "status", "error", "scenario")
+_TEXT_COLS = ("hash", "status", "error", "scenario", "span")
 
 
 def is_parquet(path: Path) -> bool:
@@ -54,13 +56,26 @@ class Results:
         col = self.columns.get("scenario")
         return str(col[0]) if col is not None and col.size else ""
 
+    @property
+    def span(self) -> dict[str, str]:
+        """The study's time span flags (start, duration, step given), {} for none."""
+        col = self.columns.get("span")
+        text = str(col[0]) if col is not None and col.size else ""
+        try:
+            doc = json.loads(text) if text else {}
+        except ValueError:
+            return {}
+        return {k: str(v) for k, v in doc.items() if k in ("start", "duration", "step")} \
+            if isinstance(doc, dict) else {}
+
     def overrides(self, i: int) -> dict[str, Any]:
-        """Row ``i``'s varied keys and values."""
-        out = {}
+        """Row ``i``'s varied keys and values, and the study's time span (which wins, as its
+        flags did)."""
+        out: dict[str, Any] = {}
         for key in self.param_keys:
             v = self.columns["p:" + key][i]
             out[key] = v.item() if isinstance(v, np.generic) else _scalar(str(v))
-        return out
+        return {**out, **self.span}
 
     def done_hashes(self) -> set[str]:
         return {str(h) for h in self.columns["hash"]}
@@ -85,7 +100,9 @@ def _typed(values: list[Any]) -> np.ndarray:
         return None
 
     nums = [num(v) for v in values]
-    if values and all(isinstance(x, int) for x in nums):
+    if not values:
+        return np.empty(0, np.int64)  # (a study interrupted before its first row)
+    if all(isinstance(x, int) for x in nums):
         return np.array(nums, dtype=np.int64)
     if all(x is not None for x in nums):
         return np.array(nums, dtype=np.float64)

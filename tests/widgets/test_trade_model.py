@@ -8,9 +8,9 @@ import itertools
 
 import numpy as np
 import pytest
-from trade_data import FakeResults, make_columns
 
 from orbitdc.widgets.trade.model import TradeTable, minimised_by_default, pareto_front
+from trade_data import FakeResults, make_columns
 
 
 def brute_front(x: np.ndarray, y: np.ndarray, min_x: bool, min_y: bool) -> set[int]:

@@ -71,6 +71,8 @@ def test_isolate_from_the_menu_and_a_new_timeline(bar: FilterBar) -> None:
     acts = {a.text(): a for a in bar.isolate_menu.actions()}
     acts["600 km"].trigger()
     assert bar.view.hidden_constellations == {"683 km", "767 km", "850 km"}
+    bar.set_constellations(list(NAMES))  # the same scenario again: the history is kept
+    assert bar.undo_stack and bar.undo_action.isEnabled()
     bar.set_constellations(["600 km", "Other"])  # names it lacks are forgotten
     assert bar.view.hidden_constellations == frozenset()
     assert not bar.undo_stack

@@ -104,7 +104,7 @@ class Readable(QObject):
     # --- the timeline and the count ---------------------------------------------------------
     def _timeline(self, tl: Timeline) -> None:
         self.bar.set_constellations([name for name, _ in tl.groups()])
-        self.find.set_names(list(tl.names))
+        self.find.set_names(tl.names)
         self.update_count()
 
     def n_shown(self) -> int:

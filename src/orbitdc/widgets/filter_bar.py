@@ -74,7 +74,10 @@ class FilterBar(QWidget):
         self._show_state_filter(view.state_filter)
 
     def set_constellations(self, names: list[str]) -> None:
-        """The constellations of a new Timeline (hidden names it lacks are forgotten)."""
+        """The constellations of a new Timeline (hidden names it lacks are forgotten; the same
+        names again, e.g. the same scenario with its links computed, keep the undo history)."""
+        if list(names) == self.names:
+            return
         self.names = list(names)
         self.undo_stack.clear()
         if self.view is not None:

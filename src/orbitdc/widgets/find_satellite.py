@@ -22,6 +22,7 @@ class FindSatellite(QDialog):
         self.setObjectName("find_satellite")
         self.setMinimumWidth(MIN_WIDTH_PX)
         self.index: dict[str, int] = {}
+        self._names: list[str] | None = None
         self.prompt = QLabel()
         self.edit = QLineEdit()
         self.edit.setClearButtonEnabled(True)
@@ -42,6 +43,9 @@ class FindSatellite(QDialog):
 
     def set_names(self, names: list[str]) -> None:
         """The satellites' names, by index (the first of equal names is the one found)."""
+        if names is self._names:  # the same Timeline shown again
+            return
+        self._names = names
         self.index = {}
         for i, name in enumerate(names):
             self.index.setdefault(name, i)

@@ -4,11 +4,15 @@ scenario never freezes the window. The previous Timeline stays in use until a ne
 Two phases: the Timeline without the link model first (``loaded``: the window shows it), then,
 if the scenario has ground stations or ISLs, the link model on the same thread
 (``links_ready``, same Timeline with ``links`` set). The loader stays busy until both are done;
-a new load or closing abandons the second phase.
+a new load or closing abandons the second phase. A big run (more than ``PREVIEW_SAMPLES``
+satellite-instants: 88,000 satellites over a day take ~30 s) is shown first over its first
+``PREVIEW_S`` or fewer instants (``loaded`` twice: the preview, then the whole run, which keeps
+the time and the view), so that its satellites appear within seconds.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import traceback
 from typing import Any
@@ -20,6 +24,9 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
 
 FIRST_FRAME_WAIT_S = 1.0  # the link phase waits this long at most for the window's first frame
+PREVIEW_SAMPLES = 20_000_000  # satellite-instants above which the first hour is shown first
+PREVIEW_S = 3600.0  # the preview's span, at most…
+PREVIEW_HEAD_SAMPLES = 2_000_000  # …and its satellite-instants (88,000 satellites: 22 min)
 
 
 def _scenario(spec: str, kwargs: dict[str, Any]) -> scenario_mod.Scenario:
@@ -30,6 +37,16 @@ def _scenario(spec: str, kwargs: dict[str, Any]) -> scenario_mod.Scenario:
 
         return variant_scenario(spec, **kwargs)
     return scenario_mod.load(spec, **kwargs)
+
+
+def preview_of(scn: scenario_mod.Scenario) -> scenario_mod.Scenario | None:
+    """The start of a big run (see the module doc), None for a small one."""
+    n_time = int(scn.duration_s // scn.step_s) + 1
+    if scn.n_sat * n_time <= PREVIEW_SAMPLES or scn.duration_s <= PREVIEW_S:
+        return None
+    steps = max(1, min(PREVIEW_HEAD_SAMPLES // max(scn.n_sat, 1) - 1,
+                       int(PREVIEW_S // scn.step_s)))
+    return dataclasses.replace(scn, duration_s=steps * scn.step_s)
 
 
 class _CancelledError(Exception):
@@ -48,12 +65,19 @@ class _Worker(QObject):
         self.spec, self.kwargs = spec, kwargs
         self.cancelled = False
         self.first_frame = threading.Event()  # set once the window has drawn the Timeline
+        self._shown = 0.0  # progress reported so far (never goes back)
 
     @Slot()
     def run(self) -> None:
         try:
             scn = _scenario(self.spec, self.kwargs)
+            head = preview_of(scn)
+            if head is not None:  # the first hour first: satellites on the globe in seconds
+                self.finished.emit(Timeline.build(head, links=False))
             tl = Timeline.build(scn, progress=self._progress, links=False)
+        except _CancelledError:  # a new load or closing: nothing to show
+            self.ended.emit()
+            return
         except ScenarioError as err:
             self.failed.emit(str(err))
             return
@@ -65,6 +89,7 @@ class _Worker(QObject):
         self.finished.emit(tl)
         # Let the window draw it first: the link model would hold the GIL meanwhile.
         self.first_frame.wait(FIRST_FRAME_WAIT_S)
+        self._shown = 0.0  # (the link phase's own progress)
         try:  # attached on the GUI thread (views must not see them appear mid-frame)
             links = tl.build_links(progress=self._progress, attach=False)
         except _CancelledError:
@@ -79,7 +104,10 @@ class _Worker(QObject):
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:
             raise _CancelledError
-        self.progress.emit(done / max(total, 1))
+        fraction = done / max(total, 1)
+        if fraction >= self._shown:
+            self._shown = fraction
+            self.progress.emit(fraction)
 
 
 class TimelineLoader(QObject):

@@ -1,0 +1,64 @@
+"""A big run is shown first over its first hour, then whole: the window gets its satellites
+within seconds and keeps the time, the selection and the camera when the whole run replaces
+the preview; a new load during the whole run's build abandons it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from helpers import write_scenario
+from orbitdc.app import loader
+from orbitdc.physics import scenario
+from orbitdc.physics.timeline import Timeline
+
+LOAD_MS = 60_000
+BODY = ('[[constellation]]\ntype = "walker"\npattern = "delta"\naltitude_km = 550\n'
+        'inclination_deg = 53\nplanes = 6\nper_plane = 10\n')
+
+
+def test_a_big_run_is_shown_first_over_its_first_hour(new_window, qtbot, tmp_path: Path,
+                                                       monkeypatch) -> None:
+    monkeypatch.setattr(loader, "PREVIEW_SAMPLES", 10_000)  # 60 satellites x 361 instants
+    path = write_scenario(tmp_path, BODY, duration="6h", step="60s")
+    seen: list[Timeline] = []
+    new_window.timeline_changed.connect(seen.append)
+    with qtbot.waitSignal(new_window.timeline_changed, timeout=LOAD_MS):
+        new_window.open_scenario(str(path))
+    preview = seen[0]
+    assert preview.span_s == 3600.0 and preview.n_sat == 60
+    new_window.view_state.selected = 17
+    new_window.clock.seek(1800.0)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=LOAD_MS)
+    whole = new_window.timeline
+    assert whole is seen[1] and whole.span_s == 6 * 3600.0
+    assert new_window.view_state.selected == 17  # kept…
+    assert new_window.clock.offset_s == 1800.0  # …as is the time
+    assert new_window.timebar._span_s == 6 * 3600.0
+    # the preview's states are the whole run's over the first hour
+    a, b = preview.state_at(1234.0), whole.state_at(1234.0)
+    np.testing.assert_array_equal(a.r_teme_km, b.r_teme_km)
+    np.testing.assert_allclose(a.soc, b.soc, atol=1e-3)
+
+
+def test_small_runs_are_not_previewed(tmp_path: Path) -> None:
+    small = scenario.load(write_scenario(tmp_path, BODY, duration="6h"))
+    assert loader.preview_of(small) is None  # 60 x 361 samples
+    big = scenario.load("starcloud-filing", duration="6h")  # 88,000 x 361 samples
+    head = loader.preview_of(big)
+    assert head is not None and head.duration_s == 21 * 60.0 and head.n_sat == 88_000
+    assert big.duration_s == 6 * 3600.0  # (the scenario itself is unchanged)
+
+
+def test_a_new_load_abandons_the_whole_runs_build(new_window, qtbot, tmp_path: Path,
+                                                  monkeypatch) -> None:
+    monkeypatch.setattr(loader, "PREVIEW_SAMPLES", 10_000)
+    path = write_scenario(tmp_path, BODY, duration="3d", step="60s")  # a while to build
+    with qtbot.waitSignal(new_window.timeline_changed, timeout=LOAD_MS):
+        new_window.open_scenario(str(path))
+    assert new_window.timeline.span_s == 3600.0
+    with qtbot.waitSignal(new_window.timeline_changed, timeout=LOAD_MS):
+        new_window.open_scenario("suncatcher", duration="1h")
+    qtbot.waitUntil(lambda: not new_window.loader.busy, timeout=LOAD_MS)
+    assert new_window.timeline.scenario.name.startswith("Suncatcher")

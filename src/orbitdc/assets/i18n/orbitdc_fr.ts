@@ -1336,67 +1336,67 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="159"/>
+        <location filename="../../widgets/filter_bar.py" line="162"/>
         <source>&amp;Isolate</source>
         <translation>&amp;Isoler</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="164"/>
+        <location filename="../../widgets/filter_bar.py" line="167"/>
         <source>&amp;Undo isolate</source>
         <translation>&amp;Annuler l’isolement</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="167"/>
+        <location filename="../../widgets/filter_bar.py" line="170"/>
         <source>Show &amp;all satellites</source>
         <translation>Afficher &amp;tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="174"/>
+        <location filename="../../widgets/filter_bar.py" line="177"/>
         <source>All constellations</source>
         <translation>Toutes les constellations</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="176"/>
+        <location filename="../../widgets/filter_bar.py" line="179"/>
         <source>%1 of %2 constellations</source>
         <translation>%1 constellations sur %2</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="184"/>
+        <location filename="../../widgets/filter_bar.py" line="187"/>
         <source>Show:</source>
         <translation>Afficher&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="185"/>
+        <location filename="../../widgets/filter_bar.py" line="188"/>
         <source>&amp;Constellations</source>
         <translation>&amp;Constellations</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="186"/>
+        <location filename="../../widgets/filter_bar.py" line="189"/>
         <source>Sunlit or not</source>
         <translation>Ensoleillés ou non</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="186"/>
+        <location filename="../../widgets/filter_bar.py" line="189"/>
         <source>Sunlit only</source>
         <translation>Ensoleillés seulement</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="187"/>
+        <location filename="../../widgets/filter_bar.py" line="190"/>
         <source>In eclipse only</source>
         <translation>En éclipse seulement</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="190"/>
+        <location filename="../../widgets/filter_bar.py" line="193"/>
         <source>Battery below</source>
         <translation>Batterie sous</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="191"/>
+        <location filename="../../widgets/filter_bar.py" line="194"/>
         <source>Throttled only</source>
         <translation>Bridés seulement</translation>
     </message>
     <message>
-        <location filename="../../widgets/filter_bar.py" line="192"/>
+        <location filename="../../widgets/filter_bar.py" line="195"/>
         <source>Constellations shown on the globe</source>
         <translation>Constellations affichées sur le globe</translation>
     </message>
@@ -1437,22 +1437,22 @@
 <context>
     <name>FindSatellite</name>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="75"/>
+        <location filename="../../widgets/find_satellite.py" line="79"/>
         <source>No single satellite matches “%1”.</source>
         <translation>«&#xa0;%1&#xa0;» ne désigne pas un seul satellite.</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="82"/>
+        <location filename="../../widgets/find_satellite.py" line="86"/>
         <source>Find satellite</source>
         <translation>Rechercher un satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="83"/>
+        <location filename="../../widgets/find_satellite.py" line="87"/>
         <source>Part of a satellite&apos;s name:</source>
         <translation>Une partie du nom d’un satellite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="84"/>
+        <location filename="../../widgets/find_satellite.py" line="88"/>
         <source>e.g. 042</source>
         <translation>p.{NB}ex. 042</translation>
     </message>

@@ -96,3 +96,17 @@ def test_catalogue_satellites_are_not_shared(tmp_path: Path) -> None:
                           start="2008-09-20T12:00:00Z", duration="1h")
     sim = Simulation(scenario.load(path))
     assert sim.sats.share is None
+
+
+def test_the_compiled_and_numpy_interpolations_agree(shells) -> None:
+    # Small runs interpolate with numpy (no numba before the first frame), big ones with the
+    # compiled kernel: the same arithmetic.
+    sats = [s for c in shells.constellations for s in c.satrecs]
+    epoch = sats[0].jdsatepoch, sats[0].jdsatepochF
+    t_s = np.arange(0.0, 3 * 3600.0, 61.0)
+    jd, fr = np.full(t_s.size, epoch[0]), epoch[1] + t_s / 86400.0
+    e1, r1, v1 = Propagator(sats, compiled=False).sgp4(jd, fr)
+    e2, r2, v2 = Propagator(sats, compiled=True).sgp4(jd, fr)
+    np.testing.assert_allclose(r1, r2, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(v1, v2, rtol=0, atol=1e-12)
+    assert np.array_equal(e1, e2)

@@ -53,7 +53,8 @@ class PlaneShare:
     satellite run alone then matches the whole run exactly); None: all, rows as indices."""
 
     def __init__(self, satrecs: Sequence[Satrec], group_rows: list[np.ndarray],
-                 subset: np.ndarray | None = None) -> None:
+                 subset: np.ndarray | None = None, compiled: bool = False) -> None:
+        self.compiled = compiled  # the numba kernel (big runs) or numpy (no numba to import)
         refs = [satrecs[int(g[0])] for g in group_rows]
         if subset is not None:
             where = {int(f): k for k, f in enumerate(subset)}
@@ -98,10 +99,33 @@ class PlaneShare:
                                                                            - 3):
             grid = self._grid = self._propagate(lo - 2.0 * GRID_S, hi + AHEAD_S + 2.0 * GRID_S)
         g0, rg, vg, eg = grid
-        from orbitdc.physics.plane_share_kernel import interpolate  # numba: when first needed
+        if self.compiled:
+            from orbitdc.physics.plane_share_kernel import interpolate  # numba: when needed
 
-        interpolate(rg, vg, eg, g0, GRID_S, t_s, self.rows, self.plane, self.tau_s,
-                    self.cos_turn, self.sin_turn, e, r, v)
+            interpolate(rg, vg, eg, g0, GRID_S, t_s, self.rows, self.plane, self.tau_s,
+                        self.cos_turn, self.sin_turn, e, r, v)
+            return
+        # numpy, the same arithmetic (a small run, or one instant: no numba to import before
+        # the window's first frame)
+        x = (t_s[None, :] + self.tau_s[:, None] - g0) / GRID_S  # (rows, n_t)
+        i = np.clip(np.floor(x).astype(np.intp), 0, rg.shape[1] - 2)
+        u = (x - i)[..., None]
+        u2 = u * u
+        u3 = u2 * u
+        p = self.plane[:, None]
+        r0, r1, v0, v1 = rg[p, i], rg[p, i + 1], vg[p, i], vg[p, i + 1]
+        pos = ((2 * u3 - 3 * u2 + 1) * r0 + (u3 - 2 * u2 + u) * GRID_S * v0
+               + (3 * u2 - 2 * u3) * r1 + (u3 - u2) * GRID_S * v1)
+        vel = (((6 * u2 - 6 * u) * r0 + (6 * u - 6 * u2) * r1) / GRID_S
+               + (3 * u2 - 4 * u + 1) * v0 + (3 * u2 - 2 * u) * v1)
+        c, sn = self.cos_turn[:, None], self.sin_turn[:, None]
+        for out, w in ((r, pos), (v, vel)):
+            rot = np.empty_like(w)
+            rot[..., 0] = c * w[..., 0] - sn * w[..., 1]
+            rot[..., 1] = sn * w[..., 0] + c * w[..., 1]
+            rot[..., 2] = w[..., 2]
+            out[self.rows] = rot
+        e[self.rows] = np.maximum(eg[p, i], eg[p, i + 1])
 
     def _propagate(self, t0_s: float, t1_s: float
                    ) -> tuple[float, np.ndarray, np.ndarray, np.ndarray]:

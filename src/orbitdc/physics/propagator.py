@@ -40,9 +40,10 @@ class Propagator:
 
     def __init__(self, satrecs: Sequence[Satrec], relative: np.ndarray | None = None,
                  share_planes: bool = True, whole: Sequence[Satrec] | None = None,
-                 indices: np.ndarray | None = None) -> None:
+                 indices: np.ndarray | None = None, compiled: bool = False) -> None:
         """``whole``, ``indices``: ``satrecs`` are ``whole[indices]``, a part of a run, whose
-        planes are shared as in the whole run (the same references)."""
+        planes are shared as in the whole run (the same references). ``compiled``: a big run,
+        worth the compiled interpolation (numba)."""
         self.satrecs = list(satrecs)
         n = len(self.satrecs)
         self.member = (np.zeros(n, bool) if relative is None
@@ -51,10 +52,10 @@ class Propagator:
         if share_planes and whole is not None and indices is not None:
             shared = groups(whole)
             if shared and any(np.isin(g, indices).any() for g in shared):
-                self.share = PlaneShare(whole, shared, np.asarray(indices))
+                self.share = PlaneShare(whole, shared, np.asarray(indices), compiled)
         elif share_planes:
             shared = groups(self.satrecs)
-            self.share = PlaneShare(self.satrecs, shared) if shared else None
+            self.share = PlaneShare(self.satrecs, shared, compiled=compiled) if shared else None
         if not self.member.any() and self.share is None:  # fast path: a SatrecArray
             array = SatrecArray(self.satrecs)
             self._sgp4, self.sgp4 = array._sgp4, array.sgp4

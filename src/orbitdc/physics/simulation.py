@@ -28,6 +28,9 @@ from orbitdc.physics.timebase import TimeGrid
 
 ProgressFn = Callable[[int, int], None]
 WINDOW_INSTANTS = 2048  # instants whose ephemeris is evaluated at once (~40 MB of temporaries)
+COMPILED_SAMPLES = 20_000_000  # satellite-instants (or COMPILED_SATS satellites) from which
+COMPILED_SATS = 20_000  # planes are interpolated by the compiled kernel (numba: ~0.3 s to
+# import and load, not worth it, nor wanted, before a small run's first frame)
 
 
 @dataclass
@@ -109,7 +112,9 @@ class Simulation:
         relative = relative_rows(scenario.constellations)  # cluster members' offsets
         self.sats = Propagator(self.satrecs, None if relative is None
                                else relative[self.indices], whole=satrecs,
-                               indices=None if indices is None else self.indices)
+                               indices=None if indices is None else self.indices,
+                               compiled=(n * self.grid.n_time > COMPILED_SAMPLES
+                                         or n >= COMPILED_SATS))
         self.sc = sc_all if indices is None else sc_all.subset(self.indices)
         self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
         self.sunlight = SunlightModel(self.sc)

@@ -114,8 +114,13 @@ def sweep() -> None:
     print(f"# sweep: {r['variants']} variants of 500 satellites x 24 h: serial "
           f"{r['serial_s']:.1f} s, 2 workers {r['two_workers_s']:.1f} s (cluster start "
           f"{r['cluster_start_s']:.1f} s), a variant {r['variant_mean_s']:.2f} s, rows "
-          f"identical: {r['rows_identical']}, failed {r['failed']}")
+          f"identical: {r['rows_identical']}, failed {r['failed']}; gap between variants on a "
+          f"worker {r['gap_ms']:.1f} ms; wall-time overhead {r['wall_overhead_per_variant']:.3f}")
+    print(f"# the same variants in two plain processes at once (no Dask): "
+          f"{r['two_processes_s']:.1f} s, speed-up {r['two_processes_speedup']:.2f}: what two "
+          f"processes get on this machine")
     print(f"sweep_speedup_2workers: {r['sweep_speedup_2workers']:.2f}  (target >= 1.7)")
+    print(f"sweep_vs_two_processes: {r['sweep_vs_two_processes']:.2f}")
     print(f"sweep_overhead_per_variant: {r['sweep_overhead_per_variant']:.3f}  "
           "(target <= 0.05)")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 import re
 import time
 from typing import Any
@@ -124,8 +125,18 @@ def evaluate(base_path: str, overrides: dict[str, Any], span: dict[str, str | No
              life_runs: int, seed: int, metrics: list[str] | None,
              base_text: str | None = None) -> dict[str, Any]:
     """The figures of one variant: ``{"status": "ok" | "failed", "error": text, "seconds":
-    compute time, "metrics": {name: value}}`` (only ``metrics`` if given; NaN where a metric
-    does not apply). ``base_text``: the base file's text (else read from ``base_path``)."""
+    compute time, "metrics": {name: value}, "span": (process id, start, end epoch seconds)}``
+    (only ``metrics`` if given; NaN where a metric does not apply). ``base_text``: the base
+    file's text (else read from ``base_path``)."""
+    start = time.time()
+    out = _evaluate(base_path, overrides, span, life_runs, seed, metrics, base_text)
+    out["span"] = (os.getpid(), start, time.time())
+    return out
+
+
+def _evaluate(base_path: str, overrides: dict[str, Any], span: dict[str, str | None],
+              life_runs: int, seed: int, metrics: list[str] | None,
+              base_text: str | None) -> dict[str, Any]:
     from orbitdc.sweep.spec import Base, scenario_for
 
     t0 = time.perf_counter()

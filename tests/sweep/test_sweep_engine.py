@@ -18,7 +18,7 @@ import pytest
 
 from helpers import write_scenario
 from orbitdc.app.cli import main
-from orbitdc.sweep import engine, results, spec
+from orbitdc.sweep import engine, metrics, results, spec
 
 BODY = ('[[constellation]]\ntype = "walker"\npattern = "delta"\naltitude_km = 550\n'
         'inclination_deg = 53\nplanes = 2\nper_plane = 2\n'
@@ -61,6 +61,11 @@ def test_a_local_cluster_gives_the_rows_of_a_serial_run(base: Path, tmp_path: Pa
     assert np.isnan(a.columns["m:min_soc"][failed]).all()
     ok = ~failed
     assert np.all(a.columns["m:life.capacity_pflops_start"][ok] > 0)
+    # the life's columns are exactly what the life report gives (no figure dropped or empty)
+    one_run = metrics.evaluate(str(base), plan.variants[0].overrides, {}, 1, 0, None)
+    assert one_run["status"] == "ok"
+    assert sorted(k for k in one_run["metrics"] if k.startswith("life.")) == \
+        sorted("life." + k for k in metrics.LIFE_KEYS)
     assert np.all((a.columns["m:sunlit_fraction"][ok] > 0.3)
                   & (a.columns["m:sunlit_fraction"][ok] <= 1.0))
     # each row's metrics are those of the variant's own scenario

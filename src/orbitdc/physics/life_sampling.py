@@ -47,6 +47,7 @@ DAYS_PER_YEAR = 365.25
 SECONDS_PER_YEAR = DAYS_PER_YEAR * 86400.0
 MONTHS = 12
 SAMPLE_DAYS = 365
+SPAN_NEEDED_DAYS = 367  # ephemeris after the start a life samples: the year, with margin
 INSTANT_BUDGET = SAMPLE_DAYS * 160  # window instants in all; long periods get fewer days
 MIN_SAMPLE_DAYS = 24
 DOSE_SAMPLES = 35064  # about one every 15 min

@@ -36,7 +36,6 @@ COST_KEYS = ("mass_kg", "array_power_bol_kw", "launched_power_price_usd_per_kw_y
              "breakeven_launch_usd_per_kg", "ground_energy_kwh_per_year",
              "water_saved_l_per_year")
 LIFE_PREFIX = "life."
-LIFE_SAMPLED_DAYS = 367  # the year after the start that a life samples (as orbitdc life)
 LIFE_KEYS = ("capacity_pflops_start", "capacity_pflops_end_p50", "delivered_pflops_years_p10",
              "delivered_pflops_years_p50", "delivered_pflops_years_p90",
              "delivered_pflops_years_mean", "year_below_80pct", "year_below_50pct",
@@ -102,9 +101,10 @@ def _figures(scn: Any, life_runs: int, seed: int) -> dict[str, float]:
 
         from orbitdc.physics import life_report
         from orbitdc.physics.life import run_life
+        from orbitdc.physics.life_sampling import SPAN_NEEDED_DAYS
         from orbitdc.physics.sun import EPHEMERIS_LAST_UTC
 
-        if scn.start + timedelta(days=LIFE_SAMPLED_DAYS) > EPHEMERIS_LAST_UTC:
+        if scn.start + timedelta(days=SPAN_NEEDED_DAYS) > EPHEMERIS_LAST_UTC:
             raise ScenarioError("--life-runs", "a mission life simulates the year after the "
                                 f"start, inside DE421 (to {EPHEMERIS_LAST_UTC:%Y-%m-%d}); "
                                 "this variant starts too late")

@@ -18,12 +18,12 @@ import sys
 from datetime import timedelta
 
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
-from orbitdc.app.cli.life import SAMPLED_DAYS
 from orbitdc.app.progress import ProgressBar
 from orbitdc.physics import economics, economics_params
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.economics import CostReport
 from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.life_sampling import SPAN_NEEDED_DAYS
 from orbitdc.physics.params import check_value
 from orbitdc.physics.sun import EPHEMERIS_LAST_UTC
 from orbitdc.physics.timeline import Timeline
@@ -83,7 +83,7 @@ def life_decay(scn: scenario_mod.Scenario, years: float, runs: int, quiet: bool 
 
     if runs == 0 or years < 1.0 / 12.0:
         return None
-    if scn.start + timedelta(days=SAMPLED_DAYS) > EPHEMERIS_LAST_UTC:
+    if scn.start + timedelta(days=SPAN_NEEDED_DAYS) > EPHEMERIS_LAST_UTC:
         print("orbitdc: warning: a mission life simulates the year after the start, inside "
               "DE421; no life run for this start (failures without repair instead)",
               file=sys.stderr)

@@ -18,12 +18,12 @@ from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.atomic import atomic_open
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.life import run_life
+from orbitdc.physics.life_sampling import SPAN_NEEDED_DAYS
 from orbitdc.physics.sun import EPHEMERIS_LAST_UTC
 
 NAME = "life"
 MAX_YEARS = 30.0
 MAX_RUNS = 10_000
-SAMPLED_DAYS = 367  # the year after the start that the sampling simulates, with margin
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -55,8 +55,8 @@ def load(args: argparse.Namespace) -> scenario_mod.Scenario:
     scn = scenario_mod.load(args.scenario, start=args.start)
     for warning in scn.warnings:
         print(f"orbitdc: warning: {warning}", file=sys.stderr)
-    if scn.start + timedelta(days=SAMPLED_DAYS) > EPHEMERIS_LAST_UTC:
-        latest = (EPHEMERIS_LAST_UTC - timedelta(days=SAMPLED_DAYS)).date()
+    if scn.start + timedelta(days=SPAN_NEEDED_DAYS) > EPHEMERIS_LAST_UTC:
+        latest = (EPHEMERIS_LAST_UTC - timedelta(days=SPAN_NEEDED_DAYS)).date()
         where = "--start" if args.start is not None else scn.path
         raise ScenarioError(where, f"a mission life simulates the year after the start, "
                             f"inside DE421; expected a start before {latest}",

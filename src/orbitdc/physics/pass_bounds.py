@@ -68,18 +68,32 @@ def orbit_bounds(r: Vec, v: Vec) -> tuple[float, float, float]:
 
 
 @njit(cache=True, inline="always", error_model="numpy")
-def seek_cap(rt, sat, c, s_teme, thr_km, w, m, w_last) -> int:
+def seek_cap(rt, sat, c, s_teme, thr_km, w, m, w_last, lam, r_min, r_max, om_dt) -> int:
     """The first window instant from ``w`` (≥ c) where satellite ``sat`` may be in a
     station's cap: its TEME position (``rt``, km) along the station's TEME direction
     (``s_teme``, (m, 3)) reaches ``thr_km``; stops at the run's last instant ``w_last``
-    (always looked at); ``m`` if none."""
+    (always looked at). Where it falls short, the same dot product bounds how far the
+    satellite is from the cap (half-angle ``lam``; r̂·ŝ ≤ (r·ŝ)/r_min, or /r_max where
+    negative, so the chord |r̂ − ŝ| is at least √(2 − 2·that)), and its direction turns
+    at most ``om_dt`` rad an instant: the instants it cannot reach the cap in are skipped
+    (most of an orbit in a few looks). Returns that instant: ≥ ``m`` (possibly beyond the
+    window) if none in it."""
     lim = min(m, w_last) if w <= w_last else m
     while w < lim:
         j = w - c
-        if (rt[j, sat, 0] * s_teme[w, 0] + rt[j, sat, 1] * s_teme[w, 1]
-                + rt[j, sat, 2] * s_teme[w, 2]) >= thr_km:
+        x = (rt[j, sat, 0] * s_teme[w, 0] + rt[j, sat, 1] * s_teme[w, 1]
+             + rt[j, sat, 2] * s_teme[w, 2])
+        if x >= thr_km:
             break
-        w += 1
+        if r_min > 0.0 and om_dt > 0.0:
+            cos_hi = x / r_min if x >= 0.0 else x / r_max
+            n = (math.sqrt(max(0.0, 2.0 - 2.0 * cos_hi)) - lam) / om_dt
+            w_next = w + max(1, int(min(n, 1e9)))  # chord > lam before w + n
+            if w < w_last < w_next:
+                w_next = w_last
+            w = w_next
+        else:
+            w += 1
     return w
 
 

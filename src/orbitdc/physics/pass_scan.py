@@ -23,7 +23,7 @@ from orbitdc.physics.pass_track import (
 
 # numba caches a kernel keyed by its own file's content: this pin of the content of the
 # modules it calls into (sha256, checked by the tests) makes an edit there recompile it too.
-DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "089265f687ce41f6"}
+DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "f1cbb14482a6d2aa"}
 PASS_COLS = 6  # pair, AOS, LOS, highest sin el, its time, partial
 VIS_COLS = 5  # window instant, satellite, station, sin el, range km
 
@@ -155,7 +155,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
             lam_a[sta], thr_a[sta] = cap[p, 0], cap[p, 1]
             w = w_a[sta]
             if skip and w < m and seek[p]:  # it was seeking the cap when the last window
-                w = seek_cap(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last)  # ended
+                w = seek_cap(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last,  # ended
+                             lam_a[sta], bnd[sat, 2], r_max, om * dt)
                 w_a[sta] = w
                 if w >= m:
                     n_act -= 1
@@ -248,7 +249,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                 if skip:  # on to the next instant that may be in the cap
                     seek[p] = not step_only
                     if not step_only and w < m:
-                        w = seek_cap(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last)
+                        w = seek_cap(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last,
+                                     lam, bnd[sat, 2], r_max, om * dt)
                 w_a[sta] = w
                 if w >= m:
                     n_act -= 1

@@ -9,7 +9,6 @@ work is in :mod:`pass_scan` and :mod:`pass_track`.
 from __future__ import annotations
 
 import itertools
-import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from orbitdc.physics.ground import Station, Stations
+from orbitdc.physics.threads import usable_cpus
 
 if TYPE_CHECKING:
     from orbitdc.physics.simulation import Block
@@ -80,8 +80,7 @@ CHUNKS_PER_THREAD = 4  # satellites split in this many chunks a thread, taken in
 def _n_threads(n_sat: int) -> int:
     """Threads for the scan: the CPUs this process may use, one per MIN_SATS_PER_THREAD
     satellites at most, 8 at most."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    return max(1, min(cpus or 1, 8, n_sat // MIN_SATS_PER_THREAD))
+    return max(1, min(usable_cpus(), 8, n_sat // MIN_SATS_PER_THREAD))
 
 
 class ContactFinder:
@@ -274,17 +273,27 @@ class ContactFinder:
                                st.r_ecef_km, st.up, st.sin_mask, self._f1, self._k1,
                                self._f2, self._k2, self._aos, self._top, self._top_s,
                                self.span_s, self._track)
-        rows = np.concatenate([*self._done, end])
-        pair = rows[:, 0].astype(np.int64)
+        # Column by column: a (n_pass, 6) table of 850,000 passes (41 MB) lies above glibc's
+        # mmap threshold and is faulted in afresh at every copy (3× slower here).
+        done = [*self._done, end]
+        pair = np.concatenate([d[:, 0] for d in done]).astype(np.int64)
         sat, sta = np.divmod(pair, self.n_sta)  # (the scan keeps a satellite's pairs together)
         keep = ~self._invalid[sat]
-        rows, sat, sta = rows[keep], sat[keep], sta[keep]
-        order = _by_aos(rows[:, 1], sta * self.n_sat + sat)
-        rows, sat, sta = rows[order], sat[order], sta[order]
-        max_el = np.degrees(np.arcsin(np.clip(rows[:, 3], -1.0, 1.0)))
-        return Passes(sta.astype(np.int16), sat.astype(np.int32), rows[:, 1].copy(),
-                      rows[:, 2].copy(), max_el, rows[:, 4].copy(), rows[:, 5] > 0.5,
-                      np.ones(sat.size, bool))
+        pick = None if keep.all() else np.flatnonzero(keep)
+        aos = np.concatenate([d[:, 1] for d in done])
+        if pick is not None:
+            aos, sat, sta = aos[pick], sat[pick], sta[pick]
+        order = _by_aos(aos, sta * self.n_sat + sat)
+        order_all = order if pick is None else pick[order]
+
+        def col(i: int) -> np.ndarray:
+            return np.concatenate([d[:, i] for d in done])[order_all]
+
+        top = col(3)
+        np.clip(top, -1.0, 1.0, out=top)
+        max_el = np.degrees(np.arcsin(top, out=top), out=top)
+        return Passes(sta[order].astype(np.int16), sat[order].astype(np.int32), aos[order],
+                      col(2), max_el, col(4), col(5) > 0.5, np.ones(sat.size, bool))
 
 
 def _by_aos(aos_s: np.ndarray, then: np.ndarray) -> np.ndarray:

@@ -29,8 +29,15 @@ import numpy as np
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.link_params import NEAREST_MAX_SATELLITES
+from orbitdc.physics.threads import helper_pool, usable_cpus
 
 CLUSTER_MAX = 2000  # every pair compared each step
+MIN_LINKS_PER_THREAD = 16_384  # fewer grid links: one thread
+
+
+def _n_parts(n_link: int) -> int:
+    """Threads for the grid links of a block: one per MIN_LINKS_PER_THREAD, ≤ the CPUs, ≤ 8."""
+    return max(1, min(usable_cpus(), 8, n_link // MIN_LINKS_PER_THREAD))
 
 
 def grid_edges(plane: np.ndarray, wrap: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -122,13 +129,27 @@ class IslTopology:
         r = np.asarray(r_teme_km, np.float64)
         n_t, n = r.shape[0], self.fixed_a.size
         rng, up, cap = np.empty((n_t, n)), np.empty((n_t, n), bool), np.empty((n_t, n))
-        n_up, cap_sum = np.empty(n_t, np.int64), np.empty(n_t)
         from orbitdc.physics import isl_kernel  # numba: imported when first needed
 
-        isl_kernel.fixed_links(r, np.ascontiguousarray(valid, bool), self.fixed_a, self.fixed_b,
-                               self.r_min_km, self.max_range_km, self.ref_gbps,
-                               self.ref_range_km, self.max_gbps, rng, up, cap, n_up, cap_sum)
-        return rng, up, cap, n_up, cap_sum
+        ok = np.ascontiguousarray(valid, bool)
+        n_part = _n_parts(n)
+        edges = np.linspace(0, n, n_part + 1).astype(np.int64)
+        n_up, cap_sum = np.zeros((n_part, n_t), np.int64), np.zeros((n_part, n_t))
+
+        def part(i: int) -> None:
+            isl_kernel.fixed_links(r, ok, self.fixed_a, self.fixed_b, self.r_min_km,
+                                   self.max_range_km, self.ref_gbps, self.ref_range_km,
+                                   self.max_gbps, rng, up, cap, n_up[i], cap_sum[i],
+                                   int(edges[i]), int(edges[i + 1]))
+
+        if n_part == 1:
+            part(0)
+        else:  # the kernel releases the GIL: the parts run at once
+            jobs = [helper_pool(n_part - 1).submit(part, i) for i in range(1, n_part)]
+            part(0)
+            for job in jobs:
+                job.result()
+        return rng, up, cap, n_up.sum(axis=0), cap_sum.sum(axis=0)
 
     def fixed_geometry(self, r_teme_km: np.ndarray, valid: np.ndarray
                        ) -> tuple[np.ndarray, np.ndarray]:

@@ -12,17 +12,18 @@ from numba import njit
 
 @njit(cache=True, error_model="numpy", nogil=True)
 def fixed_links(r, valid, a, b, r_min_km, max_range_km, ref_gbps, ref_range_km, max_gbps,
-                rng_out, up_out, cap_out, n_up, cap_sum):
+                rng_out, up_out, cap_out, n_up, cap_sum, i0=0, i1=-1):
     """Links ``a``–``b`` (n_link,) between positions ``r`` (n_t, n_sat, 3, km; ``valid``
     (n_t, n_sat)): range km into ``rng_out``, link up into ``up_out`` and capacity Gbit/s
     (0 where down) into ``cap_out``, each (n_t, n_link); per instant the links up and the
-    sum of their capacities into ``n_up``, ``cap_sum`` (n_t,)."""
+    sum of their capacities into ``n_up``, ``cap_sum`` (n_t,). Only links ``i0`` to ``i1``
+    - 1 (-1: to the end; the sums are theirs), so that threads can share the work."""
     n_t = r.shape[0]
     r_min2, max2 = r_min_km * r_min_km, max_range_km * max_range_km
     for j in range(n_t):
         n_up[j] = 0
         cap_sum[j] = 0.0
-    for i in range(a.size):
+    for i in range(i0, a.size if i1 < 0 else i1):
         ia, ib = a[i], b[i]
         for j in range(n_t):
             ax, ay, az = r[j, ia, 0], r[j, ia, 1], r[j, ia, 2]

@@ -47,10 +47,13 @@ class LinkBlock:
 class LinkModel:
     """Contacts, ISLs and data flow of ``scenario``'s satellites (see the module doc)."""
 
-    def __init__(self, scenario: Scenario, streaming: bool = False) -> None:
+    def __init__(self, scenario: Scenario, streaming: bool = False,
+                 compiled: bool = True) -> None:
         """``streaming`` (``simulate``): only the per-block columns; no passes, totals or
-        rows are kept, so memory does not grow with the duration."""
-        self.scenario, self.keep = scenario, not streaming
+        rows are kept, so memory does not grow with the duration. ``compiled`` False: each
+        step in numpy (:mod:`dataflow`'s functions, the reference the compiled step of
+        :mod:`dataflow_kernel` is tested against)."""
+        self.scenario, self.keep, self.compiled = scenario, not streaming, compiled
         self.stations = Stations(scenario.stations)
         p = scenario.links
         groups, first = [], 0
@@ -70,6 +73,7 @@ class LinkModel:
         self.storage_gb = np.full(self.n_sat, float(p["storage_gb"]))
         self.storage_min_gb = float(self.storage_gb.min()) if self.n_sat else 0.0
         self.sums = [0.0, 0.0, 0.0]  # produced, downlinked, dropped so far (GB)
+        self.sums_a = np.zeros(3)  # the same, for the compiled step
         self.seed = int(p["cloud_seed"])
         self.router = dataflow.Router(self.n_sat)
         self.finder = contacts.ContactFinder(self.stations, self.n_sat, scenario.duration_s,
@@ -85,6 +89,8 @@ class LinkModel:
         self.dropped = np.zeros(self.n_sat)
         self.peak_backlog = np.zeros(len(groups))
         self.was_visible = np.empty(0, np.int64)  # pair ids sat·n_sta + sta, sorted
+        self.in_view = np.zeros(self.n_sat * n_sta, bool)  # flags of was_visible (compiled)
+        self.work = (np.zeros(self.n_sat, bool), np.full(self.n_sat, -1, np.int64))
         self.clear = np.ones((self.n_sat, n_sta), bool)
         self.latency_hist = np.zeros((len(groups), LATENCY_BINS_S.size + 1))
         self.totals = {name: np.full(self.n_time if self.keep else 1, np.nan)
@@ -115,7 +121,8 @@ class LinkModel:
             if self.topology.dynamic:
                 adjacency.append(self._dynamic(block.r_teme_km[j], block.valid[j], block.k0 + j))
             v = slice(bounds[j], bounds[j + 1])
-            self._step(block.k0 + j, block, j, (pair_sat[v], pair_sta[v]), pair_sin[v],
+            step = self._step_compiled if self.compiled else self._step
+            step(block.k0 + j, block, j, (pair_sat[v], pair_sta[v]), pair_sin[v],
                        pair_rng[v], adjacency, out)
         by_group = np.add.reduceat(out.backlog_gb, self.group_first, axis=1)  # (n_t, n_group)
         self.peak_backlog = np.maximum(self.peak_backlog, by_group.max(axis=0))
@@ -142,6 +149,34 @@ class LinkModel:
             t["nn_distance_min_km"][k] = nearest[linked].min()
             t["nn_distance_max_km"][k] = nearest[linked].max()
         return adj
+
+    def _step_compiled(self, k: int, block: Block, j: int,
+                       pairs: tuple[np.ndarray, np.ndarray], sin_el: np.ndarray,
+                       range_km: np.ndarray, adjacency: list[dataflow.Adjacency],
+                       out: LinkBlock) -> None:
+        """:meth:`_step` in one compiled call (:func:`dataflow_kernel.step`)."""
+        from orbitdc.physics import dataflow_kernel
+
+        dt = self.step_s if k > 0 else 0.0
+        st = self.stations
+        csr = _csr(adjacency, self.n_sat)
+        ids, sat, sta, gbps, l_from, l_to, l_gbps = dataflow_kernel.step(
+            k, dt, self.data_gb_s, np.ascontiguousarray(block.utilisation[j], np.float64),
+            self.store, self.produced, self.downlinked, self.dropped, self.storage_gb,
+            self.storage_min_gb, self.sums_a, pairs[0].astype(np.int64),
+            pairs[1].astype(np.int64), sin_el, range_km, self.in_view, self.was_visible,
+            self.clear, self.seed, st.optical, st.clear_sky_fraction,
+            st.terminals.astype(np.int64), st.downlink_gbps, *csr, k * self.step_s,
+            self.group, self.latency_hist, LATENCY_BINS_S, *self.work)
+        self.was_visible = ids
+        self.sums = [float(x) for x in self.sums_a]
+        if self.keep:
+            self.serve.append((np.full(sat.size, k, np.int32), sat.astype(np.int32),
+                               sta.astype(np.int16), gbps.astype(np.float32)))
+            if l_from.size:
+                self.loads.append((np.full(l_from.size, k, np.int32), l_from.astype(np.int32),
+                                   l_to.astype(np.int32), l_gbps.astype(np.float32)))
+        self._record(k, j, sat, sta, gbps, out)
 
     def _step(self, k: int, block: Block, j: int, pairs: tuple[np.ndarray, np.ndarray],
               sin_el: np.ndarray, range_km: np.ndarray, adjacency: list[dataflow.Adjacency],
@@ -187,6 +222,11 @@ class LinkModel:
             self.loads.append((np.full(int(moved.sum()), k, np.int32),
                                l_from[moved].astype(np.int32), l_to[moved].astype(np.int32),
                                (l_gb[moved] * 8.0 / dt).astype(np.float32)))
+        self._record(k, j, sat, sta, gbps, out)
+
+    def _record(self, k: int, j: int, sat: np.ndarray, sta: np.ndarray, gbps: np.ndarray,
+                out: LinkBlock) -> None:
+        """Instant ``k`` (``j`` in the block) into the block's columns and the totals."""
         out.station[j, sat] = sta
         out.downlink_gbps[j, sat] = gbps
         out.backlog_gb[j] = self.store
@@ -221,6 +261,26 @@ class LinkModel:
                       edges_fn=topo.edges if topo.active else None)
         links.stats = group_stats(self, links)
         return links
+
+
+def _csr(adjacency: list[dataflow.Adjacency], n_sat: int) -> tuple[np.ndarray, ...]:
+    """The compiled step's adjacency (see :mod:`dataflow_kernel`): indptr (n_adj, n_sat + 1),
+    dst, link, first slot and first link of each set, capacities and ranges laid end to
+    end."""
+    if not adjacency:
+        e = np.zeros(1, np.int64)
+        return (np.zeros((0, n_sat + 1), np.int64), e, e, e, e, np.zeros(1), np.zeros(1))
+    if len(adjacency) == 1:
+        a = adjacency[0]
+        z = np.zeros(1, np.int64)
+        return (a.indptr[None], a.dst, a.link, z, z, a.cap, a.rng)
+    slots = np.cumsum([0] + [a.dst.size for a in adjacency[:-1]])
+    links = np.cumsum([0] + [a.cap.size for a in adjacency[:-1]])
+    return (np.stack([a.indptr for a in adjacency]),
+            np.concatenate([a.dst for a in adjacency]),
+            np.concatenate([a.link for a in adjacency]), slots.astype(np.int64),
+            links.astype(np.int64), np.concatenate([a.cap for a in adjacency]),
+            np.concatenate([a.rng for a in adjacency]))
 
 
 class LinksConsumer:

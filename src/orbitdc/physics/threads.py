@@ -1,0 +1,28 @@
+"""Threads for the compiled kernels that release the GIL (the contact scan, the grid ISLs):
+how many CPUs this process may use, and one shared pool of helper threads."""
+
+from __future__ import annotations
+
+import os
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+_lock = threading.Lock()
+_pools: dict[int, ThreadPoolExecutor] = {}
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the OS says)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def helper_pool(n: int) -> ThreadPoolExecutor:
+    """A pool of ``n`` helper threads, made once per size and kept (daemon-like: the
+    interpreter joins idle pool threads at exit)."""
+    with _lock:
+        pool = _pools.get(n)
+        if pool is None:
+            pool = _pools[n] = ThreadPoolExecutor(n, thread_name_prefix="orbitdc-kernel")
+        return pool

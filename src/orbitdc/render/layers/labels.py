@@ -1,9 +1,10 @@
 """Satellite names, only where they can be read: the selected and the hovered satellite's,
 and every shown satellite's when fewer than :data:`LABEL_ALL_BELOW` are on screen (after the
-filters and the zoom), leaving out any name that would overlap another. Names sit beside
-their dots in TEME (they move with them every frame); which ones to name is decided again at
-most every :data:`CHOOSE_EVERY_S` while drawing on screen (projecting 88,000 points costs a
-few milliseconds), on every offscreen render.
+filters and the zoom), leaving out any name that would overlap another. A satellite the
+filters hide is never named, even selected (in the window and in exported frames alike).
+Names sit beside their dots in TEME (they move with them every frame); which ones to name is
+decided again at most every :data:`CHOOSE_EVERY_S` while drawing on screen (projecting 88,000
+points costs a few milliseconds), on every offscreen render.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ class LabelsLayer(Layer):
     def select(self, index: int | None) -> None:
         self._chosen_at = -np.inf
 
+    def filters_changed(self) -> None:
+        """The satellites shown changed: chosen again at the next frame."""
+        self._chosen_at = -np.inf
+
     def before_draw(self, event: Any | None) -> None:
         tl = self.scene.timeline
         if not self.visible or tl is None or self.scene.state is None:
@@ -68,8 +73,9 @@ class LabelsLayer(Layer):
         if event is None or now - self._chosen_at >= CHOOSE_EVERY_S:
             self._chosen_at = now
             self.named = self.choose()
-        pos = self.scene.layers["satellites"].pos_teme
-        named = [i for i in self.named if i < len(pos)]
+        sats = self.scene.layers["satellites"]
+        pos, shown = sats.pos_teme, sats.shown  # (filters changed since choose(): followed)
+        named = [i for i in self.named if i < len(pos) and (shown is None or shown[i])]
         key = (tuple(named), self.scene.selected)
         if key != self._shown:  # new names: laid out again (glyphs), else only moved
             self._shown = key
@@ -102,15 +108,18 @@ class LabelsLayer(Layer):
         return idx[~behind_earth(display, self.scene.eye_position())]
 
     def choose(self) -> list[int]:
-        """The satellites to name now: the selected and the hovered one (when not behind the
-        Earth), then every shown one on screen when fewer than :data:`LABEL_ALL_BELOW` are,
-        leaving out a name that would overlap one already placed."""
+        """The satellites to name now: the selected and the hovered one (when shown and not
+        behind the Earth), then every shown one on screen when fewer than
+        :data:`LABEL_ALL_BELOW` are, leaving out a name that would overlap one already
+        placed."""
         visible = self.visible_on_screen()
         self.on_screen = len(visible)
-        pos = self.scene.layers["satellites"].pos_teme
+        sats = self.scene.layers["satellites"]
+        pos, shown = sats.pos_teme, sats.shown
         named = []
         for i in (self.scene.selected, self.hovered):
-            if i is not None and i < len(pos) and i not in named:
+            if (i is not None and i < len(pos) and i not in named
+                    and (shown is None or shown[i])):
                 display = self.scene.inertial.transform.map(pos[i:i + 1])[:, :3]
                 if not behind_earth(display, self.scene.eye_position())[0]:
                     named.append(int(i))

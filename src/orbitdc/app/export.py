@@ -4,7 +4,8 @@ clock), render each frame offscreen and stream it to an MP4, a GIF or PNG frames
 The same pipeline serves ``orbitdc export`` (headless: VisPy's EGL backend with Mesa's
 surfaceless platform when there is no display) and the app. Camera: "fixed" (the default
 view), "orbit" (a slow quarter turn around the Earth over the clip) or "follow" (the selected
-satellite). Overlays (see :mod:`render.overlays`): title, UTC clock, legend or colour
+satellite). The view's filters (hidden constellations, state filter) apply to every frame as
+in the window. Overlays (see :mod:`render.overlays`): title, UTC clock, legend or colour
 scale, a caption line, the logo and a credit line, sized to the frame height.
 """
 
@@ -57,6 +58,7 @@ def export(tl: Timeline, opts: ExportOptions,
     options (before rendering), ExportCancelledError if ``cancelled()`` turns true.
     ``globe``: a GlobeScene of the right size to draw with (the app passes one whose GL
     context exists); by default one is made and closed here."""
+    from orbitdc.render.filter_binding import set_filters
     from orbitdc.render.globe_scene import GlobeScene
 
     if opts.camera not in CAMERAS:
@@ -80,6 +82,7 @@ def export(tl: Timeline, opts: ExportOptions,
     own = globe is None
     globe = GlobeScene(size=globe_size) if own else globe
     try:
+        set_filters(globe, frozenset(opts.hidden_constellations), opts.state_filter)
         globe.set_timeline(tl)
         if opts.camera == "fixed" and opts.view:
             for key, value in opts.view.items():

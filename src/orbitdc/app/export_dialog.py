@@ -250,7 +250,9 @@ class ExportDialog(QDialog):
             credit=self.credit.text() or None, logo=self.logo.isChecked(),
             legend=self.legend.isChecked(), satellite=self._view.selected or 0,
             panels=self.panels.isChecked(), view=self._camera,
-            economics=self.economics.isChecked())
+            economics=self.economics.isChecked(),
+            hidden_constellations=self._view.hidden_constellations,
+            state_filter=self._view.state_filter)  # the frames show what the window shows
 
 
 def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:

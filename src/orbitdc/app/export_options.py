@@ -3,8 +3,10 @@ light to import: no rendering)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from orbitdc.viewstate import StateFilter
 
 CAMERAS = ("orbit", "fixed", "follow")
 MAX_FPS = 240.0
@@ -33,3 +35,6 @@ class ExportOptions:
     panels: bool = False  # power/thermal/compute panels beside the globe (38 % of the width)
     economics: bool = False  # the Economics charts in that column (under the panels if any)
     economics_edits: dict | None = None  # [economics] values over the scenario's (the app's)
+    # The window's filters (render.filtering): hidden satellites are not drawn, named or linked.
+    hidden_constellations: frozenset[str] = frozenset()
+    state_filter: StateFilter = field(default_factory=StateFilter)

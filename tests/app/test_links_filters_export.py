@@ -211,3 +211,28 @@ def test_the_export_dialog_takes_the_windows_filters(qtbot, timeline: Timeline) 
     assert opts.hidden_constellations == {"Polar"}
     assert opts.state_filter == StateFilter(light="sunlit", soc_below_pct=40.0)
     dlg.close()
+
+
+def test_orbitdc_export_hide_leaves_a_constellation_out(timeline: Timeline, tmp_path: Path,
+                                                        capsys, monkeypatch) -> None:
+    """``orbitdc export --hide NAME`` (repeatable) reaches the pipeline as the filter; an
+    unknown name is one error line naming the flag, before anything is rendered."""
+    from orbitdc.app import cli, headless
+    from orbitdc.app import export as export_mod
+
+    seen: list[ExportOptions] = []
+    monkeypatch.setattr(export_mod, "export", lambda tl, opts, progress=None: seen.append(opts))
+    monkeypatch.setattr(headless, "use_headless_backend_if_needed", lambda rerun_argv=None: "")
+    path = str(timeline.scenario.path)
+    out = str(tmp_path / "c.mp4")
+    assert cli.main(["export", path, "-o", out, "--hide", "Polar", "-q"]) == 0
+    assert seen[-1].hidden_constellations == {"Polar"}
+    assert cli.main(["export", path, "-o", out, "--hide", "Polar", "--hide", "Low", "-q"]) == 0
+    assert seen[-1].hidden_constellations == {"Polar", "Low"}
+    assert cli.main(["export", path, "-o", out, "-q"]) == 0
+    assert seen[-1].hidden_constellations == frozenset()
+    capsys.readouterr()
+    assert cli.main(["export", path, "-o", out, "--hide", "Equatorial", "-q"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--hide" in err and "'Equatorial'" in err, err
+    assert len(seen) == 3

@@ -47,6 +47,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--economics", action="store_true",
                    help="the Economics charts (space vs ground) beside the globe, under the "
                         "panels with --panels")
+    p.add_argument("--hide", action="append", default=[], metavar="CONSTELLATION",
+                   help="leave a constellation out (its dots, names and links), as the "
+                        "window's filter does; repeatable")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -82,13 +85,18 @@ def run(args: argparse.Namespace) -> int:
         if not 0.0 <= from_s <= scn.duration_s:
             raise ScenarioError("--from", f"{args.from_} is outside the scenario "
                                 f"({format_instant(scn.start)} + {scn.duration_s / 3600:g} h)")
+    names = [c.name for c in scn.constellations]
+    for name in args.hide:
+        if name not in names:
+            raise ScenarioError("--hide", f"no constellation {name!r} in the scenario "
+                                f"(it has {', '.join(map(repr, names))})")
     opts = ExportOptions(output=Path(args.output), size=size, fps=args.fps,
                          frames=args.frames, span_s=span, from_s=from_s,
                          camera=args.camera, title=args.title,
                          caption=args.caption, credit=args.credit,
                          logo=args.logo, clock=not args.no_clock,
                          legend=not args.no_legend, panels=args.panels,
-                         economics=args.economics)
+                         economics=args.economics, hidden_constellations=frozenset(args.hide))
     headless.use_headless_backend_if_needed(rerun_argv=args.argv)
     tl = Timeline.build(scn)
     bar = None if args.quiet else ProgressBar(NAME)

@@ -108,4 +108,3 @@ class IslLayer(Layer):
             self.lines.set_data(pos, color=np.repeat(colors, 2, axis=0))
         else:
             self.lines.set_data(pos)  # colours unchanged: only the positions are uploaded
-

@@ -105,8 +105,10 @@ def test_the_compiled_assignment_and_draw_match_the_reference() -> None:
         el = rng.choice(np.linspace(0.1, 1.0, 7), sat.size)  # ties on purpose
         term = rng.integers(1, 4, n_sta)
         want = dataflow.assign(sat, sta, el, term)
-        got = dataflow_kernel.assign(sat, sta, el, term, n_sat)
+        seen, taken = np.full(n_sat, -1, np.int64), np.zeros(n_sat, bool)
+        got = dataflow_kernel.assign(sat, sta, el, term, seen, taken)
         np.testing.assert_array_equal(got, want)
+        assert (seen == -1).all() and not taken.any()  # the work arrays are left clean
     k = np.arange(5000)
     want = dataflow.clear_draw(11, k % 7, k % 113, k // 3)
     got = [dataflow_kernel.clear_draw1(11, int(a), int(b), int(c))

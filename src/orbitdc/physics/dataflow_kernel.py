@@ -35,15 +35,32 @@ def clear_draw1(seed: int, station: int, sat: int, k: int) -> float:
 
 
 @njit(cache=True)
-def assign(sat, sta, sin_el, terminals, n_sat):
+def by_elevation(sin_el):
+    """Indices ordered by decreasing ``sin_el``, equal values by index (a stable sort's
+    order, from a quicksort with its ties put in order: the tied runs are rare)."""
+    idx = np.argsort(-sin_el)
+    n = idx.size
+    i = 0
+    while i < n:
+        j = i + 1
+        while j < n and sin_el[idx[j]] == sin_el[idx[i]]:
+            j += 1
+        if j - i > 1:
+            idx[i:j] = np.sort(idx[i:j])
+        i = j
+    return idx
+
+
+@njit(cache=True)
+def assign(sat, sta, sin_el, terminals, seen, taken_sat):
     """:func:`dataflow.assign`: indices of the served pairs, round by round, each round in
     elevation order (each satellite's best remaining station; each station its first
-    ``free`` such satellites; then satellites served and full stations drop out)."""
+    ``free`` such satellites; then satellites served and full stations drop out).
+    ``seen`` (n_sat, int64) and ``taken_sat`` (n_sat, bool): work arrays, all -1 and all
+    False on entry and on return."""
     n = sat.size
-    idx = np.argsort(-sin_el, kind="mergesort")
+    idx = by_elevation(sin_el)
     free = terminals.astype(np.int64).copy()
-    seen = np.full(n_sat, -1, np.int64)
-    taken_sat = np.zeros(n_sat, np.bool_)
     out = np.empty(n, np.int64)
     n_out = 0
     count = np.zeros(free.size, np.int64)
@@ -72,6 +89,10 @@ def assign(sat, sta, sin_el, terminals, n_sat):
                 keep[n_keep] = q
                 n_keep += 1
         idx = keep[:n_keep]
+    for q in range(n):
+        seen[sat[q]] = -1
+    for i in range(n_out):
+        taken_sat[sat[out[i]]] = False
     return out[:n_out]
 
 
@@ -232,7 +253,7 @@ def step(k, dt_s, data_gb_s, util, store, produced, downlinked, dropped, storage
     before) and ``hist`` (n_group, bins + 1). Pairs in view now: ``p_sat``, ``p_sta``, their
     sin el and range. Returns the pairs now in view (ids), the gateways, their stations and
     downlink rates (Gbit/s) and the loaded links (from, to, Gbit/s)."""
-    n_sat, n_sta = store.size, clear.shape[1]
+    n_sat, n_sta = store.size, clear.shape[1]  # (visited, mark: work arrays, see route)
     made_sum = 0.0
     for s in range(n_sat):
         made = data_gb_s * util[s] * dt_s
@@ -259,7 +280,7 @@ def step(k, dt_s, data_gb_s, util, store, produced, downlinked, dropped, storage
                 ok[n_ok] = i
                 n_ok += 1
     ok = ok[:n_ok]
-    chosen = ok[assign(p_sat[ok], p_sta[ok], sin_el[ok], terminals, n_sat)]
+    chosen = ok[assign(p_sat[ok], p_sta[ok], sin_el[ok], terminals, mark, visited)]
     gw, gw_sta = p_sat[chosen], p_sta[chosen]
     cap_gb = np.empty(gw.size)
     for i in range(gw.size):

@@ -47,6 +47,15 @@ def _ecef(r: tuple[float, float, float], cg: float, sg: float
     return cg * r[0] + sg * r[1], cg * r[1] - sg * r[0], r[2]
 
 
+@njit(cache=True, inline="always", error_model="numpy")
+def _chord(r, sx: float, sy: float, sz: float) -> tuple[float, float]:
+    """|r| (km) and the chord |r̂ − ŝ| from an Earth-fixed position to a station's
+    direction (the scan's distance to the station's cap)."""
+    rr = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
+    cos_th = (r[0] * sx + r[1] * sy + r[2] * sz) / rr
+    return rr, math.sqrt(max(0.0, 2.0 - 2.0 * cos_th))
+
+
 @njit(cache=True, error_model="numpy")
 def _grow(buf: np.ndarray, n: int) -> np.ndarray:
     if n < buf.shape[0]:
@@ -177,10 +186,11 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                 k, j = k_first + w, w - c  # (w ≥ c: a new instant)
                 r_t = (rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2])
                 r = _ecef(r_t, cg[w], sg[w])
-                rr = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
-                cos_th = (r[0] * sx + r[1] * sy + r[2] * sz) / rr
-                chord = math.sqrt(max(0.0, 2.0 - 2.0 * cos_th))
-                if (k1[p] == k - 1 and f1[p] >= sin_near) or chord <= lam or not skip:
+                in_pass = k1[p] == k - 1 and f1[p] >= sin_near
+                rr = chord = -1.0  # |r| and the chord to the station: where needed
+                if skip and not in_pass:
+                    rr, chord = _chord(r, sx, sy, sz)
+                if in_pass or chord <= lam or not skip:
                     f, rng = _sin_el(r, s, u)
                     if k1[p] != k - 1 and f >= sin_near and w >= 1:  # the sample before
                         f2[p], k2[p] = f1[p], k1[p]
@@ -237,6 +247,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                         step_only = True
                 # Outside the cap: skip while the bounds hold (instants after w); within a
                 # step of it, look again at the next instant.
+                if not step_only and chord < 0.0:
+                    rr, chord = _chord(r, sx, sy, sz)
                 if step_only or chord <= lam + om * dt:
                     w += 1
                 else:

@@ -333,7 +333,7 @@ def test_threads_give_what_one_thread_gives(tmp_path: Path, monkeypatch) -> None
                             ("Tenerife", 28.3, -16.5))])
 
     def run(n_threads: int) -> tuple[Passes, list[tuple[np.ndarray, ...]]]:
-        monkeypatch.setattr(contacts, "_n_threads", lambda n_sat: n_threads)
+        monkeypatch.setattr(contacts, "_n_threads", lambda n_sat, per_thread: n_threads)
         finder = ContactFinder(sta, sim.n_sat, sim.scenario.duration_s, visible=True)
         seen = []
         for block in sim.blocks(32):

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from orbitdc.physics.ground import Station, Stations
-from orbitdc.physics.threads import usable_cpus
+from orbitdc.physics.threads import threads_for as _n_threads
 
 if TYPE_CHECKING:
     from orbitdc.physics.simulation import Block
@@ -75,12 +75,6 @@ NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s ste
 BUFFER_ROWS = 65_536  # passes or samples in view written per call of the scan
 MIN_SATS_PER_THREAD = 256  # fewer: one thread
 CHUNKS_PER_THREAD = 4  # satellites split in this many chunks a thread, taken in turns
-
-
-def _n_threads(n_sat: int) -> int:
-    """Threads for the scan: the CPUs this process may use, one per MIN_SATS_PER_THREAD
-    satellites at most, 8 at most."""
-    return max(1, min(usable_cpus(), 8, n_sat // MIN_SATS_PER_THREAD))
 
 
 class ContactFinder:
@@ -196,7 +190,7 @@ class ContactFinder:
         closed; the samples in view (n, VIS_COLS)."""
         m = t.size
         rows = max(BUFFER_ROWS, 2 * self.n_sta * (m + 2))
-        n_thr = _n_threads(self.n_sat)
+        n_thr = _n_threads(self.n_sat, MIN_SATS_PER_THREAD)
         n_chunk = 1 if n_thr == 1 else n_thr * CHUNKS_PER_THREAD
         edges = np.linspace(0, self.n_sat, n_chunk + 1).astype(int)
         if len(self._bufs) != n_thr or self._bufs[0][0].shape[0] < rows:
@@ -273,27 +267,21 @@ class ContactFinder:
                                st.r_ecef_km, st.up, st.sin_mask, self._f1, self._k1,
                                self._f2, self._k2, self._aos, self._top, self._top_s,
                                self.span_s, self._track)
-        # Column by column: a (n_pass, 6) table of 850,000 passes (41 MB) lies above glibc's
-        # mmap threshold and is faulted in afresh at every copy (3× slower here).
-        done = [*self._done, end]
-        pair = np.concatenate([d[:, 0] for d in done]).astype(np.int64)
-        sat, sta = np.divmod(pair, self.n_sta)  # (the scan keeps a satellite's pairs together)
-        keep = ~self._invalid[sat]
-        pick = None if keep.all() else np.flatnonzero(keep)
-        aos = np.concatenate([d[:, 1] for d in done])
-        if pick is not None:
-            aos, sat, sta = aos[pick], sat[pick], sta[pick]
+        done = [*self._done, end]  # by column: a whole (n_pass, 6) table (41 MB at 850,000
+        # passes) lies above glibc's mmap threshold and is faulted in at every copy
+        sat, sta = np.divmod(np.concatenate([d[:, 0] for d in done]).astype(np.int64),
+                             self.n_sta)  # (the scan keeps a satellite's pairs together)
+        pick = np.flatnonzero(~self._invalid[sat])
+        aos, sat, sta = (np.concatenate([d[:, 1] for d in done])[pick], sat[pick], sta[pick])
         order = _by_aos(aos, sta * self.n_sat + sat)
-        order_all = order if pick is None else pick[order]
+        rows = pick[order]
 
         def col(i: int) -> np.ndarray:
-            return np.concatenate([d[:, i] for d in done])[order_all]
+            return np.concatenate([d[:, i] for d in done])[rows]
 
-        top = col(3)
-        np.clip(top, -1.0, 1.0, out=top)
-        max_el = np.degrees(np.arcsin(top, out=top), out=top)
         return Passes(sta[order].astype(np.int16), sat[order].astype(np.int32), aos[order],
-                      col(2), max_el, col(4), col(5) > 0.5, np.ones(sat.size, bool))
+                      col(2), np.degrees(np.arcsin(np.clip(col(3), -1.0, 1.0))), col(4),
+                      col(5) > 0.5, np.ones(sat.size, bool))
 
 
 def _by_aos(aos_s: np.ndarray, then: np.ndarray) -> np.ndarray:

@@ -29,15 +29,10 @@ import numpy as np
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.link_params import NEAREST_MAX_SATELLITES
-from orbitdc.physics.threads import helper_pool, usable_cpus
+from orbitdc.physics.threads import helper_pool, threads_for
 
 CLUSTER_MAX = 2000  # every pair compared each step
 MIN_LINKS_PER_THREAD = 16_384  # fewer grid links: one thread
-
-
-def _n_parts(n_link: int) -> int:
-    """Threads for the grid links of a block: one per MIN_LINKS_PER_THREAD, ≤ the CPUs, ≤ 8."""
-    return max(1, min(usable_cpus(), 8, n_link // MIN_LINKS_PER_THREAD))
 
 
 def grid_edges(plane: np.ndarray, wrap: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -132,7 +127,7 @@ class IslTopology:
         from orbitdc.physics import isl_kernel  # numba: imported when first needed
 
         ok = np.ascontiguousarray(valid, bool)
-        n_part = _n_parts(n)
+        n_part = threads_for(n, MIN_LINKS_PER_THREAD)
         edges = np.linspace(0, n, n_part + 1).astype(np.int64)
         n_up, cap_sum = np.zeros((n_part, n_t), np.int64), np.zeros((n_part, n_t))
 

@@ -18,6 +18,12 @@ def usable_cpus() -> int:
     return os.cpu_count() or 1
 
 
+def threads_for(n_items: int, per_thread: int) -> int:
+    """Threads for ``n_items`` of work: one per ``per_thread`` items at most, no more than the
+    CPUs this process may use, 8 at most, at least 1."""
+    return max(1, min(usable_cpus(), 8, n_items // per_thread))
+
+
 def helper_pool(n: int) -> ThreadPoolExecutor:
     """A pool of ``n`` helper threads, made once per size and kept (daemon-like: the
     interpreter joins idle pool threads at exit)."""

@@ -17,7 +17,8 @@ def main() -> None:
     parser.add_argument("--skip-memory", action="store_true",
                         help="skip the 30k × 24 h Timeline build (~1 min)")
     parser.add_argument("--only", choices=["physics", "scale", "links", "sweep", "globe",
-                                           "export", "app", "soak", "fuzz", "life"],
+                                           "export", "app", "soak", "fuzz", "life",
+                                           "telemetry"],
                         help="run one group (soak: only when asked for)")
     parser.add_argument("--minutes", type=float, default=5.0,
                         help="length of the soak (default 5: three reloads, 90 s apart)")
@@ -43,6 +44,8 @@ def main() -> None:
         sweep()
     if args.only in (None, "life"):
         life()
+    if args.only in (None, "telemetry"):
+        telemetry()
     if args.only in (None, "globe"):
         globe()
     if args.only in (None, "export"):
@@ -82,6 +85,20 @@ def export() -> None:
         print(f"export_fps_ratio_{n // 1000}k: {r['ratio']:.2f}")
         print(f"export_fps_panels_{n // 1000}k: {r['panels_fps']:.1f}")
     print(f"export_fps_88k_vs_9k: {fps[88000] / fps[9000]:.2f}  (target >= 0.5)")
+
+
+def telemetry() -> None:
+    from bench import telemetry_bench
+
+    r = telemetry_bench.telemetry_ratios()
+    print(f"# telemetry: {r['satellites']:,} satellites x 6 h at 60 s, {r['rows']:,} rows: "
+          f"Parquet {r['parquet_s']:.1f} s, {r['parquet_mb']:,.0f} MB; CSV {r['csv_s']:.1f} s, "
+          f"{r['csv_mb']:,.0f} MB; the simulation alone {r['simulation_s']:.1f} s (writers "
+          f"alone: Parquet/CSV {r['writer_time_ratio']:.2f})")
+    print(f"telemetry_parquet_time_ratio: {r['telemetry_parquet_time_ratio']:.2f}  "
+          "(expected well below 1)")
+    print(f"telemetry_parquet_size_ratio: {r['telemetry_parquet_size_ratio']:.3f}  "
+          "(expected well below 1)")
 
 
 def life() -> None:

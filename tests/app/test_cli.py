@@ -148,7 +148,8 @@ def test_simulate_rejects_other_formats(capsys, tmp_path: Path, name: str) -> No
     code, stdout, stderr = run(capsys, "simulate", "default", *SHORT_RUN, "-o", str(out))
     assert code == 2
     assert stdout == ""
-    assert stderr == f"orbitdc: error: {out}: unsupported output format; expected a .csv file\n"
+    assert stderr == (f"orbitdc: error: {out}: unsupported output format; expected a .csv or "
+                      ".parquet file\n")
     assert folder_listing(tmp_path) == []
 
 
@@ -229,12 +230,12 @@ def test_failed_write_leaves_nothing(capsys, tmp_path: Path, monkeypatch) -> Non
     partial output nor the temporary .part file, and keeps the previous output."""
     real = telemetry.write_rows
 
-    def failing(out, blocks, names, start, links=None, solar="min"):
+    def failing(out, blocks, names, start, sources=None):
         def one_block_then_fail():
             for block in blocks:
                 yield block
                 raise RuntimeError("disk full")
-        return real(out, one_block_then_fail(), names, start, links, solar)
+        return real(out, one_block_then_fail(), names, start, sources)
 
     monkeypatch.setattr(telemetry, "write_rows", failing)
     out = tmp_path / "out.csv"

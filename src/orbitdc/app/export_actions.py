@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressD
 
 from orbitdc.physics.atomic import discard, publish, temporary_beside
 from orbitdc.physics.simulation import Simulation
-from orbitdc.physics.telemetry import write_csv
+from orbitdc.physics.telemetry import sources_for, write_table
 from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
@@ -43,15 +43,28 @@ def screenshot_dialog(win: MainWindow) -> None:
             QMessageBox.critical(win, tr("Screenshot"), str(err))
 
 
+def telemetry_path(path: str, chosen_filter: str) -> Path:
+    """The file the export writes: the name as typed, with the chosen filter's suffix added
+    when it has neither .csv nor .parquet."""
+    out = Path(path)
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        out = out.with_name(out.name + (".parquet" if "parquet" in chosen_filter.lower()
+                                        else ".csv"))
+    return out
+
+
 def export_telemetry(win: MainWindow) -> None:
-    """File → Export telemetry CSV: the same writer as ``orbitdc simulate -o``."""
+    """File → Export telemetry: CSV or Parquet, the same writers and columns as
+    ``orbitdc simulate -o`` (link columns and the proton-flux model included)."""
     if win.timeline is None:
         return
-    path, _ = QFileDialog.getSaveFileName(win, tr("Export telemetry"), "telemetry.csv",
-                                          tr("CSV files (*.csv)"))
+    path, chosen = QFileDialog.getSaveFileName(
+        win, tr("Export telemetry"), "telemetry.csv",
+        ";;".join([tr("CSV files (*.csv)"), tr("Parquet files (*.parquet)")]))
     if not path:
         return
-    sim = Simulation(win.timeline.scenario)
+    scn = win.timeline.scenario
+    sim = Simulation(scn)
     dialog = QProgressDialog(tr("Writing telemetry…"), tr("Cancel"), 0, 1000, win)
     dialog.setWindowModality(Qt.WindowModal)
     dialog.setMinimumDuration(300)
@@ -63,8 +76,8 @@ def export_telemetry(win: MainWindow) -> None:
             raise CancelledError
 
     try:
-        write_csv(Path(path), sim.blocks(progress=progress), sim.names,
-                  win.timeline.scenario.start)
+        write_table(telemetry_path(path, chosen), sim.blocks(progress=progress), sim.names,
+                    scn.start, sources_for(scn), scn.name)
     except CancelledError:
         pass
     except OSError as err:

@@ -237,7 +237,7 @@ class Menus(QObject):
         self.open_trade.setText(tr("Open &trade study…"))
         self.run_trade.setText(tr("R&un trade study…"))
         self.export_anim.setText(tr("Export &animation…"))
-        self.export_csv.setText(tr("Export telemetry &CSV…"))
+        self.export_csv.setText(tr("Export te&lemetry (CSV, Parquet)…"))
         self.screenshot.setText(tr("&Screenshot…"))
         self.quit.setText(tr("&Quit"))
         self.layers_menu.setTitle(tr("&Layers"))

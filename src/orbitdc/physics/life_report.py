@@ -5,6 +5,7 @@ per-constellation table (JSON), and a short text summary. Keys are listed in the
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any, TextIO
 
 import numpy as np
@@ -19,6 +20,15 @@ COLUMNS = ("month", "years", "capacity_pflops_p10", "capacity_pflops_p50",
            "array_power_w_per_satellite", "fleet_array_power_w_p50", "dose_rad_median",
            "dose_rad_max", "sdc_per_day", "hbm_uncorrectable_per_day",
            "chip_interrupts_per_day", "host_crashes_per_day")
+UNITS = {"month": "month", "years": "year", "capacity_pflops_p10": "PFLOPS",
+         "capacity_pflops_p50": "PFLOPS", "capacity_pflops_p90": "PFLOPS",
+         "capacity_pflops_mean": "PFLOPS", "working_gpus_p10": "GPUs",
+         "working_gpus_p50": "GPUs", "working_gpus_p90": "GPUs",
+         "satellites_alive_p50": "satellites", "battery_capacity_frac_median": "1",
+         "battery_capacity_frac_min": "1", "array_power_w_per_satellite": "W",
+         "fleet_array_power_w_p50": "W", "dose_rad_median": "rad(Si)",
+         "dose_rad_max": "rad(Si)", "sdc_per_day": "/day", "hbm_uncorrectable_per_day": "/day",
+         "chip_interrupts_per_day": "/day", "host_crashes_per_day": "/day"}
 
 
 def monthly(r: LifeResult) -> dict[str, np.ndarray]:
@@ -126,6 +136,17 @@ def write_csv(out: TextIO, r: LifeResult) -> None:
     out.write(",".join(COLUMNS) + "\n")
     for m in range(r.n_month + 1):
         out.write(",".join(_cell(cols[k][m]) for k in COLUMNS) + "\n")
+
+
+def write_parquet(path: Path, r: LifeResult) -> int:
+    """The monthly table as Parquet (:mod:`parquet_table`: month an integer, the rest
+    float64); rows written."""
+    from orbitdc.physics.parquet_table import write_columns
+
+    cols = monthly(r)
+    kinds = {k: ("int" if k == "month" else "f64") for k in COLUMNS}
+    return write_columns(path, {k: cols[k] for k in COLUMNS}, kinds, UNITS, "life",
+                         r.scenario.name)
 
 
 def _cell(x: float) -> str:

@@ -74,13 +74,15 @@ def output_path(text: str, flag: str = "--output") -> Path:
     return Path(text)
 
 
-def csv_output(args: argparse.Namespace) -> Path | None:
-    """The ``-o`` CSV path checked before any work (None: standard output)."""
+def table_output(args: argparse.Namespace) -> Path | None:
+    """The ``-o`` table path (.csv or .parquet) checked before any work (None: standard
+    output, CSV)."""
     if args.output is None:
         return None
     out = output_path(args.output)
-    if out.suffix.lower() != ".csv":
-        raise ScenarioError(out, "unsupported output format; expected a .csv file")
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        raise ScenarioError(out, "unsupported output format; expected a .csv or .parquet "
+                            "file")
     if not out.parent.is_dir():
         raise ScenarioError(out, "output folder does not exist")
     return out

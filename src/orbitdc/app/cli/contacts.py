@@ -1,9 +1,11 @@
-"""``orbitdc contacts SCENARIO [-o contacts.csv] [--station NAME]``: one row per pass of every
-satellite over every ground station (or one station), streamed from the simulation.
+"""``orbitdc contacts SCENARIO [-o contacts.csv|contacts.parquet] [--station NAME]``: one row
+per pass of every satellite over every ground station (or one station), streamed from the
+simulation.
 
 Columns: station, satellite, aos_utc, los_utc, duration_s, max_elevation_deg,
 max_elevation_utc, partial (1 when the pass is cut by the scenario's start or end). Rows in
-order of AOS. Times ISO 8601 UTC with Z; the CSV is written to a temporary file and renamed.
+order of AOS. Times ISO 8601 UTC with Z (Parquet: UTC timestamps, partial a boolean); the
+output is written to a temporary file and renamed.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TextIO
 
-from orbitdc.app.cli.common import csv_output, load_scenario, progress_bar, span_args
+from orbitdc.app.cli.common import load_scenario, progress_bar, span_args, table_output
 from orbitdc.physics import contacts
 from orbitdc.physics.atomic import atomic_open
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.ground import Stations
+from orbitdc.physics.parquet_table import write_columns
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Simulation
 from orbitdc.physics.telemetry import csv_field
@@ -27,12 +30,18 @@ from orbitdc.physics.timebase import format_instant
 NAME = "contacts"
 COLUMNS = ("station", "satellite", "aos_utc", "los_utc", "duration_s", "max_elevation_deg",
            "max_elevation_utc", "partial")
+KINDS = {"station": "text", "satellite": "text", "aos_utc": "time", "los_utc": "time",
+         "duration_s": "f64", "max_elevation_deg": "f64", "max_elevation_utc": "time",
+         "partial": "bool"}
+UNITS = {"aos_utc": "UTC", "los_utc": "UTC", "duration_s": "s", "max_elevation_deg": "deg",
+         "max_elevation_utc": "UTC", "partial": "cut by the scenario's start or end"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(NAME, help="contact windows over the ground stations (CSV)")
+    p = sub.add_parser(NAME, help="contact windows over the ground stations (CSV or Parquet)")
     span_args(p)
-    p.add_argument("-o", "--output", help="output .csv file (default: standard output)")
+    p.add_argument("-o", "--output", help="output .csv or .parquet file (default: CSV on "
+                   "standard output)")
     p.add_argument("--station", metavar="NAME", help="only this ground station")
 
 
@@ -60,8 +69,20 @@ def write_passes(out: TextIO, passes: contacts.Passes, stations: Stations, names
                   f"{at(p.max_elevation_s[i])},{int(p.partial[i])}\n")
 
 
+def write_parquet(path: Path, passes: contacts.Passes, stations: Stations, names: list[str],
+                  scn: Scenario) -> int:
+    """The same table as Parquet (:mod:`parquet_table`); rows written."""
+    p = passes
+    cols = {"station": [stations.names[i] for i in p.station.tolist()],
+            "satellite": [names[i] for i in p.sat.tolist()], "aos_utc": p.aos_s,
+            "los_utc": p.los_s, "duration_s": p.duration_s,
+            "max_elevation_deg": p.max_elevation_deg, "max_elevation_utc": p.max_elevation_s,
+            "partial": p.partial}
+    return write_columns(path, cols, KINDS, UNITS, "contacts", scn.name, scn.start)
+
+
 def run(args: argparse.Namespace) -> int:
-    out = csv_output(args)
+    out = table_output(args)
     scn = load_scenario(args)
     if not scn.stations:
         raise ScenarioError(scn.path, "no ground stations; expected [[ground_station]] tables "
@@ -83,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
             bar.close()
     if out is None:
         write_passes(sys.stdout, passes, stations, scn.satellite_names, scn)
+    elif out.suffix.lower() == ".parquet":
+        write_parquet(out, passes, stations, scn.satellite_names, scn)
     else:
         with atomic_open(Path(out), "w", newline="", encoding="utf-8") as f:
             write_passes(f, passes, stations, scn.satellite_names, scn)

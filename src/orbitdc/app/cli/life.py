@@ -1,7 +1,8 @@
-"""``orbitdc life SCENARIO [--years 10] [--runs 200] [--seed N] [--json] [-o life.csv]``: a
-mission life without repair (:mod:`orbitdc.physics.life`): fleet compute by month (p10/p50/p90
-over Monte Carlo runs), working GPUs, battery, array, dose and expected single events, with
-totals; a text summary, JSON (``--json``) and/or a monthly CSV (``-o``, written atomically)."""
+"""``orbitdc life SCENARIO [--years 10] [--runs 200] [--seed N] [--json] [-o life.csv|.parquet]``:
+a mission life without repair (:mod:`orbitdc.physics.life`): fleet compute by month
+(p10/p50/p90 over Monte Carlo runs), working GPUs, battery, array, dose and expected single
+events, with totals; a text summary, JSON (``--json``) and/or a monthly table (``-o``: CSV or
+Parquet, written atomically)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from orbitdc.app.cli.common import checked_number, csv_output, scenario_arg
+from orbitdc.app.cli.common import checked_number, scenario_arg, table_output
 from orbitdc.app.progress import ProgressBar
 from orbitdc.physics import life_report
 from orbitdc.physics import scenario as scenario_mod
@@ -34,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--seed", default="0", help="seed of the random draws (default 0)")
     p.add_argument("--start", help='override the start, ISO 8601 UTC ("2027-01-01T00:00:00Z")')
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("-o", "--output", help="monthly figures to a .csv file")
+    p.add_argument("-o", "--output", help="monthly figures to a .csv or .parquet file")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -66,7 +67,7 @@ def load(args: argparse.Namespace) -> scenario_mod.Scenario:
 
 def run(args: argparse.Namespace) -> int:
     years, runs, seed = options(args)
-    out = csv_output(args)
+    out = table_output(args)
     scn = load(args)
     bar = None if args.quiet else ProgressBar(NAME)  # seconds at least: always shown
     try:
@@ -80,7 +81,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"orbitdc: warning: the radiation model does not cover all of the orbits of "
               f"{', '.join(sorted(low))} (above 2,000 km, or not propagated); dose counted "
               "only where it does", file=sys.stderr)
-    if out is not None:
+    if out is not None and out.suffix.lower() == ".parquet":
+        life_report.write_parquet(out, result)
+    elif out is not None:
         with atomic_open(Path(out), "w", newline="", encoding="utf-8") as f:
             life_report.write_csv(f, result)
     if args.json:

@@ -19,34 +19,39 @@
         <translation>Capture d’écran</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="50"/>
-        <location filename="../../app/export_actions.py" line="71"/>
+        <location filename="../../app/export_actions.py" line="62"/>
+        <location filename="../../app/export_actions.py" line="84"/>
         <source>Export telemetry</source>
         <translation>Exporter la télémétrie</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="51"/>
+        <location filename="../../app/export_actions.py" line="63"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="55"/>
+        <location filename="../../app/export_actions.py" line="63"/>
+        <source>Parquet files (*.parquet)</source>
+        <translation>Fichiers Parquet (*.parquet)</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_actions.py" line="68"/>
         <source>Writing telemetry…</source>
         <translation>Écriture de la télémétrie…</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="55"/>
-        <location filename="../../app/export_dialog.py" line="263"/>
+        <location filename="../../app/export_actions.py" line="68"/>
+        <location filename="../../app/export_dialog.py" line="265"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="80"/>
+        <location filename="../../app/export_actions.py" line="93"/>
         <source>Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; SGP4 (Vallado et al.).</source>
         <translation>Données&#xa0;: éphémérides JPL DE421 (skyfield-data)&#xa0;; NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) et lumières des villes NASA Visible Earth&#xa0;; SGP4 (Vallado et al.).</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="83"/>
+        <location filename="../../app/export_actions.py" line="96"/>
         <source>orbital data centers, in sunlight and shadow.</source>
         <translation>des centres de données en orbite, entre soleil et ombre.</translation>
     </message>
@@ -207,8 +212,8 @@
     </message>
     <message>
         <location filename="../../app/menus.py" line="240"/>
-        <source>Export telemetry &amp;CSV…</source>
-        <translation>Exporter la &amp;télémétrie (CSV)…</translation>
+        <source>Export te&amp;lemetry (CSV, Parquet)…</source>
+        <translation>Exporter la &amp;télémétrie (CSV, Parquet)…</translation>
     </message>
     <message>
         <location filename="../../app/menus.py" line="241"/>
@@ -322,28 +327,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="263"/>
+        <location filename="../../app/export_dialog.py" line="265"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="272"/>
+        <location filename="../../app/export_dialog.py" line="274"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="290"/>
-        <location filename="../../app/export_dialog.py" line="300"/>
+        <location filename="../../app/export_dialog.py" line="292"/>
+        <location filename="../../app/export_dialog.py" line="302"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="301"/>
+        <location filename="../../app/export_dialog.py" line="303"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="307"/>
+        <location filename="../../app/export_dialog.py" line="309"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import numpy as np
+import pyarrow.parquet as pq
 import pytest
 
 from helpers import write_scenario
@@ -170,3 +171,6 @@ def test_the_metrics_flag_picks_the_columns(base: Path, tmp_path: Path) -> None:
     assert r.metric_keys == ["min_soc", "space_usd_per_pflops_year",
                              "constellation[1].sunlit_fraction"]
     assert np.all(np.isfinite(r.columns["m:space_usd_per_pflops_year"]))
+    meta = pq.ParquetFile(out)  # provenance and compression as the other Parquet outputs
+    assert json.loads(meta.schema_arrow.metadata[b"orbitdc"])["table"] == "sweep"
+    assert meta.metadata.row_group(0).column(0).compression == "ZSTD"

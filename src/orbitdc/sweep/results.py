@@ -172,9 +172,12 @@ class Writer:
             import pyarrow.parquet as pq
 
             types = {"int": pa.int64(), "text": pa.string()}
+            from orbitdc.physics.parquet_table import COMPRESSION, file_metadata
+
             self.schema = pa.schema([pa.field(n, types.get(kinds.get(n, ""), pa.float64()))
-                                     for n in self.names])
-            self._pq = pq.ParquetWriter(self.tmp, self.schema)
+                                     for n in self.names],
+                                    metadata=file_metadata("sweep", "", {}))
+            self._pq = pq.ParquetWriter(self.tmp, self.schema, compression=COMPRESSION)
         else:
             self._fh = self.tmp.open("w", newline="", encoding="utf-8")
             self._csv = csv.writer(self._fh)
@@ -220,10 +223,12 @@ class Writer:
         if self.parquet:
             import pyarrow.parquet as pq
 
+            from orbitdc.physics.parquet_table import COMPRESSION
+
             self.flush()
             self._pq.close()
             table = pq.read_table(self.tmp).sort_by("variant")
-            pq.write_table(table, self.tmp)
+            pq.write_table(table, self.tmp, compression=COMPRESSION)
         else:
             self._fh.close()
             with self.tmp.open(newline="", encoding="utf-8") as fh:

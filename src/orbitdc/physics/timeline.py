@@ -23,7 +23,7 @@ import numpy as np
 from sgp4.api import Satrec
 from skyfield.api import Time
 
-from orbitdc.physics import budget, frames, orbits
+from orbitdc.physics import budget, frames, orbits, shadow
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
 from orbitdc.physics.link_model import LinksConsumer, has_links
 from orbitdc.physics.links import Links
@@ -83,6 +83,7 @@ class Timeline:
         self.temp_elec_c = np.empty((n_time, n_sat), np.float16)
         self.utilisation_u8 = np.empty((n_time, n_sat), np.uint8)
         self._illum_u8: np.ndarray | None = None  # (see illum_u8)
+        self._sun_table: tuple[np.ndarray, np.ndarray] | None = None  # (see sun_at)
         self.totals = {name: np.empty(n_time) for name in TOTALS}
         self.eclipses: Eclipses | None = None
         self.summary: list[GroupStats] = []
@@ -233,6 +234,25 @@ class Timeline:
         e, r, _ = self.sim.sats.one(index, jd, fr)  # a cluster member with its formation
         r = np.where((e == 0)[:, None], r, np.nan)
         return r, frames.teme_to_ecef(r[:, None, :], frames.gmst_rad(t))[:, 0, :]
+
+    def illumination_along(self, offsets_s: np.ndarray, r_teme_km: np.ndarray) -> np.ndarray:
+        """Illumination 0..1 (:func:`shadow.illumination`, the simulation's own model) of
+        positions ``r_teme_km`` (n, 3) at instants ``offsets_s`` (n,) — e.g. a
+        :meth:`track` — with the Sun at each instant; 0 where a position is NaN."""
+        r = np.nan_to_num(np.asarray(r_teme_km, np.float64))[:, None, :]
+        illum = shadow.illumination(r, self.sun_at(offsets_s))[0][:, 0]
+        return np.where(np.isfinite(r_teme_km).all(axis=1), illum, 0.0)
+
+    def sun_at(self, offsets_s: np.ndarray) -> np.ndarray:
+        """The Sun in TEME (km, (n, 3)) at any instants (s since the start, within a day of
+        the run), interpolated from hourly DE421 positions (error < 1e-7 of the distance:
+        it turns 0.04° an hour) — cheap enough for every frame."""
+        if self._sun_table is None:
+            hours = np.arange(-24.0, self.span_s / 3600.0 + 25.0)
+            self._sun_table = (hours * 3600.0, sun_teme_km(self.sim.grid.at(hours * 3600.0)))
+        t, sun = self._sun_table
+        x = np.asarray(offsets_s, np.float64).reshape(-1)
+        return np.stack([np.interp(x, t, sun[:, i]) for i in range(3)], axis=1)
 
     @property
     def spacecraft(self) -> SpacecraftArrays:

@@ -3,9 +3,12 @@ plane's ring); or one per orbital plane of the shown constellations (its first s
 at most :data:`MAX_ORBIT_RINGS` of them, spread evenly over the planes — 400 planes of rings
 are a grey blur and slow to draw.
 
+Each ring is coloured by sunlight along it (sunlit, penumbra, umbra: the arc in Earth's
+shadow shows where its satellites are in eclipse), from the simulation's shadow model.
+
 Recomputed only when the clock moves an hour or more from the rings' epoch (the planes
-drift slowly), the selection, mode or filters change or the layer is shown again, never per
-frame.
+drift slowly, the Sun ~1° a day), the selection, mode or filters change or the layer is
+shown again, never per frame.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ ORBIT_POINTS = 181
 REFRESH_S = 3600.0  # rings older than this (simulated seconds) are recomputed
 MODES = ("selected", "all")
 SELECTED_RING = (0.55, 0.70, 1.00, 0.85)  # one ring: brighter than the many (palette.ORBIT)
+ALL_RINGS_ALPHA = 0.22  # the many rings, in sunlight colours: a veil, not a gold net
 
 
 def plane_representatives(tl: Timeline, hidden: frozenset[str] = frozenset(),
@@ -61,13 +65,14 @@ class OrbitsLayer(Layer):
         self.set_mode("selected")
         self.rings: list[int] = []
         self.points_teme = np.zeros((0, 3), np.float32)  # the rings' points, Earth radii
+        self.illum = np.zeros(0)  # sunlight at those points (0..1)
 
     def set_mode(self, mode: str) -> None:
         """"selected" (the selected satellite's ring) or "all" (every plane, capped)."""
         if mode not in MODES:
             raise ValueError(f"orbit rings: expected one of {', '.join(MODES)}, got {mode!r}")
         self.mode = mode
-        self.lines.set_data(color=SELECTED_RING if mode == "selected" else palette.ORBIT)
+        self.alpha = SELECTED_RING[3] if mode == "selected" else ALL_RINGS_ALPHA
         self.epoch_s = np.nan
 
     def filters_changed(self) -> None:
@@ -100,17 +105,22 @@ class OrbitsLayer(Layer):
 
     def _rings(self, tl: Timeline, offset_s: float) -> None:
         self.rings = self.wanted(tl)
-        pts, pairs = [], []
+        pts, pairs, times = [], [], []
         for k, i in enumerate(self.rings):
             period_s = tl.period_s(i)
-            r_teme, _ = tl.track(i, offset_s + np.linspace(0.0, period_s, ORBIT_POINTS))
-            pts.append(r_teme / EARTH_RADIUS_KM)
+            times.append(offset_s + np.linspace(0.0, period_s, ORBIT_POINTS))
+            pts.append(tl.track(i, times[-1])[0])
             a = k * ORBIT_POINTS + np.arange(ORBIT_POINTS - 1)
             pairs.append(np.stack([a, a + 1], axis=1))
         if pts:
-            self.points_teme = np.concatenate(pts).astype(np.float32)
-            self.lines.set_data(self.points_teme, connect=np.concatenate(pairs))
+            r_teme = np.concatenate(pts)
+            self.illum = tl.illumination_along(np.concatenate(times), r_teme)
+            self.points_teme = (r_teme / EARTH_RADIUS_KM).astype(np.float32)
+            colors = palette.illumination_colors(self.illum)
+            colors[:, 3] = self.alpha
+            self.lines.set_data(self.points_teme, connect=np.concatenate(pairs), color=colors)
         else:
-            self.points_teme = np.zeros((0, 3), np.float32)
-            self.lines.set_data(np.zeros((2, 3), np.float32), connect=np.array([[0, 1]]))
+            self.points_teme, self.illum = np.zeros((0, 3), np.float32), np.zeros(0)
+            self.lines.set_data(np.zeros((2, 3), np.float32), connect=np.array([[0, 1]]),
+                                color=palette.ORBIT)
         self.epoch_s = offset_s

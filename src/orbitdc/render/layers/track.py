@@ -1,5 +1,7 @@
 """Ground track of the selected satellite: from half a period before to one period after
-the current instant, just above the surface (Earth-fixed axes)."""
+the current instant, just above the surface (Earth-fixed axes), coloured by the satellite's
+sunlight along it (the globe's colours: sunlit, penumbra, umbra — where it flies in eclipse),
+from the simulation's own shadow model."""
 
 from __future__ import annotations
 
@@ -30,9 +32,12 @@ class TrackLayer(Layer):
         self.line = vscene.visuals.Line(color=palette.TRACK, width=2.0, parent=self.parent)
         self.line.set_gl_state("translucent", depth_test=True, depth_mask=False)
         self.own(self.line)
+        self.clear()
 
     def clear(self) -> None:
-        self.line.set_data(np.zeros((2, 3), np.float32))
+        self.illum = np.zeros(0)  # sunlight at the drawn points (0..1)
+        self.colors = np.zeros((0, 4), np.float32)
+        self.line.set_data(np.zeros((2, 3), np.float32), color=palette.TRACK)
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.clear()
@@ -46,7 +51,10 @@ class TrackLayer(Layer):
         if i is None or not self.visible:
             return
         period_s = tl.period_s(i)
-        _, r_ecef = tl.track(i, state.offset_s + np.linspace(-0.5 * period_s, 1.0 * period_s,
-                                                             TRACK_POINTS))
+        offsets = state.offset_s + np.linspace(-0.5 * period_s, 1.0 * period_s, TRACK_POINTS)
+        r_teme, r_ecef = tl.track(i, offsets)
         surface = r_ecef / np.linalg.norm(r_ecef, axis=1, keepdims=True) * LIFT
-        self.line.set_data(surface.astype(np.float32))
+        self.illum = tl.illumination_along(offsets, r_teme)
+        self.colors = palette.illumination_colors(self.illum)
+        self.colors[:, 3] = palette.TRACK[3]
+        self.line.set_data(surface.astype(np.float32), color=self.colors)

@@ -16,6 +16,7 @@ from orbitdc.assets import preset_names
 from orbitdc.physics.scenario import is_file
 from orbitdc.render.globe_scene import LAYER_LABELS, LAYERS
 from orbitdc.viewstate import COLOR_MODES, FRAMES
+from orbitdc.widgets.panels import chart_menu
 from orbitdc.widgets.translate import tr
 
 if TYPE_CHECKING:
@@ -76,6 +77,8 @@ class Menus(QObject):
                                         lambda: export_dialog.export_dialog(w))
         self.export_csv = self._action(self.file_menu, None,
                                        lambda: export_actions.export_telemetry(w))
+        self.export_chart = self._action(self.file_menu, None,  # a panel's, at a chosen size
+                                         lambda: chart_menu.export_from_window(w, w.panels))
         self.screenshot = self._action(self.file_menu, QKeySequence("Ctrl+Shift+S"),
                                        lambda: export_actions.screenshot_dialog(w))
         self.file_menu.addSeparator()
@@ -238,6 +241,7 @@ class Menus(QObject):
         self.run_trade.setText(tr("R&un trade study…"))
         self.export_anim.setText(tr("Export &animation…"))
         self.export_csv.setText(tr("Export te&lemetry (CSV, Parquet)…"))
+        self.export_chart.setText(tr("Export &chart…"))
         self.screenshot.setText(tr("&Screenshot…"))
         self.quit.setText(tr("&Quit"))
         self.layers_menu.setTitle(tr("&Layers"))

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from orbitdc.widgets import theme
-from orbitdc.widgets.panels import chart_export, economics_charts, economics_names
+from orbitdc.widgets.panels import chart_export, chart_menu, economics_charts, economics_names
 from orbitdc.widgets.panels.economics_names import INPUT_NAMES, MASS_NAMES, PART_NAMES
 from orbitdc.widgets.panels.economics_report import (
     compute_report,
@@ -109,6 +109,7 @@ class EconomicsPanel(QWidget):
         layout.addWidget(self.figures)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
+        chart_menu.attach(self, lambda: self.tr("Economics"))
         self.scenario: Any = None
         self._mean_pflops: float | None = None
         self.edits: dict[str, float] = {}  # the editors' values, over the scenario's

@@ -32,7 +32,7 @@ from orbitdc.physics.life import run_life
 from orbitdc.physics.life_report import monthly
 from orbitdc.physics.scenario import Scenario
 from orbitdc.widgets import theme
-from orbitdc.widgets.panels import chart_export
+from orbitdc.widgets.panels import chart_export, chart_menu
 
 DEFAULT_YEARS, DEFAULT_RUNS = 10, 200
 PLOTS = ("capacity", "gpus", "battery", "dose")  # top to bottom
@@ -123,6 +123,7 @@ class LifePanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.view, 1)
+        chart_menu.attach(self, lambda: self.tr("Mission life"))
         self.scenario: Scenario | None = None
         self.result: dict[str, np.ndarray] | None = None
         self._thread: QThread | None = None

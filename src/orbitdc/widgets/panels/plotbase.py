@@ -28,7 +28,7 @@ from orbitdc.physics.simulation import Block
 from orbitdc.physics.timeline import Timeline
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets import theme, units
-from orbitdc.widgets.panels import axistitle, plotkit
+from orbitdc.widgets.panels import axistitle, chart_menu, plotkit
 from orbitdc.widgets.panels.endlabels import EndLabels
 from orbitdc.widgets.panels.legends import PanelLegends
 from orbitdc.widgets.panels.plotkit import AXIS_WIDTH_PX
@@ -78,6 +78,7 @@ class TimePlotPanel(PanelLegends, PlotParts, QWidget):
         self.plot_total.setXLink(self.plot_top)
         self.cursors = [self._make_cursor(p) for p in (self.plot_top, self.plot_total)]
         self._build()
+        chart_menu.attach(self, self._default_title)  # Export chart…, Copy values as CSV
         self.apply_font_scale(1.0)
         self.set_selected(None)
         self.retranslate()

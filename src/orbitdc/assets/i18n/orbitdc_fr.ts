@@ -56,243 +56,248 @@
         <translation>des centres de données en orbite, entre soleil et ombre.</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="32"/>
+        <location filename="../../app/menus.py" line="33"/>
         <source>Orbit paths</source>
         <translation>Orbites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="32"/>
+        <location filename="../../app/menus.py" line="33"/>
         <source>Ground track of the selected satellite</source>
         <translation>Trace au sol du satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="33"/>
+        <location filename="../../app/menus.py" line="34"/>
         <source>Earth&apos;s shadow</source>
         <translation>Ombre de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="33"/>
+        <location filename="../../app/menus.py" line="34"/>
         <source>Sun direction</source>
         <translation>Direction du Soleil</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="33"/>
+        <location filename="../../app/menus.py" line="34"/>
         <source>Stars</source>
         <translation>Étoiles</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="34"/>
+        <location filename="../../app/menus.py" line="35"/>
         <source>Atmosphere</source>
         <translation>Atmosphère</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="34"/>
+        <location filename="../../app/menus.py" line="35"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="35"/>
+        <location filename="../../app/menus.py" line="36"/>
         <source>Ground stations</source>
         <translation>Stations sol</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="35"/>
+        <location filename="../../app/menus.py" line="36"/>
         <source>Station footprints</source>
         <translation>Couverture des stations</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="36"/>
+        <location filename="../../app/menus.py" line="37"/>
         <source>Contact lines</source>
         <translation>Lignes de contact</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="36"/>
+        <location filename="../../app/menus.py" line="37"/>
         <source>Inter-satellite links</source>
         <translation>Liaisons intersatellites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="37"/>
+        <location filename="../../app/menus.py" line="38"/>
         <source>Radiation (protons &gt; 10 MeV)</source>
         <translation>Rayonnement (protons &gt; 10 MeV)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="37"/>
+        <location filename="../../app/menus.py" line="38"/>
         <source>Satellite names</source>
         <translation>Noms des satellites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="42"/>
+        <location filename="../../app/menus.py" line="43"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="42"/>
+        <location filename="../../app/menus.py" line="43"/>
         <source>Battery charge</source>
         <translation>État de charge de la batterie</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="43"/>
+        <location filename="../../app/menus.py" line="44"/>
         <source>Electronics temperature</source>
         <translation>Température de l’électronique</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="43"/>
+        <location filename="../../app/menus.py" line="44"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="44"/>
+        <location filename="../../app/menus.py" line="45"/>
         <source>Proton flux &gt; 10 MeV</source>
         <translation>Flux de protons &gt; 10 MeV</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="206"/>
+        <location filename="../../app/menus.py" line="209"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="207"/>
+        <location filename="../../app/menus.py" line="210"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="222"/>
+        <location filename="../../app/menus.py" line="225"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="228"/>
+        <location filename="../../app/menus.py" line="231"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="231"/>
+        <location filename="../../app/menus.py" line="234"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="232"/>
+        <location filename="../../app/menus.py" line="235"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="233"/>
+        <location filename="../../app/menus.py" line="236"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="234"/>
+        <location filename="../../app/menus.py" line="237"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="235"/>
+        <location filename="../../app/menus.py" line="238"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="236"/>
+        <location filename="../../app/menus.py" line="239"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="237"/>
+        <location filename="../../app/menus.py" line="240"/>
         <source>Open &amp;trade study…</source>
         <translation>Ouvrir une étude de co&amp;mpromis…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="238"/>
+        <location filename="../../app/menus.py" line="241"/>
         <source>R&amp;un trade study…</source>
         <translation>&amp;Lancer une étude de compromis…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="239"/>
+        <location filename="../../app/menus.py" line="242"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="240"/>
+        <location filename="../../app/menus.py" line="243"/>
         <source>Export te&amp;lemetry (CSV, Parquet)…</source>
         <translation>Exporter la &amp;télémétrie (CSV, Parquet)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="241"/>
+        <location filename="../../app/menus.py" line="244"/>
+        <source>Export &amp;chart…</source>
+        <translation>Exporter un &amp;graphique…</translation>
+    </message>
+    <message>
+        <location filename="../../app/menus.py" line="245"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="242"/>
+        <location filename="../../app/menus.py" line="246"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="243"/>
+        <location filename="../../app/menus.py" line="247"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="246"/>
-        <location filename="../../app/menus.py" line="251"/>
+        <location filename="../../app/menus.py" line="250"/>
+        <location filename="../../app/menus.py" line="255"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="253"/>
+        <location filename="../../app/menus.py" line="257"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="254"/>
+        <location filename="../../app/menus.py" line="258"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="255"/>
+        <location filename="../../app/menus.py" line="259"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="256"/>
+        <location filename="../../app/menus.py" line="260"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="257"/>
+        <location filename="../../app/menus.py" line="261"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="258"/>
+        <location filename="../../app/menus.py" line="262"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="259"/>
+        <location filename="../../app/menus.py" line="263"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="260"/>
+        <location filename="../../app/menus.py" line="264"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="261"/>
+        <location filename="../../app/menus.py" line="265"/>
         <source>Presentation mode s&amp;hows</source>
         <translation>Le mode présentation a&amp;ffiche</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="264"/>
+        <location filename="../../app/menus.py" line="268"/>
         <source>The inspector, in large type</source>
         <translation>L’inspecteur, en grands caractères</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="265"/>
+        <location filename="../../app/menus.py" line="269"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="268"/>
+        <location filename="../../app/menus.py" line="272"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -552,6 +557,86 @@
         <source>Filter bar</source>
         <translation>Barre de filtres</translation>
     </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="108"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="55"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="63"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="108"/>
+        <source>Panel:</source>
+        <translation>Panneau&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/chart_menu.py" line="54"/>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/chart_menu.py" line="54"/>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Dessin SVG (*.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/chart_menu.py" line="64"/>
+        <source>Cannot export the chart: %1</source>
+        <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/chart_menu.py" line="87"/>
+        <source>Export chart…</source>
+        <translation>Exporter le graphique…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/chart_menu.py" line="90"/>
+        <source>Copy values as CSV</source>
+        <translation>Copier les valeurs en CSV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/chart_values.py" line="80"/>
+        <source>Time (UTC)</source>
+        <translation>Heure (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartSizeDialog</name>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="45"/>
+        <source>Export chart</source>
+        <translation>Exporter le graphique</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="49"/>
+        <source>Custom</source>
+        <translation>Personnalisée</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="57"/>
+        <source>PNG image</source>
+        <translation>Image PNG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="58"/>
+        <source>SVG drawing</source>
+        <translation>Dessin SVG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="65"/>
+        <source>Size:</source>
+        <translation>Taille&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="66"/>
+        <source>Width × height:</source>
+        <translation>Largeur × hauteur&#xa0;:</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/chart_dialog.py" line="67"/>
+        <source>Format:</source>
+        <translation>Format&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>ComputePanel</name>
@@ -802,78 +887,78 @@
 <context>
     <name>EconomicsPanel</name>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="176"/>
+        <location filename="../../widgets/panels/economics.py" line="177"/>
         <source>Reset</source>
         <translation>Rétablir</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="177"/>
+        <location filename="../../widgets/panels/economics.py" line="178"/>
         <source>Back to the scenario&apos;s [economics] values</source>
         <translation>Revenir aux valeurs [economics] du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="178"/>
+        <location filename="../../widgets/panels/economics.py" line="179"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="179"/>
+        <location filename="../../widgets/panels/economics.py" line="180"/>
         <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="227"/>
+        <location filename="../../widgets/panels/economics.py" line="228"/>
         <source>Cannot compute the costs: %1</source>
         <translation>Impossible de calculer les coûts&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="241"/>
+        <location filename="../../widgets/panels/economics.py" line="242"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="249"/>
+        <location filename="../../widgets/panels/economics.py" line="250"/>
         <source>billion USD</source>
         <translation>milliards USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="249"/>
+        <location filename="../../widgets/panels/economics.py" line="250"/>
         <source>million USD</source>
         <translation>millions USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="250"/>
+        <location filename="../../widgets/panels/economics.py" line="251"/>
         <source>thousand USD</source>
         <translation>milliers USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="250"/>
-        <location filename="../../widgets/panels/economics.py" line="304"/>
+        <location filename="../../widgets/panels/economics.py" line="251"/>
+        <location filename="../../widgets/panels/economics.py" line="305"/>
         <source>USD</source>
         <translation>USD</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="257"/>
+        <location filename="../../widgets/panels/economics.py" line="258"/>
         <source>Cost over the life (%1)</source>
         <translation>Coût sur la durée de vie (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="259"/>
+        <location filename="../../widgets/panels/economics.py" line="260"/>
         <source>Each input at</source>
         <translation>Chaque entrée à</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="263"/>
+        <location filename="../../widgets/panels/economics.py" line="264"/>
         <source>Launch price (USD/kg)</source>
         <translation>Prix du lancement (USD/kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="264"/>
+        <location filename="../../widgets/panels/economics.py" line="265"/>
         <source>%1 / PFLOPS-year</source>
         <translation>%1 / PFLOPS-an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="267"/>
+        <location filename="../../widgets/panels/economics.py" line="268"/>
         <source>launched: %1 kg</source>
         <translation>lancée&#xa0;: %1 kg</translation>
     </message>
@@ -938,14 +1023,14 @@
         <translation>Plateforme</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="279"/>
-        <location filename="../../widgets/panels/economics.py" line="281"/>
+        <location filename="../../widgets/panels/economics.py" line="280"/>
+        <location filename="../../widgets/panels/economics.py" line="282"/>
         <source>Space</source>
         <translation>Espace</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="279"/>
-        <location filename="../../widgets/panels/economics.py" line="281"/>
+        <location filename="../../widgets/panels/economics.py" line="280"/>
+        <location filename="../../widgets/panels/economics.py" line="282"/>
         <source>Ground</source>
         <translation>Sol</translation>
     </message>
@@ -1040,93 +1125,94 @@
         <translation>Expl./satellite/an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="310"/>
+        <location filename="../../widgets/panels/economics.py" line="311"/>
         <source>none</source>
         <translation>aucun</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="284"/>
-        <location filename="../../widgets/panels/economics.py" line="311"/>
+        <location filename="../../widgets/panels/economics.py" line="285"/>
+        <location filename="../../widgets/panels/economics.py" line="312"/>
         <source>%1 USD/kg</source>
         <translation>%1 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="171"/>
+        <location filename="../../widgets/panels/economics.py" line="172"/>
         <source>USD/kg</source>
         <translation>USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="172"/>
+        <location filename="../../widgets/panels/economics.py" line="173"/>
         <source>Launch price (USD/kg): the costs recomputed at once</source>
         <translation>Prix du lancement (USD/kg)&#xa0;: les coûts recalculés aussitôt</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="173"/>
+        <location filename="../../widgets/panels/economics.py" line="174"/>
         <source>years</source>
         <translation>ans</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="174"/>
+        <location filename="../../widgets/panels/economics.py" line="175"/>
         <source>Years of compute in orbit (and on the ground): the costs recomputed at once</source>
         <translation>Années de calcul en orbite (et au sol)&#xa0;: les coûts recalculés aussitôt</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="258"/>
+        <location filename="../../widgets/panels/economics.py" line="259"/>
         <source>Total cost (%1)</source>
         <translation>Coût total (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="260"/>
+        <location filename="../../widgets/panels/economics.py" line="261"/>
         <source>Mass per satellite (kg)</source>
         <translation>Masse par satellite (kg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="282"/>
+        <location filename="../../widgets/panels/economics.py" line="283"/>
         <source>Breakeven</source>
         <translation>Équilibre</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="283"/>
+        <location filename="../../widgets/panels/economics.py" line="284"/>
         <source>Scenario&apos;s price</source>
         <translation>Prix du scénario</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="314"/>
+        <location filename="../../widgets/panels/economics.py" line="315"/>
         <source>%1 satellites × %2 kg, array %3 kW (new), %4 years: launched power %5 USD/kW/yr at %6 USD/kg</source>
         <translation>%1 satellites × %2 kg, panneaux %3 kW (neufs), %4 ans&#xa0;: puissance lancée %5 USD/kW/an à %6 USD/kg</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="321"/>
+        <location filename="../../widgets/panels/economics.py" line="322"/>
         <source>%4 PFLOPS-years delivered; per PFLOPS-year: space %1, ground %2; breakeven launch price: %3</source>
         <translation>%4 PFLOPS-ans fournis&#xa0;; par PFLOPS-an&#xa0;: espace %1, sol %2&#xa0;; prix de lancement d’équilibre&#xa0;: %3</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="326"/>
+        <location filename="../../widgets/panels/economics.py" line="327"/>
         <source>Total: space %1, ground %2; the ground would use %3 MWh and %4 m³ of water a year</source>
         <translation>Total&#xa0;: espace %1, sol %2&#xa0;; au sol, %3 MWh et %4 m³ d’eau par an</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="337"/>
+        <location filename="../../widgets/panels/economics.py" line="338"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="338"/>
+        <location filename="../../widgets/panels/economics.py" line="339"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="351"/>
+        <location filename="../../widgets/panels/economics.py" line="112"/>
+        <location filename="../../widgets/panels/economics.py" line="352"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="354"/>
+        <location filename="../../widgets/panels/economics.py" line="355"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/economics.py" line="356"/>
+        <location filename="../../widgets/panels/economics.py" line="357"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>
@@ -1663,83 +1749,84 @@
 <context>
     <name>LifePanel</name>
     <message>
-        <location filename="../../widgets/panels/life.py" line="151"/>
-        <location filename="../../widgets/panels/life.py" line="163"/>
+        <location filename="../../widgets/panels/life.py" line="152"/>
+        <location filename="../../widgets/panels/life.py" line="164"/>
         <source>Years</source>
         <translation>Années</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="152"/>
+        <location filename="../../widgets/panels/life.py" line="153"/>
         <source>Runs</source>
         <translation>Tirages</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="153"/>
+        <location filename="../../widgets/panels/life.py" line="154"/>
         <source>Compute</source>
         <translation>Calculer</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="154"/>
+        <location filename="../../widgets/panels/life.py" line="155"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="155"/>
+        <location filename="../../widgets/panels/life.py" line="156"/>
         <source>Save the four charts as shown, for slides: PNG (twice the size on screen) or SVG</source>
         <translation>Enregistrer les quatre graphiques tels qu’affichés, pour des diapositives&#xa0;: PNG (deux fois la taille à l’écran) ou SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="157"/>
+        <location filename="../../widgets/panels/life.py" line="158"/>
         <source>Compute capacity (PFLOPS): p10–p90, median</source>
         <translation>Capacité de calcul (PFLOPS) : p10–p90, médiane</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="158"/>
+        <location filename="../../widgets/panels/life.py" line="159"/>
         <source>Working GPUs (median)</source>
         <translation>GPU en service (médiane)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="159"/>
+        <location filename="../../widgets/panels/life.py" line="160"/>
         <source>Battery capacity (% of new, median satellite)</source>
         <translation>Capacité des batteries (% du neuf, satellite médian)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="160"/>
+        <location filename="../../widgets/panels/life.py" line="161"/>
         <source>Cumulative dose (krad(Si)): median, max satellite</source>
         <translation>Dose cumulée (krad(Si)) : satellite médian, maximal</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="179"/>
+        <location filename="../../widgets/panels/life.py" line="180"/>
         <source>No scenario loaded</source>
         <translation>Aucun scénario chargé</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="207"/>
+        <location filename="../../widgets/panels/life.py" line="208"/>
         <source>Computing the mission life…</source>
         <translation>Calcul de la durée de vie de la mission…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="248"/>
+        <location filename="../../widgets/panels/life.py" line="249"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="249"/>
+        <location filename="../../widgets/panels/life.py" line="250"/>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
         <translation>Image PNG (*.png);;Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="261"/>
+        <location filename="../../widgets/panels/life.py" line="262"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="263"/>
+        <location filename="../../widgets/panels/life.py" line="264"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/life.py" line="258"/>
+        <location filename="../../widgets/panels/life.py" line="126"/>
+        <location filename="../../widgets/panels/life.py" line="259"/>
         <source>Mission life</source>
         <translation>Vie de la mission</translation>
     </message>
@@ -1857,92 +1944,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="151"/>
+        <location filename="../../app/main_window.py" line="162"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="102"/>
+        <location filename="../../widgets/panels/__init__.py" line="103"/>
         <source>Power</source>
         <translation>Puissance</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="104"/>
+        <location filename="../../widgets/panels/__init__.py" line="105"/>
         <source>Thermal</source>
         <translation>Thermique</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="106"/>
+        <location filename="../../widgets/panels/__init__.py" line="107"/>
         <source>Compute</source>
         <translation>Calcul</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="108"/>
+        <location filename="../../widgets/panels/__init__.py" line="109"/>
         <source>Links</source>
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="112"/>
+        <location filename="../../widgets/panels/__init__.py" line="113"/>
         <source>Mission life</source>
         <translation>Vie de la mission</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="115"/>
+        <location filename="../../widgets/panels/__init__.py" line="116"/>
         <source>Economics</source>
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../widgets/panels/__init__.py" line="120"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="164"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="153"/>
+        <location filename="../../app/main_window.py" line="164"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157"/>
+        <location filename="../../app/main_window.py" line="168"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="157"/>
+        <location filename="../../app/main_window.py" line="168"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="158"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="159"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="159"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="203"/>
+        <location filename="../../app/main_window.py" line="214"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="206"/>
+        <location filename="../../app/main_window.py" line="217"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="291"/>
+        <location filename="../../app/main_window.py" line="302"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -2316,22 +2408,22 @@
 <context>
     <name>TimePlotPanel</name>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="320"/>
+        <location filename="../../widgets/panels/plotbase.py" line="321"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="194"/>
+        <location filename="../../widgets/panels/plotbase.py" line="195"/>
         <source>Time plots</source>
         <translation>Courbes temporelles</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="198"/>
+        <location filename="../../widgets/panels/plotbase.py" line="199"/>
         <source>All satellites</source>
         <translation>Tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="199"/>
+        <location filename="../../widgets/panels/plotbase.py" line="200"/>
         <source>All %1 satellites</source>
         <translation>Les %1 satellites</translation>
     </message>
@@ -2432,6 +2524,99 @@
         <location filename="../../widgets/trade/widget.py" line="251"/>
         <source>Chart saved to %1</source>
         <translation>Graphique enregistré dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>YearPanel</name>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="27"/>
+        <source>Jan</source>
+        <translation>janv.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="27"/>
+        <source>Feb</source>
+        <translation>févr.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="28"/>
+        <source>Mar</source>
+        <translation>mars</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="28"/>
+        <source>Apr</source>
+        <translation>avr.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="29"/>
+        <source>May</source>
+        <translation>mai</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="29"/>
+        <source>Jun</source>
+        <translation>juin</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="30"/>
+        <source>Jul</source>
+        <translation>juil.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="30"/>
+        <source>Aug</source>
+        <translation>août</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="31"/>
+        <source>Sep</source>
+        <translation>sept.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="31"/>
+        <source>Oct</source>
+        <translation>oct.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="32"/>
+        <source>Nov</source>
+        <translation>nov.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="32"/>
+        <source>Dec</source>
+        <translation>déc.</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="155"/>
+        <source>β angle (°)</source>
+        <translation>Angle β (°)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="156"/>
+        <source>Eclipse (min per orbit)</source>
+        <translation>Éclipse (min par orbite)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="157"/>
+        <source>Click a day to simulate the scenario on that day</source>
+        <translation>Cliquer sur un jour pour simuler le scénario ce jour-là</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="211"/>
+        <source>No satellite</source>
+        <translation>Aucun satellite</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="216"/>
+        <source>%1: no eclipse all year (β stays beyond ±%2°)</source>
+        <translation>%1 : aucune éclipse de l’année (β reste au-delà de ±%2°)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="220"/>
+        <source>%1: eclipse seasons %2; at most %3 min of a %4-min orbit</source>
+        <translation>%1 : saisons d’éclipses %2 ; au plus %3 min d’une orbite de %4 min</translation>
     </message>
 </context>
 </TS>

@@ -7,7 +7,7 @@ instant → the globe (every frame) and the panels (at most ~15 times a second) 
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -144,7 +144,18 @@ class MainWindow(QMainWindow):
             editor.edited.connect(econ.edit)
             editor.reset_requested.connect(econ.reset_edits)
             econ.updated.connect(lambda: editor.show_values(econ.values()))
+        for panel in self.panels.values():  # a panel that moves the scenario to another day
+            day_requested = getattr(panel, "day_requested", None)  # (the Year view)
+            if day_requested is not None:
+                day_requested.connect(self.move_to_day)
         c.set_speed(self.timebar.speed())
+
+    def move_to_day(self, day: datetime) -> None:
+        """Simulate the current scenario again from ``day`` (UTC), all else unchanged."""
+        if self.scenario_spec is None:
+            return
+        start = day.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        self.open_scenario(self.scenario_spec, **{**self._scenario_kwargs, "start": start})
 
     def retranslate(self) -> None:
         """Set every visible string (called again when the language changes)."""

@@ -39,6 +39,7 @@ from orbitdc.widgets.panels.links import LinksPanel
 from orbitdc.widgets.panels.plotbase import TimePlotPanel
 from orbitdc.widgets.panels.power import PowerPanel
 from orbitdc.widgets.panels.thermal import ThermalPanel
+from orbitdc.widgets.panels.year import YearPanel
 
 X_DOMAINS = ("scenario_time", "years", "summary", "none")
 OFF_TIME_DOMAINS = ("years", "summary")  # no instant: no slot, presentation or export strip
@@ -114,6 +115,10 @@ PANELS: list[PanelSpec] = [
     # The whole life's costs (no time axis): like Mission life, only the scenario.
     PanelSpec("economics", QT_TRANSLATE_NOOP("MainWindow", "Economics"), "summary",
               EconomicsPanel, frozenset()),
+    # A year of days around the scenario (β, eclipse minutes per orbit) for the selected
+    # satellite: off scenario time like Mission life, but it follows the selection.
+    PanelSpec("year", QT_TRANSLATE_NOOP("MainWindow", "Year"), "years", YearPanel,
+              frozenset({"series"})),
 ]
 
 
@@ -136,5 +141,5 @@ def unregister(key: str) -> None:
 
 __all__ = ["OFF_TIME_DOMAINS", "PANELS", "X_DOMAINS", "ComputePanel", "EconomicsPanel",
            "LifePanel", "LinksPanel", "PanelSpec",
-           "PowerPanel", "ThermalPanel", "TimePlotPanel", "limit_intervals", "panel_specs",
-           "register", "unregister"]
+           "PowerPanel", "ThermalPanel", "TimePlotPanel", "YearPanel", "limit_intervals",
+           "panel_specs", "register", "unregister"]

@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.widgets.panels.chart_export import FORMATS, MAX_SIDE_PX
 from orbitdc.widgets.translate import tr
 
 PRESETS_PX = ((1920, 1080), (1280, 720), (3840, 2160))  # Full HD, HD, 4K UHD
+FORMATS = ("png", "svg")
 MIN_SIDE_PX = 16
+MAX_SIDE_PX = 16384  # the largest output side (a QImage of 16k × 16k is 1 GiB)
 
 
 @dataclass(frozen=True)

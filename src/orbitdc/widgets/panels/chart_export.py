@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from orbitdc.physics.atomic import atomic_open, discard, publish, temporary_beside
 from orbitdc.widgets import theme
+from orbitdc.widgets.chart_dialog import FORMATS, MAX_SIDE_PX, MIN_SIDE_PX
 
 
 def _paint(view: pg.GraphicsLayoutWidget, painter: QPainter, width: float, height: float
@@ -108,8 +109,6 @@ def write(view: pg.GraphicsLayoutWidget, path: Path, title: str, scale: int,
     return None
 
 
-FORMATS = ("png", "svg")
-MAX_SIDE_PX = 16384  # the largest output side (a QImage of 16k × 16k is 1 GiB)
 MIN_LINE_PX = 2.0  # the curves' least width in a sized PNG (projectors blur thinner lines)
 
 
@@ -166,10 +165,10 @@ def sized_bytes(view: pg.GraphicsLayoutWidget, fmt: str, width_px: int, height_p
     (PNG pixels; SVG width, height and view box), laid out at the output's aspect and
     magnified by :func:`layout_scale`; ``curves``' cosmetic pens widened to match in the PNG
     (at least :data:`MIN_LINE_PX`).
-    ValueError for an unknown format or a size outside 16 … :data:`MAX_SIDE_PX`."""
+    ValueError for an unknown format or a side outside ``MIN_SIDE_PX`` … ``MAX_SIDE_PX``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}")
-    if not (16 <= width_px <= MAX_SIDE_PX and 16 <= height_px <= MAX_SIDE_PX):
+    if not (MIN_SIDE_PX <= width_px <= MAX_SIDE_PX and MIN_SIDE_PX <= height_px <= MAX_SIDE_PX):
         raise ValueError(f"{width_px} × {height_px} px is not a chart size")
     QCoreApplication.sendPostedEvents()  # pending layout first: the area's size on screen
     scale = layout_scale(view, width_px, height_px)

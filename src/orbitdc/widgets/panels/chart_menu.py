@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -73,6 +73,11 @@ def copy_values(panel: QWidget) -> str:
     return text
 
 
+def show_menu(menu: QMenu, at: QPoint) -> None:
+    """Show ``menu`` at global position ``at`` until it is closed (modal)."""
+    menu.exec(at)
+
+
 class ChartMenu(QObject):
     """The context menu of ``panel.view``'s plot area (``attach`` installs it)."""
 
@@ -95,7 +100,7 @@ class ChartMenu(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ContextMenu:
             menu = self.menu()
-            menu.exec(event.globalPos())
+            show_menu(menu, event.globalPos())
             menu.deleteLater()
             return True
         return super().eventFilter(watched, event)

@@ -111,3 +111,24 @@ def test_errors_name_the_file_and_leave_nothing(qtbot, timeline, tmp_path) -> No
         why = chart_export.write_sized(panel.view, tmp_path / "x.png", bad[2], bad[0], bad[1])
         assert why is not None and "\n" not in why
     assert list(tmp_path.iterdir()) == []
+
+
+def test_legends_wrap_to_the_export_width_and_back(qtbot, timeline, tmp_path) -> None:
+    panel = _panel(qtbot, PowerPanel, timeline, size=(520, 700))  # a narrow dock
+    assert panel.plot_top.legend_below  # on screen: the legend under the title
+    before = panel.plot_top.vb.sceneBoundingRect()
+    widths = []
+    seen = []
+
+    def reflow(width_px):
+        widths.append(width_px)
+        panel.reflow_legends(width_px)
+        seen.append(panel.plot_top.legend_below)
+
+    data = chart_export.sized_bytes(panel.view, "png", 1920, 1080,
+                                    list(panel.curves.values()), reflow=reflow)
+    scale = chart_export.layout_scale(panel.view, 1920, 1080)
+    assert widths == [pytest.approx(1920 / scale), None]
+    assert seen == [False, True]  # beside the title in the export, under it again after
+    assert panel.plot_top.vb.sceneBoundingRect() == before
+    assert QImage.fromData(data).size().toTuple() == (1920, 1080)

@@ -109,6 +109,7 @@ def write(view: pg.GraphicsLayoutWidget, path: Path, title: str, scale: int,
     return None
 
 
+Reflow = Callable[[float | None], None]  # re-wrap legends for a width (None: the view's)
 MIN_LINE_PX = 2.0  # the curves' least width in a sized PNG (projectors blur thinner lines)
 
 
@@ -121,11 +122,14 @@ def layout_scale(view: pg.GraphicsLayoutWidget, width_px: int, height_px: int) -
 
 
 @contextmanager
-def _laid_out(view: pg.GraphicsLayoutWidget, width: float, height: float
-              ) -> Iterator[None]:
+def _laid_out(view: pg.GraphicsLayoutWidget, width: float, height: float,
+              reflow: Reflow | None = None) -> Iterator[None]:
     """The view's plots laid out in a ``width`` × ``height`` area (scene units) for the
-    block; the area as on screen again afterwards."""
+    block, ``reflow(width)`` called first (legends wrapped to that width); the area as on
+    screen again afterwards (``reflow(None)``)."""
     ci = view.ci
+    if reflow is not None:
+        reflow(width)
     old = ci.geometry()
     fixed = [item for item in view.scene().items()  # legends: magnified with the rest
              if item.flags() & QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations]
@@ -143,6 +147,8 @@ def _laid_out(view: pg.GraphicsLayoutWidget, width: float, height: float
     finally:
         for item in fixed:
             item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        if reflow is not None:
+            reflow(None)
         ci.setGeometry(old)
         ci.layout.invalidate()
         ci.layout.activate()
@@ -160,11 +166,12 @@ def _draw_area(view: pg.GraphicsLayoutWidget, painter: QPainter, width: float,
 
 
 def sized_bytes(view: pg.GraphicsLayoutWidget, fmt: str, width_px: int, height_px: int,
-                curves: Sequence[pg.PlotDataItem] = (), title: str = "") -> bytes:
+                curves: Sequence[pg.PlotDataItem] = (), title: str = "",
+                reflow: Reflow | None = None) -> bytes:
     """The chart area as ``fmt`` ("png" or "svg") exactly ``width_px`` × ``height_px``
     (PNG pixels; SVG width, height and view box), laid out at the output's aspect and
     magnified by :func:`layout_scale`; ``curves``' cosmetic pens widened to match in the PNG
-    (at least :data:`MIN_LINE_PX`).
+    (at least :data:`MIN_LINE_PX`); ``reflow`` re-wraps the legends (see :func:`_laid_out`).
     ValueError for an unknown format or a side outside ``MIN_SIDE_PX`` … ``MAX_SIDE_PX``."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}")
@@ -173,7 +180,7 @@ def sized_bytes(view: pg.GraphicsLayoutWidget, fmt: str, width_px: int, height_p
     QCoreApplication.sendPostedEvents()  # pending layout first: the area's size on screen
     scale = layout_scale(view, width_px, height_px)
     width, height = width_px / scale, height_px / scale  # the area laid out, scene units
-    with _laid_out(view, width, height):
+    with _laid_out(view, width, height, reflow):
         if fmt == "svg":
             return _svg_at(view, width_px, height_px, scale, title)
         return _png_at(view, width_px, height_px, scale, curves)
@@ -221,14 +228,14 @@ def _svg_at(view: pg.GraphicsLayoutWidget, width_px: int, height_px: int, scale:
 
 
 def write_sized(view: pg.GraphicsLayoutWidget, path: Path, fmt: str, width_px: int,
-                height_px: int, curves: Sequence[pg.PlotDataItem] = (), title: str = ""
-                ) -> str | None:
+                height_px: int, curves: Sequence[pg.PlotDataItem] = (), title: str = "",
+                reflow: Reflow | None = None) -> str | None:
     """Write :func:`sized_bytes` to ``path`` whole or not at all (a temporary file beside it,
     renamed over it when complete). Returns None, or why it could not (one line)."""
     path = Path(path)
     tmp: Path | None = None
     try:
-        data = sized_bytes(view, fmt, width_px, height_px, curves, title)
+        data = sized_bytes(view, fmt, width_px, height_px, curves, title, reflow)
         tmp = temporary_beside(path)
         tmp.write_bytes(data)
         publish(tmp, path)

@@ -39,7 +39,8 @@ def has_values(panel: QWidget) -> bool:
 def export_chart(panel: QWidget, path: str | Path, size: ChartSize, title: str = "") -> str | None:
     """Write ``panel``'s chart area to ``path`` at ``size``; None, or why not (one line)."""
     return chart_export.write_sized(panel.view, Path(path), size.fmt, size.width_px,
-                                    size.height_px, panel_curves(panel), title)
+                                    size.height_px, panel_curves(panel), title,
+                                    getattr(panel, "reflow_legends", None))
 
 
 def ask_export(panel: QWidget, title: str) -> bool:

@@ -284,8 +284,8 @@ class LinksPanel(TimePlotPanel):
         return max(MIN_PLOT_PX * self._scale,
                    self.contacts.rows_px if plot is self.plot_contacts else 0.0)
 
-    def reflow_legends(self) -> None:
-        super().reflow_legends()
+    def reflow_legends(self, width_px: float | None = None) -> None:
+        super().reflow_legends(width_px)
         self._schedule_refit()  # headers may have shrunk
 
     def _schedule_refit(self) -> None:

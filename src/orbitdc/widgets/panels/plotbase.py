@@ -254,10 +254,12 @@ class TimePlotPanel(PanelLegends, PlotParts, QWidget):
         QTimer.singleShot(0, self, self._fit_axis_labels)
         QTimer.singleShot(0, self, self.reflow_legends)  # once the view has its new width
 
-    def reflow_legends(self) -> None:
+    def reflow_legends(self, width_px: float | None = None) -> None:
         """Wrap each plot's legend into as many rows as the header width needs (narrow docks,
-        long French labels) instead of letting it push the plot wider than the panel."""
-        width = self.view.width() - VIEW_MARGINS_PX[0] - VIEW_MARGINS_PX[2]
+        long French labels) instead of letting it push the plot wider than the panel; for a
+        chart area ``width_px`` wide (an export's) rather than the view's width if given."""
+        width = (self.view.width() if width_px is None else width_px) - VIEW_MARGINS_PX[0] \
+            - VIEW_MARGINS_PX[2]
         for p in self._plots():
             plotkit.reflow_legend(p, width, self._scale)
         self._schedule_fit()  # the headers' heights may have changed

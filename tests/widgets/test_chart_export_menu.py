@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QLabel, QMessageBox
 
 from orbitdc.widgets import chart_dialog
 from orbitdc.widgets.chart_dialog import ChartSize, ChartSizeDialog
@@ -143,7 +143,8 @@ def test_size_dialog_presets_and_custom(qtbot) -> None:
 
 def test_file_menu_asks_which_panel(qtbot, timeline, tmp_path, monkeypatch) -> None:
     panels = {"power": _panel(qtbot, PowerPanel, timeline),
-              "thermal": _panel(qtbot, ThermalPanel, timeline)}
+              "thermal": _panel(qtbot, ThermalPanel, timeline),
+              "inspector": QLabel("no chart area")}  # not offered
     offered = []
 
     def pick(parent, title, label, names, current, editable):

@@ -118,6 +118,8 @@ def export_from_window(parent: QWidget, panels: dict[str, QWidget]) -> bool:
     when there are several, then export it as :func:`ask_export` does."""
     from orbitdc.widgets.panels import panel_specs  # (this module is imported by the panels)
 
+    panels = {k: p for k, p in panels.items()  # those with a chart area
+              if isinstance(getattr(p, "view", None), pg.GraphicsLayoutWidget)}
     titles = {s.key: s.translated_title() for s in panel_specs() if s.key in panels}
     shown = {k: t for k, t in titles.items() if panels[k].isVisible()} or titles
     key = ask_panel(parent, shown)

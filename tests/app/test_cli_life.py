@@ -110,7 +110,7 @@ def test_text_summary(scenario_file: Path, capsys) -> None:
     (["--seed", "-3"], "--seed: expected a whole number from 0"),
     (["--start", "2053-06-01T00:00:00Z"], "--start: a mission life simulates the year"),
     (["--start", "yesterday"], "--start: expected an ISO 8601 UTC time"),
-    (["-o", "out.txt"], "unsupported output format; expected a .csv file"),
+    (["-o", "out.txt"], "unsupported output format; expected a .csv or .parquet file"),
 ])
 def test_bad_input_one_line_nothing_written(scenario_file: Path, tmp_path: Path, capsys,
                                             args: list[str], message: str) -> None:

@@ -16,7 +16,7 @@ from orbitdc.app.panel_strip import PanelStrip
 from orbitdc.app.settings import Settings
 from orbitdc.physics.timeline import Timeline
 from orbitdc.widgets import panels
-from orbitdc.widgets.panels import EconomicsPanel, LifePanel, PanelSpec, TimePlotPanel, YearPanel
+from orbitdc.widgets.panels import EconomicsPanel, LifePanel, PanelSpec, TimePlotPanel
 
 LOAD_MS = 30_000
 
@@ -66,14 +66,11 @@ def _window(qtbot, tmp_path: Path, size=(1280, 760)) -> MainWindow:
     return win
 
 
-def test_the_seven_panels_are_registrations() -> None:
+def test_the_six_panels_are_registrations() -> None:
     specs = panels.panel_specs()
     assert [s.key for s in specs] == ["power", "thermal", "compute", "links", "life",
-                                      "economics", "year"]
-    life, economics, year = specs[-3:]
-    assert year.factory is YearPanel and year.x_domain == "years" and year.off_time
-    assert year.follows_selection and not year.follows_clock  # (it marks the date itself)
-    assert year.translated_title() == "Year"
+                                      "economics"]
+    life, economics = specs[-2:]
     assert life.factory is LifePanel and life.x_domain == "years"
     assert not life.follows_clock and not life.follows_selection
     assert life.translated_title() == "Mission life"
@@ -81,7 +78,7 @@ def test_the_seven_panels_are_registrations() -> None:
     assert not economics.follows_clock and not economics.follows_selection
     assert life.off_time and economics.off_time
     assert economics.translated_title() == "Economics"
-    specs = specs[:-3]  # the scenario-time ones
+    specs = specs[:-2]  # the scenario-time ones
     assert not any(s.off_time for s in specs)
     assert {s.x_domain for s in specs} == {"scenario_time"}
     assert all(s.follows_clock and s.follows_selection for s in specs)
@@ -100,10 +97,10 @@ def test_bad_specs_are_refused() -> None:
 def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path) -> None:
     win = _window(qtbot, tmp_path)
     keys = [s.key for s in panels.panel_specs()]
-    assert list(win.docks) == [*keys, "inspector", "scenario"]
+    assert list(win.docks) == [*keys, "inspector", "scenario", "map", "year"]
     assert [a.text() for a in win.menus.panels_menu.actions()] == [
-        "Power", "Thermal", "Compute", "Links", "Mission life", "Economics", "Year",
-        "Inspector", "Scenario"]
+        "Power", "Thermal", "Compute", "Links", "Mission life", "Economics", "Inspector",
+        "Scenario", "Map", "Year"]
     for key in keys:
         assert win.docks[key].widget() is win.panels[key]
         assert win.docks[key].objectName() == f"dock_{key}"
@@ -113,10 +110,10 @@ def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path)
 def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_panels) -> None:
     win = _window(qtbot, tmp_path)
     win.show()
-    assert list(win.docks)[:9] == ["power", "thermal", "compute", "links", "life",
-                                   "economics", "year", "dummy", "table"]
+    assert list(win.docks)[:8] == ["power", "thermal", "compute", "links", "life",
+                                   "economics", "dummy", "table"]
     titles = [a.text() for a in win.menus.panels_menu.actions()]
-    assert titles[7:9] == ["Dummy", "Table"]
+    assert titles[6:8] == ["Dummy", "Table"]
     dummy, table = win.panels["dummy"], win.panels["table"]
     assert isinstance(dummy, DummyPanel) and isinstance(table, TablePanel)
     assert win.docks["dummy"].windowTitle() == "Dummy"
@@ -138,12 +135,12 @@ def test_a_registered_panel_appears_in_the_window(qtbot, tmp_path: Path, extra_p
 
 
 @pytest.mark.parametrize(("height", "tabbed_with_first", "tabbed_with_second"), [
-    (768, {"thermal", "compute", "links", "dummy", "life", "economics", "year"},
-     {"power", "compute", "links", "dummy", "life", "economics", "year"}),
-    (900, {"thermal", "compute", "links", "dummy", "life", "economics", "year"},
-     {"power", "compute", "links", "dummy", "life", "economics", "year"}),
-    (1080, set(), {"compute", "links", "dummy", "life", "economics", "year"}),
-    (1440, set(), {"compute", "links", "dummy", "life", "economics", "year"}),
+    (768, {"thermal", "compute", "links", "dummy", "life", "economics"},
+     {"power", "compute", "links", "dummy", "life", "economics"}),
+    (900, {"thermal", "compute", "links", "dummy", "life", "economics"},
+     {"power", "compute", "links", "dummy", "life", "economics"}),
+    (1080, set(), {"compute", "links", "dummy", "life", "economics"}),
+    (1440, set(), {"compute", "links", "dummy", "life", "economics"}),
     (2160, set(), set()),
 ])
 def test_short_screens_tab_every_registered_panel(qtbot, tmp_path: Path, extra_panels,
@@ -170,8 +167,7 @@ def test_mission_life_is_a_dock_outside_presentation_and_the_strip(qtbot, tmp_pa
     assert isinstance(life, LifePanel) and dock.widget() is life
     assert dock.objectName() == "dock_life" and dock.windowTitle() == "Mission life"
     names = {d: k for k, d in win.docks.items()}
-    assert {names[d] for d in win.tabifiedDockWidgets(dock)} == {"links", "economics",
-                                                                 "year"}  # no slot
+    assert {names[d] for d in win.tabifiedDockWidgets(dock)} == {"links", "economics"}  # no slot
     assert not win.docks["power"].visibleRegion().isEmpty()  # power still the first slot
     dock.raise_()
     qtbot.waitUntil(lambda: life.isVisible() and life.view.height() > 200)

@@ -1,10 +1,11 @@
 """The main window's docks: one per registered plot panel on the right (``win.panels``, in
-registry order), the inspector and the scenario panel tabbed on the left. The plot docks are
-stacked in as many slots as the screen's height holds (:func:`panel_slots`: a slot is a dock
-of two readable plots), the last slot holding the remaining docks as tabs: all tabbed on
-laptops and projectors (720–900 px), one over the others at 1080 px, all stacked when tall
-enough; panels in years (Mission life) take no slot, tabbed behind the last. A panel given
-less room still shows fewer plots rather than unreadable ones
+registry order), the inspector, the scenario panel, the map and the year view tabbed on the
+left. The plot docks are stacked in as many slots as the screen's height holds
+(:func:`panel_slots`: a slot is a dock of two readable plots), the last slot holding the
+remaining docks as tabs: all tabbed on laptops and projectors (720–900 px), one over the
+others at 1080 px, all stacked when tall enough; panels in years (Mission life) take no
+slot, tabbed behind the last. A panel given less room still shows fewer plots rather than
+unreadable ones
 (:mod:`orbitdc.widgets.panels.plotparts`)."""
 
 from __future__ import annotations
@@ -23,13 +24,16 @@ CHROME_PX = 110  # menu bar, time bar and a tab bar
 
 
 def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]:
-    """Dock ``win.panels``, ``win.inspector`` and ``win.scenario_panel`` into ``win`` (sized
-    for a ``size`` window); {key: dock}, panels first. Titles are set by ``retranslate``."""
+    """Dock ``win.panels``, ``win.inspector``, ``win.scenario_panel`` and ``win.map_view`` into
+    ``win`` (sized for a ``size`` window); {key: dock}, panels first. Titles are set by
+    ``retranslate``."""
     docks: dict[str, QDockWidget] = {}
     for key, widget, area in (
             *((k, p, Qt.RightDockWidgetArea) for k, p in win.panels.items()),
             ("inspector", win.inspector, Qt.LeftDockWidgetArea),
-            ("scenario", win.scenario_panel, Qt.LeftDockWidgetArea)):
+            ("scenario", win.scenario_panel, Qt.LeftDockWidgetArea),
+            ("map", win.map_view, Qt.LeftDockWidgetArea),
+            ("year", win.year_view, Qt.LeftDockWidgetArea)):
         if key in win.panels:
             widget.set_title("")  # the dock's title says it
         dock = QDockWidget(win)
@@ -38,6 +42,8 @@ def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]
         win.addDockWidget(area, dock)
         docks[key] = dock
     win.tabifyDockWidget(docks["inspector"], docks["scenario"])
+    win.tabifyDockWidget(docks["inspector"], docks["map"])  # (drag it beside the globe)
+    win.tabifyDockWidget(docks["inspector"], docks["year"])
     docks["inspector"].raise_()
     _arrange_panel_docks(win, _slotted_docks(win, docks), size)
     _tab_others(win, docks, size)

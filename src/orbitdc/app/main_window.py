@@ -34,7 +34,9 @@ from orbitdc.physics.timeline import Timeline
 from orbitdc.render.globe_scene import GlobeScene
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets.inspector import Inspector
+from orbitdc.widgets.map import MapView
 from orbitdc.widgets.panels import PanelSpec, panel_specs
+from orbitdc.widgets.panels.year import YearPanel
 from orbitdc.widgets.scenario_panel import ScenarioPanel
 from orbitdc.widgets.timebar import TimeBar
 
@@ -96,12 +98,16 @@ class MainWindow(QMainWindow):
         self.panels: dict[str, QWidget] = {spec.key: spec.factory() for spec in self.panel_specs}
         self.inspector = Inspector()
         self.scenario_panel = ScenarioPanel()
+        self.map_view = MapView()
+        self.year_view = YearPanel()  # (docked with the inspector: see app.docks)
         self.docks: dict[str, QDockWidget] = docks.make_docks(self, size)
         for spec in self.panel_specs:
             if spec.follows_selection or spec.follows_clock:
                 self.panels[spec.key].bind(self.view_state, selection=spec.follows_selection,
                                            clock=spec.follows_clock)
         self.inspector.bind(self.view_state)
+        self.map_view.bind(self.view_state)
+        self.year_view.bind(self.view_state)
         self.presentation = Presentation(self)
         self.menus = build_menus(self)
         bar.addWidget(self.menus.color_combo)
@@ -144,10 +150,9 @@ class MainWindow(QMainWindow):
             editor.edited.connect(econ.edit)
             editor.reset_requested.connect(econ.reset_edits)
             econ.updated.connect(lambda: editor.show_values(econ.values()))
-        for panel in self.panels.values():  # a panel that moves the scenario to another day
-            day_requested = getattr(panel, "day_requested", None)  # (the Year view)
-            if day_requested is not None:
-                day_requested.connect(self.move_to_day)
+        self.map_view.satellite_clicked.connect(lambda i: setattr(self.view_state, "selected",
+                                                                  i))
+        self.year_view.day_requested.connect(self.move_to_day)
         c.set_speed(self.timebar.speed())
 
     def move_to_day(self, day: datetime) -> None:
@@ -161,7 +166,8 @@ class MainWindow(QMainWindow):
         """Set every visible string (called again when the language changes)."""
         self.setWindowTitle(self.tr("OrbitDC — orbital data centers"))
         titles = {spec.key: spec.translated_title() for spec in self.panel_specs}
-        titles.update(inspector=self.tr("Inspector"), scenario=self.tr("Scenario"))
+        titles.update(inspector=self.tr("Inspector"), scenario=self.tr("Scenario"),
+                      map=self.tr("Map"), year=self.tr("Year"))
         for key, dock in self.docks.items():
             dock.setWindowTitle(titles[key])
         self.globe.set_legend_labels({
@@ -232,6 +238,8 @@ class MainWindow(QMainWindow):
             panel.set_timeline(tl)
         self.inspector.set_timeline(tl)
         self.scenario_panel.set_timeline(tl)
+        self.map_view.set_timeline(tl)
+        self.year_view.set_timeline(tl)
         self.timebar.set_span(tl.scenario.start, tl.span_s, tl.scenario.step_s)
         self.clock.set_span(tl.span_s, tl.scenario.step_s)
         if view.selected is None:

@@ -177,7 +177,9 @@ class Presentation(QObject):
         for dock in shown:  # …and stacked
             win.addDockWidget(Qt.RightDockWidgetArea, dock, Qt.Vertical)
             dock.show()
-        win.docks["scenario"].hide()
+        for key in ("scenario", "map", "year"):  # (the inspector's tab group: not presented)
+            if key in win.docks:
+                win.docks[key].hide()
         win.addDockWidget(Qt.LeftDockWidgetArea, inspector)
         inspector.setVisible(self.show_inspector)
         win.inspector.show_rows(BRIEF_ROWS)

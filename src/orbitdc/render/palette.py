@@ -1,13 +1,15 @@
-"""Colours of the globe scene: satellites by illumination or by a quantity; RGBA floats."""
+"""Colours of the globe scene: satellites by illumination (shared with the map:
+:mod:`orbitdc.appearance`) or by a quantity; RGBA floats."""
 
 from __future__ import annotations
 
 import numpy as np
 from vispy.color import Colormap, get_colormap
 
-SUNLIT = (1.00, 0.82, 0.25, 1.0)  # gold
-PENUMBRA = (1.00, 0.50, 0.12, 1.0)  # orange
-UMBRA = (0.42, 0.50, 0.70, 1.0)  # slate blue, visible on the night side
+from orbitdc.appearance import PENUMBRA, SUNLIT, UMBRA, illumination_colors  # re-exported
+
+__all__ = ["PENUMBRA", "SUNLIT", "UMBRA", "illumination_colors"]
+
 SELECTED = (0.20, 1.00, 0.60, 1.0)  # mint
 SUN = (1.00, 0.93, 0.55, 1.0)
 ORBIT = (0.55, 0.70, 1.00, 0.35)
@@ -28,17 +30,6 @@ QUANTITIES = {
                                                       "#fcfdbf"]), 1.0, 1e5, "/cm²/s"),
 }
 LOG_QUANTITIES = frozenset({"proton_flux"})  # modes coloured by log10 of the value
-
-
-def illumination_colors(illum: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-    """(n, 4) RGBA: sunlit (illum ≥ 0.999), umbra (≤ 0.001), penumbra in between."""
-    n = illum.shape[0]
-    if out is None or out.shape != (n, 4):
-        out = np.empty((n, 4), np.float32)
-    out[:] = PENUMBRA
-    out[illum >= 0.999] = SUNLIT
-    out[illum <= 0.001] = UMBRA
-    return out
 
 
 def quantity_colors(values: np.ndarray, mode: str) -> np.ndarray:

@@ -558,39 +558,39 @@
         <translation>Barre de filtres</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="108"/>
-        <location filename="../../widgets/panels/chart_menu.py" line="55"/>
-        <location filename="../../widgets/panels/chart_menu.py" line="63"/>
+        <location filename="../../widgets/chart_dialog.py" line="109"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="56"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="64"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="108"/>
+        <location filename="../../widgets/chart_dialog.py" line="109"/>
         <source>Panel:</source>
         <translation>Panneau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="54"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="55"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="54"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="55"/>
         <source>SVG drawing (*.svg)</source>
         <translation>Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="64"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="65"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="87"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="93"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="90"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="96"/>
         <source>Copy values as CSV</source>
         <translation>Copier les valeurs en CSV</translation>
     </message>
@@ -603,37 +603,37 @@
 <context>
     <name>ChartSizeDialog</name>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="45"/>
+        <location filename="../../widgets/chart_dialog.py" line="46"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="49"/>
+        <location filename="../../widgets/chart_dialog.py" line="50"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="57"/>
+        <location filename="../../widgets/chart_dialog.py" line="58"/>
         <source>PNG image</source>
         <translation>Image PNG</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="58"/>
+        <location filename="../../widgets/chart_dialog.py" line="59"/>
         <source>SVG drawing</source>
         <translation>Dessin SVG</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="65"/>
+        <location filename="../../widgets/chart_dialog.py" line="66"/>
         <source>Size:</source>
         <translation>Taille&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="66"/>
+        <location filename="../../widgets/chart_dialog.py" line="67"/>
         <source>Width × height:</source>
         <translation>Largeur × hauteur&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/chart_dialog.py" line="67"/>
+        <location filename="../../widgets/chart_dialog.py" line="68"/>
         <source>Format:</source>
         <translation>Format&#xa0;:</translation>
     </message>
@@ -1944,7 +1944,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="162"/>
+        <location filename="../../app/main_window.py" line="167"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
@@ -1979,62 +1979,67 @@
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/__init__.py" line="120"/>
+        <location filename="../../app/main_window.py" line="170"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="164"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="170"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="174"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="168"/>
+        <location filename="../../app/main_window.py" line="174"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169"/>
+        <location filename="../../app/main_window.py" line="175"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169"/>
+        <location filename="../../app/main_window.py" line="175"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170"/>
+        <location filename="../../app/main_window.py" line="176"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170"/>
+        <location filename="../../app/main_window.py" line="176"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="214"/>
+        <location filename="../../app/main_window.py" line="220"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="217"/>
+        <location filename="../../app/main_window.py" line="223"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="302"/>
+        <location filename="../../app/main_window.py" line="310"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -2408,7 +2413,7 @@
 <context>
     <name>TimePlotPanel</name>
     <message>
-        <location filename="../../widgets/panels/plotbase.py" line="321"/>
+        <location filename="../../widgets/panels/plotbase.py" line="323"/>
         <source>No satellite selected</source>
         <translation>Aucun satellite sélectionné</translation>
     </message>
@@ -2589,32 +2594,32 @@
         <translation>déc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="155"/>
+        <location filename="../../widgets/panels/year.py" line="158"/>
         <source>β angle (°)</source>
         <translation>Angle β (°)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="156"/>
+        <location filename="../../widgets/panels/year.py" line="159"/>
         <source>Eclipse (min per orbit)</source>
         <translation>Éclipse (min par orbite)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="157"/>
+        <location filename="../../widgets/panels/year.py" line="160"/>
         <source>Click a day to simulate the scenario on that day</source>
         <translation>Cliquer sur un jour pour simuler le scénario ce jour-là</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="211"/>
+        <location filename="../../widgets/panels/year.py" line="214"/>
         <source>No satellite</source>
         <translation>Aucun satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="216"/>
+        <location filename="../../widgets/panels/year.py" line="220"/>
         <source>%1: no eclipse all year (β stays beyond ±%2°)</source>
         <translation>%1 : aucune éclipse de l’année (β reste au-delà de ±%2°)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="220"/>
+        <location filename="../../widgets/panels/year.py" line="224"/>
         <source>%1: eclipse seasons %2; at most %3 min of a %4-min orbit</source>
         <translation>%1 : saisons d’éclipses %2 ; au plus %3 min d’une orbite de %4 min</translation>
     </message>

@@ -115,10 +115,6 @@ PANELS: list[PanelSpec] = [
     # The whole life's costs (no time axis): like Mission life, only the scenario.
     PanelSpec("economics", QT_TRANSLATE_NOOP("MainWindow", "Economics"), "summary",
               EconomicsPanel, frozenset()),
-    # A year of days around the scenario (β, eclipse minutes per orbit) for the selected
-    # satellite: off scenario time like Mission life, but it follows the selection.
-    PanelSpec("year", QT_TRANSLATE_NOOP("MainWindow", "Year"), "years", YearPanel,
-              frozenset({"series"})),
 ]
 
 

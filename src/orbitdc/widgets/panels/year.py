@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from orbitdc.physics.year_view import YearView, year_view
 from orbitdc.widgets import theme
@@ -72,7 +72,9 @@ class YearPanel(QWidget):
         self.title_label.setFont(theme.font(theme.TITLE_PT, bold=True))
         self.status = QLabel(self)
         self.status.setStyleSheet(f"color: {theme.TEXT_DIM}")
-        self.status.setWordWrap(True)
+        # One line, cut where the dock is narrow (the whole text in its tooltip): a wrapped
+        # label in a narrow dock would make the whole window taller than the screen.
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.view = pg.GraphicsLayoutWidget(self)
         self.view.setBackground(theme.BACKGROUND)
         self.axes = {key: DayAxis(orientation="bottom") for key in ("beta", "eclipse")}
@@ -210,6 +212,7 @@ class YearPanel(QWidget):
         y, i = self.year, self.satellite()
         if y is None or i is None:
             self.status.setText(self.tr("No satellite"))
+            self.status.setToolTip("")
             return
         name = self._tl.names[i]
         seasons = y.seasons()
@@ -223,6 +226,7 @@ class YearPanel(QWidget):
                     .replace("%3", f"{y.eclipse_min.max():.1f}")
                     .replace("%4", f"{y.period_min:.0f}"))
         self.status.setText(text)
+        self.status.setToolTip(text)
 
     def _clicked(self, event: Any) -> None:
         if self.year is None or event.button() != Qt.MouseButton.LeftButton:

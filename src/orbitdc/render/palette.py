@@ -1,12 +1,12 @@
 """Colours of the globe scene: satellites by illumination (shared with the map:
-:mod:`orbitdc.appearance`) or by a quantity; RGBA floats."""
+:mod:`orbitdc.shared_look`) or by a quantity; RGBA floats."""
 
 from __future__ import annotations
 
 import numpy as np
 from vispy.color import Colormap, get_colormap
 
-from orbitdc.appearance import PENUMBRA, SUNLIT, UMBRA, illumination_colors  # re-exported
+from orbitdc.shared_look import PENUMBRA, SUNLIT, UMBRA, illumination_colors  # re-exported
 
 __all__ = ["PENUMBRA", "SUNLIT", "UMBRA", "illumination_colors"]
 

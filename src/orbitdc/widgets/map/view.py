@@ -19,7 +19,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from orbitdc import appearance
+from orbitdc import shared_look
 from orbitdc.physics import frames
 from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State
@@ -56,21 +56,21 @@ class MapView(QWidget):
         self.vb.setRange(xRange=(-180, 180), yRange=(-90, 90), padding=0.0)
         for side, ticks in (("bottom", range(-180, 181, 60)), ("left", range(-90, 91, 30))):
             item.getAxis(side).setTicks([[(v, _deg(v, side)) for v in ticks]])
-        self.day = appearance.earth_texture("day", low_res=True)
-        self.night = appearance.earth_texture("night", low_res=True)
+        self.day = shared_look.earth_texture("day", low_res=True)
+        self.night = shared_look.earth_texture("night", low_res=True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
         self.terminator = pg.PlotCurveItem(pen=theme.pen("#ffd27f", 1.2, dashed=True))
         self.footprints = pg.PlotCurveItem(pen=theme.pen(STATION, 1.0), connect="finite")
         self.tracks = {key: pg.PlotCurveItem(pen=pg.mkPen(_rgb(colour), width=2),
                                              connect="finite")
-                       for key, colour in (("sunlit", appearance.SUNLIT),
-                                           ("shadow", appearance.UMBRA))}
+                       for key, colour in (("sunlit", shared_look.SUNLIT),
+                                           ("shadow", shared_look.UMBRA))}
         self.dots = {key: pg.ScatterPlotItem(size=DOT_PX, pen=None,
                                              brush=pg.mkBrush(*_rgb(colour)))
-                     for key, colour in (("umbra", appearance.UMBRA),
-                                         ("penumbra", appearance.PENUMBRA),
-                                         ("sunlit", appearance.SUNLIT))}
+                     for key, colour in (("umbra", shared_look.UMBRA),
+                                         ("penumbra", shared_look.PENUMBRA),
+                                         ("sunlit", shared_look.SUNLIT))}
         self.ring = pg.ScatterPlotItem(size=18, brush=None, pen=pg.mkPen("#33ff99", width=2))
         self.stations = pg.ScatterPlotItem(symbol="s", size=8, pen=None,
                                            brush=pg.mkBrush(STATION))

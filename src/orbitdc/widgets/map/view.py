@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from orbitdc import shared_look
@@ -201,7 +201,7 @@ class MapView(QWidget):
     def _altitude_km(self) -> float:
         if self.tl is None or self.tl.n_sat == 0:
             return 0.0
-        r = self.tl.state_at(0.0).r_ecef_km[0]
+        r = self.tl.track(0, np.zeros(1))[1][0]  # one satellite, not the whole state
         return float(np.linalg.norm(r) - EARTH_RADIUS_KM)
 
     def resizeEvent(self, event: Any) -> None:
@@ -212,11 +212,6 @@ class MapView(QWidget):
         """The whole Earth in view (the aspect kept: 1° of longitude as wide as 1° of
         latitude is high)."""
         self.vb.setRange(xRange=(-180, 180), yRange=(-90, 90), padding=0.0)
-
-    def changeEvent(self, event: Any) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.LanguageChange:
-            self.update()
 
 
 def _deg(v: int, side: str) -> str:

@@ -89,6 +89,26 @@ def test_fixed_geometry_matches_the_exact_segment_test() -> None:
     np.testing.assert_allclose(cap_sum, expected.sum(axis=1), rtol=1e-12)
 
 
+
+def test_fixed_links_split_over_threads_and_reused_buffers_give_the_same_answer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    topo = _topology("delta", 12, 12)
+    rng = np.random.default_rng(2)
+    r = rng.normal(size=(3, 144, 3))
+    r *= (EARTH_RADIUS_KM + rng.uniform(100, 3000, size=(3, 144, 1))) / np.linalg.norm(
+        r, axis=2, keepdims=True)
+    valid = rng.uniform(size=(3, 144)) > 0.05
+    one = [a.copy() for a in topo.fixed_links(r, valid)]
+    monkeypatch.setattr(isl, "MIN_LINKS_PER_THREAD", 1)
+    monkeypatch.setattr(isl, "threads_for", lambda n, least: 2)  # as on a 2-core machine
+    bufs: dict = {}
+    for _ in range(2):  # the second call reuses (and overwrites) the first's buffers
+        split = topo.fixed_links(r, valid, bufs)
+        for got, want in zip(split, one, strict=True):
+            np.testing.assert_allclose(got, want, rtol=1e-12)
+    assert split[0] is bufs[3][0]
+    assert one[1].any() and not one[1].all() and one[3].sum() == one[1].sum()
+
 def test_assignment_serves_highest_elevation_first_within_terminals() -> None:
     sat = np.array([0, 1, 2, 2, 3])
     sta = np.array([0, 0, 0, 1, 1])

@@ -115,15 +115,23 @@ class IslTopology:
         clear = (closest * closest).sum(-1) >= self.r_min_km**2
         return rng, (rng <= self.max_range_km) & clear & (d2 > 0)
 
-    def fixed_links(self, r_teme_km: np.ndarray, valid: np.ndarray
+    def fixed_links(self, r_teme_km: np.ndarray, valid: np.ndarray,
+                    out: dict[int, tuple[np.ndarray, ...]] | None = None
                     ) -> tuple[np.ndarray, ...]:
         """The fixed (grid) links over a block of positions (n_t, n_sat, 3) km and
         ``valid`` (n_t, n_sat): range (km), up and capacity (Gbit/s, 0 where down), each
         (n_t, n_fixed), and per instant the links up and their capacity sum (n_t,). The hot
-        path of grid runs (:mod:`isl_kernel`, compiled)."""
+        path of grid runs (:mod:`isl_kernel`, compiled). ``out``: the caller's buffers by
+        n_t, filled and reused (the link model's: fresh 2 MB arrays are page-faulted in at
+        every block, which took longer than the kernel)."""
         r = np.asarray(r_teme_km, np.float64)
         n_t, n = r.shape[0], self.fixed_a.size
-        rng, up, cap = np.empty((n_t, n)), np.empty((n_t, n), bool), np.empty((n_t, n))
+        bufs = None if out is None else out.get(n_t)
+        if bufs is None:
+            bufs = np.empty((n_t, n)), np.empty((n_t, n), bool), np.empty((n_t, n))
+            if out is not None:
+                out[n_t] = bufs
+        rng, up, cap = bufs
         from orbitdc.physics import isl_kernel  # numba: imported when first needed
 
         ok = np.ascontiguousarray(valid, bool)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 from numba import njit
 
 
@@ -20,9 +21,11 @@ def fixed_links(r, valid, a, b, r_min_km, max_range_km, ref_gbps, ref_range_km, 
     - 1 (-1: to the end; the sums are theirs), so that threads can share the work."""
     n_t = r.shape[0]
     r_min2, max2 = r_min_km * r_min_km, max_range_km * max_range_km
-    for j in range(n_t):
-        n_up[j] = 0
-        cap_sum[j] = 0.0
+    # The sums in this call's own arrays, copied out at the end: the threads' rows of
+    # ``n_up`` and ``cap_sum`` share cache lines, and adding to them link by link made two
+    # threads slower than one.
+    my_up = np.zeros(n_t, np.int64)
+    my_cap = np.zeros(n_t)
     for i in range(i0, a.size if i1 < 0 else i1):
         ia, ib = a[i], b[i]
         for j in range(n_t):
@@ -40,5 +43,7 @@ def fixed_links(r, valid, a, b, r_min_km, max_range_km, ref_gbps, ref_range_km, 
             cap = min(ref_gbps * ref_range_km * ref_range_km / d2, max_gbps) if up else 0.0
             cap_out[j, i] = cap
             if up:
-                n_up[j] += 1
-                cap_sum[j] += cap
+                my_up[j] += 1
+                my_cap[j] += cap
+    n_up[:] = my_up
+    cap_sum[:] = my_cap

@@ -64,6 +64,7 @@ class LinkModel:
         self.n_sat, self.step_s = first, scenario.step_s
         self.n_time = n_steps(scenario.duration_s, scenario.step_s)
         self.topology = IslTopology(p, groups, scenario.path)
+        self._isl_bufs: dict[int, tuple[np.ndarray, ...]] = {}  # fixed links' outputs by n_t
         self.fixed = (dataflow.Adjacency(self.n_sat, self.topology.fixed_a, self.topology.fixed_b)
                       if self.topology.fixed_a.size else None)
         self.group_first = np.array([g[1] for g in groups], np.int64)
@@ -106,7 +107,7 @@ class LinkModel:
         self.isl_up = [zero, zero, 0, 0.0]  # fixed links up and their capacity sum (per
         if self.fixed is not None:           # instant of the block), then the dynamic ones'
             fixed_rng, _, fixed_cap, n_up, cap_sum = self.topology.fixed_links(
-                block.r_teme_km, block.valid)
+                block.r_teme_km, block.valid, self._isl_bufs)
             self.isl_up[:2] = n_up, cap_sum
         # The few visible pairs, by instant, their elevations' sines and ranges.
         jj, pair_sat, pair_sta, pair_sin, pair_rng = self.finder.visible

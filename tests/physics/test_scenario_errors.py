@@ -83,7 +83,7 @@ CASES = [
     pytest.param(HEAD + 'colour = "red"\n' + WALKER,
                  ":5: key 'colour': unknown key; expected one of: name, description, start, "
                  "duration, step, spacecraft, constellation, links, ground_network, "
-                 "ground_station, radiation, economics", id="unknown-top-key"),
+                 "ground_station, radiation, economics, camera, caption", id="unknown-top-key"),
     pytest.param(HEAD, ": key 'constellation': expected one or more [[constellation]] tables",
                  id="no-constellation"),
     pytest.param(HEAD + "constellation = []\n",

@@ -10,6 +10,7 @@ Layout::
     [spacecraft]            # optional; every key has a default (see spacecraft.PARAMS)
     [[constellation]]       # one or more; type = "walker" | "sso" | "tle" | "cluster";
                             # may override any [spacecraft] key for its satellites
+    [[camera]] [[caption]]  # optional: a camera tour and timed captions (see show.py)
 
 Errors raise :class:`ScenarioError` naming the file, the line (found by scanning the text,
 since ``tomllib`` keeps no positions), the key and what was expected.
@@ -39,13 +40,16 @@ from orbitdc.physics import (
 )
 from orbitdc.physics.constellations import unique_names
 from orbitdc.physics.errors import ScenarioError, short_repr
+from orbitdc.physics.overrides import apply_overrides
 from orbitdc.physics.sections import TableChecker
+from orbitdc.physics.show import CameraKey, Caption, read_show
 from orbitdc.physics.sun import EPHEMERIS_FIRST_UTC, EPHEMERIS_LAST_UTC, EPHEMERIS_SPAN
 from orbitdc.physics.timebase import parse_duration_s, parse_instant, sgp4_epoch_jd
 from orbitdc.physics.toml_file import Locator, read_toml
 
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
-            "links", "ground_network", "ground_station", "radiation", "economics")
+            "links", "ground_network", "ground_station", "radiation", "economics", "camera",
+            "caption")
 REQUIRED_TOP = ("name", "start", "duration", "step")
 COMMON_KEYS = ("type", "name")
 MIN_STEP_S = 1e-3
@@ -84,6 +88,8 @@ class Scenario:
     links: dict[str, Any] = field(default_factory=link_params.defaults)
     radiation: dict[str, Any] = field(default_factory=radiation_params.defaults)
     economics: dict[str, Any] = field(default_factory=economics_params.defaults)
+    camera_keys: list[CameraKey] = field(default_factory=list)  # a tour (physics.show)
+    captions: list[Caption] = field(default_factory=list)
 
     @property
     def n_sat(self) -> int:
@@ -129,7 +135,7 @@ def load(spec: str | Path, *, start: str | None = None, duration: str | None = N
     path = resolve(spec)
     text, data = read_toml(path, "a TOML scenario")
     if overrides:
-        _apply_overrides(data, overrides)
+        apply_overrides(data, overrides)
     return _Builder(path, text, data).build(start=start, duration=duration, step=step)
 
 
@@ -138,28 +144,6 @@ def from_data(path: Path, text: str, data: dict[str, Any], *, start: str | None 
     """Validate and build a scenario from the parsed ``data`` of the file at ``path`` (its
     ``text``, for the line numbers of errors), e.g. after a trade study changed some values."""
     return _Builder(path, text, data).build(start=start, duration=duration, step=step)
-
-
-def _apply_overrides(data: dict[str, Any], overrides: dict[str, Any]) -> None:
-    craft = dict(overrides.get("spacecraft", {}))
-    if craft:
-        table = data.setdefault("spacecraft", {})
-        if isinstance(table, dict):
-            table.update(craft)
-        for const in data.get("constellation", []):
-            if isinstance(const, dict):
-                const.update({k: v for k, v in craft.items() if k in const})
-    if overrides.get("economics") and isinstance(data.setdefault("economics", {}), dict):
-        for key, value in overrides["economics"].items():
-            if isinstance(value, float) and math.isnan(value):  # unset (mass_kg: the model)
-                data["economics"].pop(key, None)
-            else:
-                data["economics"][key] = value
-    if "altitude_km" in overrides:
-        for const in data.get("constellation", []):
-            if isinstance(const, dict) and const.get("type") in constellations.SHELL_TYPES:
-                const["altitude_km"] = overrides["altitude_km"]
-                break
 
 
 class _Builder(TableChecker):
@@ -205,9 +189,10 @@ class _Builder(TableChecker):
             consts.append(c)
             first += len(c.names)
         unique_names([c.names for c in consts])
+        show = read_show(self, d, t_start, duration_s, [n for c in consts for n in c.names])
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
                         step_s, consts, self.warnings, self.stations(), self.links(),
-                        self.radiation(), self.economics())
+                        self.radiation(), self.economics(), *show)
 
     def blame(self, message: str, key: str, overridden: bool) -> ScenarioError:
         """The error for a time-span key: its command-line flag if given there."""

@@ -35,6 +35,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from orbitdc.physics.errors import short_repr
+from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.params import Param
 from orbitdc.physics.timebase import parse_duration_s, parse_instant
 
@@ -44,7 +45,6 @@ if TYPE_CHECKING:
 
     from orbitdc.physics.sections import TableChecker
 
-EARTH_RADIUS_KM = 6378.137
 HOME = {"azimuth_deg": -60.0, "elevation_deg": 20.0, "distance_km": 5.2 * EARTH_RADIUS_KM,
         "fov_deg": 34.0}  # render.canvas.CameraHome, for a first key that leaves one out
 AT_HINT = ('expected an offset like "+90s", "+15min", "+2h", a number of seconds, or an ISO '

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from orbitdc.app.export import ExportCancelledError, export, split_width
-from orbitdc.app.export_options import CAMERAS, ExportOptions
+from orbitdc.app.export_options import CAMERAS, LAYOUTS, ExportOptions
 from orbitdc.physics.timeline import Timeline
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets import units
@@ -111,6 +111,9 @@ class ExportDialog(QDialog):
         for label in (self.tr("Slow orbit around the Earth"), self.tr("Current view"),
                       self.tr("Follow the selected satellite")):
             self.camera.addItem(label)
+        self.layout_box = QComboBox()  # LAYOUTS order
+        for label in (self.tr("Globe"), self.tr("Map"), self.tr("Globe and map side by side")):
+            self.layout_box.addItem(label)
         self.title = QLineEdit(tl.scenario.name)
         self.caption = QLineEdit()
         self.caption.setPlaceholderText(self.tr("A line at the bottom left (optional)"))
@@ -134,6 +137,7 @@ class ExportDialog(QDialog):
         self.form = form
         form.addRow(self.tr("Clip length"), self.seconds)
         form.addRow(self.tr("Playback speed"), self.speed)
+        form.addRow(self.tr("View"), self.layout_box)
         form.addRow(self.tr("Camera"), self.camera)
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Caption"), self.caption)
@@ -245,7 +249,8 @@ class ExportDialog(QDialog):
             output=Path(self.path.text()), size=(self.width_px.value(), self.height_px.value()),
             fps=float(self.fps.value()), frames=frames, span_s=self.span_s(),
             from_s=self.from_s(),
-            camera=CAMERAS[self.camera.currentIndex()], title=self.title.text() or None,
+            camera=CAMERAS[self.camera.currentIndex()],
+            layout=LAYOUTS[self.layout_box.currentIndex()], title=self.title.text() or None,
             clock=self.clock.isChecked(), caption=self.caption.text() or None,
             credit=self.credit.text() or None, logo=self.logo.isChecked(),
             legend=self.legend.isChecked(), satellite=self._view.selected or 0,
@@ -278,11 +283,13 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
 
     # An offscreen canvas needs a GL context, which Qt creates when the widget is shown:
     # show it without putting it on screen.
-    globe = GlobeScene(size=split_width(opts)[0], app="pyside6")
-    globe.copy_look(win.globe)  # frame, colours, layers, translated legend like the window
-    globe.canvas.native.setAttribute(Qt.WA_DontShowOnScreen)
-    globe.canvas.show()
-    QApplication.processEvents()
+    globe = None
+    if split_width(opts)[0][0] > 0:  # (not with the map alone)
+        globe = GlobeScene(size=split_width(opts)[0], app="pyside6")
+        globe.copy_look(win.globe)  # frame, colours, layers, translated legend as the window
+        globe.canvas.native.setAttribute(Qt.WA_DontShowOnScreen)
+        globe.canvas.show()
+        QApplication.processEvents()
     try:
         return export(win.timeline, opts, progress=progress, cancelled=dialog.wasCanceled,
                       globe=globe)
@@ -293,7 +300,8 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
         return None
     finally:
         dialog.close()
-        globe.close()
+        if globe is not None:
+            globe.close()
 
 
 def done_box(win: MainWindow, path: Path, opts: ExportOptions) -> QMessageBox:

@@ -14,7 +14,7 @@ from orbitdc.app.cli.common import (
     parse_size,
     scenario_arg,
 )
-from orbitdc.app.export_options import CAMERAS, MAX_FPS, MAX_FRAMES, ExportOptions
+from orbitdc.app.export_options import CAMERAS, LAYOUTS, MAX_FPS, MAX_FRAMES, ExportOptions
 from orbitdc.app.progress import ProgressBar
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.errors import ScenarioError
@@ -34,7 +34,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--frames", type=int, default=300, help="number of frames (300)")
     p.add_argument("--span", help='simulated time covered, e.g. "95min" (one orbit)')
     p.add_argument("--from", dest="from_", help="first frame's instant (ISO 8601 UTC)")
-    p.add_argument("--camera", default="orbit", choices=CAMERAS)
+    p.add_argument("--camera", default="orbit", choices=CAMERAS,
+                   help="tour: follow the scenario's (or --tour file's) [[camera]] keys")
+    p.add_argument("--tour", metavar="FILE",
+                   help="a tour file ([[camera]] and [[caption]] tables) over the scenario's")
+    p.add_argument("--fade", type=float, default=0.0, metavar="SECONDS",
+                   help="fade in from black at the start and out at the end (seconds)")
+    p.add_argument("--no-captions", action="store_true",
+                   help="leave out the scenario's [[caption]] texts")
+    p.add_argument("--lang", choices=["en", "fr"], default="en",
+                   help="language of the captions (text or text_fr)")
+    p.add_argument("--view", default="globe", choices=LAYOUTS,
+                   help="the 3D globe (default), the 2D map, or both side by side")
     p.add_argument("--title", help="title burnt into the frames (top centre)")
     p.add_argument("--caption", help="a caption line (bottom left)")
     p.add_argument("--credit", help='a small credit line (top right), e.g. "Data: CelesTrak"')
@@ -90,13 +101,16 @@ def run(args: argparse.Namespace) -> int:
         if name not in names:
             raise ScenarioError("--hide", f"no constellation {name!r} in the scenario "
                                 f"(it has {', '.join(map(repr, names))})")
+    tour_file = _check_show(args, scn)
     opts = ExportOptions(output=Path(args.output), size=size, fps=args.fps,
                          frames=args.frames, span_s=span, from_s=from_s,
-                         camera=args.camera, title=args.title,
+                         camera=args.camera, layout=args.view, title=args.title,
                          caption=args.caption, credit=args.credit,
                          logo=args.logo, clock=not args.no_clock,
                          legend=not args.no_legend, panels=args.panels,
-                         economics=args.economics, hidden_constellations=frozenset(args.hide))
+                         economics=args.economics, hidden_constellations=frozenset(args.hide),
+                         tour_file=tour_file, captions=not args.no_captions, lang=args.lang,
+                         fade_s=args.fade)
     headless.use_headless_backend_if_needed(rerun_argv=args.argv)
     tl = Timeline.build(scn)
     bar = None if args.quiet else ProgressBar(NAME)
@@ -108,3 +122,24 @@ def run(args: argparse.Namespace) -> int:
         if bar:
             bar.close()
     return 0
+
+
+def _check_show(args: argparse.Namespace, scn) -> Path | None:
+    """--fade, --tour and --camera tour checked before simulating; the tour file's path."""
+    from orbitdc.physics.show import load_tour
+
+    clip_s = args.frames / args.fps
+    if not (math.isfinite(args.fade) and 0.0 <= 2.0 * args.fade <= clip_s):
+        raise ScenarioError("--fade", f"expected seconds from 0 to half the clip "
+                            f"({clip_s / 2:g} s), got {args.fade!r}")
+    keys = scn.camera_keys
+    tour_file = None
+    if args.tour is not None:
+        tour_file = Path(args.tour)
+        if not scenario_mod.is_file(tour_file):
+            raise ScenarioError("--tour", f"no such file: {args.tour}")
+        keys = load_tour(tour_file, scn)[0] or keys
+    if args.camera == "tour" and not keys:
+        raise ScenarioError("--camera", f"tour: no [[camera]] keys in {scn.path or scn.name}; "
+                            "expected a scenario or --tour file with [[camera]] tables")
+    return tour_file

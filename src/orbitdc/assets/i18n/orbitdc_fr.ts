@@ -4,54 +4,54 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app/export_actions.py" line="37"/>
+        <location filename="../../app/export_actions.py" line="43"/>
         <source>Save screenshot</source>
         <translation>Enregistrer la capture d’écran</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="38"/>
+        <location filename="../../app/export_actions.py" line="44"/>
         <source>PNG images (*.png)</source>
         <translation>Images PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="43"/>
+        <location filename="../../app/export_actions.py" line="49"/>
         <source>Screenshot</source>
         <translation>Capture d’écran</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="62"/>
-        <location filename="../../app/export_actions.py" line="84"/>
+        <location filename="../../app/export_actions.py" line="68"/>
+        <location filename="../../app/export_actions.py" line="90"/>
         <source>Export telemetry</source>
         <translation>Exporter la télémétrie</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="63"/>
+        <location filename="../../app/export_actions.py" line="69"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="63"/>
+        <location filename="../../app/export_actions.py" line="69"/>
         <source>Parquet files (*.parquet)</source>
         <translation>Fichiers Parquet (*.parquet)</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="68"/>
+        <location filename="../../app/export_actions.py" line="74"/>
         <source>Writing telemetry…</source>
         <translation>Écriture de la télémétrie…</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="68"/>
-        <location filename="../../app/export_dialog.py" line="265"/>
+        <location filename="../../app/export_actions.py" line="74"/>
+        <location filename="../../app/export_dialog.py" line="270"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="93"/>
+        <location filename="../../app/export_actions.py" line="99"/>
         <source>Data: JPL DE421 ephemeris (skyfield-data); NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) and NASA Visible Earth city lights; SGP4 (Vallado et al.).</source>
         <translation>Données&#xa0;: éphémérides JPL DE421 (skyfield-data)&#xa0;; NASA Blue Marble Next Generation (Reto Stöckli, NASA Earth Observatory) et lumières des villes NASA Visible Earth&#xa0;; SGP4 (Vallado et al.).</translation>
     </message>
     <message>
-        <location filename="../../app/export_actions.py" line="96"/>
+        <location filename="../../app/export_actions.py" line="102"/>
         <source>orbital data centers, in sunlight and shadow.</source>
         <translation>des centres de données en orbite, entre soleil et ombre.</translation>
     </message>
@@ -332,28 +332,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="265"/>
+        <location filename="../../app/export_dialog.py" line="270"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="274"/>
+        <location filename="../../app/export_dialog.py" line="279"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="292"/>
-        <location filename="../../app/export_dialog.py" line="302"/>
+        <location filename="../../app/export_dialog.py" line="299"/>
+        <location filename="../../app/export_dialog.py" line="310"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="303"/>
+        <location filename="../../app/export_dialog.py" line="311"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="309"/>
+        <location filename="../../app/export_dialog.py" line="317"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
@@ -1221,7 +1221,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../app/export_dialog.py" line="70"/>
-        <location filename="../../app/export_dialog.py" line="174"/>
+        <location filename="../../app/export_dialog.py" line="178"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
@@ -1291,112 +1291,132 @@
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="116"/>
+        <location filename="../../app/export_dialog.py" line="115"/>
+        <source>Globe</source>
+        <translation>Globe</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="115"/>
+        <source>Map</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="115"/>
+        <source>Globe and map side by side</source>
+        <translation>Globe et carte côte à côte</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="119"/>
         <source>A line at the bottom left (optional)</source>
         <translation>Une ligne en bas à gauche (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="118"/>
+        <location filename="../../app/export_dialog.py" line="121"/>
         <source>A small line at the top right (optional)</source>
         <translation>Une petite ligne en haut à droite (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="119"/>
+        <location filename="../../app/export_dialog.py" line="122"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="121"/>
+        <location filename="../../app/export_dialog.py" line="124"/>
         <source>Legend or colour scale</source>
         <translation>Légende ou échelle de couleurs</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="123"/>
+        <location filename="../../app/export_dialog.py" line="126"/>
         <source>OrbitDC logo</source>
         <translation>Logo OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="124"/>
+        <location filename="../../app/export_dialog.py" line="127"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="125"/>
+        <location filename="../../app/export_dialog.py" line="128"/>
         <source>Economics charts beside the globe</source>
         <translation>Graphiques économiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="127"/>
+        <location filename="../../app/export_dialog.py" line="130"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="128"/>
+        <location filename="../../app/export_dialog.py" line="131"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="129"/>
+        <location filename="../../app/export_dialog.py" line="132"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="130"/>
+        <location filename="../../app/export_dialog.py" line="133"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="131"/>
+        <location filename="../../app/export_dialog.py" line="134"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="135"/>
+        <location filename="../../app/export_dialog.py" line="138"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="136"/>
+        <location filename="../../app/export_dialog.py" line="139"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="137"/>
+        <location filename="../../app/export_dialog.py" line="140"/>
+        <source>View</source>
+        <translation>Vue</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="141"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="138"/>
+        <location filename="../../app/export_dialog.py" line="142"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="139"/>
+        <location filename="../../app/export_dialog.py" line="143"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="140"/>
+        <location filename="../../app/export_dialog.py" line="144"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="145"/>
+        <location filename="../../app/export_dialog.py" line="149"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="149"/>
+        <location filename="../../app/export_dialog.py" line="153"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="172"/>
+        <location filename="../../app/export_dialog.py" line="176"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="238"/>
+        <location filename="../../app/export_dialog.py" line="242"/>
         <source>the end must be after the start</source>
         <translation>la fin doit suivre le début</translation>
     </message>
@@ -2039,7 +2059,7 @@
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="310"/>
+        <location filename="../../app/main_window.py" line="309"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>

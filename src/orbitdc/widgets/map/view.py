@@ -12,6 +12,7 @@ frame rate; the map is for reading), the day/night image only when the Sun has m
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -52,8 +53,9 @@ class MapView(QWidget):
         item.hideButtons()
         self.vb = item.getViewBox()
         self.vb.setAspectLocked(True, 1.0)
-        self.vb.setLimits(xMin=-200, xMax=200, yMin=-100, yMax=100)
-        self.vb.setRange(xRange=(-180, 180), yRange=(-90, 90), padding=0.0)
+        # room to pan a little, and for the whole map in a tall area (bands above and below)
+        self.vb.setLimits(xMin=-400, xMax=400, yMin=-300, yMax=300)
+        self.show_world()
         for side, ticks in (("bottom", range(-180, 181, 60)), ("left", range(-90, 91, 30))):
             item.getAxis(side).setTicks([[(v, _deg(v, side)) for v in ticks]])
         self.day = shared_look.earth_texture("day", low_res=True)
@@ -89,6 +91,7 @@ class MapView(QWidget):
         self.subsolar = (np.nan, np.nan)
         self._pending: float | None = None
         self._offset_s = 0.0
+        self.shown: Callable[[State], np.ndarray | None] | None = None  # the view's filters
         self._timer = QTimer(self, singleShot=True, interval=MIN_REDRAW_MS)
         self._timer.timeout.connect(self._redraw_pending)
 
@@ -131,6 +134,14 @@ class MapView(QWidget):
         if not self._timer.isActive():
             self._timer.start()
 
+    def draw_now(self, offset_s: float) -> None:
+        """Show the instant ``offset_s`` at once, dropping any redraw still pending (exports:
+        a pending one would draw an older instant over it)."""
+        self._timer.stop()
+        self._offset_s, self._pending = float(offset_s), None
+        if self.tl is not None:
+            self.show_state(self.tl.state_at(self._offset_s))
+
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
         self.request(self._offset_s)  # what happened while hidden
@@ -141,15 +152,20 @@ class MapView(QWidget):
             self._draw_selected()
 
     def show_state(self, state: State) -> None:
-        """Draw every satellite at ``state`` (and reshade if the Sun has moved)."""
+        """Draw every satellite at ``state`` (and reshade if the Sun has moved); those that
+        ``shown`` (the window's filters: state → (n_sat,) bool or None for all) leaves out
+        are neither drawn nor picked."""
         self.state = state
         lat, lon, _ = frames.geodetic(state.r_ecef_km)
+        shown = self.shown(state) if self.shown is not None else None
+        if shown is not None:  # hidden: not drawn, and out of reach of a click
+            lat = np.where(shown, lat, np.nan)
         self.lat, self.lon = lat, lon
         illum = state.illum
         classes = {"sunlit": illum >= 0.999, "umbra": illum <= 0.001}
         classes["penumbra"] = ~(classes["sunlit"] | classes["umbra"])
         for key, dots in self.dots.items():
-            keep = classes[key]
+            keep = classes[key] if shown is None else classes[key] & shown
             dots.setData(lon[keep], lat[keep])
         sun_ecef = frames.teme_to_ecef(np.asarray(state.sun_teme_km, float), state.gmst_rad)
         sub = geo.subsolar(sun_ecef)
@@ -170,7 +186,7 @@ class MapView(QWidget):
 
     def _draw_selected(self) -> None:
         i, tl = self.selected, self.tl
-        if i is None or tl is None or i >= self.lat.size:
+        if i is None or tl is None or i >= self.lat.size or np.isnan(self.lat[i]):
             self.ring.setData([], [])
             for curve in self.tracks.values():
                 curve.setData([], [])
@@ -194,6 +210,7 @@ class MapView(QWidget):
         p = self.vb.mapSceneToView(event.scenePos())
         px = self.vb.viewPixelSize()  # degrees per pixel, x and y
         d2 = ((self.lon - p.x()) / px[0]) ** 2 + ((self.lat - p.y()) / px[1]) ** 2
+        d2 = np.where(np.isnan(d2), np.inf, d2)  # hidden satellites
         i = int(np.argmin(d2))
         if d2[i] <= PICK_RADIUS_PX**2:
             self.satellite_clicked.emit(i)

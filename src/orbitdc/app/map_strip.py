@@ -1,0 +1,97 @@
+"""The 2D map (``orbitdc.widgets.map.MapView``) drawn offscreen frame by frame, for exports
+with ``--view map`` (the map alone) or ``--view both`` (the globe and the map side by side).
+Qt widgets, so this needs a QApplication (offscreen when there is no display, as the panel
+strip); the map is drawn at its own aspect (2:1, equirectangular) centred in its part of the
+frame, on the theme's background. With the map alone, the title and the UTC clock are
+painted on it (with the globe they are on the globe's part)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QWidget
+
+from orbitdc.app.panel_strip import ensure_application
+from orbitdc.physics.timeline import State, Timeline
+from orbitdc.widgets import theme
+from orbitdc.widgets.map import MapView
+
+TEXT_FRACTION = 0.035  # the clock's and title's height, as a fraction of the frame height
+MIN_TEXT_PX = 11
+
+
+class MapStrip:
+    """``image(offset_s, title, clock)`` → (height, width, 4) uint8 RGBA (opaque) of the map
+    at ``offset_s`` s into ``tl``: ``selected`` ringed with its ground track, satellites that
+    ``shown`` (state → (n_sat,) bool or None) leaves out not drawn."""
+
+    def __init__(self, tl: Timeline, size: tuple[int, int], selected: int | None = 0,
+                 shown: Callable[[State], np.ndarray | None] | None = None) -> None:
+        self.app = ensure_application()
+        self.tl, self.size = tl, size
+        self.widget = QWidget()
+        theme.style_widget(self.widget)
+        self.map = MapView(self.widget)
+        self.map.shown = shown
+        self.map.set_timeline(tl)
+        self.map.set_selected(selected)
+        self.widget.setAttribute(Qt.WA_DontShowOnScreen)
+        self.widget.resize(*size)
+        self.map.setGeometry(0, 0, *size)
+        self.widget.show()
+        self.app.processEvents()
+        self.map.show_world()  # at the final size
+        self.app.processEvents()
+
+    def image(self, offset_s: float, title: str | None = None,
+              clock: str | None = None) -> np.ndarray:
+        """The map at ``offset_s``, with ``title`` (top centre) and ``clock`` (bottom left)
+        painted on when given."""
+        self.app.processEvents()
+        self.map.show_world()  # (pyqtgraph keeps a locked aspect by cropping on relayouts)
+        self.map.draw_now(offset_s)
+        self.app.processEvents()
+        img = QImage(self.size[0], self.size[1], QImage.Format_RGBA8888)
+        img.fill(QColor(theme.BACKGROUND))
+        painter = QPainter(img)
+        try:
+            self.widget.render(painter, QPoint(0, 0))
+            self._text(painter, title, clock)
+        finally:
+            painter.end()
+        rows = np.frombuffer(img.constBits(), np.uint8).reshape(self.size[1],
+                                                                img.bytesPerLine())
+        return np.array(rows[:, : 4 * self.size[0]].reshape(self.size[1], self.size[0], 4))
+
+    def _text(self, painter: QPainter, title: str | None, clock: str | None) -> None:
+        w, h = self.size
+        px = max(MIN_TEXT_PX, round(TEXT_FRACTION * h))
+        font = QFont()
+        font.setPixelSize(px)
+        painter.setPen(QColor(theme.TEXT))
+        pad = 0.6 * px
+        if clock:
+            painter.setFont(font)
+            _boxed(painter, QRectF(pad, h - 1.8 * px - pad, w - 2 * pad, 1.8 * px),
+                   Qt.AlignLeft | Qt.AlignVCenter, clock)
+        if title:
+            font.setBold(True)
+            font.setPixelSize(round(1.3 * px))
+            painter.setFont(font)
+            _boxed(painter, QRectF(pad, pad, w - 2 * pad, 2.0 * px),
+                   Qt.AlignHCenter | Qt.AlignVCenter, title)
+
+    def close(self) -> None:
+        self.widget.close()
+        self.widget.deleteLater()
+
+
+def _boxed(painter: QPainter, room: QRectF, align: Qt.AlignmentFlag, text: str) -> None:
+    """``text`` in ``room`` on a translucent dark box (readable over day and night)."""
+    box = painter.boundingRect(room, align, text)
+    grow = 0.25 * box.height()
+    painter.fillRect(box.adjusted(-grow, 0, grow, 0), QColor(0, 0, 0, 150))
+    painter.drawText(room, align, text)

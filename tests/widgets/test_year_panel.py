@@ -74,3 +74,49 @@ def _near(a: QColor, b: QColor, tol: int = 40) -> bool:
     return (abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
             ) < tol
 
+
+
+def test_its_values_copy_as_csv_and_its_chart_exports_at_a_size(panel: YearPanel, qtbot,
+                                                                 tmp_path) -> None:
+    import csv
+
+    from PIL import Image
+
+    from orbitdc.widgets.chart_dialog import ChartSize
+    from orbitdc.widgets.panels import chart_menu
+
+    menu = panel.chart_menu.menu()
+    names = [a.text() for a in menu.actions()]
+    assert names == ["Export chart…", "Copy values as CSV"]
+    rows = list(csv.reader(chart_menu.copy_values(panel).splitlines()))
+    y = panel.year
+    assert rows[0] == ["Date (UTC)", "β angle (°)", "Eclipse (min per orbit)"]
+    assert len(rows) == y.n_day + 1
+    k = 100
+    assert rows[k + 1][0] == y.day(k).strftime("%Y-%m-%d")
+    assert float(rows[k + 1][1]) == y.beta_deg[k] and float(rows[k + 1][2]) == y.eclipse_min[k]
+    out = tmp_path / "year.png"
+    assert chart_menu.export_chart(panel, out, ChartSize(1280, 720, "png"), "Year") is None
+    with Image.open(out) as im:
+        assert im.size == (1280, 720)
+    # File → Export chart… offers it beside the registered panels.
+    offered = []
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    def pick(parent, title, label, names, current, editable):
+        offered.append(list(names))
+        return "Year", True
+
+    mp = pytest.MonkeyPatch()
+    try:
+        mp.setattr(QInputDialog, "getItem", pick)
+        mp.setattr(chart_menu, "ask_chart_size", lambda parent, size: ChartSize(640, 360, "svg"))
+        mp.setattr(QFileDialog, "getSaveFileName",
+                   lambda parent, title, name, filt: (str(tmp_path / name), ""))
+        from PySide6.QtWidgets import QLabel
+
+        assert chart_menu.export_from_window(None, {"inspector": QLabel("x")},
+                                             {"year": (panel, "Year"), "none": (QLabel(), "N")})
+    finally:
+        mp.undo()
+    assert (tmp_path / "year.svg").exists() and offered == []  # one chart: not asked

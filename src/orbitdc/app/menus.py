@@ -77,8 +77,9 @@ class Menus(QObject):
                                         lambda: export_dialog.export_dialog(w))
         self.export_csv = self._action(self.file_menu, None,
                                        lambda: export_actions.export_telemetry(w))
-        self.export_chart = self._action(self.file_menu, None,  # a panel's, at a chosen size
-                                         lambda: chart_menu.export_from_window(w, w.panels))
+        self.export_chart = self._action(  # a panel's (or the Year view's), at a chosen size
+            self.file_menu, None, lambda: chart_menu.export_from_window(
+                w, w.panels, {"year": (w.year_view, w.tr("Year"))}))
         self.screenshot = self._action(self.file_menu, QKeySequence("Ctrl+Shift+S"),
                                        lambda: export_actions.screenshot_dialog(w))
         self.file_menu.addSeparator()

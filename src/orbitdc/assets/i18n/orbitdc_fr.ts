@@ -146,158 +146,158 @@
         <translation>Flux de protons &gt; 10 MeV</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="209"/>
+        <location filename="../../app/menus.py" line="210"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="210"/>
+        <location filename="../../app/menus.py" line="211"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="225"/>
+        <location filename="../../app/menus.py" line="226"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="231"/>
+        <location filename="../../app/menus.py" line="232"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="234"/>
+        <location filename="../../app/menus.py" line="235"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="235"/>
+        <location filename="../../app/menus.py" line="236"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="236"/>
+        <location filename="../../app/menus.py" line="237"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="237"/>
+        <location filename="../../app/menus.py" line="238"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="238"/>
+        <location filename="../../app/menus.py" line="239"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="239"/>
+        <location filename="../../app/menus.py" line="240"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="240"/>
+        <location filename="../../app/menus.py" line="241"/>
         <source>Open &amp;trade study…</source>
         <translation>Ouvrir une étude de co&amp;mpromis…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="241"/>
+        <location filename="../../app/menus.py" line="242"/>
         <source>R&amp;un trade study…</source>
         <translation>&amp;Lancer une étude de compromis…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="242"/>
+        <location filename="../../app/menus.py" line="243"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="243"/>
+        <location filename="../../app/menus.py" line="244"/>
         <source>Export te&amp;lemetry (CSV, Parquet)…</source>
         <translation>Exporter la &amp;télémétrie (CSV, Parquet)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="244"/>
+        <location filename="../../app/menus.py" line="245"/>
         <source>Export &amp;chart…</source>
         <translation>Exporter un &amp;graphique…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="245"/>
+        <location filename="../../app/menus.py" line="246"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="246"/>
+        <location filename="../../app/menus.py" line="247"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="247"/>
+        <location filename="../../app/menus.py" line="248"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="250"/>
-        <location filename="../../app/menus.py" line="255"/>
+        <location filename="../../app/menus.py" line="251"/>
+        <location filename="../../app/menus.py" line="256"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="257"/>
+        <location filename="../../app/menus.py" line="258"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="258"/>
+        <location filename="../../app/menus.py" line="259"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="259"/>
+        <location filename="../../app/menus.py" line="260"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="260"/>
+        <location filename="../../app/menus.py" line="261"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="261"/>
+        <location filename="../../app/menus.py" line="262"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="262"/>
+        <location filename="../../app/menus.py" line="263"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="263"/>
+        <location filename="../../app/menus.py" line="264"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="264"/>
+        <location filename="../../app/menus.py" line="265"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="265"/>
+        <location filename="../../app/menus.py" line="266"/>
         <source>Presentation mode s&amp;hows</source>
         <translation>Le mode présentation a&amp;ffiche</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="268"/>
+        <location filename="../../app/menus.py" line="269"/>
         <source>The inspector, in large type</source>
         <translation>L’inspecteur, en grands caractères</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="269"/>
+        <location filename="../../app/menus.py" line="270"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="272"/>
+        <location filename="../../app/menus.py" line="273"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -559,8 +559,8 @@
     </message>
     <message>
         <location filename="../../widgets/chart_dialog.py" line="109"/>
-        <location filename="../../widgets/panels/chart_menu.py" line="56"/>
-        <location filename="../../widgets/panels/chart_menu.py" line="64"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="58"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="66"/>
         <source>Export chart</source>
         <translation>Exporter le graphique</translation>
     </message>
@@ -570,27 +570,27 @@
         <translation>Panneau&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="55"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="57"/>
         <source>PNG image (*.png)</source>
         <translation>Image PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="55"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="57"/>
         <source>SVG drawing (*.svg)</source>
         <translation>Dessin SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="65"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="67"/>
         <source>Cannot export the chart: %1</source>
         <translation>Impossible d’exporter le graphique&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="93"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="95"/>
         <source>Export chart…</source>
         <translation>Exporter le graphique…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/chart_menu.py" line="96"/>
+        <location filename="../../widgets/panels/chart_menu.py" line="98"/>
         <source>Copy values as CSV</source>
         <translation>Copier les valeurs en CSV</translation>
     </message>
@@ -2554,94 +2554,114 @@
 <context>
     <name>YearPanel</name>
     <message>
-        <location filename="../../widgets/panels/year.py" line="27"/>
+        <location filename="../../widgets/panels/year.py" line="30"/>
         <source>Jan</source>
         <translation>janv.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="27"/>
+        <location filename="../../widgets/panels/year.py" line="30"/>
         <source>Feb</source>
         <translation>févr.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="28"/>
+        <location filename="../../widgets/panels/year.py" line="31"/>
         <source>Mar</source>
         <translation>mars</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="28"/>
+        <location filename="../../widgets/panels/year.py" line="31"/>
         <source>Apr</source>
         <translation>avr.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="29"/>
+        <location filename="../../widgets/panels/year.py" line="32"/>
         <source>May</source>
         <translation>mai</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="29"/>
+        <location filename="../../widgets/panels/year.py" line="32"/>
         <source>Jun</source>
         <translation>juin</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="30"/>
+        <location filename="../../widgets/panels/year.py" line="33"/>
         <source>Jul</source>
         <translation>juil.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="30"/>
+        <location filename="../../widgets/panels/year.py" line="33"/>
         <source>Aug</source>
         <translation>août</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="31"/>
+        <location filename="../../widgets/panels/year.py" line="34"/>
         <source>Sep</source>
         <translation>sept.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="31"/>
+        <location filename="../../widgets/panels/year.py" line="34"/>
         <source>Oct</source>
         <translation>oct.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="32"/>
+        <location filename="../../widgets/panels/year.py" line="35"/>
         <source>Nov</source>
         <translation>nov.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="32"/>
+        <location filename="../../widgets/panels/year.py" line="35"/>
         <source>Dec</source>
         <translation>déc.</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="158"/>
+        <location filename="../../widgets/panels/year.py" line="118"/>
+        <source>Year</source>
+        <translation>Année</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="130"/>
+        <location filename="../../widgets/panels/year.py" line="180"/>
         <source>β angle (°)</source>
         <translation>Angle β (°)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="159"/>
+        <location filename="../../widgets/panels/year.py" line="130"/>
+        <source>Date (UTC)</source>
+        <translation>Date (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/panels/year.py" line="131"/>
+        <location filename="../../widgets/panels/year.py" line="181"/>
         <source>Eclipse (min per orbit)</source>
         <translation>Éclipse (min par orbite)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="160"/>
+        <location filename="../../widgets/panels/year.py" line="182"/>
         <source>Click a day to simulate the scenario on that day</source>
         <translation>Cliquer sur un jour pour simuler le scénario ce jour-là</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="214"/>
+        <location filename="../../widgets/panels/year.py" line="236"/>
         <source>No satellite</source>
         <translation>Aucun satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="220"/>
+        <location filename="../../widgets/panels/year.py" line="242"/>
         <source>%1: no eclipse all year (β stays beyond ±%2°)</source>
         <translation>%1 : aucune éclipse de l’année (β reste au-delà de ±%2°)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/year.py" line="224"/>
+        <location filename="../../widgets/panels/year.py" line="246"/>
         <source>%1: eclipse seasons %2; at most %3 min of a %4-min orbit</source>
         <translation>%1 : saisons d’éclipses %2 ; au plus %3 min d’une orbite de %4 min</translation>
+    </message>
+</context>
+<context>
+    <name>w</name>
+    <message>
+        <location filename="../../app/menus.py" line="82"/>
+        <source>Year</source>
+        <translation>Année</translation>
     </message>
 </context>
 </TS>

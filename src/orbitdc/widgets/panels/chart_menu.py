@@ -32,8 +32,10 @@ def panel_curves(panel: QWidget) -> list[pg.PlotDataItem]:
 
 
 def has_values(panel: QWidget) -> bool:
-    """Whether the panel's values can be copied as CSV (a time panel)."""
-    return hasattr(panel, "plot_parts") and hasattr(panel, "axis_unit")
+    """Whether the panel's values can be copied as CSV (a time panel, or a panel with its own
+    ``values_csv()``: the Year view)."""
+    return hasattr(panel, "values_csv") or (hasattr(panel, "plot_parts")
+                                            and hasattr(panel, "axis_unit"))
 
 
 def export_chart(panel: QWidget, path: str | Path, size: ChartSize, title: str = "") -> str | None:
@@ -69,7 +71,7 @@ def ask_export(panel: QWidget, title: str) -> bool:
 
 def copy_values(panel: QWidget) -> str:
     """Put the panel's plotted values on the clipboard as CSV; returns the text."""
-    text = chart_values.values_csv(panel)
+    text = panel.values_csv() if hasattr(panel, "values_csv") else chart_values.values_csv(panel)
     QGuiApplication.clipboard().setText(text)
     return text
 
@@ -113,14 +115,18 @@ def attach(panel: QWidget, title: Callable[[], str]) -> ChartMenu:
     return panel.chart_menu
 
 
-def export_from_window(parent: QWidget, panels: dict[str, QWidget]) -> bool:
+def export_from_window(parent: QWidget, panels: dict[str, QWidget],
+                       others: dict[str, tuple[QWidget, str]] | None = None) -> bool:
     """File → Export chart…: ask which of ``panels`` ({key: panel}, those shown, else all)
-    when there are several, then export it as :func:`ask_export` does."""
+    and ``others`` (docks outside the panel registry: {key: (panel, title)}, e.g. the Year
+    view) when there are several, then export it as :func:`ask_export` does."""
     from orbitdc.widgets.panels import panel_specs  # (this module is imported by the panels)
 
-    panels = {k: p for k, p in panels.items()  # those with a chart area
-              if isinstance(getattr(p, "view", None), pg.GraphicsLayoutWidget)}
+    extra = others or {}
+    panels = {k: p for k, p in {**panels, **{k: v[0] for k, v in extra.items()}}.items()
+              if isinstance(getattr(p, "view", None), pg.GraphicsLayoutWidget)}  # charts
     titles = {s.key: s.translated_title() for s in panel_specs() if s.key in panels}
+    titles.update({k: v[1] for k, v in extra.items() if k in panels})
     shown = {k: t for k, t in titles.items() if panels[k].isVisible()} or titles
     key = ask_panel(parent, shown)
     return key is not None and ask_export(panels[key], titles[key])

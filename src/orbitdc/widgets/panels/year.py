@@ -10,6 +10,8 @@ midnight of that day: the window simulates that day again, everything else uncha
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from orbitdc.physics.year_view import YearView, year_view
 from orbitdc.widgets import theme
+from orbitdc.widgets.panels import chart_menu
 
 AXIS_WIDTH_PX = 56
 SEASON_BRUSH = theme.ECLIPSE_BRUSH
@@ -112,8 +115,27 @@ class YearPanel(QWidget):
         self.year: YearView | None = None
         self._cache: dict[int, YearView] = {}
         self.retranslate()
+        chart_menu.attach(self, lambda: self.tr("Year"))  # Export chart…, Copy values as CSV
 
     # --- the window's panel interface ---------------------------------------------------------
+    def _curves(self) -> list[pg.PlotDataItem]:
+        """The curves (their pens are widened in PNG exports)."""
+        return [self.beta, self.eclipse]
+
+    def values_csv(self) -> str:
+        """One row a day (UTC date, β in °, eclipse minutes per orbit) of the satellite
+        shown, for "Copy values as CSV"; only the header without one."""
+        out = io.StringIO()
+        rows = csv.writer(out, lineterminator="\n")
+        rows.writerow([self.tr("Date (UTC)"), self.tr("β angle (°)"),
+                       self.tr("Eclipse (min per orbit)")])
+        y = self.year
+        if y is not None:
+            for k in range(y.n_day):
+                rows.writerow([_date(y.day(k)), repr(float(y.beta_deg[k])),
+                               repr(float(y.eclipse_min[k]))])
+        return out.getvalue()
+
     def set_title(self, text: str) -> None:
         self.title_label.setText(text)
 

@@ -21,6 +21,7 @@ from orbitdc.widgets.map import MapView
 
 TEXT_FRACTION = 0.035  # the clock's and title's height, as a fraction of the frame height
 MIN_TEXT_PX = 11
+FIT_PAD_PX = 10  # room around the map inside its widget
 
 
 class MapStrip:
@@ -43,6 +44,18 @@ class MapStrip:
         self.map.setGeometry(0, 0, *size)
         self.widget.show()
         self.app.processEvents()
+        self._fit()
+
+    def _fit(self) -> None:
+        """The map widget as tall as the 2:1 world needs at this width (plus its axes),
+        centred in the frame's part: the axes hug the map rather than the frame's edges."""
+        w, h = self.size
+        item = self.map.plot.getPlotItem()
+        left, bottom = item.getAxis("left").width(), item.getAxis("bottom").height()
+        need = round((w - left - 2 * FIT_PAD_PX) / 2.0 + bottom + 2 * FIT_PAD_PX)
+        if need < h:
+            self.map.setGeometry(0, (h - need) // 2, w, need)
+            self.app.processEvents()
         self.map.show_world()  # at the final size
         self.app.processEvents()
 

@@ -128,8 +128,12 @@ def test_between_keys_the_pose_eases_the_short_way_and_zooms_in_log_space() -> N
     mid = pose_at(THREE, 300.0)  # halfway from key 0 to key 1
     assert mid.azimuth_deg % 360.0 == pytest.approx(0.0, abs=1e-9)  # 350 -> 10 through 0
     assert mid.distance_km == pytest.approx(math.sqrt(40000.0 * 400.0))  # geometric mean
-    assert mid.elevation_deg == pytest.approx(30.0) and mid.follow_w == pytest.approx(0.5)
-    assert (mid.follow_a, mid.follow_b) == (None, 1)
+    assert mid.elevation_deg == pytest.approx(30.0) and (mid.follow_a, mid.follow_b) == (None, 1)
+    # The point looked at moves with the distance in km: 4,000 km of 40,000 → 400 gone at
+    # the midpoint (geometric mean) means 91 % of the way to the followed satellite.
+    assert mid.follow_w == pytest.approx((40000.0 - 4000.0) / (40000.0 - 400.0))
+    same = [CameraKey(0.0, 0.0, 0.0, 100.0, 30.0, 1), CameraKey(10.0, 0.0, 0.0, 100.0, 30.0, 2)]
+    assert pose_at(same, 5.0).follow_w == pytest.approx(0.5)  # same distance: eased
     # Smooth: values move continuously, and slowly near each key (eased), fast in between.
     ts = [600.0 + 0.01 * i for i in range(-1000, 1001)]
     el = [pose_at(THREE, t).elevation_deg for t in ts]
@@ -151,3 +155,12 @@ def test_a_caption_shows_only_in_its_time_and_fades_at_its_edges() -> None:
     assert caption_at(caps, 100.0, fade_s=10.0)[1] == 0.0
     assert caption_at(caps, 235.0, fade_s=10.0)[1] == pytest.approx(0.5)
     assert caption_at(caps, 130.0, fade_s=1e6)[1] == pytest.approx(1.0)  # fades ≤ 1/4 each
+
+
+def test_a_shorter_or_moved_run_keeps_the_tour_that_fits(write_file) -> None:
+    path = write_file(HEAD + KEYS)
+    short = scenario.load(path, duration="20min")  # the 30-min key is left out, no error
+    assert [k.at_s for k in short.camera_keys] == [0.0] and len(short.captions) == 1
+    moved = scenario.load(path, start="2026-07-01T00:00:00Z")  # offsets from the new start
+    assert [k.at_s for k in moved.camera_keys] == [0.0, 1800.0]
+    assert scenario.load("suncatcher", duration="10min").camera_keys[0].at_s == 0.0

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from orbitdc.app import i18n
 from orbitdc.app.export import ExportCancelledError, export, split_width
 from orbitdc.app.export_options import CAMERAS, LAYOUTS, ExportOptions
 from orbitdc.physics.timeline import Timeline
@@ -111,6 +112,8 @@ class ExportDialog(QDialog):
         for label in (self.tr("Slow orbit around the Earth"), self.tr("Current view"),
                       self.tr("Follow the selected satellite")):
             self.camera.addItem(label)
+        if tl.scenario.camera_keys:  # (CAMERAS order: the tour last)
+            self.camera.addItem(self.tr("The scenario's camera tour"))
         self.layout_box = QComboBox()  # LAYOUTS order
         for label in (self.tr("Globe"), self.tr("Map"), self.tr("Globe and map side by side")):
             self.layout_box.addItem(label)
@@ -257,7 +260,8 @@ class ExportDialog(QDialog):
             panels=self.panels.isChecked(), view=self._camera,
             economics=self.economics.isChecked(),
             hidden_constellations=self._view.hidden_constellations,
-            state_filter=self._view.state_filter)  # the frames show what the window shows
+            state_filter=self._view.state_filter,  # the frames show what the window shows
+            lang=i18n.current())  # the scenario's captions in the interface's language
 
 
 def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:

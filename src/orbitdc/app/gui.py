@@ -67,13 +67,15 @@ def _wait_for_load(win) -> str | None:
 def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         size: str | None = None, lang: str | None = None,
         first_frame_time: bool = False, presentation: bool = False,
-        panel: str | None = None, trade_study: str | None = None) -> int:
+        panel: str | None = None, trade_study: str | None = None,
+        play: float | None = None) -> int:
     """Open the main window on a scenario; with ``screenshot``, save it and return; with
     ``first_frame_time``, print the seconds from launch to the first frame with satellites
     and quit (benchmarks of the installed app); with ``presentation``, in presentation mode
     (full screen, unless for a screenshot: then at ``size``); with ``panel`` (a panel's key),
     its dock raised (e.g. for the screenshot); with ``trade_study`` (a results file), that
-    study in a Trade study window too."""
+    study in a Trade study window too; with ``play`` (not for screenshots), playing at that
+    speed once loaded (see app.show)."""
     from orbitdc.app.export_actions import save_screenshot
     from orbitdc.app.main_window import MainWindow
 
@@ -101,6 +103,8 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         win.menus.presentation.setChecked(True)
     if panel is not None:
         win.docks[panel].raise_()
+    if play is not None and screenshot is None:
+        win.show_ctl.play_on_launch(play)
     if trade_study is not None:
         from orbitdc.app.trade_study import open_trade_study
 

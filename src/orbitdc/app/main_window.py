@@ -28,6 +28,7 @@ from orbitdc.app.menus import build_menus
 from orbitdc.app.prefetch import StatePrefetcher
 from orbitdc.app.presentation import Presentation
 from orbitdc.app.settings import Settings
+from orbitdc.app.show import Show
 from orbitdc.physics.allocator import release_free_memory
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         self.readable = filters.install(self)  # filters, find, rings, count (app.filters)
         self.retranslate()
         self._wire()
+        self.show_ctl = Show(self)  # bookmarks, tour, captions, play on launch (app.show)
         self.settings.restore_window(self)
         self.globe.canvas.native.installEventFilter(self)
         self._press: QPoint | None = None
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
             "umbra": self.tr("Umbra (eclipse)"), "station": self.tr("Ground station"),
             "downlink": self.tr("Downlink"), "isl": self.tr("Laser link (colour: load)")})
         self.menus.retranslate()
+        if hasattr(self, "show_ctl"):  # (made after the first call)
+            self.show_ctl.retranslate()
         self.readable.retranslate()
         self._update_caption()
 

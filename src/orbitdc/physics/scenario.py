@@ -189,10 +189,19 @@ class _Builder(TableChecker):
             consts.append(c)
             first += len(c.names)
         unique_names([c.names for c in consts])
-        show = read_show(self, d, t_start, duration_s, [n for c in consts for n in c.names])
+        show = read_show(self, d, *self.file_span(t_start, duration_s),
+                         [n for c in consts for n in c.names], keep_s=duration_s)
         return Scenario(name.strip(), description.strip(), self.path, t_start, duration_s,
                         step_s, consts, self.warnings, self.stations(), self.links(),
                         self.radiation(), self.economics(), *show)
+
+    def file_span(self, t_start: datetime, duration_s: float) -> tuple[datetime, float]:
+        """The file's own start and duration (the run's where the file's are not valid):
+        a tour's times are checked against them, so a shorter or moved run keeps it."""
+        try:
+            return parse_instant(self.data["start"]), parse_duration_s(self.data["duration"])
+        except ValueError:
+            return t_start, duration_s
 
     def blame(self, message: str, key: str, overridden: bool) -> ScenarioError:
         """The error for a time-span key: its command-line flag if given there."""

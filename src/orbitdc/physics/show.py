@@ -23,7 +23,9 @@ out of order is an error, not silently sorted, since it is usually a typo.
 Interpolation (assumptions): between two keys each value moves with smoothstep easing
 (3u² − 2u³: exact at the keys, zero speed there, so a tour eases in and out of each view);
 azimuth goes the short way round; distance in log space (a zoom looks uniform); the point
-looked at blends between the two keys' targets. Before the first key: the first key; after
+looked at moves between the two keys' targets in step with the distance in km (zooming from
+the globe onto a satellite, it reaches the satellite while the camera is still far out, so the
+camera never passes through the Earth). Before the first key: the first key; after
 the last: the last. Times are simulated seconds since the scenario start.
 """
 
@@ -160,11 +162,18 @@ def satellite_index(value: Any, names: list[str]) -> int:
 
 
 def read_show(checker: TableChecker, data: dict[str, Any], start: datetime,
-              duration_s: float, names: list[str]) -> tuple[list[CameraKey], list[Caption]]:
+              duration_s: float, names: list[str],
+              keep_s: float | None = None) -> tuple[list[CameraKey], list[Caption]]:
     """The ``[[camera]]`` keys and ``[[caption]]`` tables of ``data`` (a scenario's or a tour
-    file's), checked; errors through ``checker`` (file, line, key)."""
-    return (_camera_keys(checker, data.get("camera", []), start, duration_s, names),
-            _captions(checker, data.get("caption", []), start, duration_s))
+    file's), checked against the run ``start`` + ``duration_s``; errors through ``checker``
+    (file, line, key). ``keep_s``: keys and captions starting later are left out (a run
+    shortened on the command line keeps the tour's beginning)."""
+    keys = _camera_keys(checker, data.get("camera", []), start, duration_s, names)
+    captions = _captions(checker, data.get("caption", []), start, duration_s)
+    if keep_s is not None:
+        keys = [k for k in keys if k.at_s <= keep_s]
+        captions = [c for c in captions if c.at_s <= keep_s]
+    return keys, captions
 
 
 def _tables(checker: TableChecker, tables: Any, name: str, params: tuple[Param, ...]):
@@ -243,10 +252,14 @@ def pose_at(keys: list[CameraKey], t_s: float) -> CameraPose | None:
     a, b = keys[i - 1], keys[i]
     w = smoothstep((t_s - a.at_s) / (b.at_s - a.at_s))
     turn = (b.azimuth_deg - a.azimuth_deg + 180.0) % 360.0 - 180.0  # the short way
-    log_d = (1.0 - w) * math.log(a.distance_km) + w * math.log(b.distance_km)
+    distance = math.exp((1.0 - w) * math.log(a.distance_km) + w * math.log(b.distance_km))
+    follow_w = w
+    if a.follow != b.follow and a.distance_km != b.distance_km:  # in step with the zoom
+        follow_w = min(max((a.distance_km - distance) / (a.distance_km - b.distance_km), 0.0),
+                       1.0)
     return CameraPose(a.azimuth_deg + w * turn,
-                      (1.0 - w) * a.elevation_deg + w * b.elevation_deg, math.exp(log_d),
-                      (1.0 - w) * a.fov_deg + w * b.fov_deg, a.follow, b.follow, w)
+                      (1.0 - w) * a.elevation_deg + w * b.elevation_deg, distance,
+                      (1.0 - w) * a.fov_deg + w * b.fov_deg, a.follow, b.follow, follow_w)
 
 
 def _pose(key: CameraKey) -> CameraPose:

@@ -27,9 +27,8 @@ from orbitdc.render.layers.isl import IslLayer
 from orbitdc.render.layers.labels import LabelsLayer
 from orbitdc.render.layers.radiation import RadiationLayer
 from orbitdc.render.layers.stations import StationsLayer
-from orbitdc.render.overlays import captions, legend
+from orbitdc.render.overlays import captions, legend, timed_caption
 from orbitdc.render.overlays.controls import OverlayControls
-from orbitdc.render.overlays.timed_caption import TimedCaptionOverlay
 from orbitdc.render.picking import nearest_visible, project
 from orbitdc.viewstate import ViewState
 
@@ -38,7 +37,7 @@ REGISTRY: list[type[Layer]] = [
     earth.EarthLayer, satellites.SatellitesLayer, orbits.OrbitsLayer, track.TrackLayer,
     StationsLayer, FootprintsLayer, ContactLinesLayer, IslLayer, shadow.ShadowLayer,
     sun.SunLayer, stars.StarsLayer, atmosphere.AtmosphereLayer, RadiationLayer,
-    LabelsLayer, legend.LegendOverlay, captions.CaptionsOverlay, TimedCaptionOverlay,
+    LabelsLayer, legend.LegendOverlay, captions.CaptionsOverlay, timed_caption.TimedCaptionOverlay,
 ]
 LAYERS = tuple(c.key for c in REGISTRY if c.label is not None)  # the switchable layers
 LAYER_LABELS = {c.key: c.label for c in REGISTRY if c.label is not None}  # English

@@ -8,6 +8,7 @@ import argparse
 from orbitdc import __version__
 from orbitdc.app.cli.common import Parser
 from orbitdc.assets import preset_names
+from orbitdc.physics.errors import ScenarioError
 
 
 def build_parser(subcommands: list[str]) -> argparse.ArgumentParser:
@@ -26,6 +27,10 @@ def build_parser(subcommands: list[str]) -> argparse.ArgumentParser:
     parser.add_argument("--presentation", action="store_true",
                         help="start in presentation mode (F5; with --screenshot: at --size, "
                              "not full screen)")
+    parser.add_argument("--play", type=float, metavar="SPEED",
+                        help="start playing at this speed (simulated seconds per second: 1, "
+                             "10, 60, 100, 600, 1000, 3600 or 10000); with --presentation, "
+                             "the scenario's camera tour too")
     parser.add_argument("--trade-study", metavar="RESULTS",
                         help="also open a trade study's results file (orbitdc sweep -o "
                              "results.csv|parquet) in the Trade study window")
@@ -46,8 +51,12 @@ def run(args: argparse.Namespace) -> int:
 
         return selftest.run()
     from orbitdc.app import gui
+    from orbitdc.widgets.timebar import SPEEDS
 
+    if args.play is not None and args.play not in SPEEDS:
+        raise ScenarioError("--play", "expected one of "
+                            f"{', '.join(f'{s:g}' for s in SPEEDS)}, got {args.play:g}")
     return gui.run(args.scenario, at=args.at, screenshot=args.screenshot, size=args.size,
                    lang=args.lang, first_frame_time=args.first_frame_time,
                    presentation=args.presentation, panel=args.panel,
-                   trade_study=args.trade_study)
+                   trade_study=args.trade_study, play=args.play)

@@ -41,7 +41,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="74"/>
-        <location filename="../../app/export_dialog.py" line="270"/>
+        <location filename="../../app/export_dialog.py" line="274"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -332,28 +332,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="270"/>
+        <location filename="../../app/export_dialog.py" line="274"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="279"/>
+        <location filename="../../app/export_dialog.py" line="283"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="299"/>
-        <location filename="../../app/export_dialog.py" line="310"/>
+        <location filename="../../app/export_dialog.py" line="303"/>
+        <location filename="../../app/export_dialog.py" line="314"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="311"/>
+        <location filename="../../app/export_dialog.py" line="315"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="317"/>
+        <location filename="../../app/export_dialog.py" line="321"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
@@ -598,6 +598,52 @@
         <location filename="../../widgets/panels/chart_values.py" line="80"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="140"/>
+        <source>Save current view</source>
+        <translation>Enregistrer la vue actuelle</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="140"/>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="141"/>
+        <location filename="../../app/show.py" line="151"/>
+        <source>View %1</source>
+        <translation>Vue %1</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="229"/>
+        <source>&amp;Bookmarks</source>
+        <translation>Sig&amp;nets</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="230"/>
+        <source>&amp;Save current view…</source>
+        <translation>&amp;Enregistrer la vue actuelle…</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="231"/>
+        <source>&amp;Reset to the scenario&apos;s opening view</source>
+        <translation>Revenir à la &amp;vue d&apos;ouverture du scénario</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="232"/>
+        <source>Pl&amp;ay the tour</source>
+        <translation>&amp;Jouer la visite</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="233"/>
+        <source>On launch, pla&amp;y at</source>
+        <translation>Au lancement, lir&amp;e à</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="235"/>
+        <source>Don&apos;t play</source>
+        <translation>Ne pas lire</translation>
     </message>
 </context>
 <context>
@@ -1220,203 +1266,208 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/export_dialog.py" line="70"/>
-        <location filename="../../app/export_dialog.py" line="178"/>
+        <location filename="../../app/export_dialog.py" line="71"/>
+        <location filename="../../app/export_dialog.py" line="181"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="73"/>
+        <location filename="../../app/export_dialog.py" line="74"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="73"/>
+        <location filename="../../app/export_dialog.py" line="74"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="74"/>
+        <location filename="../../app/export_dialog.py" line="75"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="77"/>
+        <location filename="../../app/export_dialog.py" line="78"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="85"/>
+        <location filename="../../app/export_dialog.py" line="86"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="94"/>
+        <location filename="../../app/export_dialog.py" line="95"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="94"/>
+        <location filename="../../app/export_dialog.py" line="95"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="94"/>
+        <location filename="../../app/export_dialog.py" line="95"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="95"/>
+        <location filename="../../app/export_dialog.py" line="96"/>
         <source>From … to … (UTC)</source>
         <translation>De … à … (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="97"/>
+        <location filename="../../app/export_dialog.py" line="98"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="111"/>
+        <location filename="../../app/export_dialog.py" line="112"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="111"/>
+        <location filename="../../app/export_dialog.py" line="112"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="112"/>
+        <location filename="../../app/export_dialog.py" line="113"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="115"/>
+        <location filename="../../app/export_dialog.py" line="116"/>
+        <source>The scenario&apos;s camera tour</source>
+        <translation>La visite caméra du scénario</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="118"/>
         <source>Globe</source>
         <translation>Globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="115"/>
+        <location filename="../../app/export_dialog.py" line="118"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="115"/>
+        <location filename="../../app/export_dialog.py" line="118"/>
         <source>Globe and map side by side</source>
         <translation>Globe et carte côte à côte</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="119"/>
+        <location filename="../../app/export_dialog.py" line="122"/>
         <source>A line at the bottom left (optional)</source>
         <translation>Une ligne en bas à gauche (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="121"/>
+        <location filename="../../app/export_dialog.py" line="124"/>
         <source>A small line at the top right (optional)</source>
         <translation>Une petite ligne en haut à droite (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="122"/>
+        <location filename="../../app/export_dialog.py" line="125"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="124"/>
+        <location filename="../../app/export_dialog.py" line="127"/>
         <source>Legend or colour scale</source>
         <translation>Légende ou échelle de couleurs</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="126"/>
+        <location filename="../../app/export_dialog.py" line="129"/>
         <source>OrbitDC logo</source>
         <translation>Logo OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="127"/>
+        <location filename="../../app/export_dialog.py" line="130"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="128"/>
+        <location filename="../../app/export_dialog.py" line="131"/>
         <source>Economics charts beside the globe</source>
         <translation>Graphiques économiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="130"/>
+        <location filename="../../app/export_dialog.py" line="133"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="131"/>
+        <location filename="../../app/export_dialog.py" line="134"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="132"/>
+        <location filename="../../app/export_dialog.py" line="135"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="133"/>
+        <location filename="../../app/export_dialog.py" line="136"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="134"/>
+        <location filename="../../app/export_dialog.py" line="137"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="138"/>
+        <location filename="../../app/export_dialog.py" line="141"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="139"/>
+        <location filename="../../app/export_dialog.py" line="142"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="140"/>
+        <location filename="../../app/export_dialog.py" line="143"/>
         <source>View</source>
         <translation>Vue</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="141"/>
+        <location filename="../../app/export_dialog.py" line="144"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="142"/>
+        <location filename="../../app/export_dialog.py" line="145"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="143"/>
+        <location filename="../../app/export_dialog.py" line="146"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="144"/>
+        <location filename="../../app/export_dialog.py" line="147"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="149"/>
+        <location filename="../../app/export_dialog.py" line="152"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="153"/>
+        <location filename="../../app/export_dialog.py" line="156"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="176"/>
+        <location filename="../../app/export_dialog.py" line="179"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="242"/>
+        <location filename="../../app/export_dialog.py" line="245"/>
         <source>the end must be after the start</source>
         <translation>la fin doit suivre le début</translation>
     </message>
@@ -1964,7 +2015,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="167"/>
+        <location filename="../../app/main_window.py" line="169"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
@@ -1999,67 +2050,67 @@
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="169"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="170"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174"/>
+        <location filename="../../app/main_window.py" line="176"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="174"/>
+        <location filename="../../app/main_window.py" line="176"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="177"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="175"/>
+        <location filename="../../app/main_window.py" line="177"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176"/>
+        <location filename="../../app/main_window.py" line="178"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176"/>
+        <location filename="../../app/main_window.py" line="178"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="220"/>
+        <location filename="../../app/main_window.py" line="224"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="223"/>
+        <location filename="../../app/main_window.py" line="227"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="309"/>
+        <location filename="../../app/main_window.py" line="313"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>

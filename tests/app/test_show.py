@@ -155,3 +155,15 @@ def test_starting_like_a_show_plays_at_the_chosen_speed(qtbot, tmp_path: Path, h
     finally:
         win.clock.play(False)
         win.close()
+
+
+def test_the_play_option_reaches_the_app_or_names_the_speeds(monkeypatch, capsys) -> None:
+    from orbitdc.app import cli
+
+    calls: list[dict] = []
+    monkeypatch.setattr(gui, "run", lambda *a, **k: calls.append(k) or 0)
+    assert cli.main(["suncatcher", "--presentation", "--play", "600"]) == 0
+    assert calls[0]["play"] == 600.0 and calls[0]["presentation"] is True
+    assert cli.main(["suncatcher", "--play", "7"]) == 2
+    assert capsys.readouterr().err.strip() == (
+        "orbitdc: error: --play: expected one of 1, 10, 60, 100, 600, 1000, 3600, 10000, got 7")

@@ -167,3 +167,44 @@ def test_the_play_option_reaches_the_app_or_names_the_speeds(monkeypatch, capsys
     assert cli.main(["suncatcher", "--play", "7"]) == 2
     assert capsys.readouterr().err.strip() == (
         "orbitdc: error: --play: expected one of 1, 10, 60, 100, 600, 1000, 3600, 10000, got 7")
+
+
+def test_a_tour_file_opened_in_the_window_drives_it_until_another_scenario(
+        new_window, qtbot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from orbitdc.app.export_dialog import ExportDialog
+
+    win = _open(new_window, qtbot, "default")
+    show = win.show_ctl
+    name = win.timeline.scenario.satellite_names[5]
+    good = tmp_path / "talk.toml"
+    good.write_text(f'[[camera]]\nat = "+0s"\nazimuth_deg = 12\n[[camera]]\nat = "+1h"\n'
+                    f'azimuth_deg = 100\nfollow = "{name}"\n[[caption]]\nat = "+10min"\n'
+                    'duration = "20min"\ntext = "From a file"\n', encoding="utf-8")
+    assert show.load_tour(str(good)) and show.play_tour.isEnabled()
+    assert _wrap(win.globe.view.camera.azimuth) == pytest.approx(12.0)  # its opening view
+    show.play_tour.setChecked(True)
+    win.clock.play(False)
+    win.clock.seek(3600.0)
+    assert _wrap(win.globe.view.camera.azimuth) == pytest.approx(100.0)
+    win.clock.seek(900.0)
+    assert win.globe.layers["timed_caption"].text == "From a file"
+    show.play_tour.setChecked(False)
+    dlg = ExportDialog(win.view_state, win.timeline, parent=win, tour_file=str(good))
+    qtbot.addWidget(dlg)
+    assert dlg.camera.count() == 4  # the tour offered last
+    dlg.camera.setCurrentIndex(3)
+    opts = dlg.options()
+    assert opts.camera == "tour" and opts.tour_file == good and opts.lang == "en"
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[camera]]\nat = "+1h"\nfollow = "nobody"\n', encoding="utf-8")
+    assert not show.load_tour(str(bad))
+    box = win.findChild(QMessageBox, "tour_error")
+    assert box is not None and box.text().startswith(f"{bad}:3: key 'follow': no satellite")
+    assert "\n" not in box.text()
+    box.close()
+    assert show.tour_file[0] == str(good)  # the good one stays
+    _open(win, qtbot, "suncatcher")  # another scenario: its own tour again
+    assert show.tour_file is None
+    assert show.keys == win.timeline.scenario.camera_keys

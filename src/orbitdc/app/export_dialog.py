@@ -63,8 +63,9 @@ class ExportDialog(QDialog):
 
     def __init__(self, view: ViewState, timeline: Timeline,
                  camera: Mapping[str, float] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, tour_file: str | None = None) -> None:
         super().__init__(parent)
+        self._tour_file = tour_file  # a tour file opened in the window (app.show)
         self._view, self._tl = view, timeline
         self._camera = dict(camera) if camera is not None else None
         tl = timeline
@@ -112,7 +113,7 @@ class ExportDialog(QDialog):
         for label in (self.tr("Slow orbit around the Earth"), self.tr("Current view"),
                       self.tr("Follow the selected satellite")):
             self.camera.addItem(label)
-        if tl.scenario.camera_keys:  # (CAMERAS order: the tour last)
+        if tl.scenario.camera_keys or tour_file:  # (CAMERAS order: the tour last)
             self.camera.addItem(self.tr("The scenario's camera tour"))
         self.layout_box = QComboBox()  # LAYOUTS order
         for label in (self.tr("Globe"), self.tr("Map"), self.tr("Globe and map side by side")):
@@ -261,7 +262,8 @@ class ExportDialog(QDialog):
             economics=self.economics.isChecked(),
             hidden_constellations=self._view.hidden_constellations,
             state_filter=self._view.state_filter,  # the frames show what the window shows
-            lang=i18n.current())  # the scenario's captions in the interface's language
+            lang=i18n.current(),  # the scenario's captions in the interface's language
+            tour_file=Path(self._tour_file) if self._tour_file else None)
 
 
 def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
@@ -328,7 +330,9 @@ def export_dialog(win: MainWindow) -> None:
     if win.timeline is None:
         return
     win.view_state.offset_s = win.clock.offset_s  # (mirrored ≤ 15 times a second while playing)
-    dlg = ExportDialog(win.view_state, win.timeline, camera_view(win.globe), parent=win)
+    tour = win.show_ctl.tour_file
+    dlg = ExportDialog(win.view_state, win.timeline, camera_view(win.globe), parent=win,
+                       tour_file=tour[0] if tour else None)
     if dlg.exec() == QDialog.Accepted:
         opts = dlg.options()
         path = run_export(win, opts)

@@ -10,21 +10,25 @@ captions, the opening view, and starting like a show.
   (:func:`render.tour.apply_tour`, after the window has moved the globe to that instant).
 * Captions (``[[caption]]``) show large on the globe while the tour plays or in presentation
   mode, in the interface language, fading over half a second of real time.
+* File → Open tour…: a tour file (``[[camera]]``, ``[[caption]]``) over the scenario's
+  until another scenario opens.
 * View → On launch, play at: a speed (or not); ``orbitdc --play SPEED`` for one run. The
   first scenario loaded then plays at that speed, with its tour in presentation mode.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMenu
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMenu, QMessageBox
 
 from orbitdc.app import i18n
 from orbitdc.app.bookmarks import SLOTS, Bookmark, Bookmarks
-from orbitdc.physics.show import pose_at
+from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.show import load_tour, pose_at
 from orbitdc.render import tour
 from orbitdc.widgets.timebar import SPEEDS
 from orbitdc.widgets.translate import tr
@@ -78,6 +82,10 @@ class Show(QObject):
             group.addAction(act)
             act.triggered.connect(lambda _=False, s=speed: self.set_launch_speed(s))
             self.launch_actions[speed] = act
+        self.open_tour = QAction(self)  # File → Open tour…
+        self.open_tour.triggered.connect(self.ask_tour)
+        menus.file_menu.insertAction(menus.open_trade, self.open_tour)
+        self.tour_file: tuple[str, list, list] | None = None  # (path, keys, captions)
         menus.reset_view.triggered.disconnect()  # R: the scenario's opening view
         menus.reset_view.triggered.connect(self.opening_view)
         menus.presentation.toggled.connect(lambda _on: self.show_caption())
@@ -97,8 +105,46 @@ class Show(QObject):
     # --- the scenario -----------------------------------------------------------------------------
     @property
     def keys(self) -> list:
+        """The tour's keys: an opened tour file's, else the scenario's."""
+        if self.tour_file is not None and self.tour_file[1]:
+            return self.tour_file[1]
         tl = self.win.timeline
         return tl.scenario.camera_keys if tl is not None else []
+
+    @property
+    def captions(self) -> list:
+        """The captions: an opened tour file's if it has any, else the scenario's."""
+        if self.tour_file is not None and self.tour_file[2]:
+            return self.tour_file[2]
+        tl = self.win.timeline
+        return tl.scenario.captions if tl is not None else []
+
+    def ask_tour(self) -> None:
+        """File → Open tour…: a tour file for the scenario shown."""
+        path, _ = QFileDialog.getOpenFileName(self.win, tr("Open tour"), "",
+                                              tr("Tours (*.toml);;All files (*)"))
+        if path:
+            self.load_tour(path)
+
+    def load_tour(self, path: str) -> bool:
+        """Use the tour file at ``path`` (its keys and captions over the scenario's) until
+        another scenario opens; False, with the one-line error shown, if it is not valid."""
+        if self.win.timeline is None:
+            return False
+        try:
+            keys, captions = load_tour(Path(path), self.win.timeline.scenario)
+        except ScenarioError as err:
+            box = QMessageBox(QMessageBox.Critical, tr("Cannot open tour"), str(err),
+                              QMessageBox.Ok, self.win)
+            box.setObjectName("tour_error")
+            box.open()
+            return False
+        self.tour_file = (path, keys, captions)
+        self._enable()
+        if self.keys and not self.touring:
+            self.opening_view()
+        self.show_caption()
+        return True
 
     @property
     def scenario_name(self) -> str:
@@ -109,6 +155,7 @@ class Show(QObject):
         self._enable()
         if self.win.scenario_spec != self._opened_spec:  # a new scenario, not a reload
             self._opened_spec = self.win.scenario_spec
+            self.tour_file = None  # (a tour file belongs to the scenario it was opened on)
             if self.touring and not self.keys:
                 self.play_tour.setChecked(False)
             if self.keys and not self.touring:
@@ -197,8 +244,8 @@ class Show(QObject):
             tour.hide_caption(win.globe)
         else:
             fade_s = tour.CAPTION_FADE_S * max(win.clock.speed, 1e-9)
-            tour.show_caption(win.globe, win.timeline.scenario.captions, win.clock.offset_s,
-                              fade_s, i18n.current())
+            tour.show_caption(win.globe, self.captions, win.clock.offset_s, fade_s,
+                              i18n.current())
         win.globe.canvas.update()
 
     # --- starting like a show ---------------------------------------------------------------------
@@ -228,6 +275,7 @@ class Show(QObject):
     def retranslate(self) -> None:
         self.bookmarks_menu.setTitle(tr("&Bookmarks"))
         self.save_view.setText(tr("&Save current view…"))
+        self.open_tour.setText(tr("Op&en tour…"))
         self.win.menus.reset_view.setText(tr("&Reset to the scenario's opening view"))
         self.play_tour.setText(tr("Pl&ay the tour"))
         self.launch_menu.setTitle(tr("On launch, pla&y at"))

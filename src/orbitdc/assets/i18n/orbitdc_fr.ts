@@ -600,48 +600,68 @@
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="140"/>
+        <location filename="../../app/show.py" line="124"/>
+        <source>Open tour</source>
+        <translation>Ouvrir une visite</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="125"/>
+        <source>Tours (*.toml);;All files (*)</source>
+        <translation>Visites (*.toml);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="137"/>
+        <source>Cannot open tour</source>
+        <translation>Impossible d’ouvrir la visite</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="187"/>
         <source>Save current view</source>
         <translation>Enregistrer la vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="140"/>
+        <location filename="../../app/show.py" line="187"/>
         <source>Name:</source>
         <translation>Nom :</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="141"/>
-        <location filename="../../app/show.py" line="151"/>
+        <location filename="../../app/show.py" line="188"/>
+        <location filename="../../app/show.py" line="198"/>
         <source>View %1</source>
         <translation>Vue %1</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="229"/>
+        <location filename="../../app/show.py" line="276"/>
         <source>&amp;Bookmarks</source>
         <translation>Sig&amp;nets</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="230"/>
+        <location filename="../../app/show.py" line="277"/>
         <source>&amp;Save current view…</source>
         <translation>&amp;Enregistrer la vue actuelle…</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="231"/>
+        <location filename="../../app/show.py" line="278"/>
+        <source>Op&amp;en tour…</source>
+        <translation>Ouvrir une &amp;visite…</translation>
+    </message>
+    <message>
+        <location filename="../../app/show.py" line="279"/>
         <source>&amp;Reset to the scenario&apos;s opening view</source>
         <translation>Revenir à la &amp;vue d&apos;ouverture du scénario</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="232"/>
+        <location filename="../../app/show.py" line="280"/>
         <source>Pl&amp;ay the tour</source>
         <translation>&amp;Jouer la visite</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="233"/>
+        <location filename="../../app/show.py" line="281"/>
         <source>On launch, pla&amp;y at</source>
         <translation>Au lancement, lir&amp;e à</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="235"/>
+        <location filename="../../app/show.py" line="283"/>
         <source>Don&apos;t play</source>
         <translation>Ne pas lire</translation>
     </message>

@@ -110,8 +110,14 @@ def test_the_opening_view_the_tour_and_its_captions(new_window, qtbot) -> None:
     show.play_tour.setChecked(False)  # not touring, not presenting: no caption
     assert win.globe.layers["timed_caption"].text is None
     win.presentation.full_screen = False
+    win.resize(1920, 1080)
     win.menus.presentation.setChecked(True)  # presenting: the caption, large
-    assert win.globe.layers["timed_caption"].text == cap.text
+    layer = win.globe.layers["timed_caption"]
+    assert layer.text == cap.text
+    qtbot.waitUntil(lambda: win.globe.canvas.size[1] > 700, timeout=5000)  # laid out
+    win.clock.seek(2400.0)
+    em_px = layer._label.font_size / 72.0 * win.globe.canvas.dpi
+    assert em_px >= 0.04 * 1080  # readable from the back of the room at 1920×1080
     win.clock.seek(cap.at_s - 60.0)
     assert win.globe.layers["timed_caption"].text is None
     win.menus.presentation.setChecked(False)

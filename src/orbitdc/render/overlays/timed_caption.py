@@ -2,9 +2,9 @@
 text centred low on a dark band, readable from the back of a room, faded by an opacity.
 
 Sizes follow the canvas height (not the overlay scale): the letters' em is
-:data:`EM_FRACTION` of the height (capitals ≈ 0.72 em ≥ 4 % of it), the text wraps to two
-lines rather than run past :data:`WIDTH_FRACTION` of the width. The same overlay serves
-presentation mode and exports. Canvas pixels, origin top left, y down.
+:data:`EM_FRACTION` of the height; the text wraps (up to :data:`MAX_LINES` lines) rather than
+run past :data:`WIDTH_FRACTION` of the width, and shrinks only if it still does not fit.
+The same overlay serves presentation mode and exports. Canvas pixels, origin top left, y down.
 """
 
 from __future__ import annotations
@@ -14,17 +14,36 @@ from typing import TYPE_CHECKING
 from vispy import scene
 
 from orbitdc.render.layers.base import Layer
-from orbitdc.render.overlays.captions import fit_text
+from orbitdc.render.overlays.captions import text_width_px
 
 if TYPE_CHECKING:
     from orbitdc.render.globe_scene import GlobeScene
 
-EM_FRACTION = 0.06  # of the canvas height
-WIDTH_FRACTION = 0.86  # the most the text may take of the width
+EM_FRACTION = 0.065  # of the canvas height
+WIDTH_FRACTION = 0.92  # the most the text may take of the width
+MAX_LINES = 3  # wrapped at full size into at most this many lines, else shrunk
 BOTTOM_FRACTION = 0.11  # the band's bottom edge, up from the bottom (over the clock line)
 BAND_ALPHA = 0.55  # the band's darkness at full opacity
 PAD_EM = 0.35  # band padding around the text
 LINE_EM = 1.36  # line height
+
+
+def wrap_text(text: str, font_pt: float, dpi: float, room_px: float) -> tuple[str, float]:
+    """(text on up to MAX_LINES lines, font size) fitting ``room_px``: words wrapped at the
+    full size if they fit in that many lines, else the size shrunk until they do."""
+    words = text.split()
+    for _ in range(40):
+        lines: list[str] = []
+        for word in words:
+            if lines and text_width_px(f"{lines[-1]} {word}", font_pt, dpi, True) <= room_px:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        widest = max(text_width_px(line, font_pt, dpi, True) for line in lines)
+        if (len(lines) <= MAX_LINES and widest <= room_px) or font_pt < 4:
+            break
+        font_pt *= 0.94
+    return "\n".join(lines), font_pt
 
 
 class TimedCaptionOverlay(Layer):
@@ -66,8 +85,7 @@ class TimedCaptionOverlay(Layer):
         if layout != self._laid_out:  # each text change makes VisPy lay it out again
             dpi = self.canvas.dpi
             em_px = EM_FRACTION * h
-            lines, font_pt = fit_text(text, em_px * 72.0 / dpi, dpi, WIDTH_FRACTION * w,
-                                      bold=True, min_shrink=0.9)
+            lines, font_pt = wrap_text(text, em_px * 72.0 / dpi, dpi, WIDTH_FRACTION * w)
             n_lines = lines.count("\n") + 1
             em_px = font_pt / 72.0 * dpi
             bottom = h * (1.0 - BOTTOM_FRACTION)

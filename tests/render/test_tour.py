@@ -87,3 +87,18 @@ def test_a_caption_is_large_low_and_only_on_in_its_time(globe: GlobeScene) -> No
     assert 60 < faded[letters][:, :3].mean() < 200
     assert tour.show_caption(globe, caps, 200.0, fade_s=10.0) is None
     assert np.array_equal(globe.render(), plain)
+
+
+def test_long_captions_wrap_into_even_lines_before_shrinking() -> None:
+    from orbitdc.render.overlays.captions import text_width_px
+    from orbitdc.render.overlays.timed_caption import MAX_LINES, wrap_text
+
+    text = "Within 1 km of each other, linked by lasers at ~10 Tbit/s"
+    full = text_width_px(text, 30.0, 96.0, True)
+    lines, pt = wrap_text(text, 30.0, 96.0, 0.7 * full)  # two lines at full size
+    widths = [text_width_px(line, pt, 96.0, True) for line in lines.split("\n")]
+    assert pt == 30.0 and len(widths) == 2 and max(widths) <= 0.7 * full
+    assert min(widths) > 0.7 * max(widths)  # even, no lone last word
+    lines, pt = wrap_text(text, 30.0, 96.0, 0.2 * full)  # too narrow for three: smaller
+    assert pt < 30.0 and lines.count("\n") + 1 <= MAX_LINES
+    assert max(text_width_px(x, pt, 96.0, True) for x in lines.split("\n")) <= 0.2 * full

@@ -30,20 +30,34 @@ LINE_EM = 1.36  # line height
 
 def wrap_text(text: str, font_pt: float, dpi: float, room_px: float) -> tuple[str, float]:
     """(text on up to MAX_LINES lines, font size) fitting ``room_px``: words wrapped at the
-    full size if they fit in that many lines, else the size shrunk until they do."""
+    full size if they fit in that many lines, else the size shrunk until they do; the lines
+    then evened out (no lone last word)."""
     words = text.split()
     for _ in range(40):
-        lines: list[str] = []
-        for word in words:
-            if lines and text_width_px(f"{lines[-1]} {word}", font_pt, dpi, True) <= room_px:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
+        lines = _greedy(words, font_pt, dpi, room_px)
         widest = max(text_width_px(line, font_pt, dpi, True) for line in lines)
         if (len(lines) <= MAX_LINES and widest <= room_px) or font_pt < 4:
             break
         font_pt *= 0.94
-    return "\n".join(lines), font_pt
+    lo, hi = room_px / len(lines), room_px  # even lines: the narrowest width as many take
+    for _ in range(12):
+        mid = (lo + hi) / 2.0
+        if len(_greedy(words, font_pt, dpi, mid)) <= len(lines):
+            hi = mid
+        else:
+            lo = mid
+    return "\n".join(_greedy(words, font_pt, dpi, hi)), font_pt
+
+
+def _greedy(words: list[str], font_pt: float, dpi: float, room_px: float) -> list[str]:
+    """``words`` in lines, each taking as many as fit in ``room_px``."""
+    lines: list[str] = []
+    for word in words:
+        if lines and text_width_px(f"{lines[-1]} {word}", font_pt, dpi, True) <= room_px:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines
 
 
 class TimedCaptionOverlay(Layer):

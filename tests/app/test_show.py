@@ -214,3 +214,18 @@ def test_a_tour_file_opened_in_the_window_drives_it_until_another_scenario(
     _open(win, qtbot, "suncatcher")  # another scenario: its own tour again
     assert show.tour_file is None
     assert show.keys == win.timeline.scenario.camera_keys
+
+
+def test_digits_typed_in_a_field_stay_there(new_window, qtbot) -> None:
+    win = _open(new_window, qtbot, "default")
+    called = []
+    win.show_ctl.go = lambda slot: called.append(slot)
+    box = next(iter(win.scenario_panel.fields.values()))
+    win.docks["scenario"].show()
+    win.docks["scenario"].raise_()
+    win.activateWindow()
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus, timeout=5000)
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box, "42")
+    assert box.lineEdit().text().startswith("42") and called == []

@@ -229,3 +229,23 @@ def test_digits_typed_in_a_field_stay_there(new_window, qtbot) -> None:
     box.lineEdit().selectAll()
     qtbot.keyClicks(box, "42")
     assert box.lineEdit().text().startswith("42") and called == []
+
+
+def test_presentation_from_the_command_line_plays_the_tour(qtbot, tmp_path: Path) -> None:
+    gui.application("en")
+    win = MainWindow(size=(1280, 760), settings=Settings(tmp_path / "settings.ini"))
+    qtbot.addWidget(win)
+    win.show()
+    win.presentation.full_screen = False
+    win.menus.presentation.setChecked(True)  # as gui.run does for --presentation
+    win.show_ctl.play_on_launch(600.0)  # --play 600
+    try:
+        with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+            win.open_scenario("suncatcher", duration="2h")
+        assert win.show_ctl.touring and win.show_ctl.play_tour.isChecked()
+        assert win.clock.playing and win.clock.speed == 600.0
+    finally:
+        win.clock.play(False)
+        qtbot.waitUntil(lambda: not win.loader.busy, timeout=LOAD_MS)
+        win.menus.presentation.setChecked(False)
+        win.close()

@@ -78,8 +78,7 @@ def test_clicking_a_satellite_selects_it(window: MainWindow, qtbot) -> None:
     inside = (xy[:, 0] > 40) & (xy[:, 0] < w - 40) & (xy[:, 1] > 40) & (xy[:, 1] < h - 40)
     candidates = np.nonzero(front & inside)[0]
     sat = int(candidates[candidates != window.selected][0])
-    ratio = globe.canvas.pixel_scale
-    pos = QPoint(round(float(xy[sat, 0]) / ratio), round(float(xy[sat, 1]) / ratio))
+    pos = QPoint(round(float(xy[sat, 0])), round(float(xy[sat, 1])))  # logical px, as Qt's
     qtbot.mouseClick(globe.canvas.native, Qt.LeftButton, pos=pos)
     assert window.selected == sat
     assert window.inspector.value_text("name") == window.timeline.names[sat]

@@ -52,8 +52,7 @@ def win(new_window: MainWindow, qtbot, tmp_path: Path) -> MainWindow:
 def _canvas_point(win: MainWindow, index: int) -> QPoint:
     g = win.globe
     s = g.inertial.node_transform(g.canvas.scene).map(g.layers["satellites"].pos_teme[index])
-    ratio = g.canvas.pixel_scale
-    return QPoint(round(s[0] / s[3] / ratio), round(s[1] / s[3] / ratio))
+    return QPoint(round(s[0] / s[3]), round(s[1] / s[3]))  # logical px, as Qt's events
 
 
 def _lone_visible(win: MainWindow, among: np.ndarray | None = None) -> int:

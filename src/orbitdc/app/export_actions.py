@@ -21,10 +21,16 @@ class CancelledError(Exception):
     """The user pressed Cancel."""
 
 
-def save_screenshot(win: MainWindow, path: str | Path) -> Path:
-    """Grab the whole main window (globe included) into a PNG."""
+def save_screenshot(win: MainWindow, path: str | Path, logical: bool = False) -> Path:
+    """Grab the whole main window (globe included) into a PNG, in the screen's pixels (on a
+    high-DPI screen, device pixel ratio times the window's size), or with ``logical``
+    exactly the window's size in logical pixels (``--screenshot --size``: the drawing at the
+    screen's resolution, smoothly scaled down)."""
     QApplication.processEvents()
     image = win.grab()
+    if logical and image.size() != win.size():
+        image = image.scaled(win.size(), Qt.IgnoreAspectRatio, Qt.SmoothTransformation)
+        image.setDevicePixelRatio(1.0)
     path = Path(path)
     tmp = temporary_beside(path, ".part.png")
     if not image.save(str(tmp), "PNG"):

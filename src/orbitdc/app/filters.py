@@ -155,8 +155,8 @@ class Readable(QObject):
         return False
 
     def pick(self, pos: QPoint, radius_px: float = HOVER_RADIUS_PX) -> int | None:
-        ratio = self.win.globe.canvas.pixel_scale
-        return self.win.globe.pick(pos.x() * ratio, pos.y() * ratio, radius_px)
+        # Qt's event positions and VisPy's canvas coordinates are both logical pixels.
+        return self.win.globe.pick(pos.x(), pos.y(), radius_px)
 
     def _hover(self) -> None:
         if self._hover_at is not None and self.win.timeline is not None:

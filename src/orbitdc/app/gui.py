@@ -131,7 +131,7 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         QTimer.singleShot(30, lambda: None)
         app.processEvents(QEventLoop.AllEvents, 50)
     try:
-        save_screenshot(win, screenshot)
+        save_screenshot(win, screenshot, logical=True)  # --size pixels at any ratio
     except OSError as err:
         print(f"orbitdc: error: {err}", file=sys.stderr)
         win.close()

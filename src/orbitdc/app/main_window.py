@@ -298,8 +298,7 @@ class MainWindow(QMainWindow):
             elif event.type() == QEvent.MouseButtonRelease and self._press is not None:
                 pos = event.position().toPoint()
                 if (pos - self._press).manhattanLength() <= CLICK_SLOP_PX:
-                    ratio = self.globe.canvas.pixel_scale
-                    index = self.globe.pick(pos.x() * ratio, pos.y() * ratio)
+                    index = self.globe.pick(pos.x(), pos.y())  # logical px, as the scene
                     if index is not None:
                         self.view_state.selected = index
                 self._press = None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 from PIL import Image
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from orbitdc.physics.timeline import Timeline
@@ -114,11 +114,19 @@ class PanelStrip:
     def _grab(self) -> np.ndarray:
         """The widget as drawn now, at ``size``: (height, width, 4) uint8 RGBA."""
         self.app.processEvents()
-        img = self.widget.grab().toImage().convertToFormat(QImage.Format_RGBA8888)
-        w, h = img.width(), img.height()
+        # Drawn at device pixel ratio 1 whatever the screen's: a ratio-2 grab scaled down
+        # halves 1-px lines to faint grey.
+        w, h = self.widget.width(), self.widget.height()
+        img = QImage(w, h, QImage.Format_RGBA8888)
+        img.fill(QColor(theme.BACKGROUND))
+        painter = QPainter(img)
+        try:
+            self.widget.render(painter, QPoint(0, 0))
+        finally:
+            painter.end()
         rows = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())
         out = rows[:, : 4 * w].reshape(h, w, 4)
-        if (w, h) != self.size:  # wider than the strip, or a device pixel ratio ≠ 1
+        if (w, h) != self.size:  # drawn wider than the strip
             out = np.asarray(Image.fromarray(out).resize(self.size, Image.LANCZOS))
         return np.array(out, copy=True)  # (out may view the QImage, freed on return)
 

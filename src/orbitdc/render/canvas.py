@@ -5,16 +5,42 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from vispy import scene
+from vispy import gloo, scene
 
 
 class SceneCanvas(scene.SceneCanvas):
     """VisPy's canvas, re-enabling depth writes before each frame's clear: translucent layers
-    (shadow, atmosphere) draw with depth writes off, and glClear honours the depth mask."""
+    (shadow, atmosphere) draw with depth writes off, and glClear honours the depth mask; and
+    offscreen renders of the whole canvas at any size (see :meth:`render`)."""
 
     def _draw_scene(self, bgcolor=None) -> None:
         self.context.set_depth_mask(True)
         super()._draw_scene(bgcolor=bgcolor)
+
+    def render(self, region=None, size=None, bgcolor=None, crop=None,
+               alpha=True) -> np.ndarray:
+        """The whole canvas drawn offscreen into a ``size`` (width, height) image, by default
+        its physical size; (rows, cols, 4) uint8 RGBA (``alpha`` False: RGB).
+
+        VisPy's own render maps the canvas onto its *physical* size whatever ``size`` says,
+        so on a high-DPI screen (device pixel ratio 2) a render at the logical size showed a
+        quarter of the view, twice as large. Here the canvas's framebuffer is mapped onto the
+        image, and sizes in logical pixels (dots, text, line widths) scale with it."""
+        if region is not None:
+            return super().render(region, size, bgcolor, crop, alpha)
+        self.set_current()
+        width, height = size or self.physical_size
+        fbo = gloo.FrameBuffer(color=gloo.RenderBuffer((height, width)),
+                               depth=gloo.RenderBuffer((height, width)))
+        self.push_fbo(fbo, (0, 0), self.size)
+        try:
+            self.transforms.configure(viewport=(0, 0, width, height), fbo_size=(width, height),
+                                      fbo_rect=(0, 0, *self.physical_size))
+            self._draw_scene(bgcolor=bgcolor)
+            result = fbo.read(crop=crop)
+        finally:
+            self.pop_fbo()
+        return result if alpha else result[..., :3]
 
 
 @dataclass

@@ -14,11 +14,12 @@ VERT = """
 attribute vec3 a_position;
 attribute vec4 a_color;
 uniform float u_size;
+uniform float u_px_scale;
 varying vec4 v_color;
 void main() {
     v_color = a_color;
     gl_Position = $transform(vec4(a_position, 1.0));
-    gl_PointSize = u_size;
+    gl_PointSize = u_size * u_px_scale;
 }
 """
 
@@ -35,7 +36,9 @@ void main() {
 
 
 class DotsVisual(Visual):
-    """``set_data(pos (n, 3) float32, colors (n, 4) float32, size_px)``."""
+    """``set_data(pos (n, 3) float32, colors (n, 4) float32, size_px)``; ``size_px`` in
+    logical (canvas) pixels: drawn ``pixel_scale`` times as many framebuffer pixels on a
+    high-DPI screen (device pixel ratio 2: twice), as VisPy's markers and text are."""
 
     def __init__(self) -> None:
         super().__init__(vcode=VERT, fcode=FRAG)
@@ -62,6 +65,7 @@ class DotsVisual(Visual):
         view.view_program.vert["transform"] = view.get_transform()
 
     def _prepare_draw(self, view) -> bool:
+        view.view_program["u_px_scale"] = float(view.transforms.pixel_scale)
         return self._n > 0
 
     def _compute_bounds(self, axis: int, view):

@@ -188,7 +188,7 @@ class GlobeScene(OverlayControls):
         return np.asarray(self.view.camera.transform.map([0.0, 0.0, 0.0]))[:3]
 
     def pick(self, x_px: float, y_px: float, radius_px: float = 10.0) -> int | None:
-        """Index of the visible satellite drawn nearest to a canvas pixel, or None."""
+        """Index of the visible satellite drawn nearest to a logical canvas pixel, or None."""
         pos = self._pos_teme
         if self.state is None or len(pos) == 0:
             return None
@@ -202,9 +202,9 @@ class GlobeScene(OverlayControls):
             layer.before_draw(event)
 
     def render(self, size: tuple[int, int] | None = None) -> np.ndarray:
-        """Draw offscreen; (rows, cols, 4) uint8 RGBA (legend included)."""
+        """Draw offscreen: (rows, cols, 4) uint8 RGBA, ``size`` or the logical size at any DPR."""
         self._before_draw()  # canvas.render() emits no draw event
-        return self.canvas.render(size=size)
+        return self.canvas.render(size=tuple(size or self.canvas.size))
 
     def close(self) -> None:
         self.canvas.close()

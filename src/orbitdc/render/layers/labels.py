@@ -100,7 +100,7 @@ class LabelsLayer(Layer):
         screen = project(pos[idx], self.scene.inertial.node_transform(self.scene.canvas.scene))
         w = screen[:, 3]
         xy = screen[:, :2] / np.where(w > 0, w, 1.0)[:, None]
-        width, height = self.scene.canvas.physical_size
+        width, height = self.scene.canvas.size  # logical pixels, as ``xy``
         inside = ((w > 0) & (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0)
                   & (xy[:, 1] < height))
         idx = idx[inside]
@@ -136,7 +136,7 @@ class LabelsLayer(Layer):
         s = project(self.scene.layers["satellites"].pos_teme[named],
                     self.scene.inertial.node_transform(self.scene.canvas.scene))
         xy = s[:, :2] / s[:, 3:4]
-        dpi = self.scene.canvas.dpi * self.scene.canvas.pixel_scale
+        dpi = self.scene.canvas.dpi  # logical pixels per inch, as ``xy``
         height = 1.5 * FONT_PT / 72.0 * dpi
         kept, boxes = [], []
         for k, i in enumerate(named):

@@ -91,6 +91,11 @@ def test_a_scenario_without_them_has_none() -> None:
     (('text = "Hello"', 'text = ""'), "F:23: key 'text': expected a non-empty string, got ''"),
     (("at = 600", "at = -5"),
      "F:21: key 'at': -5 is outside the run (0 to 2 h after the start)"),
+    (('at = "2026-06-21T00:30:00Z"', "at = 2026-06-21T00:30:00"),  # a TOML local date-time
+     "F:16: key 'at': expected an ISO 8601 UTC time, e.g. \"2026-06-21T00:00:00Z\" (with Z), "
+     "got '2026-06-21T00:30:00'"),
+    (("[[caption]]", "[caption]"),
+     "F:20: key 'caption': expected [[caption]] tables (an array of tables)"),
 ])
 def test_errors_name_file_line_and_key(write_file, change, expected) -> None:
     assert _error(write_file, HEAD + KEYS.replace(*change, 1)) == expected

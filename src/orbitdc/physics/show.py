@@ -135,10 +135,12 @@ def parse_at(value: Any, start: datetime, duration_s: float) -> float:
     elif isinstance(value, str | date):
         try:
             seconds = (parse_instant(value) - start).total_seconds()
-        except ValueError:
-            raise ValueError(f"{AT_HINT}, got {short_repr(value)}") from None
+        except ValueError as err:  # a TOML date-time: what parse_instant says ("with Z")
+            raise ValueError(str(err) if isinstance(value, date)
+                             else f"{AT_HINT}, got {short_repr(value)}") from None
     else:
-        raise ValueError(f"{AT_HINT}, got {short_repr(value)}")
+        shown = value.isoformat() if hasattr(value, "isoformat") else value
+        raise ValueError(f"{AT_HINT}, got {short_repr(shown)}")
     if not math.isfinite(seconds) or not 0.0 <= seconds <= duration_s:
         raise ValueError(f"{short_repr(value)} is outside the run (0 to "
                          f"{duration_s / 3600:g} h after the start)")
@@ -178,7 +180,7 @@ def read_show(checker: TableChecker, data: dict[str, Any], start: datetime,
 
 def _tables(checker: TableChecker, tables: Any, name: str, params: tuple[Param, ...]):
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        raise checker.fail(f"expected [[{name}]] tables (an array of tables)", name)
+        raise checker.fail(f"expected [[{name}]] tables (an array of tables)", name, name)
     known = [p.name for p in params]
     for i, table in enumerate(tables):
         for key in table:

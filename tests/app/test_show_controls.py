@@ -107,6 +107,11 @@ def test_the_opening_view_the_tour_and_its_captions(new_window, qtbot) -> None:
     assert _wrap(win.globe.view.camera.azimuth) == pytest.approx(_wrap(mid.azimuth_deg))
     cap = win.timeline.scenario.captions[1]  # +32 min for 15 min
     assert win.globe.layers["timed_caption"].text == cap.text
+    win.menus.reset_view.trigger()  # R stops the tour at the opening view
+    assert not show.touring and _camera(win) == pytest.approx(_key_pose(win, 0))
+    show.play_tour.setChecked(True)
+    win.clock.play(False)
+    win.clock.seek(2400.0)
     show.play_tour.setChecked(False)  # not touring, not presenting: no caption
     assert win.globe.layers["timed_caption"].text is None
     win.presentation.full_screen = False

@@ -211,8 +211,9 @@ class Show(QObject):
 
     # --- tour, opening view, captions -------------------------------------------------------------
     def opening_view(self) -> None:
-        """The scenario's first camera key, else the default view (R)."""
+        """The scenario's first camera key, else the default view (R); stops the tour."""
         globe = self.win.globe
+        self.play_tour.setChecked(False)
         self.win.view_state.follow = False
         if self.keys:
             tour.apply_pose(globe, pose_at(self.keys, self.keys[0].at_s))

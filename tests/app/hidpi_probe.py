@@ -43,6 +43,13 @@ def gold(img: np.ndarray, x: float, y: float, r: int = 2) -> bool:
     return bool(((patch[..., 0] > 170) & (patch[..., 1] > 120) & (patch[..., 2] < 120)).any())
 
 
+def gold_area(img: np.ndarray, x: float, y: float, r: int) -> int:
+    """Gold pixels within ``r`` of (x, y) (a sunlit dot's area)."""
+    x, y = round(x), round(y)
+    patch = img[y - r:y + r + 1, x - r:x + r + 1, :3].astype(int)
+    return int(((patch[..., 0] > 170) & (patch[..., 1] > 120) & (patch[..., 2] < 120)).sum())
+
+
 def disc_columns(img: np.ndarray, row: int) -> tuple[int, int]:
     """First and last column of the Earth (brighter than the sky) in rows around ``row``."""
     band = img[max(row - 2, 0):row + 3, :, :3].astype(int).max(axis=(0, 2))
@@ -102,6 +109,7 @@ def globe_fill(win: MainWindow) -> dict:
 def globe_click(win: MainWindow) -> dict:
     """Click where a satellite is drawn on screen (logical position); what got selected."""
     g = win.globe
+    win.view_state.selected = None  # no track (gold too) through the dots measured
     g.canvas.native.repaint()
     QTest.qWait(50)
     screen = rgba(g.canvas.native.grabFramebuffer())
@@ -112,16 +120,19 @@ def globe_click(win: MainWindow) -> dict:
     front = g._pos_teme @ (eye / np.linalg.norm(eye)) > 0.4
     w, h = g.canvas.size
     inside = (xy[:, 0] > 40) & (xy[:, 0] < w - 40) & (xy[:, 1] > 40) & (xy[:, 1] < h - 40)
-    lone = [i for i in np.flatnonzero(front & inside) if i != win.selected
-            and np.sort(np.hypot(*(xy - xy[i]).T))[1] > 12]  # 12 px from any other
+    lone = [i for i in np.flatnonzero(front & inside)  # 12 px or more from any other
+            if np.sort(np.hypot(*(xy - xy[i]).T))[1] > 12]
     drawn = [i for i in lone if gold(screen, *(xy[i] * ratio))]  # sunlit ones: gold
     sat = int(drawn[0])
     x, y = xy[sat]
+    logical = g.render()
+    areas = [gold_area(img, x * k, y * k, round(6 * k))
+             for img, k in ((screen, ratio), (logical, 1.0))]
     QTest.mouseClick(g.canvas.native, Qt.LeftButton, Qt.NoModifier,
                      QPoint(round(x), round(y)))
     QTest.qWait(20)
     return {"sat": sat, "selected": win.selected, "candidates": len(lone),
-            "drawn_there": len(drawn)}
+            "drawn_there": len(drawn), "dot_area_screen": areas[0], "dot_area_logical": areas[1]}
 
 
 def map_click(win: MainWindow) -> dict:

@@ -62,6 +62,8 @@ def test_a_click_on_a_drawn_satellite_selects_it_at_ratio_2(probe: dict) -> None
     # screen; clicking one there selects it.
     assert click["candidates"] >= 5 and click["drawn_there"] >= 0.8 * click["candidates"]
     assert click["selected"] == click["sat"]
+    # Dots sized in logical pixels: 2 × 2 as many screen pixels as in the logical drawing
+    assert 2.5 < click["dot_area_screen"] / click["dot_area_logical"] < 6.0
 
 
 def test_a_click_on_the_map_selects_the_satellite_at_ratio_2(probe: dict) -> None:

@@ -117,3 +117,19 @@ def test_the_command_line_offers_the_views_and_rejects_others(tmp_path: Path) ->
                          capture_output=True, text=True, timeout=120)
     assert bad.returncode != 0
     assert "--view" in bad.stderr and "'map'" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_the_map_alone_carries_the_scenarios_captions(tmp_path: Path) -> None:
+    tl = Timeline.build(scenario.load("suncatcher", duration="1h"))
+    caption = tl.scenario.captions[0]
+    t_s = caption.at_s + 0.5 * caption.duration_s
+    frames_ = {}
+    for on in (True, False):
+        out = tmp_path / f"map_{on}"
+        export(tl, ExportOptions(output=out, size=(640, 360), frames=1, from_s=t_s,
+                                 span_s=1.0, layout="map", captions=on))
+        frames_[on] = _frame(out)
+    diff = np.abs(frames_[True] - frames_[False]).sum(axis=-1) > 60
+    rows = np.flatnonzero(diff.any(axis=1))
+    assert diff.sum() > 500 and rows.min() > 0.55 * 360  # large text, low in the picture
+    assert not diff[:150].any()

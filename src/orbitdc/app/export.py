@@ -135,10 +135,11 @@ def export(tl: Timeline, opts: ExportOptions,
                 show.globe_frame(globe, float(t))
                 globe.set_captions(replace(captions, clock=clock), overlay_scale)
                 parts.append(globe.render())  # RGBA: ffmpeg drops the alpha in its process
-            if maps is not None:  # alone, the map carries the title and the clock
+            if maps is not None:  # alone, the map carries the title, clock and captions
                 alone = globe is None
                 parts.append(maps.image(float(t), title=captions.title if alone else None,
-                                        clock=clock if alone else None))
+                                        clock=clock if alone else None,
+                                        caption=show.caption(float(t)) if alone else None))
             if strip is not None:
                 parts.append(strip.image(float(t)))
             frame = parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)

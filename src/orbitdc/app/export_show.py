@@ -64,6 +64,14 @@ class ShowTrack:
         else:
             tour.hide_caption(globe)
 
+    def caption(self, t_s: float) -> tuple[str | None, float]:
+        """The caption's text on at ``t_s`` (in the export's language) and its opacity, for
+        views that draw it themselves (the map alone); (None, 0) when none."""
+        from orbitdc.physics.show import caption_at
+
+        caption, alpha = caption_at(self.captions, t_s, self.caption_fade_s)
+        return (caption.text_in(self.lang), alpha) if caption is not None else (None, 0.0)
+
     def brightness(self, k: int) -> float:
         """Frame ``k``'s brightness with the fade: 0 (black) at the first and last frames,
         rising linearly over ``fade_s`` of video; 1 without a fade."""

@@ -21,6 +21,7 @@ from orbitdc.widgets.map import MapView
 
 TEXT_FRACTION = 0.035  # the clock's and title's height, as a fraction of the frame height
 MIN_TEXT_PX = 11
+CAPTION_FRACTION = 0.06  # a timed caption's letters, as on the globe
 FIT_PAD_PX = 10  # room around the map inside its widget
 
 
@@ -59,10 +60,11 @@ class MapStrip:
         self.map.show_world()  # at the final size
         self.app.processEvents()
 
-    def image(self, offset_s: float, title: str | None = None,
-              clock: str | None = None) -> np.ndarray:
-        """The map at ``offset_s``, with ``title`` (top centre) and ``clock`` (bottom left)
-        painted on when given."""
+    def image(self, offset_s: float, title: str | None = None, clock: str | None = None,
+              caption: tuple[str | None, float] | None = None) -> np.ndarray:
+        """The map at ``offset_s``, with ``title`` (top centre), ``clock`` (bottom left) and
+        ``caption`` (a scenario's timed caption and its opacity: large, centred low, as on
+        the globe) painted on when given."""
         self.app.processEvents()
         self.map.show_world()  # (pyqtgraph keeps a locked aspect by cropping on relayouts)
         self.map.draw_now(offset_s)
@@ -73,6 +75,8 @@ class MapStrip:
         try:
             self.widget.render(painter, QPoint(0, 0))
             self._text(painter, title, clock)
+            if caption is not None and caption[0]:
+                self._caption(painter, *caption)
         finally:
             painter.end()
         rows = np.frombuffer(img.constBits(), np.uint8).reshape(self.size[1],
@@ -96,6 +100,17 @@ class MapStrip:
             painter.setFont(font)
             _boxed(painter, QRectF(pad, pad, w - 2 * pad, 2.0 * px),
                    Qt.AlignHCenter | Qt.AlignVCenter, title)
+
+    def _caption(self, painter: QPainter, text: str, alpha: float) -> None:
+        w, h = self.size
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(MIN_TEXT_PX, round(CAPTION_FRACTION * h)))
+        painter.setFont(font)
+        painter.setOpacity(min(max(alpha, 0.0), 1.0))
+        room = QRectF(0.05 * w, 0.62 * h, 0.9 * w, 0.3 * h)
+        _boxed(painter, room, Qt.AlignHCenter | Qt.AlignBottom | Qt.TextWordWrap, text)
+        painter.setOpacity(1.0)
 
     def close(self) -> None:
         self.widget.close()

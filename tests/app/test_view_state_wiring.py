@@ -144,6 +144,11 @@ def test_export_dialog_from_a_state_and_a_timeline(qtbot, timeline: Timeline) ->
     assert dlg.options().view == camera and dlg.options().camera == "fixed"
     state.offset_s = 0.0  # the time is read when the options are
     assert dlg.options().from_s == 0.0
+    assert dlg.options().layout == "globe" and dlg.options().fade_s == 0.0
+    dlg.layout_box.setCurrentIndex(2)
+    dlg.fade.setValue(1.5)
+    assert (dlg.options().layout, dlg.options().fade_s) == ("both", 1.5)
+    assert dlg.timed.isHidden() and dlg.options().captions  # no [[caption]]: not offered
     dlg.close()
     alone = ExportDialog(state, timeline)  # no parent, no camera
     assert alone.options().view is None

@@ -130,6 +130,11 @@ class ExportDialog(QDialog):
         self.logo = QCheckBox(self.tr("OrbitDC logo"))
         self.panels = QCheckBox(self.tr("Panels beside the globe"))
         self.economics = QCheckBox(self.tr("Economics charts beside the globe"))
+        self.timed = QCheckBox(self.tr("Scenario's captions"))  # [[caption]] burnt in
+        self.timed.setChecked(True)
+        self.timed.setVisible(bool(tl.scenario.captions) or bool(tour_file))
+        self.fade = QDoubleSpinBox(minimum=0.0, maximum=10.0, value=0.0, singleStep=0.5,
+                                   suffix=" s")
         form = QFormLayout(self)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("File"), self._wrap(path_row))
@@ -147,12 +152,13 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Caption"), self.caption)
         form.addRow(self.tr("Credit"), self.credit)
         overlays = QHBoxLayout()
-        for box in (self.clock, self.legend, self.logo):
+        for box in (self.clock, self.legend, self.logo, self.timed):
             overlays.addWidget(box)
         overlays.addStretch(1)
         form.addRow(self.tr("Show"), self._wrap(overlays))
         form.addRow("", self.panels)
         form.addRow("", self.economics)
+        form.addRow(self.tr("Fade from and to black"), self.fade)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.button(QDialogButtonBox.Ok).setText(self.tr("Export"))
         buttons.accepted.connect(self.accept)
@@ -263,6 +269,7 @@ class ExportDialog(QDialog):
             hidden_constellations=self._view.hidden_constellations,
             state_filter=self._view.state_filter,  # the frames show what the window shows
             lang=i18n.current(),  # the scenario's captions in the interface's language
+            captions=self.timed.isChecked(), fade_s=float(self.fade.value()),
             tour_file=Path(self._tour_file) if self._tour_file else None)
 
 

@@ -41,7 +41,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="74"/>
-        <location filename="../../app/export_dialog.py" line="274"/>
+        <location filename="../../app/export_dialog.py" line="283"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -332,28 +332,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="274"/>
+        <location filename="../../app/export_dialog.py" line="283"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="283"/>
+        <location filename="../../app/export_dialog.py" line="292"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="303"/>
-        <location filename="../../app/export_dialog.py" line="314"/>
+        <location filename="../../app/export_dialog.py" line="312"/>
+        <location filename="../../app/export_dialog.py" line="323"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="315"/>
+        <location filename="../../app/export_dialog.py" line="324"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="321"/>
+        <location filename="../../app/export_dialog.py" line="330"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
@@ -631,37 +631,37 @@
         <translation>Vue %1</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="276"/>
+        <location filename="../../app/show.py" line="277"/>
         <source>&amp;Bookmarks</source>
         <translation>Sig&amp;nets</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="277"/>
+        <location filename="../../app/show.py" line="278"/>
         <source>&amp;Save current view…</source>
         <translation>&amp;Enregistrer la vue actuelle…</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="278"/>
+        <location filename="../../app/show.py" line="279"/>
         <source>Op&amp;en tour…</source>
         <translation>Ouvrir une &amp;visite…</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="279"/>
+        <location filename="../../app/show.py" line="280"/>
         <source>&amp;Reset to the scenario&apos;s opening view</source>
         <translation>Revenir à la &amp;vue d&apos;ouverture du scénario</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="280"/>
+        <location filename="../../app/show.py" line="281"/>
         <source>Pl&amp;ay the tour</source>
         <translation>&amp;Jouer la visite</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="281"/>
+        <location filename="../../app/show.py" line="282"/>
         <source>On launch, pla&amp;y at</source>
         <translation>Au lancement, lir&amp;e à</translation>
     </message>
     <message>
-        <location filename="../../app/show.py" line="283"/>
+        <location filename="../../app/show.py" line="284"/>
         <source>Don&apos;t play</source>
         <translation>Ne pas lire</translation>
     </message>
@@ -1286,208 +1286,218 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../app/export_dialog.py" line="71"/>
-        <location filename="../../app/export_dialog.py" line="181"/>
+        <location filename="../../app/export_dialog.py" line="72"/>
+        <location filename="../../app/export_dialog.py" line="188"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="74"/>
+        <location filename="../../app/export_dialog.py" line="75"/>
         <source>MP4 video (H.264)</source>
         <translation>Vidéo MP4 (H.264)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="74"/>
+        <location filename="../../app/export_dialog.py" line="75"/>
         <source>GIF animation</source>
         <translation>Animation GIF</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="75"/>
+        <location filename="../../app/export_dialog.py" line="76"/>
         <source>PNG frames (folder)</source>
         <translation>Images PNG (dossier)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="78"/>
+        <location filename="../../app/export_dialog.py" line="79"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="86"/>
+        <location filename="../../app/export_dialog.py" line="87"/>
         <source>Custom</source>
         <translation>Personnalisée</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="95"/>
+        <location filename="../../app/export_dialog.py" line="96"/>
         <source>One orbit</source>
         <translation>Une orbite</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="95"/>
+        <location filename="../../app/export_dialog.py" line="96"/>
         <source>One day</source>
         <translation>Un jour</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="95"/>
+        <location filename="../../app/export_dialog.py" line="96"/>
         <source>Whole scenario</source>
         <translation>Tout le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="96"/>
+        <location filename="../../app/export_dialog.py" line="97"/>
         <source>From … to … (UTC)</source>
         <translation>De … à … (UTC)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="98"/>
+        <location filename="../../app/export_dialog.py" line="99"/>
         <source>Start at the current time</source>
         <translation>Commencer à l’heure actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="112"/>
+        <location filename="../../app/export_dialog.py" line="113"/>
         <source>Slow orbit around the Earth</source>
         <translation>Tour lent autour de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="112"/>
+        <location filename="../../app/export_dialog.py" line="113"/>
         <source>Current view</source>
         <translation>Vue actuelle</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="113"/>
+        <location filename="../../app/export_dialog.py" line="114"/>
         <source>Follow the selected satellite</source>
         <translation>Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="116"/>
+        <location filename="../../app/export_dialog.py" line="117"/>
         <source>The scenario&apos;s camera tour</source>
         <translation>La visite caméra du scénario</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="118"/>
+        <location filename="../../app/export_dialog.py" line="119"/>
         <source>Globe</source>
         <translation>Globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="118"/>
+        <location filename="../../app/export_dialog.py" line="119"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="118"/>
+        <location filename="../../app/export_dialog.py" line="119"/>
         <source>Globe and map side by side</source>
         <translation>Globe et carte côte à côte</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="122"/>
+        <location filename="../../app/export_dialog.py" line="123"/>
         <source>A line at the bottom left (optional)</source>
         <translation>Une ligne en bas à gauche (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="124"/>
+        <location filename="../../app/export_dialog.py" line="125"/>
         <source>A small line at the top right (optional)</source>
         <translation>Une petite ligne en haut à droite (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="125"/>
+        <location filename="../../app/export_dialog.py" line="126"/>
         <source>UTC clock</source>
         <translation>Horloge UTC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="127"/>
+        <location filename="../../app/export_dialog.py" line="128"/>
         <source>Legend or colour scale</source>
         <translation>Légende ou échelle de couleurs</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="129"/>
+        <location filename="../../app/export_dialog.py" line="130"/>
         <source>OrbitDC logo</source>
         <translation>Logo OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="130"/>
+        <location filename="../../app/export_dialog.py" line="131"/>
         <source>Panels beside the globe</source>
         <translation>Graphiques à côté du globe</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="131"/>
+        <location filename="../../app/export_dialog.py" line="132"/>
         <source>Economics charts beside the globe</source>
         <translation>Graphiques économiques à côté du globe</translation>
     </message>
     <message>
         <location filename="../../app/export_dialog.py" line="133"/>
+        <source>Scenario&apos;s captions</source>
+        <translation>Légendes du scénario</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="139"/>
         <source>Format</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="134"/>
+        <location filename="../../app/export_dialog.py" line="140"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="135"/>
+        <location filename="../../app/export_dialog.py" line="141"/>
         <source>Size</source>
         <translation>Taille</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="136"/>
+        <location filename="../../app/export_dialog.py" line="142"/>
         <source>Frames per second</source>
         <translation>Images par seconde</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="137"/>
+        <location filename="../../app/export_dialog.py" line="143"/>
         <source>Simulated time</source>
         <translation>Temps simulé</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="141"/>
+        <location filename="../../app/export_dialog.py" line="147"/>
         <source>Clip length</source>
         <translation>Durée du clip</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="142"/>
+        <location filename="../../app/export_dialog.py" line="148"/>
         <source>Playback speed</source>
         <translation>Vitesse de lecture</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="143"/>
+        <location filename="../../app/export_dialog.py" line="149"/>
         <source>View</source>
         <translation>Vue</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="144"/>
+        <location filename="../../app/export_dialog.py" line="150"/>
         <source>Camera</source>
         <translation>Caméra</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="145"/>
+        <location filename="../../app/export_dialog.py" line="151"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="146"/>
+        <location filename="../../app/export_dialog.py" line="152"/>
         <source>Caption</source>
         <translation>Bandeau</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="147"/>
+        <location filename="../../app/export_dialog.py" line="153"/>
         <source>Credit</source>
         <translation>Crédit</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="152"/>
+        <location filename="../../app/export_dialog.py" line="158"/>
         <source>Show</source>
         <translation>Afficher</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="156"/>
+        <location filename="../../app/export_dialog.py" line="161"/>
+        <source>Fade from and to black</source>
+        <translation>Fondu au noir au début et à la fin</translation>
+    </message>
+    <message>
+        <location filename="../../app/export_dialog.py" line="163"/>
         <source>Export</source>
         <translation>Exporter</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="179"/>
+        <location filename="../../app/export_dialog.py" line="186"/>
         <source>Folder for PNG frames</source>
         <translation>Dossier pour les images PNG</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="245"/>
+        <location filename="../../app/export_dialog.py" line="252"/>
         <source>the end must be after the start</source>
         <translation>la fin doit suivre le début</translation>
     </message>

@@ -17,6 +17,16 @@ class SceneCanvas(scene.SceneCanvas):
         self.context.set_depth_mask(True)
         super()._draw_scene(bgcolor=bgcolor)
 
+    def on_resize(self, event) -> None:
+        """Physical size as Qt sizes the widget's framebuffer at a fractional device pixel
+        ratio (rounded: 317 px × 1.5 → 476), where VisPy's Qt backend truncates (475): the
+        view then left the last column or row of the framebuffer undrawn."""
+        ratio = getattr(self._backend, "devicePixelRatioF", None)
+        if ratio is not None and self._backend._vispy_get_physical_size() is not None:
+            r = float(ratio())
+            self._backend._vispy_set_physical_size(*(int(v * r + 0.5) for v in self.size))
+        super().on_resize(event)
+
     def render(self, region=None, size=None, bgcolor=None, crop=None,
                alpha=True) -> np.ndarray:
         """The whole canvas drawn offscreen into a ``size`` (width, height) image, by default

@@ -174,3 +174,22 @@ def test_filters_survive_nothing_but_apply_at_once(win: MainWindow) -> None:
     win.view_state.state_filter = StateFilter(soc_below_pct=0.0)
     assert win.globe.sats._n == 0 and win.readable.count.text() == "100 satellites · 0 shown"
     assert win.globe.pick(100.0, 100.0, radius_px=1000.0) is None
+
+
+def test_the_map_follows_the_filters(win: MainWindow, qtbot) -> None:
+    m = win.map_view
+    win.docks["map"].show()
+    win.docks["map"].raise_()
+    qtbot.waitUntil(lambda: m.state is not None)
+
+    def drawn() -> int:
+        return sum(d.getData()[0].size for d in m.dots.values())
+
+    assert drawn() == 100
+    win.view_state.hidden_constellations = {"Dawn-dusk"}  # satellites 60–99
+    qtbot.waitUntil(lambda: drawn() == 60)
+    assert np.isnan(m.lat[60:]).all() and np.isfinite(m.lat[:60]).all()  # nor clickable
+    win.view_state.hidden_constellations = frozenset()
+    win.view_state.state_filter = StateFilter(light="eclipse")
+    n_dark = int((win.globe.state.illum <= 0.5).sum())
+    qtbot.waitUntil(lambda: drawn() == n_dark)

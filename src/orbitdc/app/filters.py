@@ -90,6 +90,11 @@ class Readable(QObject):
         for event in (view.events.offset_s, view.events.hidden_constellations,
                       view.events.state_filter):
             event.connect(self.update_count)
+        # The map shows what the globe shows: its dots (and clicks) follow the same filters.
+        win.map_view.shown = lambda state: win.globe.layers["satellites"].filter.mask(
+            state, win.timeline)
+        for event in (view.events.hidden_constellations, view.events.state_filter):
+            event.connect(self._redraw_map)
         win.timeline_changed.connect(self._timeline)
         self._hover_at: QPoint | None = None
         self._hover_timer = QTimer(self)
@@ -116,6 +121,9 @@ class Readable(QObject):
     def update_count(self, *_args) -> None:
         tl = self.win.timeline
         self.count.setText("" if tl is None else count_text(tl.n_sat, self.n_shown()))
+
+    def _redraw_map(self, *_args) -> None:
+        self.win.map_view.request(self.win.view_state.offset_s)
 
     def _show_rings(self, key: str) -> None:
         self.rings[key].setChecked(True)

@@ -186,6 +186,34 @@ def test_selecting_a_satellite_draws_its_plane_only(globe: GlobeScene,
         assert abs(r_other @ h) > 0.05
 
 
+
+def _ringed(sats) -> int:
+    """Satellites drawn with the selection ring."""
+    data = sats.highlight._data
+    return 0 if data is None else len(data)
+
+
+def test_a_hidden_selected_satellite_loses_its_ring_plane_and_track(globe: GlobeScene) -> None:
+    view = globe.view_state
+    view.set_layer("track", True)
+    view.selected = 7  # a Walker satellite
+    globe.render()
+    sats, rings, track = (globe.layers[k] for k in ("satellites", "orbits", "track"))
+    assert _ringed(sats) == 1 and rings.rings == [7]
+    assert np.isfinite(track.illum).all() and track.illum.size > 2
+    view.hidden_constellations = {"Walker"}  # its constellation hidden: all three go
+    globe.render()
+    assert _ringed(sats) == 0 and rings.rings == []
+    assert track.illum.size == 0
+    view.hidden_constellations = set()
+    globe.render()
+    assert _ringed(sats) == 1 and rings.rings == [7] and track.illum.size > 2
+    dark = StateFilter("eclipse" if globe.state.illum[7] > 0.5 else "sunlit")
+    view.state_filter = dark  # filtered out by its state: not ringed (its plane stays)
+    globe.render()
+    assert _ringed(sats) == 0 and rings.rings == [7]
+    view.state_filter = StateFilter()
+
 def _name_boxes(g: GlobeScene, idx: list[int]) -> dict[int, tuple[float, ...]]:
     """Canvas-pixel boxes (x0, y0, x1, y1) of the names of satellites ``idx``."""
     xy = _screen(g, np.asarray(idx))

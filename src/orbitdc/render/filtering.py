@@ -78,6 +78,14 @@ class SatelliteFilter:
         return keep if groups is None else keep & groups
 
 
+def in_hidden_constellation(tl: Timeline | None, index: int | None,
+                            hidden: frozenset[str]) -> bool:
+    """Whether satellite ``index`` belongs to a hidden constellation (its ring and ground
+    track go with it; None or no timeline: False)."""
+    return bool(hidden) and tl is not None and index is not None and (
+        0 <= index < tl.n_sat and tl.constellation_of(index) in hidden)
+
+
 def ends_shown(shown: np.ndarray | None, *ends: np.ndarray) -> np.ndarray | None:
     """(n_line,) bool: every end of a line (satellite indices, (n_line,) each) is a shown
     satellite; None when ``shown`` is (every satellite shown). One gather per end, no loop

@@ -21,6 +21,7 @@ from vispy import scene as vscene
 from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
+from orbitdc.render.filtering import in_hidden_constellation
 from orbitdc.render.layers.base import Layer
 
 if TYPE_CHECKING:
@@ -98,10 +99,12 @@ class OrbitsLayer(Layer):
 
     def wanted(self, tl: Timeline) -> list[int]:
         """The satellites whose ring is drawn in the current mode."""
+        hidden = self.scene.layers["satellites"].filter.hidden
         if self.mode == "selected":
             i = self.scene.selected
-            return [] if i is None or i >= tl.n_sat else [i]
-        return plane_representatives(tl, self.scene.layers["satellites"].filter.hidden)
+            return [] if i is None or i >= tl.n_sat or in_hidden_constellation(
+                tl, i, hidden) else [i]
+        return plane_representatives(tl, hidden)
 
     def _rings(self, tl: Timeline, offset_s: float) -> None:
         self.rings = self.wanted(tl)

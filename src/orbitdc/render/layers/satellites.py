@@ -59,10 +59,12 @@ class SatellitesLayer(Layer):
         else:  # the filtered-out satellites are not drawn
             self.dots.set_data(pos[shown], colors[shown], marker_size(int(shown.sum())))
         i = self.scene.selected
-        if i is not None:
+        if i is not None and (shown is None or shown[i]):
             self.highlight.set_data(pos[i:i + 1], face_color=(0, 0, 0, 0),
                                     edge_color=palette.SELECTED, edge_width=2.5, size=18,
                                     symbol="o")
+        elif i is not None:  # selected but filtered out: not ringed either
+            self.highlight.set_data(np.zeros((0, 3), np.float32))
 
     def proton_flux(self, state: State) -> np.ndarray:
         """(n,) trapped-proton flux > 10 MeV, /cm²/s: one interpolation of the radiation grid

@@ -12,6 +12,7 @@ from vispy import scene as vscene
 
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
+from orbitdc.render.filtering import in_hidden_constellation
 from orbitdc.render.layers.base import Layer
 
 if TYPE_CHECKING:
@@ -49,6 +50,9 @@ class TrackLayer(Layer):
     def show(self, state: State) -> None:
         tl, i = self.scene.timeline, self.scene.selected
         if i is None or not self.visible:
+            return
+        if in_hidden_constellation(tl, i, self.scene.layers["satellites"].filter.hidden):
+            self.clear()  # its constellation hidden: no track either
             return
         period_s = tl.period_s(i)
         offsets = state.offset_s + np.linspace(-0.5 * period_s, 1.0 * period_s, TRACK_POINTS)

@@ -23,6 +23,7 @@ TEXT_FRACTION = 0.035  # the clock's and title's height, as a fraction of the fr
 MIN_TEXT_PX = 11
 CAPTION_FRACTION = 0.06  # a timed caption's letters, as on the globe
 FIT_PAD_PX = 10  # room around the map inside its widget
+RIGHT_PAD_PX = 16  # between 180° E and the frame's right edge
 
 
 class MapStrip:
@@ -42,7 +43,7 @@ class MapStrip:
         self.map.set_selected(selected)
         self.widget.setAttribute(Qt.WA_DontShowOnScreen)
         self.widget.resize(*size)
-        self.map.setGeometry(0, 0, *size)
+        self.map.setGeometry(0, 0, size[0] - RIGHT_PAD_PX, size[1])
         self.widget.show()
         self.app.processEvents()
         self._fit()
@@ -50,7 +51,7 @@ class MapStrip:
     def _fit(self) -> None:
         """The map widget as tall as the 2:1 world needs at this width (plus its axes),
         centred in the frame's part: the axes hug the map rather than the frame's edges."""
-        w, h = self.size
+        w, h = self.size[0] - RIGHT_PAD_PX, self.size[1]
         item = self.map.plot.getPlotItem()
         left, bottom = item.getAxis("left").width(), item.getAxis("bottom").height()
         need = round((w - left - 2 * FIT_PAD_PX) / 2.0 + bottom + 2 * FIT_PAD_PX)

@@ -236,6 +236,11 @@ def test_caption_credit_logo_and_legend_overlays(timeline, tmp_path: Path) -> No
         return changed[int(y0 * h):int(y1 * h), int(x0 * w):int(x1 * w)]
 
     assert region(0.0, 0.88, 0.5, 1.0).sum() > 50  # caption, bottom left
+    # The caption's lowest ink keeps the margin from the bottom edge (it hung below it).
+    from orbitdc.render.overlays.captions import MARGIN_PX as _M
+
+    low = np.flatnonzero(region(0.0, 0.7, 0.5, 1.0).any(axis=1))
+    assert low.size and int(0.7 * h) + low.max() <= h - 0.5 * _M * scale
     assert region(0.0, 0.0, 0.3, 0.2).sum() > 30  # legend, top left
     assert region(0.8, 0.0, 1.0, 0.2).sum() > 100  # logo and credit, top right
     assert not region(0.3, 0.3, 0.7, 0.8).any()  # the globe itself

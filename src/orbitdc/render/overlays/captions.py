@@ -128,8 +128,8 @@ class CaptionsOverlay(Layer):
         lines = title.count("\n") + 1 if title else 1
         self._text("title", title, (w / 2, m + 8 * scale * lines), "center", "center",
                    title_pt, True)
-        self._text("caption", captions.caption, (m, h - m), "left", "bottom", 12 * scale, False)
-        self._text("clock", captions.clock, (w - m, h - m), "right", "bottom", 13 * scale, True)
+        self._text("caption", captions.caption, (m, h - m), "left", "top", 12 * scale, False)
+        self._text("clock", captions.clock, (w - m, h - m), "right", "top", 13 * scale, True)
         side = round(LOGO_PX * scale)
         logo_x = w - m - side
         if captions.logo:

@@ -210,7 +210,36 @@ def test_the_export_dialog_takes_the_windows_filters(qtbot, timeline: Timeline) 
     opts = dlg.options()
     assert opts.hidden_constellations == {"Polar"}
     assert opts.state_filter == StateFilter(light="sunlit", soc_below_pct=40.0)
+    assert opts.orbit_rings == "selected"
+    view.orbit_rings = "all"  # View → Orbit rings → every plane
+    assert dlg.options().orbit_rings == "all"
     dlg.close()
+
+
+def test_every_planes_ring_in_an_export(timeline: Timeline, tmp_path: Path, capsys,
+                                        monkeypatch) -> None:
+    """``--rings all`` (or the window's ring mode) draws every plane's ring in the frames:
+    pixels change along the rings, not without them."""
+    from orbitdc.app import cli, headless
+
+    frames = {}
+    for mode in ("selected", "all"):
+        out = tmp_path / mode
+        export(timeline, ExportOptions(output=out, size=(320, 180), frames=1,
+                                       camera="fixed", orbit_rings=mode, legend=False,
+                                       clock=False))
+        frames[mode] = iio.imread(out / "frame_00001.png").astype(int)
+    changed = (np.abs(frames["all"] - frames["selected"]).max(axis=-1) > 40).sum()
+    assert changed > 200
+    seen: list[ExportOptions] = []
+    from orbitdc.app import export as export_mod
+
+    monkeypatch.setattr(export_mod, "export", lambda tl, opts, progress=None: seen.append(opts))
+    monkeypatch.setattr(headless, "use_headless_backend_if_needed", lambda rerun_argv=None: "")
+    out = str(tmp_path / "c.mp4")
+    assert cli.main(["export", str(timeline.scenario.path), "-o", out, "--rings", "all",
+                     "-q"]) == 0
+    assert seen[-1].orbit_rings == "all"
 
 
 def test_orbitdc_export_hide_leaves_a_constellation_out(timeline: Timeline, tmp_path: Path,

@@ -108,6 +108,7 @@ def export(tl: Timeline, opts: ExportOptions,
     try:
         if globe is not None:
             set_filters(globe, frozenset(opts.hidden_constellations), opts.state_filter)
+            globe.layers["orbits"].set_mode(opts.orbit_rings)  # as the window's View menu
             globe.set_timeline(tl)
             if opts.camera == "fixed" and opts.view:
                 for key, value in opts.view.items():

@@ -267,7 +267,8 @@ class ExportDialog(QDialog):
             panels=self.panels.isChecked(), view=self._camera,
             economics=self.economics.isChecked(),
             hidden_constellations=self._view.hidden_constellations,
-            state_filter=self._view.state_filter,  # the frames show what the window shows
+            state_filter=self._view.state_filter,
+            orbit_rings=self._view.orbit_rings,  # the frames show what the window shows
             lang=i18n.current(),  # the scenario's captions in the interface's language
             captions=self.timed.isChecked(), fade_s=float(self.fade.value()),
             tour_file=Path(self._tour_file) if self._tour_file else None)

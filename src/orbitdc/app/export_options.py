@@ -40,6 +40,7 @@ class ExportOptions:
     # The window's filters (render.filtering): hidden satellites are not drawn, named or linked.
     hidden_constellations: frozenset[str] = frozenset()
     state_filter: StateFilter = field(default_factory=StateFilter)
+    orbit_rings: str = "selected"  # the selected satellite's ring, or "all" planes'
     # The show track (app.export_show): a tour file over the scenario's [[camera]] and
     # [[caption]] tables, its captions burnt in (in ``lang``), a fade from/to black.
     tour_file: Path | None = None

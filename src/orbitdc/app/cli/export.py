@@ -61,6 +61,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--hide", action="append", default=[], metavar="CONSTELLATION",
                    help="leave a constellation out (its dots, names and links), as the "
                         "window's filter does; repeatable")
+    p.add_argument("--rings", default="selected", choices=("selected", "all"),
+                   help="orbit rings: the followed satellite's plane (default) or every plane")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -109,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
                          logo=args.logo, clock=not args.no_clock,
                          legend=not args.no_legend, panels=args.panels,
                          economics=args.economics, hidden_constellations=frozenset(args.hide),
+                         orbit_rings=args.rings,
                          tour_file=tour_file, captions=not args.no_captions, lang=args.lang,
                          fade_s=args.fade)
     headless.use_headless_backend_if_needed(rerun_argv=args.argv)

@@ -133,3 +133,15 @@ def test_the_map_alone_carries_the_scenarios_captions(tmp_path: Path) -> None:
     rows = np.flatnonzero(diff.any(axis=1))
     assert diff.sum() > 500 and rows.min() > 0.55 * 360  # large text, low in the picture
     assert not diff[:150].any()
+    # Globe and map side by side: one caption across both (not squeezed into the globe's part).
+    both = {}
+    for on in (True, False):
+        out = tmp_path / f"both_{on}"
+        opts = ExportOptions(output=out, size=(800, 360), frames=1, from_s=t_s, span_s=1.0,
+                             layout="both", captions=on, camera="fixed")
+        export(tl, opts)
+        both[on] = _frame(out)
+    globe_w = split_width(opts)[0][0]
+    diff = np.abs(both[True] - both[False]).sum(axis=-1) > 60
+    cols = np.flatnonzero(diff.any(axis=0))
+    assert cols.min() < globe_w - 40 and cols.max() > globe_w + 40

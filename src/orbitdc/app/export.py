@@ -133,7 +133,7 @@ def export(tl: Timeline, opts: ExportOptions,
                     globe.view.camera.azimuth = (azimuth0
                                                  + ORBIT_TURN_DEG * k / max(len(times), 1))
                 globe.show_state(tl.state_at(float(t)))
-                show.globe_frame(globe, float(t))
+                show.globe_frame(globe, float(t), caption=maps is None)
                 globe.set_captions(replace(captions, clock=clock), overlay_scale)
                 parts.append(globe.render())  # RGBA: ffmpeg drops the alpha in its process
             if maps is not None:  # alone, the map carries the title, clock and captions
@@ -141,6 +141,11 @@ def export(tl: Timeline, opts: ExportOptions,
                 parts.append(maps.image(float(t), title=captions.title if alone else None,
                                         clock=clock if alone else None,
                                         caption=show.caption(float(t)) if alone else None))
+            if globe is not None and maps is not None:  # one caption across globe and map
+                from orbitdc.app.map_strip import caption_over
+
+                parts = [caption_over(np.concatenate(parts, axis=1), *show.caption(float(t)),
+                                      globe_size[0] + map_w)]
             if strip is not None:
                 parts.append(strip.image(float(t)))
             frame = parts[0] if len(parts) == 1 else np.concatenate(parts, axis=1)

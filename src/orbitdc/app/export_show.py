@@ -52,14 +52,15 @@ class ShowTrack:
         self.n_frames = n
         self.fade_frames = max(float(opts.fade_s) * opts.fps, 0.0)
 
-    def globe_frame(self, globe, t_s: float) -> None:
+    def globe_frame(self, globe, t_s: float, caption: bool = True) -> None:
         """Before drawing the globe at ``t_s`` (after ``show_state``): the tour's pose, the
-        caption on at that instant."""
+        caption on at that instant (unless ``caption`` is False: it goes over the whole
+        frame then, see :func:`map_strip.caption_over`)."""
         from orbitdc.render import tour
 
         if self.tour:
             tour.apply_tour(globe, self.keys, t_s)
-        if self.captions:
+        if self.captions and caption:
             tour.show_caption(globe, self.captions, t_s, self.caption_fade_s, self.lang)
         else:
             tour.hide_caption(globe)

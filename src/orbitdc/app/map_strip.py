@@ -103,15 +103,7 @@ class MapStrip:
                    Qt.AlignHCenter | Qt.AlignVCenter, title)
 
     def _caption(self, painter: QPainter, text: str, alpha: float) -> None:
-        w, h = self.size
-        font = QFont()
-        font.setBold(True)
-        font.setPixelSize(max(MIN_TEXT_PX, round(CAPTION_FRACTION * h)))
-        painter.setFont(font)
-        painter.setOpacity(min(max(alpha, 0.0), 1.0))
-        room = QRectF(0.05 * w, 0.62 * h, 0.9 * w, 0.3 * h)
-        _boxed(painter, room, Qt.AlignHCenter | Qt.AlignBottom | Qt.TextWordWrap, text)
-        painter.setOpacity(1.0)
+        _paint_caption(painter, text, alpha, *self.size)
 
     def close(self) -> None:
         self.widget.close()
@@ -124,3 +116,34 @@ def _boxed(painter: QPainter, room: QRectF, align: Qt.AlignmentFlag, text: str) 
     grow = 0.25 * box.height()
     painter.fillRect(box.adjusted(-grow, 0, grow, 0), QColor(0, 0, 0, 150))
     painter.drawText(room, align, text)
+
+
+def _paint_caption(painter: QPainter, text: str, alpha: float, w: int, h: int) -> None:
+    """A timed caption over a ``w``×``h`` picture: large (CAPTION_FRACTION of ``h``), bold,
+    centred low on a translucent band, at opacity ``alpha``."""
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(max(MIN_TEXT_PX, round(CAPTION_FRACTION * h)))
+    painter.setFont(font)
+    painter.setPen(QColor(theme.TEXT))
+    painter.setOpacity(min(max(alpha, 0.0), 1.0))
+    room = QRectF(0.05 * w, 0.62 * h, 0.9 * w, 0.3 * h)
+    _boxed(painter, room, Qt.AlignHCenter | Qt.AlignBottom | Qt.TextWordWrap, text)
+    painter.setOpacity(1.0)
+
+
+def caption_over(frame: np.ndarray, text: str | None, alpha: float,
+                 width_px: int) -> np.ndarray:
+    """``frame`` (rows, cols, 4 uint8 RGBA) with a timed caption painted across its first
+    ``width_px`` columns (the globe and the map together, with ``--view both``)."""
+    if not text or alpha <= 0.0:
+        return frame
+    out = np.ascontiguousarray(frame).copy()
+    h, w = out.shape[:2]
+    img = QImage(out.data, w, h, 4 * w, QImage.Format_RGBA8888)
+    painter = QPainter(img)
+    try:
+        _paint_caption(painter, text, alpha, width_px, h)
+    finally:
+        painter.end()
+    return out

@@ -89,8 +89,16 @@ def test_satellites_are_drawn_where_they_are_in_their_class(view: MapView,
     np.testing.assert_allclose(np.sort(x), np.sort(lon[sunlit]))
     np.testing.assert_allclose(np.sort(y), np.sort(lat[sunlit]))
     assert view.ring.getData()[0][0] == pytest.approx(lon[7])
-    for key in ("sunlit", "shadow"):  # a 53° orbit: part of its track in the dark
+    for key in ("sunlit", "umbra"):  # a 53° orbit: part of its track in the dark
         assert np.isfinite(view.tracks[key].getData()[0]).sum() > 10, key
+    # Its classes are the physics' at each point (the globe's thresholds), penumbra between.
+    offsets = view.state.offset_s + np.linspace(-0.5 * timeline.period_s(7),
+                                                timeline.period_s(7), 240)
+    illum = timeline.illumination_along(offsets, timeline.track(7, offsets)[0])
+    lon_p = view.tracks["penumbra"].getData()[0]
+    assert np.isfinite(lon_p).sum() >= 2 and ((illum > 0.001) & (illum < 0.999)).any()
+    lon_u = view.tracks["umbra"].getData()[0]
+    assert np.isfinite(lon_u).sum() in ((illum <= 0.001).sum() + k for k in (1, 2))
     assert view.stations.getData()[0].size == 6 and len(view.labels) == 6
     assert np.isfinite(view.footprints.getData()[0]).sum() > 6 * 100
 

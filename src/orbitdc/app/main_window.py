@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.app import docks, filters
+from orbitdc.app import docks, filters, map_link
 from orbitdc.app.clock import Clock
 from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
                 self.panels[spec.key].bind(self.view_state, selection=spec.follows_selection,
                                            clock=spec.follows_clock)
         self.inspector.bind(self.view_state)
-        self.map_view.bind(self.view_state)
+        map_link.wire(self)  # clock, selection and the radiation layer (app.map_link)
         self.year_view.bind(self.view_state)
         self.presentation = Presentation(self)
         self.menus = build_menus(self)

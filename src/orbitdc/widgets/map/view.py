@@ -1,9 +1,10 @@
 """The flat map (pyqtgraph, equirectangular): the Earth by day and by night from the real Sun,
 with the terminator; the satellites in the globe's sunlight colours; the selected satellite
-ringed, with its ground track half a period back and a period ahead coloured by sunlight; the
-ground stations with their names and footprints at the constellation's altitude. It follows
-the view state's clock and selection (:meth:`bind`) and a click selects the nearest satellite
-(``satellite_clicked``).
+ringed, with its ground track half a period back and a period ahead coloured by sunlight
+(sunlit, penumbra, umbra, as on the globe); the ground stations with their names and
+footprints at the constellation's altitude; the radiation layer when the window gives one
+(``overlay``). It follows the view state's clock and selection (:meth:`bind`) and a click
+selects the nearest satellite (``satellite_clicked``).
 
 Redrawn at most every ``MIN_REDRAW_MS`` of wall time while the clock runs (the globe has the
 frame rate; the map is for reading), the day/night image only when the Sun has moved by
@@ -54,7 +55,7 @@ class MapView(QWidget):
         self.vb = item.getViewBox()
         self.vb.setAspectLocked(True, 1.0)
         # room to pan a little, and for the whole map in a tall area (bands above and below)
-        self.vb.setLimits(xMin=-400, xMax=400, yMin=-300, yMax=300)
+        self.vb.setLimits(xMin=-720, xMax=720, yMin=-720, yMax=720)
         self.show_world()
         for side, ticks in (("bottom", range(-180, 181, 60)), ("left", range(-90, 91, 30))):
             item.getAxis(side).setTicks([[(v, _deg(v, side)) for v in ticks]])
@@ -62,12 +63,15 @@ class MapView(QWidget):
         self.night = shared_look.earth_texture("night", low_res=True)
         self.image = pg.ImageItem(axisOrder="row-major")
         self.plot.addItem(self.image)
+        self.radiation = pg.ImageItem(axisOrder="row-major")  # the globe's radiation layer
+        self.plot.addItem(self.radiation)
         self.terminator = pg.PlotCurveItem(pen=theme.pen("#ffd27f", 1.2, dashed=True))
         self.footprints = pg.PlotCurveItem(pen=theme.pen(STATION, 1.0), connect="finite")
         self.tracks = {key: pg.PlotCurveItem(pen=pg.mkPen(_rgb(colour), width=2),
                                              connect="finite")
                        for key, colour in (("sunlit", shared_look.SUNLIT),
-                                           ("shadow", shared_look.UMBRA))}
+                                           ("penumbra", shared_look.PENUMBRA),
+                                           ("umbra", shared_look.UMBRA))}
         self.dots = {key: pg.ScatterPlotItem(size=DOT_PX, pen=None,
                                              brush=pg.mkBrush(*_rgb(colour)))
                      for key, colour in (("umbra", shared_look.UMBRA),
@@ -92,6 +96,11 @@ class MapView(QWidget):
         self._pending: float | None = None
         self._offset_s = 0.0
         self.shown: Callable[[State], np.ndarray | None] | None = None  # the view's filters
+        # The radiation layer when the globe shows it: () → (RGBA (n_lat, n_lon, 4) uint8 on a
+        # lattice from -90° and -180° in ``step`` degrees, step, a key that changes with it)
+        # or None.
+        self.overlay: Callable[[], tuple[np.ndarray, float, Any] | None] | None = None
+        self._overlay_key: Any = None
         self._timer = QTimer(self, singleShot=True, interval=MIN_REDRAW_MS)
         self._timer.timeout.connect(self._redraw_pending)
 
@@ -167,6 +176,7 @@ class MapView(QWidget):
         for key, dots in self.dots.items():
             keep = classes[key] if shown is None else classes[key] & shown
             dots.setData(lon[keep], lat[keep])
+        self._draw_overlay()
         sun_ecef = frames.teme_to_ecef(np.asarray(state.sun_teme_km, float), state.gmst_rad)
         sub = geo.subsolar(sun_ecef)
         if not (abs(sub[0] - self.subsolar[0]) < SUN_STEP_DEG
@@ -184,6 +194,21 @@ class MapView(QWidget):
             self.show_state(self.tl.state_at(self._pending))
         self._pending = None
 
+    def _draw_overlay(self) -> None:
+        """The radiation map over the day/night image (translucent), or nothing."""
+        got = self.overlay() if self.overlay is not None else None
+        if got is None:
+            if self._overlay_key is not None:
+                self.radiation.clear()
+                self._overlay_key = None
+            return
+        rgba, step, key = got
+        if key != self._overlay_key:  # lattice points at the pixels' centres
+            self.radiation.setImage(rgba, levels=(0, 255))
+            self.radiation.setRect(-180.0 - 0.5 * step, -90.0 - 0.5 * step,
+                                   360.0 + step, 180.0 + step)
+            self._overlay_key = key
+
     def _draw_selected(self) -> None:
         i, tl = self.selected, self.tl
         if i is None or tl is None or i >= self.lat.size or np.isnan(self.lat[i]):
@@ -196,10 +221,13 @@ class MapView(QWidget):
         offsets = self.state.offset_s + np.linspace(-0.5 * period_s, period_s, 240)
         r_teme, r_ecef = tl.track(i, offsets)
         lat, lon, _ = frames.geodetic(r_ecef)
-        lit = tl.illumination_along(offsets, r_teme) >= 0.5
-        for key, mask in (("sunlit", lit), ("shadow", ~lit)):
-            # each class's runs, one point of overlap so the colours meet
-            show = mask | np.r_[mask[1:], False] if key == "shadow" else mask
+        illum = tl.illumination_along(offsets, r_teme)
+        sunlit, umbra = illum >= 0.999, illum <= 0.001  # the globe's classes (shared_look)
+        for key, mask in (("sunlit", sunlit), ("penumbra", ~(sunlit | umbra)),
+                          ("umbra", umbra)):
+            # each class's runs from the point before them: the colours meet, and a
+            # penumbra crossed between two points (~10 s in LEO) still shows
+            show = mask | np.r_[mask[1:], False]
             x, y = geo.break_at_antimeridian(np.where(show, lon, np.nan),
                                              np.where(show, lat, np.nan))
             self.tracks[key].setData(x, y)

@@ -1,0 +1,45 @@
+"""The 2D map tied to the window: it follows the view state (clock, selection) and shows the
+globe's radiation layer when that is on — the same proton-flux map at the same altitude (the
+selected satellite's, else the first constellation's mean) and colours, as a translucent image
+(the layer's lattice is equirectangular already). Redrawn when a layer is toggled."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from orbitdc.physics.flux_views import MAP_STEP_DEG
+from orbitdc.render.layers.radiation import flux_rgba
+
+if TYPE_CHECKING:
+    from orbitdc.app.main_window import MainWindow
+
+
+def radiation_overlay(win: MainWindow) -> tuple[np.ndarray, float, Any] | None:
+    """The globe's radiation map as an RGBA image for the map (rows from −90°), the
+    lattice step (°) and a key (its altitude); None while the layer is off or empty."""
+    layer = win.globe.layers.get("radiation")
+    if layer is None or not layer.visible or layer.flux.size == 0:
+        return None
+    key = float(layer.altitude_km)
+    cached = getattr(win, "_map_overlay", None)
+    if cached is not None and cached[2] == key:
+        return cached
+    rgba = flux_rgba(layer.flux).reshape(*layer.flux.shape, 4)
+    out = (np.rint(np.clip(rgba, 0.0, 1.0) * 255.0).astype(np.uint8), MAP_STEP_DEG, key)
+    win._map_overlay = out
+    return out
+
+
+def wire(win: MainWindow) -> None:
+    """Bind ``win.map_view`` to the window's view state and the globe's radiation layer."""
+    view = win.view_state
+    win.map_view.bind(view)
+    win.map_view.overlay = lambda: radiation_overlay(win)
+
+    def layer_toggled(key: str, _on: bool) -> None:
+        if key == "radiation":
+            win.map_view.request(view.offset_s)
+
+    view.events.layers.connect(layer_toggled)

@@ -107,7 +107,7 @@ class MainWindow(QMainWindow):
                 self.panels[spec.key].bind(self.view_state, selection=spec.follows_selection,
                                            clock=spec.follows_clock)
         self.inspector.bind(self.view_state)
-        map_link.wire(self)  # clock, selection and the radiation layer (app.map_link)
+        self.map_link = map_link.wire(self)  # clock, selection, radiation (app.map_link)
         self.year_view.bind(self.view_state)
         self.presentation = Presentation(self)
         self.menus = build_menus(self)

@@ -32,14 +32,25 @@ def radiation_overlay(win: MainWindow) -> tuple[np.ndarray, float, Any] | None:
     return out
 
 
-def wire(win: MainWindow) -> None:
-    """Bind ``win.map_view`` to the window's view state and the globe's radiation layer."""
-    view = win.view_state
-    win.map_view.bind(view)
-    win.map_view.overlay = lambda: radiation_overlay(win)
+class MapLink:
+    """What ties ``win.map_view`` to the window (held by the window: the view state's events
+    hold its method weakly, so a closed window is not kept alive by its state)."""
 
-    def layer_toggled(key: str, _on: bool) -> None:
+    def __init__(self, win: MainWindow) -> None:
+        self.win = win
+        view = win.view_state
+        win.map_view.bind(view)
+        win.map_view.overlay = self.overlay
+        view.events.layers.connect(self.layer_toggled)
+
+    def overlay(self) -> tuple[np.ndarray, float, Any] | None:
+        return radiation_overlay(self.win)
+
+    def layer_toggled(self, key: str, _on: bool) -> None:
         if key == "radiation":
-            win.map_view.request(view.offset_s)
+            self.win.map_view.request(self.win.view_state.offset_s)
 
-    view.events.layers.connect(layer_toggled)
+
+def wire(win: MainWindow) -> MapLink:
+    """Bind ``win.map_view`` to the window's view state and the globe's radiation layer."""
+    return MapLink(win)

@@ -4,6 +4,7 @@ how many CPUs this process may use, and one shared pool of helper threads."""
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,10 +13,22 @@ _pools: dict[int, ThreadPoolExecutor] = {}
 
 
 def usable_cpus() -> int:
-    """The CPUs this process may run on (its affinity where the OS says)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
+    """The CPUs this process may run on (its affinity where the OS says); inside a Dask
+    worker's task, no more than the worker's threads (one, as ``orbitdc sweep`` starts them:
+    two workers on two cores must not each start a second kernel thread). Not
+    OMP_NUM_THREADS: a LocalCluster's nanny leaves it at 1 in the process that started it."""
+    n = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (
+        os.cpu_count() or 1)
+    if "distributed" in sys.modules:  # (never imported just to ask)
+        try:
+            from distributed import get_worker
+
+            worker = get_worker()
+            per_worker = int(getattr(getattr(worker, "state", worker), "nthreads", n))
+        except (ImportError, ValueError, AttributeError, TypeError):
+            per_worker = n  # not in a worker's task
+        n = min(n, per_worker)
+    return max(1, n)
 
 
 def threads_for(n_items: int, per_thread: int) -> int:

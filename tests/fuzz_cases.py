@@ -507,6 +507,17 @@ def bases(draw: st.DrawFn, *, need_tle: bool = False) -> Base:
         model["radiation"] = draw(radiation_tables())
     if rnd.random() < 0.3:
         model["economics"] = draw(economics_tables())
+    if rnd.random() < 0.3:  # a camera tour and captions within the run
+        span_s = n_steps * step_s
+        model["camera"] = [{"at": f"+{k * span_s / 2:g}s",
+                            "azimuth_deg": draw(st.floats(-360.0, 360.0)),
+                            "elevation_deg": draw(st.floats(-90.0, 90.0)),
+                            "distance_km": draw(st.floats(10.0, 1e5)),
+                            **({"follow": 0} if rnd.random() < 0.3 else {})}
+                           for k in range(rnd.randint(1, 3))]
+        model["caption"] = [{"at": "+0s", "duration": f"{span_s:g}s",
+                             "text": draw(TOML_NAMES).strip() or "T",
+                             **({"text_fr": draw(TOML_NAMES)} if rnd.random() < 0.5 else {})}]
     return Base(model, cats)
 
 
@@ -590,7 +601,10 @@ def odd_value(draw: st.DrawFn, rnd: random.Random, odd: Sequence[Any],
 # The scenario format's keys (scenario.py's docstring), written out rather than imported so
 # that the fuzzer keeps to the file format whatever the loader's internals.
 TOP_KEYS = ("name", "description", "start", "duration", "step", "spacecraft", "constellation",
-            "links", "ground_network", "ground_station", "radiation", "economics")
+            "links", "ground_network", "ground_station", "radiation", "economics", "camera",
+            "caption")
+CAMERA_KEYS = ("at", "azimuth_deg", "elevation_deg", "distance_km", "fov_deg", "follow")
+CAPTION_KEYS = ("at", "duration", "text", "text_fr")
 CONSTELLATION_KEYS = ("type", "name", "pattern", "altitude_km", "inclination_deg", "planes",
                       "per_plane", "phasing", "ltan", "satellites", "file", "radius_km",
                       "cross_track_ratio", "layout", "raan_deg")
@@ -630,7 +644,7 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
     b = base.copy()
     top_keys, craft_keys, const_keys = _all_keys()
     where = rnd.choice(["top", "spacecraft", "constellation", "links", "ground_station",
-                        "radiation", "economics"])
+                        "radiation", "economics", "camera", "caption"])
     delete = rnd.randint(0, 4) == 0
     value = odd_value(draw, rnd, TOML_ODD_VALUES, TOML_VALUES)
     if where == "top":
@@ -655,6 +669,14 @@ def _scenario_structure_mutation(draw: st.DrawFn, base: Base) -> Case:
         if not isinstance(table, dict):
             table = b.model["economics"] = {}
         key, label = rnd.choice([*ECONOMICS_KEYS, "ground_PUE", ""]), "[economics]"
+    elif where in ("camera", "caption"):  # one key of a [[camera]] or [[caption]] table
+        tables = b.model.setdefault(where, [])
+        if not isinstance(tables, list) or not tables:
+            tables = b.model[where] = [{"at": "+0s", "azimuth_deg": 10.0} if where == "camera"
+                                       else {"at": "+0s", "duration": "1s", "text": "T"}]
+        table = tables[rnd.randint(0, len(tables) - 1)]
+        keys = CAMERA_KEYS if where == "camera" else CAPTION_KEYS
+        key, label = rnd.choice([*keys, "azimuth", "Text"]), f"[[{where}]]"
     elif where == "ground_station":
         tables = b.model.setdefault("ground_station", [])
         if not isinstance(tables, list) or not tables:

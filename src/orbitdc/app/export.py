@@ -51,8 +51,13 @@ def split_width(opts: ExportOptions) -> tuple[tuple[int, int], int]:
     width, rounded down to an even number of pixels; the map (:func:`map_width`) takes its
     part of the rest (the globe's width is 0 with the map alone)."""
     width, height = opts.size
-    panel_w = (int(width * PANEL_FRACTION) // 2) * 2 if opts.panels or opts.economics else 0
+    panel_w = _panel_width(opts)
     return (width - panel_w - map_width(opts), height), panel_w
+
+
+def _panel_width(opts: ExportOptions) -> int:
+    """The panel strip's width: PANEL_FRACTION of the frame (even) with panels, else 0."""
+    return (int(opts.size[0] * PANEL_FRACTION) // 2) * 2 if opts.panels or opts.economics else 0
 
 
 def map_width(opts: ExportOptions) -> int:
@@ -61,9 +66,7 @@ def map_width(opts: ExportOptions) -> int:
     2:1 map gets the rest), else 0."""
     if opts.layout == "globe":
         return 0
-    width = opts.size[0]
-    rest = width - ((int(width * PANEL_FRACTION) // 2) * 2 if opts.panels or opts.economics
-                    else 0)
+    rest = opts.size[0] - _panel_width(opts)
     return rest if opts.layout == "map" else (int(rest * MAP_FRACTION) // 2) * 2
 
 
@@ -99,6 +102,8 @@ def export(tl: Timeline, opts: ExportOptions,
                            time_panels=opts.panels, economics=opts.economics,
                            economics_edits=opts.economics_edits)
     if map_w:
+        from orbitdc.app.map_strip import caption_over  # (Qt widgets: only for the map)
+
         maps = _map_strip(tl, opts, (map_w, height))
     own = globe is None and globe_size[0] > 0
     if own:
@@ -142,8 +147,6 @@ def export(tl: Timeline, opts: ExportOptions,
                                         clock=clock if alone else None,
                                         caption=show.caption(float(t)) if alone else None))
             if globe is not None and maps is not None:  # one caption across globe and map
-                from orbitdc.app.map_strip import caption_over
-
                 parts = [caption_over(np.concatenate(parts, axis=1), *show.caption(float(t)),
                                       globe_size[0] + map_w)]
             if strip is not None:

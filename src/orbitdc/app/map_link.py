@@ -16,20 +16,20 @@ if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
 
 
-def radiation_overlay(win: MainWindow) -> tuple[np.ndarray, float, Any] | None:
-    """The globe's radiation map as an RGBA image for the map (rows from −90°), the
-    lattice step (°) and a key (its altitude); None while the layer is off or empty."""
-    layer = win.globe.layers.get("radiation")
+Overlay = tuple[np.ndarray, float, Any]  # RGBA (n_lat, n_lon, 4) uint8, step °, key
+
+
+def radiation_overlay(layer: Any, cached: Overlay | None = None) -> Overlay | None:
+    """The globe's radiation ``layer`` as an image for the map: RGBA (rows from −90°), the
+    lattice step (°) and a key (its altitude); ``cached`` again while the altitude is its
+    key; None while the layer is off or empty."""
     if layer is None or not layer.visible or layer.flux.size == 0:
         return None
     key = float(layer.altitude_km)
-    cached = getattr(win, "_map_overlay", None)
     if cached is not None and cached[2] == key:
         return cached
     rgba = flux_rgba(layer.flux).reshape(*layer.flux.shape, 4)
-    out = (np.rint(np.clip(rgba, 0.0, 1.0) * 255.0).astype(np.uint8), MAP_STEP_DEG, key)
-    win._map_overlay = out
-    return out
+    return np.rint(np.clip(rgba, 0.0, 1.0) * 255.0).astype(np.uint8), MAP_STEP_DEG, key
 
 
 class MapLink:
@@ -38,13 +38,16 @@ class MapLink:
 
     def __init__(self, win: MainWindow) -> None:
         self.win = win
+        self._overlay: Overlay | None = None
         view = win.view_state
         win.map_view.bind(view)
         win.map_view.overlay = self.overlay
         view.events.layers.connect(self.layer_toggled)
 
-    def overlay(self) -> tuple[np.ndarray, float, Any] | None:
-        return radiation_overlay(self.win)
+    def overlay(self) -> Overlay | None:
+        self._overlay = radiation_overlay(self.win.globe.layers.get("radiation"),
+                                          self._overlay)
+        return self._overlay
 
     def layer_toggled(self, key: str, _on: bool) -> None:
         if key == "radiation":

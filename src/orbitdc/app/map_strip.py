@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
-from orbitdc.app.panel_strip import ensure_application
+from orbitdc.app.panel_strip import ensure_application, render_rgba
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.widgets import theme
 from orbitdc.widgets.map import MapView
@@ -70,19 +70,13 @@ class MapStrip:
         self.map.show_world()  # (pyqtgraph keeps a locked aspect by cropping on relayouts)
         self.map.draw_now(offset_s)
         self.app.processEvents()
-        img = QImage(self.size[0], self.size[1], QImage.Format_RGBA8888)
-        img.fill(QColor(theme.BACKGROUND))
-        painter = QPainter(img)
-        try:
-            self.widget.render(painter, QPoint(0, 0))
+
+        def over(painter: QPainter) -> None:
             self._text(painter, title, clock)
             if caption is not None and caption[0]:
-                self._caption(painter, *caption)
-        finally:
-            painter.end()
-        rows = np.frombuffer(img.constBits(), np.uint8).reshape(self.size[1],
-                                                                img.bytesPerLine())
-        return np.array(rows[:, : 4 * self.size[0]].reshape(self.size[1], self.size[0], 4))
+                _paint_caption(painter, *caption, *self.size)
+
+        return render_rgba(self.widget, self.size, over)
 
     def _text(self, painter: QPainter, title: str | None, clock: str | None) -> None:
         w, h = self.size
@@ -101,9 +95,6 @@ class MapStrip:
             painter.setFont(font)
             _boxed(painter, QRectF(pad, pad, w - 2 * pad, 2.0 * px),
                    Qt.AlignHCenter | Qt.AlignVCenter, title)
-
-    def _caption(self, painter: QPainter, text: str, alpha: float) -> None:
-        _paint_caption(painter, text, alpha, *self.size)
 
     def close(self) -> None:
         self.widget.close()

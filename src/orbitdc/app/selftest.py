@@ -77,7 +77,7 @@ def _timeline(ctx: dict) -> str:
 def _sunlit(ctx: dict) -> str:
     from skyfield.api import EarthSatellite
 
-    from orbitdc.physics import sun
+    from orbitdc.physics import shadow, sun
     from orbitdc.physics.timebase import timescale
     from orbitdc.physics.timeline import Timeline
 
@@ -95,7 +95,11 @@ def _sunlit(ctx: dict) -> str:
     total = len(sats) * offsets.size
     if agree < total:
         raise RuntimeError(f"{total - agree} of {total} samples disagree with Skyfield")
-    return f"{total} samples of {len(sats)} satellites agree"
+    st = tl.state_at(tl.span_s / 2)  # the compiled shadow test (big runs) gives the same
+    compiled = shadow.illumination(st.r_teme_km[None], st.sun_teme_km, compiled=True)[0]
+    if not np.allclose(compiled[0], st.illum, rtol=0.0, atol=1e-9):
+        raise RuntimeError("the compiled shadow test disagrees with the numpy one")
+    return f"{total} samples of {len(sats)} satellites agree (numpy and compiled alike)"
 
 
 @check("contact search (compiled) matches every-instant elevations")

@@ -49,15 +49,26 @@ def segment_visible_fraction(x: np.ndarray) -> np.ndarray:
     return seen
 
 
-def illumination_core(p_km: np.ndarray, r2: np.ndarray, d_sun_km: np.ndarray
-                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def illumination_core(p_km: np.ndarray, r2: np.ndarray, d_sun_km: np.ndarray,
+                      compiled: bool = False) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The shadow test (the hot path; arrays (n_time, n_sat)) from ``p_km`` = r·ŝ (position
     along the Sun direction), ``r2`` = |r|² and the Sun's distance ``d_sun_km`` (n_time, 1).
 
     Returns (illumination, margin_km, h_km) where h = √(r² − R_E²) = r·cos θe and
     margin = r·(cos θe − cos φ) ≈ R_E·(φ − θe): > 0 when the Sun's centre is visible, and
-    ≈ ±R_E·θs (±30 km) at the edges of the penumbra.
+    ≈ ±R_E·θs (±30 km) at the edges of the penumbra. ``compiled``: the same in one compiled
+    loop (:mod:`shadow_kernel`, ~5× faster; numba is imported on first use).
     """
+    if compiled:
+        from orbitdc.physics import shadow_kernel
+
+        p = np.ascontiguousarray(p_km, np.float64)
+        q = np.ascontiguousarray(np.broadcast_to(r2, p.shape), np.float64)
+        illum, margin, h = np.empty_like(p), np.empty_like(p), np.empty_like(p)
+        d = np.ascontiguousarray(np.broadcast_to(np.reshape(d_sun_km, (-1, 1)),
+                                                 (p.shape[0], 1))[:, 0], np.float64)
+        shadow_kernel.core(p, q, d, illum, margin, h)
+        return illum, margin, h
     # r·cos φ, with the satellite→Sun distance to first order in r/D (next term < 1e-9).
     w = r2 - p_km * d_sun_km
     w /= d_sun_km - p_km
@@ -68,13 +79,24 @@ def illumination_core(p_km: np.ndarray, r2: np.ndarray, d_sun_km: np.ndarray
     return illum, margin, h
 
 
-def illumination(r_km: np.ndarray, sun_km: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def illumination(r_km: np.ndarray, sun_km: np.ndarray, compiled: bool = True
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """Illumination 0..1 and the Sun-centre margin (km, > 0 where the Sun's centre is
     visible, smooth in time: its zero crossings are eclipse entry and exit).
 
     ``r_km``: satellite positions (n_time, n_sat, 3); ``sun_km``: geocentric Sun (n_time, 3)
-    in the same frame. Returns two arrays of shape (n_time, n_sat).
+    in the same frame. Returns two arrays of shape (n_time, n_sat). ``compiled`` False: in
+    numpy (no numba import: a small run's display before its first frame), otherwise one
+    compiled loop (:mod:`shadow_kernel`).
     """
+    if compiled:
+        from orbitdc.physics import shadow_kernel
+
+        r = np.ascontiguousarray(r_km, np.float64)
+        sun = np.ascontiguousarray(np.reshape(sun_km, (-1, 3)), np.float64)
+        illum, margin = np.empty(r.shape[:2]), np.empty(r.shape[:2])
+        shadow_kernel.from_positions(r, sun, illum, margin)
+        return illum, margin
     sun = np.reshape(sun_km, (-1, 3, 1))
     d_sun = np.sqrt((sun * sun).sum(axis=1))  # (n_time, 1)
     p = (r_km @ sun)[..., 0] / d_sun

@@ -29,8 +29,9 @@ from orbitdc.physics.timebase import TimeGrid
 ProgressFn = Callable[[int, int], None]
 WINDOW_INSTANTS = 2048  # instants whose ephemeris is evaluated at once (~40 MB of temporaries)
 COMPILED_SAMPLES = 20_000_000  # satellite-instants (or COMPILED_SATS satellites) from which
-COMPILED_SATS = 20_000  # planes are interpolated by the compiled kernel (numba: ~0.3 s to
-# import and load, not worth it, nor wanted, before a small run's first frame)
+COMPILED_SATS = 20_000  # planes are interpolated and the shadow tested by compiled kernels
+# (numba: ~0.3 s to import and load, not worth it, nor wanted, before a small run's first
+# frame)
 
 
 @dataclass
@@ -110,14 +111,14 @@ class Simulation:
         self.names = names if indices is None else [names[i] for i in self.indices]
         self.satrecs = satrecs if indices is None else [satrecs[i] for i in self.indices]
         relative = relative_rows(scenario.constellations)  # cluster members' offsets
+        self.compiled = n * self.grid.n_time > COMPILED_SAMPLES or n >= COMPILED_SATS
         self.sats = Propagator(self.satrecs, None if relative is None
                                else relative[self.indices], whole=satrecs,
                                indices=None if indices is None else self.indices,
-                               compiled=(n * self.grid.n_time > COMPILED_SAMPLES
-                                         or n >= COMPILED_SATS))
+                               compiled=self.compiled)
         self.sc = sc_all if indices is None else sc_all.subset(self.indices)
         self.group = np.repeat(np.arange(len(groups)), [n for _, n in groups])[self.indices]
-        self.sunlight = SunlightModel(self.sc)
+        self.sunlight = SunlightModel(self.sc, self.compiled)
         self.windows = windows
 
     @property

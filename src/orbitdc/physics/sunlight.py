@@ -31,7 +31,10 @@ def components(r_km: np.ndarray) -> np.ndarray:
 class SunlightModel:
     """Per-satellite constants of the array and radiator; call with positions and the Sun."""
 
-    def __init__(self, sc: SpacecraftArrays) -> None:
+    def __init__(self, sc: SpacecraftArrays, compiled: bool = False) -> None:
+        """``compiled``: the shadow test in one compiled loop (a big run: numba is loaded
+        anyway; see :func:`shadow.illumination_core`)."""
+        self.compiled = compiled
         keep = np.maximum(1.0 - sc.array_degradation_per_year, 1e-300)
         self.log_keep = np.log(keep)
         self.degrades = bool(np.any(self.log_keep != 0.0))
@@ -63,7 +66,7 @@ class SunlightModel:
         p = x * s_hat[:, 0:1]
         p += y * s_hat[:, 1:2]
         p += z * s_hat[:, 2:3]
-        illum, margin, h = shadow.illumination_core(p, r2, d_sun)
+        illum, margin, h = shadow.illumination_core(p, r2, d_sun, self.compiled)
         inv_r = 1.0 / np.sqrt(r2)
         cos_zen = p * inv_r  # Sun's zenith angle at the sub-satellite point
         sin_e = shadow.EARTH_RADIUS_KM * inv_r

@@ -244,7 +244,7 @@ class Timeline:
         positions ``r_teme_km`` (n, 3) at instants ``offsets_s`` (n,) — e.g. a
         :meth:`track` — with the Sun at each instant; 0 where a position is NaN."""
         r = np.nan_to_num(np.asarray(r_teme_km, np.float64))[:, None, :]
-        illum = shadow.illumination(r, self.sun_at(offsets_s))[0][:, 0]
+        illum = shadow.illumination(r, self.sun_at(offsets_s), self.sim.compiled)[0][:, 0]
         return np.where(np.isfinite(r_teme_km).all(axis=1), illum, 0.0)
 
     def sun_at(self, offsets_s: np.ndarray) -> np.ndarray:

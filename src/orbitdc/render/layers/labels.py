@@ -13,10 +13,9 @@ import time
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-from vispy import scene as vscene
 
 from orbitdc.physics.timeline import Timeline
-from orbitdc.render import palette
+from orbitdc.render import fonts, palette
 from orbitdc.render.layers.base import Layer
 from orbitdc.render.overlays.captions import text_width_px
 from orbitdc.render.picking import behind_earth, behind_sphere, project
@@ -38,9 +37,9 @@ class LabelsLayer(Layer):
 
     def __init__(self, scene: GlobeScene) -> None:
         super().__init__(scene)
-        self.text = vscene.visuals.Text(text="", color=palette.STATION_LABEL,
-                                        font_size=FONT_PT, bold=True, anchor_x="left",
-                                        anchor_y="center", parent=self.parent)
+        self.text = fonts.text(self.parent, "", color=palette.STATION_LABEL,
+                               font_size=FONT_PT, bold=True, anchor_x="left",
+                               anchor_y="center")
         self.text.set_gl_state("translucent", depth_test=False)
         self.own(self.text)
         self.hovered: int | None = None

@@ -10,7 +10,7 @@ from vispy import scene as vscene
 
 from orbitdc.physics.ground import Stations
 from orbitdc.physics.timeline import Timeline
-from orbitdc.render import palette
+from orbitdc.render import fonts, palette
 from orbitdc.render.layers.base import Layer
 
 if TYPE_CHECKING:
@@ -51,9 +51,8 @@ class StationsLayer(Layer):
         super().__init__(scene)
         self.markers = vscene.visuals.Markers(parent=self.parent)
         self.markers.set_gl_state("translucent", depth_test=True, depth_mask=True)
-        self.names = vscene.visuals.Text("", color=palette.STATION_LABEL, anchor_x="left",
-                                         anchor_y="center", font_size=LABEL_PT,
-                                         parent=self.parent)
+        self.names = fonts.text(self.parent, "", color=palette.STATION_LABEL, anchor_x="left",
+                                anchor_y="center", font_size=LABEL_PT)
         self.names.set_gl_state("translucent", depth_test=False, depth_mask=False)
         self.own(self.markers, self.names)
         self.pos = np.zeros((0, 3), np.float32)  # marker positions shown, Earth radii

@@ -21,6 +21,7 @@ from vispy import scene
 from vispy.visuals.transforms import STTransform
 
 from orbitdc.assets import asset_dir
+from orbitdc.render import fonts
 from orbitdc.render.layers.base import Layer
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class CaptionsOverlay(Layer):
                 item.visible = False
             return
         if item is None:
-            item = scene.visuals.Text(text, color="white", bold=bold, parent=self.canvas.scene)
+            item = fonts.text(self.canvas.scene, text, color="white", bold=bold)
             self._texts[key] = item
         # Only what changed: each assignment makes VisPy lay the text out again.
         if item.text != text:

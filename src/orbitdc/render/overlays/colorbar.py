@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 from vispy import scene as vscene
 
-from orbitdc.render import palette
+from orbitdc.render import fonts, palette
 
 
 class ColorBar:
@@ -18,9 +18,9 @@ class ColorBar:
         self.steps, self.origin = steps, origin  # strip's top left at 720 px high
         self.titles = {key: q[0] for key, q in palette.QUANTITIES.items()}
         self.mesh = vscene.visuals.Mesh(parent=parent)
-        self.title = vscene.visuals.Text("", color="white", anchor_x="left", parent=parent)
-        self.lo = vscene.visuals.Text("", color="white", anchor_x="left", parent=parent)
-        self.hi = vscene.visuals.Text("", color="white", anchor_x="right", parent=parent)
+        self.title = fonts.text(parent, "", color="white", anchor_x="left")
+        self.lo = fonts.text(parent, "", color="white", anchor_x="left")
+        self.hi = fonts.text(parent, "", color="white", anchor_x="right")
         self.nodes = (self.mesh, self.title, self.lo, self.hi)
         k = np.arange(steps)
         self._faces = np.concatenate([np.stack([k, k + 1, k + steps + 1], 1),

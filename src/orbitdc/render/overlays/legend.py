@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from vispy import scene as vscene
 
-from orbitdc.render import palette
+from orbitdc.render import fonts, palette
 from orbitdc.render.layers.base import Layer
 from orbitdc.render.overlays.colorbar import ColorBar
 
@@ -37,7 +37,7 @@ class LegendOverlay(Layer):
         texts.update({name: entry[0] for name, entry in palette.LINK_LEGEND.items()})
         for name, text in texts.items():
             dot = vscene.visuals.Markers(parent=self.parent)
-            label = vscene.visuals.Text(text, color="white", anchor_x="left", parent=self.parent)
+            label = fonts.text(self.parent, text, color="white", anchor_x="left")
             self.entries[name] = (dot, label)
             self.own(dot, label)
         self.colorbar = ColorBar(self.parent)

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from vispy import scene
 
+from orbitdc.render import fonts
 from orbitdc.render.layers.base import Layer
 from orbitdc.render.overlays.captions import text_width_px
 
@@ -88,9 +89,8 @@ class TimedCaptionOverlay(Layer):
             self._band = scene.visuals.Rectangle(center=(0, 0), width=1, height=1,
                                                  color=(0, 0, 0, 0),
                                                  parent=self.canvas.scene)
-            self._label = scene.visuals.Text("", color="white", bold=True,
-                                             anchor_x="center", anchor_y="center",
-                                             parent=self.canvas.scene)
+            self._label = fonts.text(self.canvas.scene, "", color="white", bold=True,
+                                     anchor_x="center", anchor_y="center")
             for item in (self._band, self._label):
                 item.order = self.order
                 item.set_gl_state("translucent", depth_test=False)

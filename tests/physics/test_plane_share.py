@@ -110,3 +110,21 @@ def test_the_compiled_and_numpy_interpolations_agree(shells) -> None:
     np.testing.assert_allclose(r1, r2, rtol=0, atol=1e-9)
     np.testing.assert_allclose(v1, v2, rtol=0, atol=1e-12)
     assert np.array_equal(e1, e2)
+
+
+def test_groups_are_found_once_for_the_same_satellites(shells, monkeypatch) -> None:
+    """Each satellite shown on its own (plots, inspector) builds a part of the run whose
+    planes are those of the whole: the grouping (~1 s at 88,000) is not done again."""
+    calls = []
+    real = plane_share._groups
+    monkeypatch.setattr(plane_share, "_LAST", [None])  # (forget earlier tests' runs)
+    monkeypatch.setattr(plane_share, "_groups", lambda s: calls.append(len(s)) or real(s))
+    sats = [s for c in shells.constellations for s in c.satrecs]
+    first = plane_share.groups(sats)
+    again = plane_share.groups(list(sats))  # another list of the same satellites
+    assert len(calls) == 1 and all(np.array_equal(a, b) for a, b in zip(first, again,
+                                                                        strict=True))
+    again[0][:] = -1  # a caller's copy: the remembered answer is not changed
+    assert np.array_equal(plane_share.groups(sats)[0], first[0]) and len(calls) == 1
+    plane_share.groups(sats[1:])  # other satellites: found anew
+    assert len(calls) == 2

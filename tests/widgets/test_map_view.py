@@ -121,3 +121,25 @@ def test_footprint_radius_and_antimeridian() -> None:
     lon, lat = geo.break_at_antimeridian(np.array([170.0, 179.0, -179.0, -170.0]),
                                          np.array([0.0, 1.0, 2.0, 3.0]))
     assert np.isnan(lon[2]) and np.isnan(lat[2]) and lon.size == 5
+
+
+def test_a_slow_redraw_spaces_out_the_next(view: MapView, qtbot, monkeypatch) -> None:
+    """While the clock runs the map redraws at most every MIN_REDRAW_MS, and never takes more
+    than 1/REDRAW_SHARE of the GUI thread: a redraw of ~0.3 s (88,000 satellites) waits
+    ~1.5 s before the next; a quick one (48 satellites: a few tens of ms) much less."""
+    import time
+
+    from orbitdc.widgets.map import view as map_view
+
+    view.request(600.0)
+    qtbot.waitUntil(lambda: view.state is not None and view.state.offset_s == 600.0)
+    assert map_view.MIN_REDRAW_MS <= view._timer.interval() < 600
+    real = view.show_state
+    monkeypatch.setattr(view, "show_state", lambda st: (time.sleep(0.3), real(st)))
+    view.request(1200.0)
+    qtbot.waitUntil(lambda: view.state.offset_s == 1200.0, timeout=3000)
+    assert 1500 <= view._timer.interval() < 2500
+    monkeypatch.setattr(view, "show_state", real)
+    view.request(1800.0)
+    qtbot.waitUntil(lambda: view.state.offset_s == 1800.0, timeout=5000)
+    assert map_view.MIN_REDRAW_MS <= view._timer.interval() < 600

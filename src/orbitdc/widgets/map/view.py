@@ -7,12 +7,14 @@ footprints at the constellation's altitude; the radiation layer when the window 
 selects the nearest satellite (``satellite_clicked``).
 
 Redrawn at most every ``MIN_REDRAW_MS`` of wall time while the clock runs (the globe has the
-frame rate; the map is for reading), the day/night image only when the Sun has moved by
-``SUN_STEP_DEG``.
+frame rate; the map is for reading), and no more often than leaves the GUI thread
+``1 / REDRAW_SHARE`` of its time for the rest (a redraw of 88,000 satellites takes ~0.5 s:
+then every ~2.5 s); the day/night image only when the Sun has moved by ``SUN_STEP_DEG``.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -29,6 +31,7 @@ from orbitdc.widgets import theme
 from orbitdc.widgets.map import geo
 
 MIN_REDRAW_MS = 100
+REDRAW_SHARE = 5  # the wait before the next redraw: at least this many times the last one's
 SUN_STEP_DEG = 0.25  # the Sun moves this far (15 min of Earth rotation: 1 min) → reshade
 IMAGE_COLS = 1024  # the day/night image's width (the 1k textures)
 PICK_RADIUS_PX = 12.0
@@ -191,7 +194,10 @@ class MapView(QWidget):
     # --- drawing ----------------------------------------------------------------------------
     def _redraw_pending(self) -> None:
         if self._pending is not None and self.tl is not None and self.isVisible():
+            t0 = time.perf_counter()
             self.show_state(self.tl.state_at(self._pending))
+            took_ms = (time.perf_counter() - t0) * 1e3
+            self._timer.setInterval(int(max(MIN_REDRAW_MS, REDRAW_SHARE * took_ms)))
         self._pending = None
 
     def _draw_overlay(self) -> None:

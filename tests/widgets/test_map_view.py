@@ -143,3 +143,53 @@ def test_a_slow_redraw_spaces_out_the_next(view: MapView, qtbot, monkeypatch) ->
     view.request(1800.0)
     qtbot.waitUntil(lambda: view.state.offset_s == 1800.0, timeout=5000)
     assert map_view.MIN_REDRAW_MS <= view._timer.interval() < 600
+
+
+def _class_masks(image) -> dict[str, np.ndarray]:
+    from orbitdc import shared_look
+
+    rgb = np.array(image.convertToFormat(image.Format.Format_RGB888).constBits(),
+                   np.uint8).reshape(image.height(), -1)[:, :3 * image.width()]
+    rgb = rgb.reshape(image.height(), image.width(), 3).astype(int)
+    return {key: (np.abs(rgb - np.array(colour[:3]) * 255).max(axis=2) <= 12)
+            for key, colour in (("sunlit", shared_look.SUNLIT),
+                                ("umbra", shared_look.UMBRA))}
+
+
+def test_tens_of_thousands_are_stamped_where_the_scatter_draws_them(
+        qtbot, timeline: Timeline, monkeypatch) -> None:
+    """Above RASTER_FROM satellites the dots are stamped into one image (raster_dots):
+    the same dots, in their classes' colours, where the scatter items draw them (within a
+    pixel), and the satellites the filters hide are in neither."""
+    from orbitdc.widgets.map import view as map_view
+
+    masks, data = {}, {}
+    for mode, threshold in (("raster", 1), ("scatter", 10**9)):
+        monkeypatch.setattr(map_view, "RASTER_FROM", threshold)
+        m = MapView()
+        qtbot.addWidget(m)
+        m.resize(1000, 560)
+        m.show()
+        qtbot.waitExposed(m)
+        m.shown = lambda st: np.arange(st.illum.size) % 3 != 0  # a third filtered out
+        m.set_timeline(timeline)
+        m.show_state(timeline.state_at(3000.0))
+        assert (m.raster.isVisible(), m.scatter["sunlit"].isVisible()) == (
+            (True, False) if mode == "raster" else (False, True))
+        data[mode] = {key: m.dots[key].getData() for key in m.dots}
+        masks[mode] = _class_masks(m.grab().toImage())
+    for key in ("sunlit", "umbra"):
+        for a, b in zip(data["raster"][key], data["scatter"][key], strict=True):
+            np.testing.assert_array_equal(a, b)
+        r, s = masks["raster"][key], masks["scatter"][key]
+        assert s.sum() > 200, key  # (dots of that class on screen)
+        assert 0.7 < r.sum() / s.sum() < 1.4, key  # discs of the same size
+        for a, b in ((r, s), (s, r)):  # each one's pixels within a pixel of the other's
+            near = np.zeros_like(b)
+            for dy in (-1, 0, 1):
+                for dx in (-1, 0, 1):
+                    near |= np.roll(np.roll(b, dy, axis=0), dx, axis=1)
+            assert (a & ~near).sum() <= 0.02 * a.sum(), key
+        ys, xs = np.nonzero(r)
+        yt, xt = np.nonzero(s)
+        assert abs(xs.mean() - xt.mean()) < 0.5 and abs(ys.mean() - yt.mean()) < 0.5, key

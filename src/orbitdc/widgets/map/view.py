@@ -29,14 +29,20 @@ from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State
 from orbitdc.widgets import theme
 from orbitdc.widgets.map import geo
+from orbitdc.widgets.map.raster_dots import RasterDots
 
 MIN_REDRAW_MS = 100
+RASTER_FROM = 20_000  # satellites from which their dots are stamped into one image (raster_dots)
 REDRAW_SHARE = 5  # the wait before the next redraw: at least this many times the last one's
 SUN_STEP_DEG = 0.25  # the Sun moves this far (15 min of Earth rotation: 1 min) → reshade
 IMAGE_COLS = 1024  # the day/night image's width (the 1k textures)
 PICK_RADIUS_PX = 12.0
 DOT_PX = 6.0
 STATION = "#36d6e7"
+
+
+CLASS_COLOURS = (("umbra", shared_look.UMBRA), ("penumbra", shared_look.PENUMBRA),
+                 ("sunlit", shared_look.SUNLIT))  # drawn in this order: sunlit on top
 
 
 def _rgb(rgba: tuple[float, ...]) -> tuple[int, int, int]:
@@ -75,16 +81,17 @@ class MapView(QWidget):
                        for key, colour in (("sunlit", shared_look.SUNLIT),
                                            ("penumbra", shared_look.PENUMBRA),
                                            ("umbra", shared_look.UMBRA))}
-        self.dots = {key: pg.ScatterPlotItem(size=DOT_PX, pen=None,
-                                             brush=pg.mkBrush(*_rgb(colour)))
-                     for key, colour in (("umbra", shared_look.UMBRA),
-                                         ("penumbra", shared_look.PENUMBRA),
-                                         ("sunlit", shared_look.SUNLIT))}
+        self.scatter = {key: pg.ScatterPlotItem(size=DOT_PX, pen=None,
+                                                brush=pg.mkBrush(*_rgb(colour)))
+                        for key, colour in CLASS_COLOURS}
+        self.raster = RasterDots(DOT_PX, {key: _rgb(colour) for key, colour in CLASS_COLOURS})
+        self.raster.setVisible(False)
+        self.dots: dict[str, Any] = dict(self.scatter)  # the satellites' dots in use, by class
         self.ring = pg.ScatterPlotItem(size=18, brush=None, pen=pg.mkPen("#33ff99", width=2))
         self.stations = pg.ScatterPlotItem(symbol="s", size=8, pen=None,
                                            brush=pg.mkBrush(STATION))
         for it in (self.terminator, self.footprints, *self.tracks.values(),
-                   *self.dots.values(), self.ring, self.stations):
+                   *self.scatter.values(), self.raster, self.ring, self.stations):
             self.plot.addItem(it)
         self.labels: list[pg.TextItem] = []
         layout = QVBoxLayout(self)
@@ -111,6 +118,13 @@ class MapView(QWidget):
     def set_timeline(self, tl: Any) -> None:
         """A new scenario: stations and footprints drawn, the state cleared."""
         self.tl, self.state = tl, None
+        raster = tl is not None and tl.n_sat >= RASTER_FROM
+        for dots in self.dots.values():
+            dots.setData([], [])
+        self.dots = dict(self.raster.layers) if raster else dict(self.scatter)
+        self.raster.setVisible(raster)
+        for item in self.scatter.values():
+            item.setVisible(not raster)
         for label in self.labels:
             self.plot.removeItem(label)
         self.labels = []

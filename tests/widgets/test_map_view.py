@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from helpers import write_scenario
 from orbitdc.physics import frames, scenario
@@ -166,30 +167,37 @@ def test_tens_of_thousands_are_stamped_where_the_scatter_draws_them(
     masks, data = {}, {}
     for mode, threshold in (("raster", 1), ("scatter", 10**9)):
         monkeypatch.setattr(map_view, "RASTER_FROM", threshold)
+        box = QWidget()  # inside a window, away from its corner (painted at an offset)
+        qtbot.addWidget(box)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(37, 53, 0, 0)
         m = MapView()
-        qtbot.addWidget(m)
-        m.resize(1000, 560)
-        m.show()
-        qtbot.waitExposed(m)
+        layout.addWidget(m)
+        box.resize(1037, 613)
+        box.show()
+        qtbot.waitExposed(box)
         m.shown = lambda st: np.arange(st.illum.size) % 3 != 0  # a third filtered out
         m.set_timeline(timeline)
         m.show_state(timeline.state_at(3000.0))
         assert (m.raster.isVisible(), m.scatter["sunlit"].isVisible()) == (
             (True, False) if mode == "raster" else (False, True))
         data[mode] = {key: m.dots[key].getData() for key in m.dots}
-        masks[mode] = _class_masks(m.grab().toImage())
+        masks[mode] = _class_masks(box.grab().toImage())
+        ratio = box.devicePixelRatioF()
     for key in ("sunlit", "umbra"):
         for a, b in zip(data["raster"][key], data["scatter"][key], strict=True):
             np.testing.assert_array_equal(a, b)
         r, s = masks["raster"][key], masks["scatter"][key]
         assert s.sum() > 200, key  # (dots of that class on screen)
         assert 0.7 < r.sum() / s.sum() < 1.4, key  # discs of the same size
+        reach = int(np.ceil(ratio))
         for a, b in ((r, s), (s, r)):  # each one's pixels within a pixel of the other's
             near = np.zeros_like(b)
-            for dy in (-1, 0, 1):
-                for dx in (-1, 0, 1):
+            for dy in range(-reach, reach + 1):
+                for dx in range(-reach, reach + 1):
                     near |= np.roll(np.roll(b, dy, axis=0), dx, axis=1)
             assert (a & ~near).sum() <= 0.02 * a.sum(), key
         ys, xs = np.nonzero(r)
         yt, xt = np.nonzero(s)
-        assert abs(xs.mean() - xt.mean()) < 0.5 and abs(ys.mean() - yt.mean()) < 0.5, key
+        tol = 0.75 * ratio  # (logical pixels, in the grab's physical ones)
+        assert abs(xs.mean() - xt.mean()) < tol and abs(ys.mean() - yt.mean()) < tol, key

@@ -66,11 +66,12 @@ class RasterDots(pg.GraphicsObject):
         return WORLD
 
     def paint(self, painter: QPainter, *args: Any) -> None:
-        t = painter.deviceTransform()  # item (°) → device pixels
+        t = painter.transform()  # item (°) → the painter's logical pixels (not the device's:
+        # a widget inside a window is painted at an offset that the device transform adds)
+        area = painter.window()
         device = painter.device()
         ratio = float(device.devicePixelRatioF()) if device is not None else 1.0
-        w = int(np.ceil(device.width() * ratio)) if device is not None else 0
-        h = int(np.ceil(device.height() * ratio)) if device is not None else 0
+        w, h = int(np.ceil(area.width() * ratio)), int(np.ceil(area.height() * ratio))
         if w <= 0 or h <= 0:
             return
         key = (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), w, h, ratio)
@@ -78,7 +79,7 @@ class RasterDots(pg.GraphicsObject):
             self._image = (key, self._render(t, w, h, ratio))
         painter.save()
         painter.resetTransform()
-        painter.drawImage(0, 0, self._image[1])
+        painter.drawImage(area.x(), area.y(), self._image[1])
         painter.restore()
 
     def _render(self, t: Any, w: int, h: int, ratio: float) -> QImage:

@@ -29,3 +29,20 @@ def test_one_glyph_cache_per_canvas() -> None:
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.parametrize(("shape", "size"), [((320, 256), (80, 64)), ((300, 260), (75, 65)),
+                                             ((130, 70), (33, 18)), ((64, 1), (16, 1))])
+def test_the_whole_array_glyph_fields_are_vispys(shape, size) -> None:
+    """The faster downsampling gives VisPy's own glyph fields, byte for byte."""
+    import numpy as np
+    from vispy.visuals.text.text import SDFRendererCPU
+
+    rng = np.random.default_rng(sum(shape))
+    data = np.zeros(shape, np.uint8)
+    data[shape[0] // 5:-shape[0] // 5, shape[1] // 5:max(shape[1] - shape[1] // 5, 1)] = 255
+    data[rng.integers(0, shape[0], 300), rng.integers(0, shape[1], 300)] = 255
+    want, got = np.zeros((400, 400, 3), np.uint8), np.zeros((400, 400, 3), np.uint8)
+    SDFRendererCPU().render_to_texture(data, want, (3, 5), size)
+    fonts.WholeArraySDF().render_to_texture(data, got, (3, 5), size)
+    assert np.array_equal(got, want) and want.any()

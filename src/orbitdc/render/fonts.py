@@ -11,8 +11,10 @@ from __future__ import annotations
 import weakref
 from typing import Any
 
+import numpy as np
 from vispy import scene as vscene
-from vispy.visuals.text.text import FontManager
+from vispy.visuals.text._sdf_cpu import _calc_distance_field
+from vispy.visuals.text.text import FontManager, SDFRendererCPU
 
 _BY_CANVAS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -25,7 +27,39 @@ def glyph_cache(node: vscene.Node) -> FontManager | None:
     fonts = _BY_CANVAS.get(canvas)
     if fonts is None:
         fonts = _BY_CANVAS[canvas] = FontManager(method="cpu")
+        fonts._renderer = WholeArraySDF()
     return fonts
+
+
+def _resample(n_in: int, n_out: int) -> tuple[np.ndarray, np.ndarray]:
+    """Where ``np.interp`` from ``n_in`` cell centres to ``n_out`` takes each output: the
+    left input index and the weight of the right one (ends held)."""
+    pos = np.clip((np.arange(n_out) + 0.5) * n_in / n_out - 0.5, 0.0, n_in - 1.0)
+    left = np.minimum(np.floor(pos).astype(np.intp), n_in - 2) if n_in > 1 else np.zeros(
+        n_out, np.intp)
+    return left, (pos - left).astype(np.float32) if n_in > 1 else np.zeros(n_out, np.float32)
+
+
+class WholeArraySDF(SDFRendererCPU):
+    """VisPy's CPU signed-distance glyphs, with its downsampling (one ``np.interp`` per row
+    and column of a 256-pixel glyph: 60 % of a glyph's time) done on whole arrays."""
+
+    def render_to_texture(self, data: np.ndarray, texture: Any, offset: tuple[int, int],
+                          size: tuple[int, int]) -> None:
+        sdf = (data / 255).astype(np.float32)
+        h, w = sdf.shape
+        tex_w, tex_h = size
+        _calc_distance_field(sdf, w, h, 32)
+        sdf = 2 * sdf - 1.0  # (VisPy's tweak toward its GPU fields)
+        sdf = np.sign(sdf) * np.abs(sdf) ** 0.75 / 2.0 + 0.5
+        left, frac = _resample(w, tex_w)
+        if w > 1:
+            sdf = sdf[:, left] * (1.0 - frac) + sdf[:, left + 1] * frac
+        top, frac = _resample(h, tex_h)
+        if h > 1:
+            sdf = sdf[top] * (1.0 - frac[:, None]) + sdf[top + 1] * frac[:, None]
+        bitmap = (sdf * 255).astype(np.uint8)
+        texture[offset[1]:offset[1] + tex_h, offset[0]:offset[0] + tex_w, :] = bitmap[..., None]
 
 
 def text(parent: vscene.Node, text: str | list[str] = "", **kwargs: Any) -> vscene.visuals.Text:

@@ -46,3 +46,12 @@ def test_the_whole_array_glyph_fields_are_vispys(shape, size) -> None:
     SDFRendererCPU().render_to_texture(data, want, (3, 5), size)
     fonts.WholeArraySDF().render_to_texture(data, got, (3, 5), size)
     assert np.array_equal(got, want) and want.any()
+
+    class Texture:  # a GL texture takes whole blocks: the same block shape as VisPy's
+        def __setitem__(self, key, value) -> None:
+            self.shape = np.shape(value)
+
+    a, b = Texture(), Texture()
+    SDFRendererCPU().render_to_texture(data, a, (3, 5), size)
+    fonts.WholeArraySDF().render_to_texture(data, b, (3, 5), size)
+    assert a.shape == b.shape == (size[1], size[0], 3)

@@ -59,7 +59,8 @@ class WholeArraySDF(SDFRendererCPU):
         if h > 1:
             sdf = sdf[top] * (1.0 - frac[:, None]) + sdf[top + 1] * frac[:, None]
         bitmap = (sdf * 255).astype(np.uint8)
-        texture[offset[1]:offset[1] + tex_h, offset[0]:offset[0] + tex_w, :] = bitmap[..., None]
+        texture[offset[1]:offset[1] + tex_h, offset[0]:offset[0] + tex_w, :] = np.repeat(
+            bitmap[..., None], 3, axis=2)  # (a GL texture takes the whole block, not a view)
 
 
 def text(parent: vscene.Node, text: str | list[str] = "", **kwargs: Any) -> vscene.visuals.Text:

@@ -31,13 +31,12 @@ def glyph_cache(node: vscene.Node) -> FontManager | None:
     return fonts
 
 
-def _resample(n_in: int, n_out: int) -> tuple[np.ndarray, np.ndarray]:
+def _resample(n_in: int, n_out: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Where ``np.interp`` from ``n_in`` cell centres to ``n_out`` takes each output: the
-    left input index and the weight of the right one (ends held)."""
+    input indices on either side and the weight of the right one (ends held)."""
     pos = np.clip((np.arange(n_out) + 0.5) * n_in / n_out - 0.5, 0.0, n_in - 1.0)
-    left = np.minimum(np.floor(pos).astype(np.intp), n_in - 2) if n_in > 1 else np.zeros(
-        n_out, np.intp)
-    return left, (pos - left).astype(np.float32) if n_in > 1 else np.zeros(n_out, np.float32)
+    left = np.floor(pos).astype(np.intp)
+    return left, np.minimum(left + 1, n_in - 1), (pos - left).astype(np.float32)
 
 
 class WholeArraySDF(SDFRendererCPU):
@@ -52,12 +51,10 @@ class WholeArraySDF(SDFRendererCPU):
         _calc_distance_field(sdf, w, h, 32)
         sdf = 2 * sdf - 1.0  # (VisPy's tweak toward its GPU fields)
         sdf = np.sign(sdf) * np.abs(sdf) ** 0.75 / 2.0 + 0.5
-        left, frac = _resample(w, tex_w)
-        if w > 1:
-            sdf = sdf[:, left] * (1.0 - frac) + sdf[:, left + 1] * frac
-        top, frac = _resample(h, tex_h)
-        if h > 1:
-            sdf = sdf[top] * (1.0 - frac[:, None]) + sdf[top + 1] * frac[:, None]
+        left, right, frac = _resample(w, tex_w)
+        sdf = sdf[:, left] * (1.0 - frac) + sdf[:, right] * frac
+        top, bottom, frac = _resample(h, tex_h)
+        sdf = sdf[top] * (1.0 - frac[:, None]) + sdf[bottom] * frac[:, None]
         bitmap = (sdf * 255).astype(np.uint8)
         texture[offset[1]:offset[1] + tex_h, offset[0]:offset[0] + tex_w, :] = np.repeat(
             bitmap[..., None], 3, axis=2)  # (a GL texture takes the whole block, not a view)

@@ -19,6 +19,13 @@ per_plane = 2
 """
 
 
+def walker(planes: int, per_plane: int, name: str = "Walker", phasing: int = 1) -> str:
+    """A [[constellation]] table: a Walker delta shell of 53° at 550 km."""
+    return (f'[[constellation]]\nname = "{name}"\ntype = "walker"\npattern = "delta"\n'
+            f"altitude_km = 550\ninclination_deg = 53\nplanes = {planes}\n"
+            f"per_plane = {per_plane}\nphasing = {phasing}\n")
+
+
 def write_scenario(folder: Path, body: str, *, start: str = "2026-03-20T00:00:00Z",
                    duration: str = "6h", step: str = "60s", name: str = "test") -> Path:
     """Write a scenario file with the given [spacecraft]/[[constellation]] body."""

@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("vispy")
 from vispy import app as vispy_app
 
-from helpers import write_scenario
+from helpers import walker, write_scenario
 from orbitdc.physics import scenario
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.globe_scene import GlobeScene
@@ -20,17 +20,7 @@ from orbitdc.render.layers import satellites
 from orbitdc.render.picking import behind_earth, behind_sphere
 
 SIZE = (480, 320)
-BODY = """
-[[constellation]]
-name = "Walker"
-type = "walker"
-pattern = "delta"
-altitude_km = 550
-inclination_deg = 53
-planes = 12
-per_plane = 20
-phasing = 1
-"""
+BODY = walker(12, 20)
 
 
 def _behind(pos: np.ndarray, eye: np.ndarray, radius: float) -> np.ndarray:

@@ -1428,14 +1428,24 @@ def warm_up() -> None:
     the ephemeris, timescale and compiled kernels already loaded."""
     if _warm:
         return
+    head = 'name = "w"\nstart = "2026-06-21T00:00:00Z"\nduration = "2min"\nstep = "60s"\n'
+    bodies = ['[[constellation]]\ntype = "sso"\naltitude_km = 600\nltan = "06:00"\n'
+              'satellites = 1\n']
+    # Each kind of laser link, with stations: every compiled kernel a case may step through
+    # (the data flow's and the ISL graphs') is compiled here, before the forks; compiled in
+    # a worker (a fresh checkout has no numba cache) it took the whole time limit, again in
+    # each new worker, as the killed one never wrote its cache.
+    for isl in ("none", "grid", "nearest", "cluster"):
+        bodies.append(f'ground_network = "optical"\n[links]\nisl = "{isl}"\n'
+                      '[[constellation]]\ntype = "walker"\npattern = "delta"\n'
+                      'altitude_km = 550\ninclination_deg = 53\nplanes = 2\nper_plane = 2\n')
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / SCENARIO
-        path.write_text('name = "w"\nstart = "2026-06-21T00:00:00Z"\nduration = "2min"\n'
-                        'step = "60s"\n[[constellation]]\ntype = "sso"\naltitude_km = 600\n'
-                        'ltan = "06:00"\nsatellites = 1\n', encoding="utf-8")
-        kind, detail, _ = execute(str(path), [str(path)])
-        if kind != OK:
-            raise RuntimeError(f"warm-up scenario failed: {detail}")
+        for body in bodies:
+            path.write_text(head + body, encoding="utf-8")
+            kind, detail, _ = execute(str(path), [str(path)])
+            if kind != OK:
+                raise RuntimeError(f"warm-up scenario failed: {detail}")
     from orbitdc.physics import contacts
 
     contacts.warm_up()  # the link model's compiled kernels, inherited by the forked workers

@@ -332,10 +332,14 @@ def warm_up() -> None:
     v[..., 0], v[..., 1] = -7.6 * np.sin(ang), 7.6 * np.cos(ang)
     block = SimpleNamespace(offset_s=t, gmst_rad=np.zeros(4), valid=np.ones((4, 3), bool),
                             r_teme_km=r.transpose(1, 0, 2), v_teme_km_s=v.transpose(1, 0, 2))
-    finder = ContactFinder(Stations([Station("warm-up", 0.0, 0.0, 0.0, 10.0, 1.0, 1, "rf",
-                                             1.0)]), 3, 180.0, visible=True)
-    finder.add(block)  # type: ignore[arg-type]
-    finder.result()
+    stations = Stations([Station("warm-up", 0.0, 0.0, 0.0, 10.0, 1.0, 1, "rf", 1.0)])
+    # one satellite: contiguous either way round, numba's other layout (else ~5 s to compile)
+    one = SimpleNamespace(offset_s=t, gmst_rad=np.zeros(4), valid=np.ones((4, 1), bool),
+                          r_teme_km=block.r_teme_km[:, :1], v_teme_km_s=block.v_teme_km_s[:, :1])
+    for b in (block, one):
+        finder = ContactFinder(stations, b.valid.shape[1], 180.0, visible=True)
+        finder.add(b)  # type: ignore[arg-type]
+        finder.result()
     from orbitdc.physics.isl_kernel import fixed_links
 
     fixed_links(block.r_teme_km, block.valid, np.zeros(1, np.int64), np.ones(1, np.int64),

@@ -18,7 +18,7 @@ from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import binding
 from orbitdc.render.canvas import CameraHome, SceneCanvas
 from orbitdc.render.follow import follow_camera
-from orbitdc.render.geometry import rot_z, vispy_matrix
+from orbitdc.render.geometry import rot_z, set_matrix, vispy_matrix
 from orbitdc.render.layers import atmosphere, earth, orbits, satellites, shadow, stars, sun, track
 from orbitdc.render.layers.base import Layer
 from orbitdc.render.layers.contact_lines import ContactLinesLayer
@@ -122,10 +122,8 @@ class GlobeScene(OverlayControls):
         rz = rot_z(state.gmst_rad)
         inertial, earth = ((np.eye(4), vispy_matrix(rz.T)) if self.frame == "inertial"
                            else (vispy_matrix(rz), np.eye(4)))
-        for node, matrix in ((self.inertial, inertial), (self.inertial_glass, inertial),
-                             (self.earth_fixed, earth), (self.earth_fixed_glass, earth)):
-            if not np.array_equal(node.transform.matrix, matrix):  # (a change costs ~1 ms:
-                node.transform.matrix = matrix  # VisPy tells every shader that uses it)
+        set_matrix(inertial, self.inertial, self.inertial_glass)
+        set_matrix(earth, self.earth_fixed, self.earth_fixed_glass)
         for layer in self.layers.values():
             layer.show(state)
         if self.selected is not None and self.follow:

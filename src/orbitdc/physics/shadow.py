@@ -65,8 +65,7 @@ def illumination_core(p_km: np.ndarray, r2: np.ndarray, d_sun_km: np.ndarray,
         p = np.ascontiguousarray(p_km, np.float64)
         q = np.ascontiguousarray(np.broadcast_to(r2, p.shape), np.float64)
         illum, margin, h = np.empty_like(p), np.empty_like(p), np.empty_like(p)
-        d = np.ascontiguousarray(np.broadcast_to(np.reshape(d_sun_km, (-1, 1)),
-                                                 (p.shape[0], 1))[:, 0], np.float64)
+        d = np.ascontiguousarray(np.broadcast_to(np.ravel(d_sun_km), p.shape[:1]), np.float64)
         shadow_kernel.core(p, q, d, illum, margin, h)
         return illum, margin, h
     # r·cos φ, with the satellite→Sun distance to first order in r/D (next term < 1e-9).

@@ -26,3 +26,19 @@ def write_file(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _collect_qt_garbage():
+    """After each test, collect the reference cycles it left (closed windows, pyqtgraph's
+    menus). Once the app has its QApplication, Python's collector runs only from a timer on
+    the GUI thread (see ``orbitdc.app.gui``), and a test may not run the event loop long
+    enough for it."""
+    yield
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:
+        import gc
+
+        if not gc.isenabled():
+            gc.collect()

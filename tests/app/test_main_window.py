@@ -281,3 +281,36 @@ def test_at_moves_the_clock_once_the_scenario_is_in(new_window, qtbot, capsys) -
     gui.seek_when_loaded(win, datetime(2030, 1, 1, tzinfo=UTC), "2030-01-01T00:00:00Z")
     assert "--at: 2030-01-01T00:00:00Z is outside the scenario" in capsys.readouterr().err
     assert win.clock.offset_s == pytest.approx(9000.0)  # unchanged
+
+
+def test_cycles_are_collected_on_the_gui_thread_only(qtbot) -> None:
+    """A worker that allocates does not start a collection (which would destroy the Qt
+    objects of the cycles it frees in that thread); the GUI thread's timer collects them."""
+    import gc
+    import threading
+    import weakref
+
+    from PySide6.QtCore import QObject
+
+    gui.application("en")
+    assert not gc.isenabled()
+    gc.collect()
+    where: list[int] = []
+
+    class Holder:
+        def __init__(self) -> None:
+            self.me, self.qt = self, QObject()
+
+    weakref.finalize(holder := Holder(), lambda: where.append(threading.get_ident()))
+    del holder  # now only a cycle
+
+    kept: list[list] = []
+
+    def churn() -> None:  # far past the collector's first threshold (700 net allocations)
+        kept.extend([] for _ in range(20_000))
+
+    worker = threading.Thread(target=churn)
+    worker.start()
+    worker.join()
+    assert where == []  # no collection in the worker
+    qtbot.waitUntil(lambda: where == [threading.get_ident()], timeout=3000)

@@ -102,8 +102,46 @@ def test_one_dock_and_one_menu_entry_per_registered_panel(qtbot, tmp_path: Path)
         "Power", "Thermal", "Compute", "Links", "Mission life", "Economics", "Inspector",
         "Scenario", "Map", "Year"]
     for key in keys:
-        assert win.docks[key].widget() is win.panels[key]
+        panel = win.panels[key]  # (made now if it was not yet: then put in its dock)
+        assert win.docks[key].widget() is panel
         assert win.docks[key].objectName() == f"dock_{key}"
+    win.close()
+
+
+def test_panels_are_made_when_first_shown_and_given_what_the_others_got(qtbot,
+                                                                        tmp_path: Path) -> None:
+    """Hidden tabs are not made at launch nor fed at each load; a panel made later (its tab
+    raised) shows the Timeline, the selection and the clock's time as one made at once, and a
+    click in it moves the clock."""
+    win = _window(qtbot, tmp_path, size=(1280, 760))  # one slot: power raised, others tabbed
+    win.show()
+    qtbot.waitUntil(lambda: win.panels.is_built("power"))
+    assert set(win.panels.built()) == {"power"}
+    assert [d.widget().objectName() for k, d in win.docks.items() if k in ("thermal", "life")
+            ] == ["placeholder_thermal", "placeholder_life"]
+    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+        win.open_scenario("default", duration="3h")
+    assert set(win.panels.built()) == {"power"}  # loading fed only the panel made
+    win.view_state.selected = 5
+    win.clock.seek(1800.0)
+    win.docks["thermal"].raise_()
+    qtbot.waitUntil(lambda: win.panels.is_built("thermal"))
+    thermal = win.panels["thermal"]
+    assert win.docks["thermal"].widget() is thermal and thermal.isVisible()
+    assert thermal.selected() == 5
+    assert max(len(c.getData()[0] if c.getData()[0] is not None else ()) for c in
+               thermal.curves.values()) > 100  # the Timeline's series, plotted
+    assert [line.value() for line in thermal.cursors] == pytest.approx([1800.0, 1800.0])
+    assert thermal._title == ""  # titled by its dock
+    thermal.time_requested.emit(600.0)
+    assert win.clock.offset_s == 600.0
+    # The presentation menu lists every panel's plots without making them.
+    assert [k for k, _label in win.presentation.choices()][:4] == [
+        "power:selected", "power:constellation", "thermal:selected", "thermal:constellation"]
+    assert not win.panels.is_built("links")
+    assert [k for k, _label in win.presentation.choices() if k.startswith("links:")] == [
+        f"links:{part}" for part in type(win.panels["links"]).PARTS]
+    assert tuple(win.panels["links"].plot_parts()) == type(win.panels["links"]).PARTS
     win.close()
 
 

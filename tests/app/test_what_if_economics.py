@@ -58,6 +58,8 @@ def window(qtbot, tmp_path: Path):
     path.write_text(SCENARIO, encoding="utf-8")
     with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
         win.open_scenario(str(path))
+    win.docks["scenario"].raise_()  # its cost editor shown (the Economics panel made for it)
+    qtbot.waitUntil(lambda: win.scenario_panel.economics.isEnabled())
     loads: list[str] = []
     real_load = win.loader.load
     win.loader.load = lambda *a, **k: (loads.append(a[0]), real_load(*a, **k))[1]

@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
+from orbitdc.app import lazy_panels
+
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
 
@@ -29,18 +31,18 @@ def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]
     ``retranslate``."""
     docks: dict[str, QDockWidget] = {}
     for key, widget, area in (
-            *((k, p, Qt.RightDockWidgetArea) for k, p in win.panels.items()),
+            *((k, p, Qt.RightDockWidgetArea)
+              for k, p in lazy_panels.dock_placeholders(win).items()),
             ("inspector", win.inspector, Qt.LeftDockWidgetArea),
             ("scenario", win.scenario_panel, Qt.LeftDockWidgetArea),
             ("map", win.map_view, Qt.LeftDockWidgetArea),
             ("year", win.year_view, Qt.LeftDockWidgetArea)):
-        if key in win.panels:
-            widget.set_title("")  # the dock's title says it
         dock = QDockWidget(win)
         dock.setObjectName(f"dock_{key}")  # kept in the saved window layout
         dock.setWidget(widget)
         win.addDockWidget(area, dock)
         docks[key] = dock
+    lazy_panels.make_on_show(win, docks)
     win.tabifyDockWidget(docks["inspector"], docks["scenario"])
     win.tabifyDockWidget(docks["inspector"], docks["map"])  # (drag it beside the globe)
     win.tabifyDockWidget(docks["inspector"], docks["year"])

@@ -279,7 +279,7 @@ def run_export(win: MainWindow, opts: ExportOptions) -> Path | None:
     cancelled or failed (the error is shown). The Economics charts, if asked for, with the
     assumptions edited in the window."""
     if opts.economics and opts.economics_edits is None:
-        edits = dict(getattr(win.panels.get("economics"), "edits", {}))
+        edits = dict(getattr(win.panels.built().get("economics"), "edits", {}))
         opts = dataclasses.replace(opts, economics_edits=edits)
     dialog = QProgressDialog(tr("Exporting…"), tr("Cancel"), 0, opts.frames, win)
     dialog.setObjectName("export_progress")

@@ -32,6 +32,7 @@ def application(lang: str | None = None) -> QApplication:
     tune_allocator()  # before any thread starts (mallopt is not thread-safe)
     vispy_app.use_app("pyside6")
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    _collect_garbage_on_gui_thread(app)
     app.setApplicationName("OrbitDC")
     app.setOrganizationName("OrbitDC")
     app.setDesktopFileName("orbitdc")  # matches orbitdc.desktop (taskbar grouping, icon)
@@ -40,6 +41,20 @@ def application(lang: str | None = None) -> QApplication:
     i18n.install(lang or Settings().get("language", i18n.system_language(),
                                         choices=i18n.LANGUAGES))
     return app
+
+
+def _collect_garbage_on_gui_thread(app: QApplication) -> None:
+    """Python's cycle collector run from a timer on the GUI thread, not automatically. Left
+    automatic, it runs in whichever thread allocates (the loader's, the prefetcher's) and
+    destroys there the Qt objects of the cycles it frees (a closed window, pyqtgraph's
+    menus): their timers cannot be stopped from that thread ("QBasicTimer::stop: Failed")
+    and the GUI thread later fires one on the freed object, a crash (seen in the tests).
+    pyqtgraph's collector collects each generation when its count passes the usual
+    threshold, every 0.5 s."""
+    if getattr(app, "_orbitdc_gc", None) is None:
+        from pyqtgraph.util.garbage_collector import GarbageCollector
+
+        app._orbitdc_gc = GarbageCollector(interval=0.5)
 
 
 def _wait_for_load(win) -> str | None:

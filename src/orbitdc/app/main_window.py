@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.app import docks, filters, map_link
+from orbitdc.app import docks, filters, lazy_panels, map_link
 from orbitdc.app.clock import Clock
 from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
@@ -96,16 +96,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.BottomToolBarArea, bar)
 
         self.panel_specs: tuple[PanelSpec, ...] = panel_specs()
-        self.panels: dict[str, QWidget] = {spec.key: spec.factory() for spec in self.panel_specs}
+        self.panels = lazy_panels.install(self)  # each made when first shown or asked for
         self.inspector = Inspector()
         self.scenario_panel = ScenarioPanel()
         self.map_view = MapView()
         self.year_view = YearPanel()  # (docked with the inspector: see app.docks)
         self.docks: dict[str, QDockWidget] = docks.make_docks(self, size)
-        for spec in self.panel_specs:
-            if spec.follows_selection or spec.follows_clock:
-                self.panels[spec.key].bind(self.view_state, selection=spec.follows_selection,
-                                           clock=spec.follows_clock)
         self.inspector.bind(self.view_state)
         self.map_link = map_link.wire(self)  # clock, selection, radiation (app.map_link)
         self.year_view.bind(self.view_state)
@@ -136,10 +132,6 @@ class MainWindow(QMainWindow):
         self.timebar.speed_changed.connect(c.set_speed)
         self.timebar.seek_requested.connect(lambda t: (c.play(False), c.seek(t)))
         self.timebar.step_requested.connect(c.step)
-        for spec in self.panel_specs:
-            if spec.follows_clock:
-                self.panels[spec.key].time_requested.connect(
-                    lambda t: (c.play(False), c.seek(t)))
         self.loader.progress.connect(self._on_progress)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.links_ready.connect(self._on_links_ready)
@@ -147,11 +139,10 @@ class MainWindow(QMainWindow):
         self.loader.failed.connect(self._on_failed)
         self.loader.busy_changed.connect(self._on_busy)
         self.scenario_panel.apply_requested.connect(self._apply_what_if)
-        econ, editor = self.panels.get("economics"), self.scenario_panel.economics
-        if econ is not None:  # its edits, from either panel: recomputed, not simulated
-            editor.edited.connect(econ.edit)
-            editor.reset_requested.connect(econ.reset_edits)
-            econ.updated.connect(lambda: editor.show_values(econ.values()))
+        editor = self.scenario_panel.economics
+        if "economics" in self.panels:  # its edits, from either panel: recomputed, not run
+            editor.edited.connect(lambda key, value: self.panels["economics"].edit(key, value))
+            editor.reset_requested.connect(lambda: self.panels["economics"].reset_edits())
         self.map_view.satellite_clicked.connect(lambda i: setattr(self.view_state, "selected",
                                                                   i))
         self.year_view.day_requested.connect(self.move_to_day)
@@ -172,6 +163,7 @@ class MainWindow(QMainWindow):
                       map=self.tr("Map"), year=self.tr("Year"))
         for key, dock in self.docks.items():
             dock.setWindowTitle(titles[key])
+        lazy_panels.fit_tab_titles(self)
         self.globe.set_legend_labels({
             "sunlit": self.tr("Sunlit"), "penumbra": self.tr("Penumbra"),
             "umbra": self.tr("Umbra (eclipse)"), "station": self.tr("Ground station"),
@@ -202,7 +194,7 @@ class MainWindow(QMainWindow):
         craft = {**before.get("spacecraft", {}), **overrides.get("spacecraft", {})}
         if craft:
             merged["spacecraft"] = craft
-        econ = getattr(self.panels.get("economics"), "edits", {})  # kept by the new run
+        econ = getattr(self.panels.built().get("economics"), "edits", {})  # kept by the run
         if econ:
             merged["economics"] = {**before.get("economics", {}), **econ}
         kwargs["overrides"] = merged
@@ -238,7 +230,7 @@ class MainWindow(QMainWindow):
         view.new_timeline(tl.n_sat)  # a selection that no longer exists is dropped
         self.globe.set_timeline(tl, reset_camera=not keep_time)
         self.globe.select(view.selected)  # (set_timeline forgets it)
-        for panel in self.panels.values():
+        for panel in self.panels.built().values():  # (the others get it when made)
             panel.set_timeline(tl)
         self.inspector.set_timeline(tl)
         self.scenario_panel.set_timeline(tl)

@@ -22,8 +22,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
+from orbitdc.app import lazy_panels
 from orbitdc.widgets import theme
 from orbitdc.widgets.inspector import BRIEF_ROWS
+from orbitdc.widgets.panels.plotparts import part_title
 
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
@@ -76,13 +78,17 @@ class Presentation(QObject):
         for spec in self.win.panel_specs:
             if spec.off_time:  # Mission life, Economics: no instant to present
                 continue
-            panel, title = self.win.panels[spec.key], spec.translated_title()
-            parts = panel.plot_parts() if hasattr(panel, "plot_parts") else None
+            title, name = spec.translated_title(), part_title
+            parts = lazy_panels.spec_parts(spec)  # (known without making the panel)
+            if parts is None:  # (a factory that is not a panel class: ask the panel)
+                panel = self.win.panels[spec.key]
+                parts = tuple(panel.plot_parts()) if hasattr(panel, "plot_parts") else None
+                name = getattr(panel, "part_title", part_title)
             if not parts:
                 out.append((spec.key, title))
                 continue
             for part in parts:
-                out.append((f"{spec.key}:{part}", f"{title}: {panel.part_title(part)}"))
+                out.append((f"{spec.key}:{part}", f"{title}: {name(part)}"))
         return out
 
     def set_chosen(self, key: str, on: bool) -> None:
@@ -132,7 +138,7 @@ class Presentation(QObject):
                 win.showFullScreen()
             return
         self._timer.stop()
-        for panel in win.panels.values():
+        for panel in win.panels.built().values():
             if hasattr(panel, "show_parts"):
                 panel.show_parts(None)
                 panel.set_legend_mode("header")
@@ -165,10 +171,12 @@ class Presentation(QObject):
         win = self.win
         shown = self.shown_docks()
         for spec in win.panel_specs:
-            panel, parts = win.panels[spec.key], self.panel_parts(spec.key)
+            parts = self.panel_parts(spec.key)
             if parts is None:
                 win.docks[spec.key].hide()
-            elif hasattr(panel, "show_parts"):
+                continue
+            panel = win.panels[spec.key]
+            if hasattr(panel, "show_parts"):
                 panel.show_parts(parts or None)
                 panel.set_legend_mode("ends")
         inspector = win.docks["inspector"]

@@ -45,6 +45,7 @@ class LinksPanel(TimePlotPanel):
     """Links. Constructor: ``LinksPanel(parent=None)``."""
 
     PART_ORDER = ("contacts", "constellation", "selected", "isl")  # kept first when short
+    PARTS = ("contacts", "selected", "constellation", "isl")  # as shown, top to bottom
 
     def _make_plot(self, row: int) -> pg.PlotItem:  # the base class's two plots go
         return super()._make_plot(row + 1)  # below the contact rows
@@ -256,8 +257,8 @@ class LinksPanel(TimePlotPanel):
     # --- parts (see plotparts) ------------------------------------------------------------------
 
     def plot_parts(self) -> dict[str, pg.PlotItem]:
-        return {"contacts": self.plot_contacts, "selected": self.plot_top,
-                "constellation": self.plot_total, "isl": self.plot_cluster}
+        return dict(zip(self.PARTS, (self.plot_contacts, self.plot_top, self.plot_total,
+                                     self.plot_cluster), strict=True))
 
     def _available_parts(self) -> set[str]:
         """The contact rows when there are stations, the ISL plot when there are

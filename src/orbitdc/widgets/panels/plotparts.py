@@ -56,6 +56,7 @@ class PlotParts:
     ``layout()``; its plots made by ``plotkit.make_plot`` (``header``, ``layout_row``)."""
 
     PART_ORDER: tuple[str, ...] = ("selected", "constellation")  # most important first
+    PARTS: tuple[str, ...] = ("selected", "constellation")  # the keys of plot_parts(), in order
 
     def _init_parts(self) -> None:
         self._chosen: tuple[str, ...] | None = None  # None: all
@@ -72,7 +73,7 @@ class PlotParts:
 
     def plot_parts(self) -> dict[str, pg.PlotItem]:
         """{part key: plot}, in display order (top to bottom)."""
-        return {"selected": self.plot_top, "constellation": self.plot_total}
+        return dict(zip(self.PARTS, (self.plot_top, self.plot_total), strict=True))
 
     def part_title(self, key: str) -> str:
         """Part ``key``'s name in the interface language."""

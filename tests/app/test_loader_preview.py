@@ -47,7 +47,7 @@ def test_small_runs_are_not_previewed(tmp_path: Path) -> None:
     assert loader.preview_of(small) is None  # 60 x 361 samples
     big = scenario.load("starcloud-filing", duration="6h")  # 88,000 x 361 samples
     head = loader.preview_of(big)
-    assert head is not None and head.duration_s == 21 * 60.0 and head.n_sat == 88_000
+    assert head is not None and head.duration_s == 10 * 60.0 and head.n_sat == 88_000
     assert big.duration_s == 6 * 3600.0  # (the scenario itself is unchanged)
 
 

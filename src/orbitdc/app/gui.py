@@ -92,7 +92,6 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     its dock raised (e.g. for the screenshot); with ``trade_study`` (a results file), that
     study in a Trade study window too; with ``play`` (not for screenshots), playing at that
     speed once loaded (see app.show)."""
-    from orbitdc.app.export_actions import save_screenshot
     from orbitdc.app.main_window import MainWindow
 
     require_display()
@@ -146,6 +145,8 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         app.processEvents()
         QTimer.singleShot(30, lambda: None)
         app.processEvents(QEventLoop.AllEvents, 50)
+    from orbitdc.app.export_actions import save_screenshot
+
     try:
         save_screenshot(win, screenshot, logical=True)  # --size pixels at any ratio
     except OSError as err:

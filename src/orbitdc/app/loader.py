@@ -17,16 +17,17 @@ import threading
 import traceback
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
 
 FIRST_FRAME_WAIT_S = 1.0  # the link phase waits this long at most for the window's first frame
+START_WAIT_S = 1.0  # a load held for the window's first frame starts after this at most
 PREVIEW_SAMPLES = 20_000_000  # satellite-instants above which the first hour is shown first
 PREVIEW_S = 3600.0  # the preview's span, at most…
-PREVIEW_HEAD_SAMPLES = 2_000_000  # …and its satellite-instants (88,000 satellites: 22 min)
+PREVIEW_HEAD_SAMPLES = 1_000_000  # …and its satellite-instants (88,000 satellites: 11 min)
 
 
 def _scenario(spec: str, kwargs: dict[str, Any]) -> scenario_mod.Scenario:
@@ -125,12 +126,20 @@ class TimelineLoader(QObject):
         super().__init__(parent)
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
+        self._held = False  # a load made, its thread not started before the first frame
+        self._drawn = False  # the window has drawn once
 
     @property
     def busy(self) -> bool:
         return self._thread is not None
 
-    def load(self, spec: str, **kwargs: Any) -> None:
+    def load_after_first_frame(self, spec: str, **kwargs: Any) -> None:
+        """:meth:`load`, its thread started once the window has drawn its first frame (or
+        after ``START_WAIT_S``): at launch, the load's imports and Python work would hold
+        the GIL half of the time while the window is built and drawn."""
+        self.load(spec, _held=not self._drawn, **kwargs)
+
+    def load(self, spec: str, _held: bool = False, **kwargs: Any) -> None:
         self.wait()
         self._worker = _Worker(str(spec), kwargs)
         self._thread = QThread()
@@ -142,7 +151,17 @@ class TimelineLoader(QObject):
         self._worker.ended.connect(self._finish)
         self._worker.failed.connect(self._fail)
         self.busy_changed.emit(True)
-        self._thread.start()
+        self._held = _held
+        if _held:
+            QTimer.singleShot(round(1000 * START_WAIT_S), self._release)
+        else:
+            self._thread.start()
+
+    def _release(self) -> None:
+        """Start a held load's thread."""
+        if self._held and self._thread is not None:
+            self._held = False
+            self._thread.start()
 
     def _attach_links(self, pair: tuple) -> None:
         tl, links = pair
@@ -150,8 +169,12 @@ class TimelineLoader(QObject):
         self.links_ready.emit(tl)
 
     def drawn(self) -> None:
-        """The window has drawn the loaded Timeline: the link phase may start."""
-        if self._worker is not None:
+        """The window has drawn (the loaded Timeline once loaded): a held load may start,
+        and the link phase."""
+        self._drawn = True
+        if self._held:
+            QTimer.singleShot(0, self._release)  # (after this frame)
+        elif self._worker is not None:
             self._worker.first_frame.set()
 
     def _finish(self) -> None:
@@ -169,6 +192,7 @@ class TimelineLoader(QObject):
         """Block until the running load (if any) has ended, dropping its result; used before
         a new load and on close."""
         if self._thread is not None:
+            self._held = False
             self._worker.cancelled = True
             self._worker.first_frame.set()
             for signal in (self._worker.finished, self._worker.links_ready,

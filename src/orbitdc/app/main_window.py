@@ -115,8 +115,9 @@ class MainWindow(QMainWindow):
         self.settings.restore_window(self)
         self.globe.canvas.native.installEventFilter(self)
         self._press: QPoint | None = None
-        if scenario is not None:  # simulates while the window is shown
-            self.open_scenario(scenario)
+        if scenario is not None:  # simulated once the window has drawn its first frame
+            self._pending, self._pending_kwargs = str(scenario), {}
+            self.loader.load_after_first_frame(str(scenario))
 
     @property
     def selected(self) -> int | None:

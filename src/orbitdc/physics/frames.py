@@ -4,9 +4,12 @@ coordinates, and the orbit's beta angle. Arrays (..., 3) in km; angles in degree
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-from skyfield.api import Time
-from skyfield.sgp4lib import theta_GMST1982
+
+if TYPE_CHECKING:
+    from skyfield.api import Time
 
 WGS84_A_KM = 6378.137
 EARTH_RADIUS_KM = WGS84_A_KM  # the sphere used for shadows, views and the globe
@@ -17,6 +20,8 @@ WGS84_B_KM = WGS84_A_KM * (1.0 - WGS84_F)
 
 def gmst_rad(t: Time) -> np.ndarray:
     """Greenwich mean sidereal angle (GMST 1982, as SGP4's TEME uses), radians."""
+    from skyfield.sgp4lib import theta_GMST1982  # (imported on first use: see physics.sun)
+
     theta, _ = theta_GMST1982(t.whole, t.ut1_fraction)
     return np.asarray(theta)
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 import warnings
 from datetime import UTC, datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from skyfield.api import Time, load_file
-from skyfield.jpllib import SpiceKernel
-from skyfield.sgp4lib import TEME
+
+if TYPE_CHECKING:  # (Skyfield is imported on first use: ~0.1 s off the window's launch)
+    from skyfield.api import Time
+    from skyfield.jpllib import SpiceKernel
 
 SOLAR_CONSTANT_W_M2 = 1361.0
 AU_KM = 149_597_870.7
@@ -35,6 +37,8 @@ def ephemeris() -> SpiceKernel:
         import skyfield_data
 
         path = skyfield_data.get_skyfield_data_path()
+    from skyfield.api import load_file
+
     return load_file(f"{path}/de421.bsp")
 
 
@@ -47,6 +51,8 @@ def sun_gcrs_km(t: Time) -> np.ndarray:
 def sun_teme_km(t: Time) -> np.ndarray:
     """Geocentric Sun position in TEME of date, km, shape (n_time, 3)."""
     r_gcrs = sun_gcrs_km(t)
+    from skyfield.sgp4lib import TEME
+
     rot = TEME.rotation_at(t)  # GCRS -> TEME, (3, 3) or (3, 3, n_time)
     if rot.ndim == 2:
         return (rot @ r_gcrs.T).T

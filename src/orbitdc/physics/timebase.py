@@ -11,9 +11,12 @@ import re
 import warnings
 from datetime import UTC, date, datetime
 from functools import cached_property, lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
-from skyfield.api import Time, Timescale, load
+
+if TYPE_CHECKING:  # (Skyfield is imported on first use: see physics.sun)
+    from skyfield.api import Time, Timescale
 
 UNITS_S = {"s": 1.0, "min": 60.0, "h": 3600.0, "d": 86400.0}
 _DURATION = re.compile(r"^\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(s|min|h|d)\s*$")
@@ -59,6 +62,8 @@ def timescale() -> Timescale:
     """Skyfield's built-in timescale (no download)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
+        from skyfield.api import load  # (on first use: see physics.sun)
+
         return load.timescale(builtin=True)
 
 

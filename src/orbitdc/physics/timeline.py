@@ -17,11 +17,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from sgp4.api import Satrec
-from skyfield.api import Time
 
 from orbitdc.physics import budget, frames, orbits, shadow
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
@@ -34,6 +33,9 @@ from orbitdc.physics.summary import GroupStats, SummaryAccumulator
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
 from orbitdc.physics.sunlight import components
 from orbitdc.physics.timebase import n_steps, sgp4_date
+
+if TYPE_CHECKING:
+    from skyfield.api import Time
 
 BLOCK_SAMPLES = 120_000
 SERIES_KEPT = 8  # full-precision single-satellite runs kept by Timeline.series

@@ -50,6 +50,9 @@ def run(args: argparse.Namespace) -> int:
         from orbitdc.app import selftest
 
         return selftest.run()
+    from orbitdc.shared_look import prefetch_earth_textures
+
+    prefetch_earth_textures()  # (beside the window's imports: see there)
     from orbitdc.app import gui
     from orbitdc.widgets.timebar import SPEEDS
 

@@ -1,6 +1,7 @@
 """A big run is shown first over its first hour, then whole: the window gets its satellites
 within seconds and keeps the time, the selection and the camera when the whole run replaces
-the preview; a new load during the whole run's build abandons it."""
+the preview; a new load during the whole run's build abandons it. At launch, the load waits
+for the window's first frame."""
 
 from __future__ import annotations
 
@@ -62,3 +63,40 @@ def test_a_new_load_abandons_the_whole_runs_build(new_window, qtbot, tmp_path: P
         new_window.open_scenario("suncatcher", duration="1h")
     qtbot.waitUntil(lambda: not new_window.loader.busy, timeout=LOAD_MS)
     assert new_window.timeline.scenario.name.startswith("Suncatcher")
+
+
+def test_the_launch_load_starts_after_the_windows_first_frame(qtbot, tmp_path: Path) -> None:
+    """A window opened on a scenario draws its first frame before the load's thread starts
+    (the load's Python work would share the GIL with the window's build and first draw)."""
+    from orbitdc.app import gui
+    from orbitdc.app.main_window import MainWindow
+    from orbitdc.app.settings import Settings
+
+    gui.application("en")
+    win = MainWindow(size=(900, 600), settings=Settings(tmp_path / "settings.ini"),
+                     scenario="default")
+    qtbot.addWidget(win)
+    assert win.loader.busy and not win.loader._thread.isRunning()  # held
+    running_at_draw: list[bool] = []
+    win.globe.canvas.events.draw.connect(lambda _event: running_at_draw.append(
+        win.loader._thread is not None and win.loader._thread.isRunning()))
+    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+        win.show()
+    assert running_at_draw[0] is False and win.timeline.n_sat == 168
+    win.loader.wait()
+
+
+def test_a_held_load_starts_without_a_frame(qtbot, tmp_path: Path) -> None:
+    """A window never drawn (hidden) still loads, after loader.START_WAIT_S."""
+    from orbitdc.app import gui
+    from orbitdc.app.main_window import MainWindow
+    from orbitdc.app.settings import Settings
+
+    gui.application("en")
+    win = MainWindow(size=(900, 600), settings=Settings(tmp_path / "settings.ini"),
+                     scenario="default")
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+        pass
+    assert win.timeline.n_sat == 168
+    win.loader.wait()

@@ -39,7 +39,7 @@ void main() {
     vec3 n = normalize(v_ecef);
     float mu = dot(n, u_sun);
     float day = smoothstep(-0.10, 0.08, mu);
-    vec3 albedo = texture2D(u_day, v_uv).rgb;  // gamma 0.85 applied when loaded
+    vec3 albedo = pow(texture2D(u_day, v_uv).rgb, vec3(0.85));  // lifts the dark ocean
     float light = u_ambient + (1.0 - u_ambient) * max(mu, 0.0);
     // Daylit air: a blue veil that keeps the (very dark) deep ocean blue, not black.
     vec3 day_rgb = albedo * light + vec3(0.03, 0.07, 0.16) * light;
@@ -101,8 +101,6 @@ class GlobeVisual(_SunLitVisual):
         pos, uv, faces = uv_sphere(rows, cols)
         self.shared_program["a_position"] = gloo.VertexBuffer(pos)
         self.shared_program["a_texcoord"] = gloo.VertexBuffer(uv)
-        lut = (255.0 * (np.arange(256) / 255.0) ** 0.85).round().astype(np.uint8)
-        day_rgb = lut[day_rgb]  # gamma 0.85 lifts the very dark ocean
         self.shared_program["u_day"] = gloo.Texture2D(day_rgb, interpolation="linear",
                                                       wrapping="clamp_to_edge")
         self.shared_program["u_night"] = gloo.Texture2D(night_rgb, interpolation="linear",

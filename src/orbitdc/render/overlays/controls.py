@@ -34,7 +34,7 @@ class OverlayControls:
         """Translated legend labels: (sunlit, penumbra, umbra), or a dict by entry name."""
         legend = self.layers["legend"]
         legend.set_labels(labels if isinstance(labels, dict)
-                          else dict(zip(list(legend.entries)[:3], labels, strict=True)))
+                          else dict(zip(list(legend.labels)[:3], labels, strict=True)))
 
     def set_colorbar_titles(self, titles: dict[str, str]) -> None:
         """Translated titles of the colour-by modes ("soc", "temperature", "throughput")."""

@@ -22,45 +22,57 @@ if TYPE_CHECKING:
 class LegendOverlay(Layer):
     """Rasterising the entries' glyphs costs ~0.4 s on software OpenGL: they stay hidden
     until the second frame with data (or an offscreen ``render``), so the globe and the
-    satellites show first."""
+    satellites show first; their 12 visuals are made then too (``entries``, or when first
+    asked for: ~0.05 s of the window's first frame)."""
 
     key, label, frame = "legend", "Legend", "canvas"
 
     def __init__(self, scene: GlobeScene) -> None:
         super().__init__(scene)
-        self.entries: dict[str, tuple[Any, Any]] = {}  # name → (dot, text)
+        self._entries: dict[str, tuple[Any, Any]] = {}  # name → (dot, text), once made
         self.marks = {name: (colour, "disc") for name, (_, colour)
                       in palette.ILLUMINATION_LEGEND.items()}
         self.marks.update({name: (colour, symbol) for name, (_, colour, symbol, _)
                            in palette.LINK_LEGEND.items()})
-        texts = {name: entry[0] for name, entry in palette.ILLUMINATION_LEGEND.items()}
-        texts.update({name: entry[0] for name, entry in palette.LINK_LEGEND.items()})
-        for name, text in texts.items():
-            dot = vscene.visuals.Markers(parent=self.parent)
-            label = fonts.text(self.parent, text, color="white", anchor_x="left")
-            self.entries[name] = (dot, label)
-            self.own(dot, label)
+        self._texts = {name: entry[0] for name, entry in palette.ILLUMINATION_LEGEND.items()}
+        self._texts.update({name: entry[0] for name, entry in palette.LINK_LEGEND.items()})
         self.colorbar = ColorBar(self.parent)
         self.deferred = True
         self._frames_with_data = 0
-        for node in self.nodes:
-            node.visible = False
+        self._showing: list[str] = []
         self.set_scale(scene.overlay_scale)
+
+    @property
+    def entries(self) -> dict[str, tuple[Any, Any]]:
+        """Entry name → (dot, text) visuals, in legend order; made on first use."""
+        if not self._entries:
+            for name, text in self._texts.items():
+                dot = vscene.visuals.Markers(parent=self.parent)
+                label = fonts.text(self.parent, text, color="white", anchor_x="left")
+                dot.visible = label.visible = False
+                self._entries[name] = (dot, label)
+                self.own(dot, label)
+            self._place(self._showing)
+        return self._entries
 
     # --- entries by name ------------------------------------------------------------------------
     def entry_label(self, name: str) -> str:
         """The label shown for entry ``name``."""
-        return self.entries[name][1].text
+        return self._texts[name]
 
     @property
     def labels(self) -> dict[str, str]:
         """Entry name → label shown, in legend order."""
-        return {name: text.text for name, (_, text) in self.entries.items()}
+        return dict(self._texts)
 
     def set_labels(self, labels: dict[str, str]) -> None:
         """Relabel entries by name (e.g. translated)."""
         for name, text in labels.items():
-            self.entries[name][1].text = text
+            if name not in self._texts:
+                raise KeyError(name)
+            self._texts[name] = text
+            if self._entries:
+                self._entries[name][1].text = text
 
     # --- hooks ----------------------------------------------------------------------------------
     def set_scale(self, u: float) -> None:
@@ -72,8 +84,8 @@ class LegendOverlay(Layer):
         """Stack the shown entries from the top left."""
         u = self._scale
         x, y = 18 * u, 22 * u
-        for k, name in enumerate(shown):
-            dot, text = self.entries[name]
+        for k, name in enumerate(shown if self._entries else ()):  # (placed once made)
+            dot, text = self._entries[name]
             colour, symbol = self.marks[name]
             dot.set_data(np.array([[x, y + 22 * u * k]], np.float32), face_color=colour,
                          edge_width=0, size=(14 if symbol == "hbar" else 11) * u, symbol=symbol)

@@ -224,3 +224,33 @@ def test_mission_life_is_a_dock_outside_presentation_and_the_strip(qtbot, tmp_pa
     assert not any(isinstance(p, LifePanel) for p in strip.panels)
     assert len(strip.panels) == 4 and strip.image(600.0).shape[:2] == (1200, 800)
     win.close()
+
+
+def test_map_and_year_views_are_made_when_first_shown(qtbot, tmp_path: Path) -> None:
+    """The map and year tabs (behind the inspector) are not made at launch nor fed at each
+    load; raised, each is made, put in its dock and shown the Timeline, the selection and
+    the clock, the map with the globe's filters and its clicks selecting."""
+    win = _window(qtbot, tmp_path, size=(1280, 760))
+    win.show()
+    qtbot.waitUntil(lambda: win.panels.is_built("power"))
+    with qtbot.waitSignal(win.timeline_changed, timeout=LOAD_MS):
+        win.open_scenario("default", duration="3h")
+    assert not win.views.is_built("map") and not win.views.is_built("year")
+    assert [win.docks[k].widget().objectName() for k in ("map", "year")] == [
+        "placeholder_map", "placeholder_year"]
+    win.view_state.selected = 7
+    win.clock.seek(1200.0)
+    win.docks["map"].raise_()
+    qtbot.waitUntil(lambda: win.views.is_built("map"))
+    m = win.map_view
+    assert win.docks["map"].widget() is m and m.shown is not None and m.overlay is not None
+    qtbot.waitUntil(lambda: m.isVisible() and m.state is not None, timeout=5000)
+    assert m.state.offset_s == pytest.approx(1200.0) and m.selected == 7
+    m.satellite_clicked.emit(9)
+    assert win.view_state.selected == 9
+    assert not win.views.is_built("year")
+    win.docks["year"].raise_()
+    qtbot.waitUntil(lambda: win.views.is_built("year"))
+    assert win.docks["year"].widget() is win.year_view
+    assert win.year_view.satellite() == 9
+    win.close()

@@ -26,7 +26,8 @@ CHROME_PX = 110  # menu bar, time bar and a tab bar
 
 
 def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]:
-    """Dock ``win.panels``, ``win.inspector``, ``win.scenario_panel`` and ``win.map_view`` into
+    """Dock ``win.panels``, ``win.inspector``, ``win.scenario_panel``, the map and the year view
+    (``win.views``: placeholders until first shown) into
     ``win`` (sized for a ``size`` window); {key: dock}, panels first. Titles are set by
     ``retranslate``."""
     docks: dict[str, QDockWidget] = {}
@@ -35,14 +36,15 @@ def make_docks(win: MainWindow, size: tuple[int, int]) -> dict[str, QDockWidget]
               for k, p in lazy_panels.dock_placeholders(win).items()),
             ("inspector", win.inspector, Qt.LeftDockWidgetArea),
             ("scenario", win.scenario_panel, Qt.LeftDockWidgetArea),
-            ("map", win.map_view, Qt.LeftDockWidgetArea),
-            ("year", win.year_view, Qt.LeftDockWidgetArea)):
+            ("map", win.views.placeholder("map"), Qt.LeftDockWidgetArea),
+            ("year", win.views.placeholder("year"), Qt.LeftDockWidgetArea)):
         dock = QDockWidget(win)
         dock.setObjectName(f"dock_{key}")  # kept in the saved window layout
         dock.setWidget(widget)
         win.addDockWidget(area, dock)
         docks[key] = dock
     lazy_panels.make_on_show(win, docks)
+    win.views.make_on_show(docks)
     win.tabifyDockWidget(docks["inspector"], docks["scenario"])
     win.tabifyDockWidget(docks["inspector"], docks["map"])  # (drag it beside the globe)
     win.tabifyDockWidget(docks["inspector"], docks["year"])

@@ -90,9 +90,7 @@ class Readable(QObject):
         for event in (view.events.offset_s, view.events.hidden_constellations,
                       view.events.state_filter):
             event.connect(self.update_count)
-        # The map shows what the globe shows: its dots (and clicks) follow the same filters.
-        win.map_view.shown = lambda state: win.globe.layers["satellites"].filter.mask(
-            state, win.timeline)
+        # The map shows what the globe shows (app.lazy_views gives it the same filters).
         for event in (view.events.hidden_constellations, view.events.state_filter):
             event.connect(self._redraw_map)
         win.timeline_changed.connect(self._timeline)
@@ -123,7 +121,8 @@ class Readable(QObject):
         self.count.setText("" if tl is None else count_text(tl.n_sat, self.n_shown()))
 
     def _redraw_map(self, *_args) -> None:
-        self.win.map_view.request(self.win.view_state.offset_s)
+        if self.win.views.is_built("map"):
+            self.win.map_view.request(self.win.view_state.offset_s)
 
     def _show_rings(self, key: str) -> None:
         self.rings[key].setChecked(True)

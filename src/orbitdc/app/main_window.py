@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from orbitdc.app import docks, filters, lazy_panels, map_link
+from orbitdc.app import docks, filters, lazy_panels, lazy_views, map_link
 from orbitdc.app.clock import Clock
 from orbitdc.app.loader import TimelineLoader
 from orbitdc.app.menus import build_menus
@@ -35,9 +35,7 @@ from orbitdc.physics.timeline import Timeline
 from orbitdc.render.globe_scene import GlobeScene
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets.inspector import Inspector
-from orbitdc.widgets.map import MapView
 from orbitdc.widgets.panels import PanelSpec, panel_specs
-from orbitdc.widgets.panels.year import YearPanel
 from orbitdc.widgets.scenario_panel import ScenarioPanel
 from orbitdc.widgets.timebar import TimeBar
 
@@ -99,12 +97,10 @@ class MainWindow(QMainWindow):
         self.panels = lazy_panels.install(self)  # each made when first shown or asked for
         self.inspector = Inspector()
         self.scenario_panel = ScenarioPanel()
-        self.map_view = MapView()
-        self.year_view = YearPanel()  # (docked with the inspector: see app.docks)
+        self.views = lazy_views.LazyViews(self)  # map and year: made when first shown
+        self.map_link = map_link.wire(self)  # clock, selection, radiation (app.map_link)
         self.docks: dict[str, QDockWidget] = docks.make_docks(self, size)
         self.inspector.bind(self.view_state)
-        self.map_link = map_link.wire(self)  # clock, selection, radiation (app.map_link)
-        self.year_view.bind(self.view_state)
         self.presentation = Presentation(self)
         self.menus = build_menus(self)
         bar.addWidget(self.menus.color_combo)
@@ -118,6 +114,10 @@ class MainWindow(QMainWindow):
         if scenario is not None:  # simulated once the window has drawn its first frame
             self._pending, self._pending_kwargs = str(scenario), {}
             self.loader.load_after_first_frame(str(scenario))
+
+    map_view = property(lambda self: self.views.get("map"), doc="The 2D map (made if need be).")
+    year_view = property(lambda self: self.views.get("year"),
+                         doc="The year view (made if need be).")
 
     @property
     def selected(self) -> int | None:
@@ -144,9 +144,6 @@ class MainWindow(QMainWindow):
         if "economics" in self.panels:  # its edits, from either panel: recomputed, not run
             editor.edited.connect(lambda key, value: self.panels["economics"].edit(key, value))
             editor.reset_requested.connect(lambda: self.panels["economics"].reset_edits())
-        self.map_view.satellite_clicked.connect(lambda i: setattr(self.view_state, "selected",
-                                                                  i))
-        self.year_view.day_requested.connect(self.move_to_day)
         c.set_speed(self.timebar.speed())
 
     def move_to_day(self, day: datetime) -> None:
@@ -235,8 +232,8 @@ class MainWindow(QMainWindow):
             panel.set_timeline(tl)
         self.inspector.set_timeline(tl)
         self.scenario_panel.set_timeline(tl)
-        self.map_view.set_timeline(tl)
-        self.year_view.set_timeline(tl)
+        for left in self.views.built():  # map, year (the others get it when made)
+            left.set_timeline(tl)
         self.timebar.set_span(tl.scenario.start, tl.span_s, tl.scenario.step_s)
         self.clock.set_span(tl.span_s, tl.scenario.step_s)
         if view.selected is None:

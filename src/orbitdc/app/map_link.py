@@ -33,16 +33,19 @@ def radiation_overlay(layer: Any, cached: Overlay | None = None) -> Overlay | No
 
 
 class MapLink:
-    """What ties ``win.map_view`` to the window (held by the window: the view state's events
-    hold its method weakly, so a closed window is not kept alive by its state)."""
+    """What ties the map to the window (held by the window: the view state's events hold its
+    method weakly, so a closed window is not kept alive by its state); the map, made when
+    first shown (app.lazy_views), is given to :meth:`attach`."""
 
     def __init__(self, win: MainWindow) -> None:
         self.win = win
         self._overlay: Overlay | None = None
-        view = win.view_state
-        win.map_view.bind(view)
-        win.map_view.overlay = self.overlay
-        view.events.layers.connect(self.layer_toggled)
+        win.view_state.events.layers.connect(self.layer_toggled)
+
+    def attach(self, map_view: Any) -> None:
+        """Bind the map to the window's view state and this overlay."""
+        map_view.bind(self.win.view_state)
+        map_view.overlay = self.overlay
 
     def overlay(self) -> Overlay | None:
         self._overlay = radiation_overlay(self.win.globe.layers.get("radiation"),
@@ -50,10 +53,11 @@ class MapLink:
         return self._overlay
 
     def layer_toggled(self, key: str, _on: bool) -> None:
-        if key == "radiation":
+        if key == "radiation" and self.win.views.is_built("map"):
             self.win.map_view.request(self.win.view_state.offset_s)
 
 
 def wire(win: MainWindow) -> MapLink:
-    """Bind ``win.map_view`` to the window's view state and the globe's radiation layer."""
+    """The link of the window's map (when made) to its view state and the globe's radiation
+    layer."""
     return MapLink(win)

@@ -39,7 +39,7 @@ void main() {
     vec3 n = normalize(v_ecef);
     float mu = dot(n, u_sun);
     float day = smoothstep(-0.10, 0.08, mu);
-    vec3 albedo = pow(texture2D(u_day, v_uv).rgb, vec3(0.85));  // lifts the dark ocean
+    vec3 albedo = texture2D(u_day, v_uv).rgb;  // (lifted: shared_look "day_lifted")
     float light = u_ambient + (1.0 - u_ambient) * max(mu, 0.0);
     // Daylit air: a blue veil that keeps the (very dark) deep ocean blue, not black.
     vec3 day_rgb = albedo * light + vec3(0.03, 0.07, 0.16) * light;

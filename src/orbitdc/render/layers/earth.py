@@ -21,7 +21,7 @@ class EarthLayer(Layer):
     def __init__(self, scene: GlobeScene) -> None:
         super().__init__(scene)
         low = scene.low_res_textures
-        self.globe = Globe(earth_texture("day", low), earth_texture("night", low),
+        self.globe = Globe(earth_texture("day_lifted", low), earth_texture("night", low),
                            parent=self.parent)
         self.own(self.globe)
 

@@ -155,13 +155,25 @@ class TimelineLoader(QObject):
         if _held:
             QTimer.singleShot(round(1000 * START_WAIT_S), self._release)
         else:
-            self._thread.start()
+            self._start()
 
     def _release(self) -> None:
         """Start a held load's thread."""
         if self._held and self._thread is not None:
             self._held = False
-            self._thread.start()
+            self._start()
+
+    def _start(self) -> None:
+        """Start the load's thread, and read the radiation grid beside it if not yet read:
+        the inspector shows the selected satellite's flux as soon as the Timeline is in, and
+        reading the grid there held the GUI thread ~0.1 s before the first frame with
+        satellites (its decompression releases the GIL)."""
+        self._thread.start()
+        from orbitdc.physics import radiation_grid
+
+        if not radiation_grid.is_read():
+            threading.Thread(target=radiation_grid.shipped, name="orbitdc-radiation-grid",
+                             daemon=True).start()
 
     def _attach_links(self, pair: tuple) -> None:
         tl, links = pair

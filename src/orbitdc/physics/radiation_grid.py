@@ -26,8 +26,8 @@ Below the lowest altitude the lowest level is used; above the highest, NaN (outs
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -211,7 +211,21 @@ def load(path: Path | None = None) -> RadiationGrid:
     return grid
 
 
-@cache
+_SHIPPED: list[RadiationGrid] = []
+_SHIPPED_LOCK = threading.Lock()
+
+
 def shipped() -> RadiationGrid:
-    """The shipped grid, read once."""
-    return load()
+    """The shipped grid, read once (~0.1 s: a call made while another thread reads it waits
+    for that read; the app reads it beside each load, see app.loader)."""
+    if _SHIPPED:
+        return _SHIPPED[0]
+    with _SHIPPED_LOCK:
+        if not _SHIPPED:
+            _SHIPPED.append(load())
+        return _SHIPPED[0]
+
+
+def is_read() -> bool:
+    """Whether :func:`shipped` has read the grid."""
+    return bool(_SHIPPED)

@@ -100,7 +100,7 @@ def install(win: MainWindow) -> LazyPanels:
 def dock_placeholders(win: MainWindow) -> dict[str, QWidget]:
     """{key: what its dock holds now}: the panel once made, else an empty placeholder."""
     built = win.panels.built()
-    return {key: built.get(key) or _placeholder(key) for key in win.panels}
+    return {key: built.get(key) or placeholder(key) for key in win.panels}
 
 
 def make_on_show(win: MainWindow, docks: dict[str, QDockWidget]) -> None:
@@ -134,7 +134,9 @@ def fit_tab_titles(win: MainWindow) -> None:
         bar.deleteLater()
 
 
-def _placeholder(key: str) -> QWidget:
+def placeholder(key: str) -> QWidget:
+    """An empty widget holding ``key``'s dock until its content is made
+    (``placeholder_<key>``)."""
     widget = QWidget()
     widget.setObjectName(f"placeholder_{key}")
     return widget

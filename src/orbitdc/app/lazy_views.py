@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from orbitdc.app.lazy_panels import placeholder
+
 if TYPE_CHECKING:
     from orbitdc.app.main_window import MainWindow
-
-KEYS = ("map", "year")
 
 
 class LazyViews:
@@ -29,7 +29,7 @@ class LazyViews:
     def get(self, key: str) -> QWidget:
         view = self._built.get(key)
         if view is None:
-            view = self._built[key] = (_make_map if key == "map" else _make_year)(self.win)
+            view = self._built[key] = MAKERS[key](self.win)  # (KeyError: no such view)
             if self.win.timeline is not None:
                 view.set_timeline(self.win.timeline)
                 offset_s = self.win.view_state.offset_s  # the clock's instant, as if followed
@@ -49,16 +49,12 @@ class LazyViews:
         return list(self._built.values())
 
     def placeholder(self, key: str) -> QWidget:
-        """What ``key``'s dock holds until the view is made."""
-        if key in self._built:
-            return self._built[key]
-        widget = QWidget()
-        widget.setObjectName(f"placeholder_{key}")
-        return widget
+        """What ``key``'s dock holds now: the view once made, else an empty placeholder."""
+        return self._built.get(key) or placeholder(key)
 
     def make_on_show(self, docks: dict[str, QDockWidget]) -> None:
         """Make each view when its dock is first shown."""
-        for key in KEYS:
+        for key in MAKERS:
             def shown(visible: bool, key: str = key) -> None:
                 if visible and key not in self._built:
                     self.get(key)
@@ -86,3 +82,6 @@ def _make_year(win: MainWindow) -> QWidget:
     view.bind(win.view_state)
     view.day_requested.connect(win.move_to_day)
     return view
+
+
+MAKERS = {"map": _make_map, "year": _make_year}

@@ -59,13 +59,13 @@ class _Loader(importlib.abc.Loader):
         return self._inner.create_module(spec)
 
     def exec_module(self, module: ModuleType) -> None:
-        def listing(*obj: object) -> list[str]:
-            name = getattr(obj[0], "__name__", None) if obj else None
+        def listing(obj: object) -> list[str]:  # (pyqtgraph.Qt calls dir(src) only)
+            name = getattr(obj, "__name__", None)
             mirror = sys.modules.get(f"{TARGET}.{name[8:]}") if (
-                isinstance(obj[0], ModuleType) and name in _SOURCE_NAMES) else None
+                isinstance(obj, ModuleType) and name in _SOURCE_NAMES) else None
             if mirror is None:
-                return builtins.dir(*obj)
-            mirror.__getattr__ = _forward(obj[0], mirror)  # (before pyqtgraph's code goes on)
+                return builtins.dir(obj)
+            mirror.__getattr__ = _forward(obj, mirror)  # (before pyqtgraph's code goes on)
             return []
 
         module.__dict__["dir"] = listing
@@ -95,8 +95,8 @@ _FINDER = _Finder()
 
 
 def install() -> None:
-    """Hook pyqtgraph.Qt's import (if pyqtgraph is not imported yet and PySide6 is what it
-    will use: PySide6 imported first, as :mod:`orbitdc.widgets` does)."""
+    """Hook pyqtgraph.Qt's import, once (nothing if pyqtgraph.Qt is imported already; with
+    another Qt binding the hook hides nothing and pyqtgraph copies as before)."""
     if TARGET in sys.modules or _FINDER in sys.meta_path:
         return
     sys.meta_path.insert(0, _FINDER)

@@ -284,8 +284,11 @@ SITES = [("Svalbard", 78.23, 15.41, 500.0, 5.0), ("Equator", 0.0, 100.0, 0.0, 0.
     '[[constellation]]\ntype = "tle"\nfile = "orbits.csv"\n',
     None,  # the suncatcher preset: a formation flying within a few hundred metres
 ], ids=["orbits", "cluster"])
-def test_skipping_ahead_never_misses_a_sample_in_view(tmp_path: Path, body: str | None) -> None:
-    """The scan looks only where a satellite may be in view (bounds in pass_scan); the
+@pytest.mark.parametrize("size", [48, 4], ids=["flagged", "short-windows-skip"])
+def test_skipping_ahead_never_misses_a_sample_in_view(tmp_path: Path, body: str | None,
+                                                      size: int) -> None:
+    """The scan looks only where a satellite may be in view (the cap flagged in pass_sky;
+    over short windows, pairs far from it also skip ahead by pass_bounds.skip_s); the
     reference computes every satellite's elevation from every station at every instant."""
     from orbitdc.assets import preset_path
 
@@ -298,7 +301,7 @@ def test_skipping_ahead_never_misses_a_sample_in_view(tmp_path: Path, body: str 
     finder = ContactFinder(sta, sim.n_sat, sim.scenario.duration_s, visible=True)
     every = ContactFinder(sta, sim.n_sat, sim.scenario.duration_s, skip=False)
     seen, ref = [], []
-    for block in sim.blocks(48):
+    for block in sim.blocks(size):
         finder.add(block)
         every.add(block)
         j, sat, st, sin_el, rng = finder.visible
@@ -355,9 +358,9 @@ def test_numba_cache_of_the_scan_follows_the_modules_it_calls() -> None:
     pins the content of the modules it calls into, so that editing one recompiles both."""
     import hashlib
 
-    from orbitdc.physics import pass_bounds, pass_scan, pass_track
+    from orbitdc.physics import pass_bounds, pass_scan, pass_sky, pass_track
 
-    for mod in (pass_track, pass_bounds):
+    for mod in (pass_track, pass_bounds, pass_sky):
         name = mod.__name__.rsplit(".", 1)[1]
         digest = hashlib.sha256(Path(mod.__file__).read_bytes()).hexdigest()[:16]
         assert pass_scan.DEPENDS_SHA256[name] == digest, \

@@ -81,11 +81,11 @@ class ContactFinder:
     """Finds the passes of ``n_sat`` satellites over ``stations`` during a run of ``span_s``
     seconds: feed the simulation's blocks in time order (``add``), then ``result()``.
 
-    Method: each satellite–station pair walks the sampled instants and computes its
-    elevation only where the satellite may be near the station's sky (a cap around the
-    station); elsewhere it seeks the next instant where the satellite may be in the cap by
-    one dot product per instant, after skipping ahead where bounds on the orbit allow
-    (:mod:`pass_scan`), so most pairs compute a few elevations per pass.
+    Method: for each satellite, over a window of instants, one pass of vector arithmetic
+    flags the instants where it is in each station's cap (where it may be near the station's
+    sky; no square root) and computes the elevation around them (:mod:`pass_sky`); each
+    satellite–station pair then walks only its flagged instants (:mod:`pass_scan`), so most
+    pairs look at a few instants per pass.
     Where sin(elevation) − sin(mask) changes sign between two samples, the
     crossing is refined on the path between them (cubic Hermite interpolation of TEME
     position and velocity, turned Earth-fixed at GMST(t); :mod:`pass_track`) by Newton's
@@ -120,7 +120,7 @@ class ContactFinder:
         self._due = np.zeros(n_pair, np.int64)  # next instant each pair looks at
         self._seek = np.zeros(n_pair, bool)  # ... or seeks the station's cap from
         self._bnd = np.full((self.n_sat, 4), np.nan)  # orbit bounds (see pass_scan.scan)
-        self._cap = np.zeros((n_pair, 2))  # the stations' caps, from them
+        self._cap = np.zeros(n_pair)  # the stations' caps' half-angles (rad), from them
         self._f1, self._f2 = np.full(n_pair, np.nan), np.full(n_pair, np.nan)
         self._k1, self._k2 = np.full(n_pair, -10, np.int64), np.full(n_pair, -10, np.int64)
         self._aos = np.full(n_pair, np.nan)  # AOS of the pass under way (NaN: none)

@@ -1,14 +1,15 @@
-"""Where a satellite may be in a station's sky, and for how long it surely is not: the
-bounds behind the contact scan's skipping (:mod:`pass_scan`), compiled (numba).
+"""Where a satellite may be in a station's sky: the bound behind the contact scan's cap
+(:mod:`pass_scan`, :mod:`pass_sky`), compiled (numba).
 
 A satellite at most ``r_max`` km from the centre (its osculating apogee, with room) is above
 elevation e only within the cap λ = π/2 − e − asin(R·cos e / r_max) around the station (R
 its geocentric radius; plus ``CAP_MARGIN_RAD`` for the geodetic horizon's tilt; radians of
-arc seen from the Earth's centre). Outside it, a pair seeks the next instant where the
-satellite may be inside: r·ŝ ≥ (1 − λ²/2)·r_min (TEME position, the station's direction
-turned to TEME; r_min the perigee with room), one dot product per instant. Before seeking,
-it may skip ahead by these bounds (they rarely beat the seek at 60 s steps, but do at
-coarse ones):
+arc seen from the Earth's centre). :func:`orbit_bounds` gives r_max (and the perigee and
+the fastest turn of the satellite's direction) from a position and velocity; the bounds hold
+for a day (J2's short-period terms and drift are in their room).
+
+Outside the cap, :func:`skip_s` bounds how long the satellite surely stays out (the scan
+then does not look at that pair again until then; what matters when windows are short):
 - its direction turns at most ω_max = h/r_p² + ω_E (rad/s; at perigee, with room), so a
   satellite θ from the station stays outside the cap for (θ − λ)/ω_max seconds (θ ≥ the
   chord |r̂ − ŝ|);
@@ -38,6 +39,7 @@ PLANE_BAND_RAD = math.radians(45.0)  # the phase bound holds while the station i
 STATION_DRIFT_RAD_S = OMEGA_GMST_RAD_S / math.cos(PLANE_BAND_RAD) + 1e-5  # of its projection
 # along the plane (Earth's rotation, regression, short-period terms of the plane)
 
+
 @njit(cache=True, inline="always", error_model="numpy")
 def _ecef_of(r: Vec, cg: float, sg: float) -> tuple[float, float, float]:
     """TEME → Earth-fixed: Rz(GMST)."""
@@ -65,36 +67,6 @@ def orbit_bounds(r: Vec, v: Vec) -> tuple[float, float, float]:
     r_p = a * (1.0 - e)
     return (a * (1.0 + e) + 25.0, 1.02 * math.sqrt(h2) / (r_p * r_p) + OMEGA_GMST_RAD_S,
             max(0.0, r_p - 50.0))
-
-
-@njit(cache=True, inline="always", error_model="numpy")
-def seek_cap(rt, sat, c, s_teme, thr_km, w, m, w_last, lam, r_min, r_max, om_dt) -> int:
-    """The first window instant from ``w`` (≥ c) where satellite ``sat`` may be in a
-    station's cap: its TEME position (``rt``, km) along the station's TEME direction
-    (``s_teme``, (m, 3)) reaches ``thr_km``; stops at the run's last instant ``w_last``
-    (always looked at). Where it falls short, the same dot product bounds how far the
-    satellite is from the cap (half-angle ``lam``; r̂·ŝ ≤ (r·ŝ)/r_min, or /r_max where
-    negative, so the chord |r̂ − ŝ| is at least √(2 − 2·that)), and its direction turns
-    at most ``om_dt`` rad an instant: the instants it cannot reach the cap in are skipped
-    (most of an orbit in a few looks). Returns that instant: ≥ ``m`` (possibly beyond the
-    window) if none in it."""
-    lim = min(m, w_last) if w <= w_last else m
-    while w < lim:
-        j = w - c
-        x = (rt[j, sat, 0] * s_teme[w, 0] + rt[j, sat, 1] * s_teme[w, 1]
-             + rt[j, sat, 2] * s_teme[w, 2])
-        if x >= thr_km:
-            break
-        if r_min > 0.0 and om_dt > 0.0:
-            cos_hi = x / r_min if x >= 0.0 else x / r_max
-            n = (math.sqrt(max(0.0, 2.0 - 2.0 * cos_hi)) - lam) / om_dt
-            w_next = w + max(1, int(min(n, 1e9)))  # chord > lam before w + n
-            if w < w_last < w_next:
-                w_next = w_last
-            w = w_next
-        else:
-            w += 1
-    return w
 
 
 @njit(cache=True, inline="always", error_model="numpy")

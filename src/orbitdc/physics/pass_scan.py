@@ -1,9 +1,10 @@
 """The contact search's compiled scan (numba): each satellite–station pair walks a window of
-sampled instants, looks closely only where the satellite may be near the station's sky, and
-refines its mask crossings and culminations into passes on the spot. Used by
-:mod:`contacts` (which holds the state between windows and explains the method).
+sampled instants, looks only at the instants where the satellite may be near the station's
+sky (flagged in vector loops by :mod:`pass_sky`), and refines its mask crossings and
+culminations into passes on the spot. Used by :mod:`contacts` (which holds the state between
+windows and explains the method).
 
-The cap and the bounds used to skip ahead: :mod:`pass_bounds`.
+The cap's bound: :mod:`pass_bounds`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import math
 import numpy as np
 from numba import njit
 
-from orbitdc.physics.pass_bounds import CAP_MARGIN_RAD, orbit_bounds, seek_cap, skip_s
+from orbitdc.physics.pass_bounds import CAP_MARGIN_RAD, orbit_bounds, skip_s
+from orbitdc.physics.pass_sky import cap_flags, earth_fixed, next_flag, sin_el_at, sin_els
 from orbitdc.physics.pass_track import (
     crossing,
     maximum,
@@ -23,7 +25,9 @@ from orbitdc.physics.pass_track import (
 
 # numba caches a kernel keyed by its own file's content: this pin of the content of the
 # modules it calls into (sha256, checked by the tests) makes an edit there recompile it too.
-DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "f1cbb14482a6d2aa"}
+DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "073f1125a0eab3b8",
+                  "pass_sky": "ede1d4331c4c6161"}
+SHORT_WINDOW = 16  # new instants in a window up to which far pairs skip ahead (see scan)
 PASS_COLS = 6  # pair, AOS, LOS, highest sin el, its time, partial
 VIS_COLS = 5  # window instant, satellite, station, sin el, range km
 
@@ -45,15 +49,6 @@ def _ecef(r: tuple[float, float, float], cg: float, sg: float
           ) -> tuple[float, float, float]:
     """TEME → Earth-fixed: Rz(GMST), as the simulation's ``r_ecef_km``."""
     return cg * r[0] + sg * r[1], cg * r[1] - sg * r[0], r[2]
-
-
-@njit(cache=True, inline="always", error_model="numpy")
-def _chord(r, sx: float, sy: float, sz: float) -> tuple[float, float]:
-    """|r| (km) and the chord |r̂ − ŝ| from an Earth-fixed position to a station's
-    direction (the scan's distance to the station's cap)."""
-    rr = math.sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2])
-    cos_th = (r[0] * sx + r[1] * sy + r[2] * sz) / rr
-    return rr, math.sqrt(max(0.0, 2.0 - 2.0 * cos_th))
 
 
 @njit(cache=True, error_model="numpy")
@@ -110,8 +105,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     seek the cap from), the last two exact sin el and their instants, the pass under way
     (AOS or NaN, partial, highest sin el and its time); per satellite ``bnd`` (n_sat, 4):
     r_max, ω_max, r_min and the run instant they come from (NaN: none yet), per pair ``cap``
-    (n_sat·n_sta, 2): λ and the seek's threshold. ``skip`` False looks at every instant (the
-    reference for the bounds); ``k_last``: the run's last instant (always looked at: the
+    (n_sat·n_sta,): the cap's half-angle λ (rad). ``skip`` False looks at every instant (the
+    reference for the cap); ``k_last``: the run's last instant (always looked at: the
     step before it may be shorter). ``d``: room for a track (N_COEF,). Satellites ``sat0``
     to ``sat1`` - 1, while the buffers ``out`` (passes closed, (rows, PASS_COLS)) and
     ``vis`` (samples in view of the block if ``want_visible``, (rows, VIS_COLS)) have room
@@ -126,14 +121,13 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     sin_near_s, cos_near_s = np.sin(e_near_rad), np.cos(e_near_rad)
     n_out = n_vis = bad = 0
     room_out, room_vis = n_sta * (m // 2 + 2), n_sta * m if want_visible else 0
-    lam_a, w_a, thr_a = np.empty(n_sta), np.empty(n_sta, np.int64), np.empty(n_sta)
-    s_teme = np.empty((n_sta, m, 3))  # the stations' directions in TEME, for the seeks
-    for sta in range(n_sta):
-        for w in range(m):
-            x, y = s_hat[sta, 0], s_hat[sta, 1]
-            s_teme[sta, w, 0] = cg[w] * x - sg[w] * y
-            s_teme[sta, w, 1] = sg[w] * x + cg[w] * y
-            s_teme[sta, w, 2] = s_hat[sta, 2]
+    w_a = np.empty(n_sta, np.int64)
+    # Short windows (the link model's blocks of a few instants): a pair that ends one out
+    # of the cap skips ahead by the orbit's bounds (most skip whole orbits), rather than
+    # flagging every window's instants (cheaper over long windows: ~70 ns a pair).
+    short = m - c <= SHORT_WINDOW
+    ex, ey, ez, r2 = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
+    flag, fv, rv = np.ones(m, np.bool_), np.empty(m), np.empty(m)
     for sat in range(sat0, sat1):
         if n_out + room_out > out.shape[0] or n_vis + room_vis > vis.shape[0]:
             return sat, n_out, n_vis, bad
@@ -146,70 +140,60 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
             continue
         if not bnd[sat, 3] >= 0.0 or k_first - bnd[sat, 3] > refresh_k:
             # this satellite's bounds from the block's first instant (good for a day) and
-            # each station's cap: its half-angle λ and the seek's threshold on r·ŝ (in the
-            # cap: r̂·ŝ ≥ 1 − λ²/2, the chord ≤ λ, so r·ŝ ≥ that × r_min, or × r_max where
-            # it is negative)
+            # each station's cap: its half-angle λ
             r_max, om, r_min = orbit_bounds((rt[0, sat, 0], rt[0, sat, 1], rt[0, sat, 2]),
-                                       (vt[0, sat, 0], vt[0, sat, 1], vt[0, sat, 2]))
+                                            (vt[0, sat, 0], vt[0, sat, 1], vt[0, sat, 2]))
             bnd[sat, 0], bnd[sat, 1], bnd[sat, 2], bnd[sat, 3] = r_max, om, r_min, k_first
             for sta in range(n_sta):
-                lam = (0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
-                       - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
-                cl = 1.0 - 0.5 * lam * lam - 1e-12
-                cap[sat * n_sta + sta, 0] = lam
-                cap[sat * n_sta + sta, 1] = cl * (r_min if cl >= 0.0 else r_max) - 1e-6
-        r_max, om = bnd[sat, 0], bnd[sat, 1]
+                cap[sat * n_sta + sta] = (
+                    0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
+                    - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
+        earth_fixed(prev_rt, rt, c, sat, cg, sg, ex, ey, ez, r2)
+        # One station after the other: flag the instants in its cap, the sine of the
+        # elevation around them in one go, then walk the flagged instants.
         for sta in range(n_sta):
-            p = sat * n_sta + sta
-            lam_a[sta], thr_a[sta] = cap[p, 0], cap[p, 1]
             w = w_a[sta]
-            if skip and w < m and seek[p]:  # it was seeking the cap when the last window
-                w = seek_cap(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last,  # ended
-                             lam_a[sta], bnd[sat, 2], r_max, om * dt)
-                w_a[sta] = w
-                if w >= m:
-                    n_act -= 1
-                    due[p] = k_first + w
-        # The stations' walks advance in turns, one look each: independent chains of
-        # dependent arithmetic that the processor overlaps.
-        while n_act:
-            for sta in range(n_sta):
-                w = w_a[sta]
-                if w >= m:
-                    continue
-                p = sat * n_sta + sta
-                sin_near, mask, lam = sin_near_s[sta], sin_mask[sta], lam_a[sta]
-                sx, sy, sz = s_hat[sta, 0], s_hat[sta, 1], s_hat[sta, 2]
-                s = (s_km[sta, 0], s_km[sta, 1], s_km[sta, 2])
-                u = (up[sta, 0], up[sta, 1], up[sta, 2])
+            if w >= m:
+                continue
+            p = sat * n_sta + sta
+            sin_near, mask = sin_near_s[sta], sin_mask[sta]
+            s, u = s_km[sta], up[sta]
+            first, last = w, m - 1
+            if skip:
+                first, last = cap_flags(ex, ey, ez, r2, w, m, s_hat[sta, 0], s_hat[sta, 1],
+                                        s_hat[sta, 2], cap[p], flag)
+                if seek[p]:  # it was seeking the cap when the last window ended
+                    w = next_flag(flag, last, w, m, w_last)
+            lo, hi = max(0, min(first, w) - 2), min(m, last + 2)
+            sin_els(ex, ey, ez, lo, hi, s, u, fv, rv)
+            while w < m:
                 step_only = False
                 k, j = k_first + w, w - c  # (w ≥ c: a new instant)
-                r_t = (rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2])
-                r = _ecef(r_t, cg[w], sg[w])
                 in_pass = k1[p] == k - 1 and f1[p] >= sin_near
-                rr = chord = -1.0  # |r| and the chord to the station: where needed
-                if skip and not in_pass:
-                    rr, chord = _chord(r, sx, sy, sz)
-                if in_pass or chord <= lam or not skip:
-                    f, rng = _sin_el(r, s, u)
+                if in_pass or flag[w] or not skip:
+                    if lo <= w < hi:
+                        f, rng = fv[w], rv[w]
+                    else:
+                        f, rng = sin_el_at(ex, ey, ez, w, s, u)
                     if k1[p] != k - 1 and f >= sin_near and w >= 1:  # the sample before
                         f2[p], k2[p] = f1[p], k1[p]
-                        f1[p] = _sin_el(_ecef(_vec(prev_rt, rt, c, w - 1, sat), cg[w - 1],
-                                              sg[w - 1]), s, u)[0]
+                        f1[p] = (fv[w - 1] if lo < w <= hi else
+                                 sin_el_at(ex, ey, ez, w - 1, s, u)[0])
                         k1[p] = k - 1
                     if k1[p] == k - 1:
                         fm = f1[p]
                         if fm >= sin_near and fm > f and (k > 1 or fm >= mask):
                             # a culmination at w - 1 (at the run's first instant: if in view)
-                            first = k == 1
-                            lo, f_lo = w - 1, fm
-                            if not first:
-                                lo = w - 2
-                                f_lo = f2[p] if k2[p] == k - 2 else _sin_el(_ecef(
-                                    _vec(prev_rt, rt, c, lo, sat), cg[lo], sg[lo]), s, u)[0]
-                            if first or fm >= f_lo:
+                            first_k = k == 1
+                            lo_w, f_lo = w - 1, fm
+                            if not first_k:
+                                lo_w = w - 2
+                                f_lo = f2[p] if k2[p] == k - 2 else (
+                                    fv[lo_w] if lo <= lo_w < hi else
+                                    sin_el_at(ex, ey, ez, lo_w, s, u)[0])
+                            if first_k or fm >= f_lo:
                                 t_max, s_max, t_a, t_b, f_a, f_b = _peak(
-                                    d, lo, w - 1, w, f_lo, fm, f, t, cg, sg, prev_rt,
+                                    d, lo_w, w - 1, w, f_lo, fm, f, t, cg, sg, prev_rt,
                                     prev_vt, rt, vt, c, sat, s, u)
                                 if fm >= mask:
                                     if s_max >= top[p]:
@@ -221,7 +205,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                         if (fm >= mask) != (f >= mask):  # a crossing between w - 1 and w
                             a = w - 1
                             set_track(d, _vec(prev_rt, rt, c, a, sat),
-                                      _vec(prev_vt, vt, c, a, sat), r_t,
+                                      _vec(prev_vt, vt, c, a, sat),
+                                      (rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2]),
                                       (vt[j, sat, 0], vt[j, sat, 1], vt[j, sat, 2]), t[a],
                                       t[w], cg[a], sg[a], s, u)
                             x = crossing(d, t[a], t[w], fm, f, math.nan, mask)
@@ -243,31 +228,38 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                         v = vis[n_vis]
                         v[0], v[1], v[2], v[3], v[4] = w - c, sat, sta, f, rng
                         n_vis += 1
-                    if f >= sin_near or not skip:
-                        step_only = True
-                # Outside the cap: skip while the bounds hold (instants after w); within a
-                # step of it, look again at the next instant.
-                if not step_only and chord < 0.0:
-                    rr, chord = _chord(r, sx, sy, sz)
-                if step_only or chord <= lam + om * dt:
-                    w += 1
-                else:
-                    v_t = (vt[j, sat, 0], vt[j, sat, 1], vt[j, sat, 2])
-                    n = min(skip_s(r, rr, chord, r_t, v_t, cg[w], sg[w], (sx, sy, sz), lam,
-                                    om, r_max) / dt, 1e9)
-                    n = max(n, (chord - lam) / (om * dt))
-                    w_next = w + 1 + max(0, int(n - 1e-9))
-                    w = w_next if (w_next <= w_last or w >= w_last) else w_last
-                if skip:  # on to the next instant that may be in the cap
-                    seek[p] = not step_only
-                    if not step_only and w < m:
-                        w = seek_cap(rt, sat, c, s_teme[sta], thr_a[sta], w, m, w_last,
-                                     lam, bnd[sat, 2], r_max, om * dt)
-                w_a[sta] = w
-                if w >= m:
-                    n_act -= 1
-                    due[p] = k_first + w
+                    step_only = f >= sin_near or not skip
+                # Outside the cap (and not in a pass): on to the next instant in it.
+                seek[p] = skip and not step_only
+                w = next_flag(flag, last, w + 1, m, w_last) if seek[p] else w + 1
+            if short and seek[p] and w == m and m - 1 >= c:  # out of the cap at the end
+                w = _skip_from(m - 1, rt, vt, c, sat, ex, ey, ez, r2, cg, sg, s_hat[sta],
+                               cap[p], bnd[sat, 1], bnd[sat, 0], dt, w_last)
+            due[p] = k_first + w
     return sat1, n_out, n_vis, bad
+
+
+@njit(cache=True, error_model="numpy")
+def _skip_from(w, rt, vt, c, sat, ex, ey, ez, r2, cg, sg, s_hat, lam, om, r_max, dt,
+               w_last) -> int:
+    """The next window instant a pair outside the cap at window instant ``w`` (≥ ``c``)
+    needs to look at, by the bounds of :func:`pass_bounds.skip_s` (the turn of the
+    satellite's direction, at most ``om`` rad/s; the orbit's plane): possibly many windows
+    ahead, so that short windows do not look at far pairs at all; the run's last instant
+    ``w_last`` is not skipped."""
+    j = w - c
+    rr = math.sqrt(r2[w])
+    r = (ex[w], ey[w], ez[w])
+    chord = math.sqrt(max(0.0, 2.0 - 2.0 * (r[0] * s_hat[0] + r[1] * s_hat[1]
+                                            + r[2] * s_hat[2]) / rr))
+    if not chord > lam + om * dt:
+        return w + 1
+    n = min(skip_s(r, rr, chord, (rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2]),
+                   (vt[j, sat, 0], vt[j, sat, 1], vt[j, sat, 2]), cg[w], sg[w],
+                   (s_hat[0], s_hat[1], s_hat[2]), lam, om, r_max) / dt, 1e9)
+    n = max(n, (chord - lam) / (om * dt))
+    w_next = w + 1 + max(0, int(n - 1e-9))
+    return w_next if (w_next <= w_last or w >= w_last) else w_last
 
 
 @njit(cache=True, error_model="numpy")

@@ -1,0 +1,103 @@
+"""One satellite over one window of instants, seen from the stations, in straight loops the
+compiler turns into vector instructions (numba): its Earth-fixed positions, the instants where
+it may be in a station's cap, and the sine of its elevation over a run of instants. Used by
+:mod:`pass_scan`, whose state machine then only reads these arrays.
+
+A station's cap (half-angle λ, radians of arc seen from the Earth's centre; see
+:mod:`pass_bounds`) holds every direction from which the satellite can be above the scan's
+"near" elevation: r̂·ŝ ≥ 1 − λ²/2, tested without a square root as d ≥ 0 and d² ≥ cl²·|r|²
+(d = r·ŝ, cl = 1 − λ²/2 ≥ 0; the other way round for the wide caps where cl < 0).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def earth_fixed(prev_rt, rt, c, sat, cg, sg, ex, ey, ez, r2) -> None:
+    """Fill ``ex``, ``ey``, ``ez`` (km) and ``r2`` (|r|², km²), (m,), with satellite
+    ``sat``'s Earth-fixed positions at the window's ``m`` instants: the ``c`` carried
+    (``prev_rt``, (n_sat, 2, 3), the last ``c`` used), then the block's (``rt``, (n_t,
+    n_sat, 3)); TEME → Earth-fixed by Rz(GMST) (``cg``, ``sg``: its cos and sin)."""
+    for w in range(c):
+        i = 2 - c + w
+        x, y, z = prev_rt[sat, i, 0], prev_rt[sat, i, 1], prev_rt[sat, i, 2]
+        ex[w], ey[w], ez[w] = cg[w] * x + sg[w] * y, cg[w] * y - sg[w] * x, z
+        r2[w] = x * x + y * y + z * z
+    for w in range(np.uint64(c), np.uint64(cg.size)):  # (unsigned: no wraparound, vectors)
+        j = w - np.uint64(c)
+        x, y, z = rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2]
+        ex[w], ey[w], ez[w] = cg[w] * x + sg[w] * y, cg[w] * y - sg[w] * x, z
+        r2[w] = x * x + y * y + z * z
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def cap_flags(ex, ey, ez, r2, w0, m, sx, sy, sz, lam, flag) -> tuple[int, int]:
+    """Set ``flag[w]`` (bool, (m,)) for the instants ``w0`` ≤ w < ``m`` where the
+    Earth-fixed position is inside the cap of half-angle ``lam`` around the station's
+    direction (``sx``, ``sy``, ``sz``); returns the first and last such instant (``m``,
+    -1: none)."""
+    cl = 1.0 - 0.5 * lam * lam
+    cl2 = cl * cl
+    n = 0
+    if cl >= 0.0:  # (unsigned indices: no wraparound test, so the loops run as vectors)
+        for w in range(np.uint64(w0), np.uint64(m)):
+            d = ex[w] * sx + ey[w] * sy + ez[w] * sz
+            b = (d >= 0.0) & (d * d >= cl2 * r2[w])
+            flag[w] = b
+            n += b
+    else:
+        for w in range(np.uint64(w0), np.uint64(m)):
+            d = ex[w] * sx + ey[w] * sy + ez[w] * sz
+            b = (d >= 0.0) | (d * d <= cl2 * r2[w])
+            flag[w] = b
+            n += b
+    if n == 0:
+        return m, -1
+    first, last = w0, m - 1
+    while not flag[first]:
+        first += 1
+    while not flag[last]:
+        last -= 1
+    return first, last
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def sin_els(ex, ey, ez, lo, hi, s_km, up, f, rng) -> None:
+    """``f[w]``: sin(elevation), ``rng[w]``: range (km) from a station (position ``s_km``,
+    its geodetic up vector ``up``) for ``lo`` ≤ w < ``hi`` (no refraction)."""
+    s0, s1, s2, u0, u1, u2 = s_km[0], s_km[1], s_km[2], up[0], up[1], up[2]
+    for w in range(np.uint64(lo), np.uint64(hi)):
+        x, y, z = ex[w] - s0, ey[w] - s1, ez[w] - s2
+        r = math.sqrt(x * x + y * y + z * z)
+        rng[w] = r
+        f[w] = (x * u0 + y * u1 + z * u2) / r
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def sin_el_at(ex, ey, ez, w, s_km, up) -> tuple[float, float]:
+    """sin(elevation) and range (km) at window instant ``w``, as :func:`sin_els`."""
+    x, y, z = ex[w] - s_km[0], ey[w] - s_km[1], ez[w] - s_km[2]
+    r = math.sqrt(x * x + y * y + z * z)
+    return (x * up[0] + y * up[1] + z * up[2]) / r, r
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def next_flag(flag: np.ndarray, last: int, w: int, m: int, w_last: int) -> int:
+    """The first instant from ``w`` with ``flag`` set (``last``: the last one set), stopping
+    at the run's last instant ``w_last`` (always looked at); ``m`` if none in the window
+    (or ``w`` itself where it is already past the window)."""
+    if w >= m:
+        return w
+    x = m
+    if w <= last:
+        x = w
+        while not flag[x]:
+            x += 1
+    if w <= w_last < x:
+        return w_last
+    return x

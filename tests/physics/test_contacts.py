@@ -372,3 +372,14 @@ def test_constants_shared_with_the_compiled_scan_agree() -> None:
 
     assert (contacts.PASS_COLS, contacts.VIS_COLS) == (pass_scan.PASS_COLS, pass_scan.VIS_COLS)
     assert contacts.N_COEF == pass_track.N_COEF
+
+
+def test_pass_order_is_lexsorts_by_aos_then_pair() -> None:
+    # The unstable sort by AOS with the ties sorted apart gives np.lexsort's order: many
+    # passes under way at the start (AOS 0) and a few other ties.
+    rng = np.random.default_rng(7)
+    aos = np.round(rng.uniform(0.0, 5000.0, 20_000), 0)
+    aos[rng.random(aos.size) < 0.1] = 0.0
+    then = rng.permutation(aos.size)  # one pair per pass, as in the finder
+    order = contacts._by_aos(aos, then)
+    assert np.array_equal(order, np.lexsort((then, aos)))

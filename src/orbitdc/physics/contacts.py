@@ -286,8 +286,9 @@ class ContactFinder:
 
 def _by_aos(aos_s: np.ndarray, then: np.ndarray) -> np.ndarray:
     """The order of passes by AOS, equal AOS (passes under way at the start) by ``then``
-    (np.lexsort's answer; a third of its time: one float sort, ties sorted apart)."""
-    order = np.argsort(aos_s, kind="stable")
+    (np.lexsort's answer, as (AOS, then) pairs are unique: one unstable float sort, 4×
+    faster than a stable one at 28,000 and 850,000 passes, then the ties sorted apart)."""
+    order = np.argsort(aos_s)
     a = aos_s[order]
     same = a[1:] == a[:-1]
     if same.any():

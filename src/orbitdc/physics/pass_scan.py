@@ -157,7 +157,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                 continue
             p = sat * n_sta + sta
             sin_near, mask = sin_near_s[sta], sin_mask[sta]
-            s, u = s_km[sta], up[sta]
+            s = (s_km[sta, 0], s_km[sta, 1], s_km[sta, 2])
+            u = (up[sta, 0], up[sta, 1], up[sta, 2])
             first, last = w, m - 1
             if skip:
                 first, last = cap_flags(ex, ey, ez, r2, w, m, s_hat[sta, 0], s_hat[sta, 1],

@@ -15,7 +15,14 @@ import numpy as np
 from numba import njit
 
 from orbitdc.physics.pass_bounds import CAP_MARGIN_RAD, orbit_bounds, skip_s
-from orbitdc.physics.pass_sky import cap_flags, earth_fixed, next_flag, sin_el_at, sin_els
+from orbitdc.physics.pass_sky import (
+    cap_flags,
+    earth_fixed,
+    next_flag,
+    sin_el,
+    sin_el_at,
+    sin_els,
+)
 from orbitdc.physics.pass_track import (
     crossing,
     maximum,
@@ -26,7 +33,7 @@ from orbitdc.physics.pass_track import (
 # numba caches a kernel keyed by its own file's content: this pin of the content of the
 # modules it calls into (sha256, checked by the tests) makes an edit there recompile it too.
 DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "073f1125a0eab3b8",
-                  "pass_sky": "ede1d4331c4c6161"}
+                  "pass_sky": "e3a137fa7bd9001b"}
 SHORT_WINDOW = 16  # new instants in a window up to which far pairs skip ahead (see scan)
 PASS_COLS = 6  # pair, AOS, LOS, highest sin el, its time, partial
 VIS_COLS = 5  # window instant, satellite, station, sin el, range km
@@ -58,14 +65,6 @@ def _grow(buf: np.ndarray, n: int) -> np.ndarray:
     out = np.empty((2 * buf.shape[0] + 64, buf.shape[1]))
     out[:n] = buf[:n]
     return out
-
-
-@njit(cache=True, inline="always", error_model="numpy")
-def _sin_el(r_ecef, s_km, up) -> tuple[float, float]:
-    """sin(elevation) and range (km) of an Earth-fixed position from a station."""
-    x, y, z = r_ecef[0] - s_km[0], r_ecef[1] - s_km[1], r_ecef[2] - s_km[2]
-    rng = math.sqrt(x * x + y * y + z * z)
-    return (x * up[0] + y * up[1] + z * up[2]) / rng, rng
 
 
 @njit(cache=True, error_model="numpy")
@@ -298,7 +297,7 @@ def finish(k_last, c, t, cg, sg, prev_rt, prev_vt, s_km, up, sin_mask, f1, k1, f
         lo, before = mid, v
         if c > 1:
             lo = c - 2
-            before = f2[p] if k2[p] == k_last - 1 else _sin_el(
+            before = f2[p] if k2[p] == k_last - 1 else sin_el(
                 _ecef(_vec(prev_rt, none, c, lo, sat), cg[lo], sg[lo]), s, u)[0]
         if k1[p] == k_last and v >= sin_mask[sta] and v >= before:  # the last sample, if
             t_max, s_max = _peak(d, lo, mid, mid, before, v, v, t, cg, sg, prev_rt,  # highest

@@ -79,11 +79,18 @@ def sin_els(ex, ey, ez, lo, hi, s_km, up, f, rng) -> None:
 
 
 @njit(cache=True, inline="always", error_model="numpy")
-def sin_el_at(ex, ey, ez, w, s_km, up) -> tuple[float, float]:
-    """sin(elevation) and range (km) at window instant ``w``, as :func:`sin_els`."""
-    x, y, z = ex[w] - s_km[0], ey[w] - s_km[1], ez[w] - s_km[2]
+def sin_el(r_ecef, s_km, up) -> tuple[float, float]:
+    """sin(elevation) and range (km) of an Earth-fixed position from a station, as
+    :func:`sin_els`."""
+    x, y, z = r_ecef[0] - s_km[0], r_ecef[1] - s_km[1], r_ecef[2] - s_km[2]
     r = math.sqrt(x * x + y * y + z * z)
     return (x * up[0] + y * up[1] + z * up[2]) / r, r
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def sin_el_at(ex, ey, ez, w, s_km, up) -> tuple[float, float]:
+    """:func:`sin_el` at window instant ``w`` of the Earth-fixed positions."""
+    return sin_el((ex[w], ey[w], ez[w]), s_km, up)
 
 
 @njit(cache=True, inline="always", error_model="numpy")

@@ -284,12 +284,13 @@ SITES = [("Svalbard", 78.23, 15.41, 500.0, 5.0), ("Equator", 0.0, 100.0, 0.0, 0.
     '[[constellation]]\ntype = "tle"\nfile = "orbits.csv"\n',
     None,  # the suncatcher preset: a formation flying within a few hundred metres
 ], ids=["orbits", "cluster"])
-@pytest.mark.parametrize("size", [48, 4], ids=["flagged", "short-windows-skip"])
+@pytest.mark.parametrize("size", [48, 4], ids=["flagged", "short-windows-caps-first"])
 def test_skipping_ahead_never_misses_a_sample_in_view(tmp_path: Path, body: str | None,
                                                       size: int) -> None:
     """The scan looks only where a satellite may be in view (the cap flagged in pass_sky;
-    over short windows, pairs far from it also skip ahead by pass_bounds.skip_s); the
-    reference computes every satellite's elevation from every station at every instant."""
+    over short windows, the caps are tested first in the inertial frame and the other
+    pairs left alone); the reference computes every satellite's elevation from every
+    station at every instant."""
     from orbitdc.assets import preset_path
 
     (tmp_path / "orbits.csv").write_text(ORBITS, encoding="utf-8")

@@ -74,7 +74,8 @@ NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s ste
 # with the step squared) are refined too: they may hide a pass between two samples
 BUFFER_ROWS = 65_536  # passes or samples in view written per call of the scan
 MIN_SATS_PER_THREAD = 256  # fewer: one thread
-CHUNKS_PER_THREAD = 4  # satellites split in this many chunks a thread, taken in turns
+CHUNKS_PER_THREAD = 4  # satellites split in this many chunks a thread, taken in turns,
+CHUNK_TAIL = 0.25  # the last chunk this size of the first
 
 
 class ContactFinder:
@@ -94,7 +95,10 @@ class ContactFinder:
     crossing is ill-conditioned) on a path good to ~0.3 m (~1 ms) at 60 s steps. The maximum
     of each pass is refined from its highest sample on the side where the elevation still
     climbs, by secant steps on the rate: < 1e-4° even through the zenith. The last two
-    instants of each block are carried into the next (copies of 2 × n_sat vectors).
+    instants of each block are carried into the next (the block's arrays are kept, not
+    copied). Over short windows (the link model's blocks of a few instants), each
+    satellite's pairs are first tested against their caps at the new instants, and only
+    those in a cap or in a pass are walked.
 
     A pass that rises and sets between two samples (at 60 s steps, at 550 km, one that
     culminates within ~0.2° of a 10° mask) is found when a sampled local maximum of its
@@ -117,16 +121,16 @@ class ContactFinder:
         self.n_sta = n_sta = len(stations)
         self.want_visible, self.skip, self.keep = bool(visible), bool(skip), keep_passes
         n_pair = n_sta * self.n_sat
-        self._due = np.zeros(n_pair, np.int64)  # next instant each pair looks at
-        self._seek = np.zeros(n_pair, bool)  # ... or seeks the station's cap from
-        self._bnd = np.full((self.n_sat, 4), np.nan)  # orbit bounds (see pass_scan.scan)
+        self._seek = np.zeros(n_pair, bool)  # pairs seeking the station's cap (out of a pass)
+        self._bnd = np.full((self.n_sat, 2), np.nan)  # orbit bound (see pass_scan.scan)
         self._cap = np.zeros(n_pair)  # the stations' caps' half-angles (rad), from them
         self._f1, self._f2 = np.full(n_pair, np.nan), np.full(n_pair, np.nan)
         self._k1, self._k2 = np.full(n_pair, -10, np.int64), np.full(n_pair, -10, np.int64)
         self._aos = np.full(n_pair, np.nan)  # AOS of the pass under way (NaN: none)
         self._partial = np.zeros(n_pair, bool)
         self._top, self._top_s = np.full(n_pair, -np.inf), np.full(n_pair, np.nan)
-        self._prev = np.zeros((2, self.n_sat, 2, 3))  # last two instants: r, v TEME
+        self._prev = [np.zeros((self.n_sat, 0, 3))] * 2  # r, v TEME (n_sat, n, 3) of the
+        # block before: the last ``_c`` of them are carried (not copied)
         self._prev_t = np.zeros((3, 2))  # their seconds, cos and sin GMST
         self._c = 0  # instants carried (≤ 2)
         self._n_seen = 0
@@ -140,7 +144,8 @@ class ContactFinder:
         self._track = np.empty(N_COEF)
         self._bufs: list[tuple[np.ndarray, ...]] = []  # per thread: passes, in view, track
         self._pool: ThreadPoolExecutor | None = None  # the scan's other threads (end with it)
-        self.visible = _by_instant(np.empty((0, VIS_COLS)), np.ones((0, 0), bool))
+        self.visible = (np.empty(0, np.int64), np.empty(0, np.int32), np.empty(0, np.int16),
+                        np.empty(0), np.empty(0))
 
     def add(self, block: Block) -> None:
         """One block (instants in time order, following the previous block). With
@@ -167,15 +172,13 @@ class ContactFinder:
         if not valid.all():
             self._invalid |= ~valid.all(axis=0)
         arrays = [_per_satellite(a) for a in (block.r_teme_km, block.v_teme_km_s)]
-        vis = self._scan(c, t, cg, sg, arrays)
+        vis = self._scan(c, t, cg, sg, self._prev if c else arrays, arrays)
         if self.want_visible:
             self.visible = _by_instant(vis, valid)
-        # Carry the last two instants of (carried + block).
-        keep = min(2, n_t)
-        for row, a in zip(self._prev, arrays, strict=True):
-            if keep < 2:
-                row[:, 0] = row[:, 1]
-            row[:, 2 - keep:] = a[n_t - keep:].transpose(1, 0, 2)
+        keep = min(2, n_t)  # the last two instants: the block's (or the last before)
+        self._prev = arrays if keep == 2 or c == 0 else [
+            np.concatenate([p[:, -1:], a], axis=1) for p, a in zip(self._prev, arrays,
+                                                                   strict=True)]
         if keep < 2:
             pt[:, 0] = pt[:, 1]
         pt[:, 2 - keep:] = np.stack([t_new, cg[c:], sg[c:]])[:, n_t - keep:]
@@ -183,7 +186,7 @@ class ContactFinder:
         self._n_seen += n_t
 
     def _scan(self, c: int, t: np.ndarray, cg: np.ndarray, sg: np.ndarray,
-              arrays: list[np.ndarray]) -> np.ndarray:
+              prev: list[np.ndarray], arrays: list[np.ndarray]) -> np.ndarray:
         """Run the compiled scan over one window, the satellites split in chunks taken by
         whichever thread is free (shells of different cost; the scan releases the GIL;
         results joined in satellite order, as one thread would give them); keep the passes
@@ -192,7 +195,9 @@ class ContactFinder:
         rows = max(BUFFER_ROWS, 2 * self.n_sta * (m + 2))
         n_thr = _n_threads(self.n_sat, MIN_SATS_PER_THREAD)
         n_chunk = 1 if n_thr == 1 else n_thr * CHUNKS_PER_THREAD
-        edges = np.linspace(0, self.n_sat, n_chunk + 1).astype(int)
+        size = np.linspace(1.0, CHUNK_TAIL, n_chunk)  # smaller towards the end: the
+        edges = np.r_[0, np.cumsum(size)] * (self.n_sat / size.sum())  # threads end together
+        edges = np.round(edges).astype(int)
         if len(self._bufs) != n_thr or self._bufs[0][0].shape[0] < rows:
             self._bufs = [(np.empty((rows, PASS_COLS)),
                            np.empty((rows if self.want_visible else 0, VIS_COLS)),
@@ -204,7 +209,7 @@ class ContactFinder:
             while (k := next(taken)) < n_chunk:
                 try:
                     results[k] = self._scan_range(int(edges[k]), int(edges[k + 1]), c, t, cg,
-                                                  sg, arrays, *self._bufs[i])
+                                                  sg, prev, arrays, *self._bufs[i])
                 except BaseException as exc:  # raised again on the calling thread
                     results[k] = exc
                     return
@@ -225,8 +230,8 @@ class ContactFinder:
         return np.concatenate(seen) if seen else np.empty((0, VIS_COLS))
 
     def _scan_range(self, sat0: int, sat1: int, c: int, t: np.ndarray, cg: np.ndarray,
-                    sg: np.ndarray, arrays: list[np.ndarray], out: np.ndarray,
-                    vis: np.ndarray, track: np.ndarray
+                    sg: np.ndarray, prev: list[np.ndarray], arrays: list[np.ndarray],
+                    out: np.ndarray, vis: np.ndarray, track: np.ndarray
                     ) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Satellites sat0..sat1 - 1 of one window, in turns as the buffers fill: (passes
         closed, samples in view), lists of row blocks."""
@@ -235,9 +240,9 @@ class ContactFinder:
         seen: list[np.ndarray] = []
         while sat0 < sat1:
             sat0, n_out, n_vis, bad = _kernels().scan(
-                sat0, sat1, self._n_seen - c, c, t, cg, sg, *self._prev, *arrays,
+                sat0, sat1, self._n_seen - c, c, t, cg, sg, *prev, *arrays,
                 st.r_ecef_km, st.up, self._s_hat, self._s_r_km, st.sin_mask, self._e_near,
-                self._due, self._seek, self._bnd, self._cap, self._f1, self._k1, self._f2,
+                self._seek, self._bnd, self._cap, self._f1, self._k1, self._f2,
                 self._k2, self._aos, self._partial,
                 self._top, self._top_s, self.want_visible, self.skip, self._k_last, track,
                 out, vis)
@@ -310,12 +315,10 @@ def _kernels():
 
 
 def _per_satellite(a: np.ndarray) -> np.ndarray:
-    """(n_t, n_sat, 3) float64 laid out satellite by satellite (SGP4's order, the scan's
-    walk; a copy if it is not), so that one compiled version of the scan serves all."""
-    a = np.asarray(a, np.float64)
-    if a.transpose(1, 0, 2).flags.c_contiguous and not a.flags.c_contiguous:
-        return a
-    return np.ascontiguousarray(a.transpose(1, 0, 2)).transpose(1, 0, 2)
+    """A block's (n_t, n_sat, 3) vectors as the scan takes them: (n_sat, n_t, 3),
+    C-contiguous (SGP4's order, the block's arrays seen the other way round; a copy
+    otherwise), so that one compiled version of the scan serves all."""
+    return np.ascontiguousarray(np.asarray(a, np.float64).transpose(1, 0, 2))
 
 
 def warm_up() -> None:
@@ -333,13 +336,9 @@ def warm_up() -> None:
     block = SimpleNamespace(offset_s=t, gmst_rad=np.zeros(4), valid=np.ones((4, 3), bool),
                             r_teme_km=r.transpose(1, 0, 2), v_teme_km_s=v.transpose(1, 0, 2))
     stations = Stations([Station("warm-up", 0.0, 0.0, 0.0, 10.0, 1.0, 1, "rf", 1.0)])
-    # one satellite: contiguous either way round, numba's other layout (else ~5 s to compile)
-    one = SimpleNamespace(offset_s=t, gmst_rad=np.zeros(4), valid=np.ones((4, 1), bool),
-                          r_teme_km=block.r_teme_km[:, :1], v_teme_km_s=block.v_teme_km_s[:, :1])
-    for b in (block, one):
-        finder = ContactFinder(stations, b.valid.shape[1], 180.0, visible=True)
-        finder.add(b)  # type: ignore[arg-type]
-        finder.result()
+    finder = ContactFinder(stations, 3, 180.0, visible=True)
+    finder.add(block)  # type: ignore[arg-type]
+    finder.result()
     from orbitdc.physics.isl_kernel import fixed_links
 
     fixed_links(block.r_teme_km, block.valid, np.zeros(1, np.int64), np.ones(1, np.int64),
@@ -350,11 +349,5 @@ def warm_up() -> None:
 def _by_instant(vis: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, ...]:
     """The scan's samples in view (pair-major), valid ones only, ordered by instant:
     (instant, satellite, station, sin el, range km)."""
-    j = vis[:, 0].astype(np.int64)
-    sat = vis[:, 1].astype(np.int32)
-    keep = valid[j, sat]
-    if not keep.all():
-        vis, j, sat = vis[keep], j[keep], sat[keep]
-    order = np.argsort(j.astype(np.int16), kind="stable")  # a radix sort
-    return (j[order], sat[order], vis[order, 2].astype(np.int16), vis[order, 3],
-            vis[order, 4])
+    return _kernels().by_instant(np.ascontiguousarray(vis, np.float64),
+                                 np.ascontiguousarray(valid, bool))

@@ -14,14 +14,16 @@ import math
 import numpy as np
 from numba import njit
 
-from orbitdc.physics.pass_bounds import CAP_MARGIN_RAD, orbit_bounds, skip_s
+from orbitdc.physics.pass_bounds import CAP_MARGIN_RAD, max_radius_km
 from orbitdc.physics.pass_sky import (
     cap_flags,
+    caps_entered,
     earth_fixed,
     next_flag,
     sin_el,
     sin_el_at,
     sin_els,
+    station_dirs,
 )
 from orbitdc.physics.pass_track import (
     crossing,
@@ -32,9 +34,9 @@ from orbitdc.physics.pass_track import (
 
 # numba caches a kernel keyed by its own file's content: this pin of the content of the
 # modules it calls into (sha256, checked by the tests) makes an edit there recompile it too.
-DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "073f1125a0eab3b8",
-                  "pass_sky": "e3a137fa7bd9001b"}
-SHORT_WINDOW = 16  # new instants in a window up to which far pairs skip ahead (see scan)
+DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "78361069dfc34ed7",
+                  "pass_sky": "9ca1a7d9ab1629ba"}
+SHORT_WINDOW = 16  # new instants in a window up to which caps are tested first (see scan)
 PASS_COLS = 6  # pair, AOS, LOS, highest sin el, its time, partial
 VIS_COLS = 5  # window instant, satellite, station, sin el, range km
 
@@ -43,12 +45,12 @@ VIS_COLS = 5  # window instant, satellite, station, sin el, range km
 def _vec(prev: np.ndarray, cur: np.ndarray, c: int, w: int, sat: int
          ) -> tuple[float, float, float]:
     """The vector of satellite ``sat`` at window instant ``w``: one of the ``c`` carried
-    (``prev``, (n_sat, 2, 3)), then the block (``cur``, (n_t, n_sat, 3))."""
+    (the last of ``prev``, (n_sat, n_p, 3)), then the block (``cur``, (n_sat, n_t, 3))."""
     if w < c:
-        i = 2 - c + w
+        i = prev.shape[1] - c + w
         return prev[sat, i, 0], prev[sat, i, 1], prev[sat, i, 2]
     j = w - c
-    return cur[j, sat, 0], cur[j, sat, 1], cur[j, sat, 2]
+    return cur[sat, j, 0], cur[sat, j, 1], cur[sat, j, 2]
 
 
 @njit(cache=True, inline="always", error_model="numpy")
@@ -94,23 +96,24 @@ def _peak(d, lo, mid, hi, f_lo, f_mid, f_hi, t, cg, sg, prt, pvt, rt, vt, c, sat
 
 @njit(cache=True, error_model="numpy", nogil=True)
 def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, s_hat, s_r_km,
-         sin_mask, e_near_rad, due, seek, bnd, cap, f1, k1, f2, k2, aos, partial, top, top_s,
+         sin_mask, e_near_rad, seek, bnd, cap, f1, k1, f2, k2, aos, partial, top, top_s,
          want_visible, skip, k_last, d, out, vis):
-    """One window: ``c`` carried instants (``prev_*``: (n_sat, 2, 3), the last ``c`` used) then
-    a block (``rt``, ``vt``: TEME positions km and velocities km/s, (n_t, n_sat, 3)); ``t``,
+    """One window: ``c`` carried instants (the last ``c`` of ``prev_*``, (n_sat, n_p, 3): the
+    block before) then a block (``rt``, ``vt``: TEME positions km and velocities km/s,
+    (n_sat, n_t, 3), C-contiguous as SGP4 writes them); ``t``,
     ``cg``, ``sg`` (m,): seconds and cos, sin GMST of the window's instants, the first of
     run index ``k_first``. Stations (n_sta, 3) and (n_sta,). Pair state (n_sat·n_sta,: pair
-    p = sat·n_sta + sta, one satellite's together), updated: next instant to look at (or
-    seek the cap from), the last two exact sin el and their instants, the pass under way
-    (AOS or NaN, partial, highest sin el and its time); per satellite ``bnd`` (n_sat, 4):
-    r_max, ω_max, r_min and the run instant they come from (NaN: none yet), per pair ``cap``
-    (n_sat·n_sta,): the cap's half-angle λ (rad). ``skip`` False looks at every instant (the
-    reference for the cap); ``k_last``: the run's last instant (always looked at: the
-    step before it may be shorter). ``d``: room for a track (N_COEF,). Satellites ``sat0``
-    to ``sat1`` - 1, while the buffers ``out`` (passes closed, (rows, PASS_COLS)) and
-    ``vis`` (samples in view of the block if ``want_visible``, (rows, VIS_COLS)) have room
-    for one more satellite. Returns the next satellite to scan, the rows written in each
-    buffer and the count of unpaired crossings (0)."""
+    p = sat·n_sta + sta, one satellite's together), updated: whether it seeks the cap (out
+    of a pass), the last two exact sin el and their instants, the pass under way (AOS or
+    NaN, partial, highest sin el and its time); per satellite ``bnd`` (n_sat, 2): r_max
+    and the run instant it comes from (NaN: none yet), per pair ``cap`` (n_sat·n_sta,): the
+    cap's half-angle λ (rad). ``skip`` False looks at every instant (the reference for the
+    cap); ``k_last``: the run's last instant (always looked at: the step before it may be
+    shorter). ``d``: room for a track (N_COEF,). Satellites ``sat0`` to ``sat1`` - 1, while
+    the buffers ``out`` (passes closed, (rows, PASS_COLS)) and ``vis`` (samples in view of
+    the block if ``want_visible``, (rows, VIS_COLS)) have room for one more satellite.
+    Returns the next satellite to scan, the rows written in each buffer and the count of
+    unpaired crossings (0)."""
     n_sta, m = s_km.shape[0], t.size
     dt = math.inf
     for w in range(1, m):
@@ -120,41 +123,40 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     sin_near_s, cos_near_s = np.sin(e_near_rad), np.cos(e_near_rad)
     n_out = n_vis = bad = 0
     room_out, room_vis = n_sta * (m // 2 + 2), n_sta * m if want_visible else 0
-    w_a = np.empty(n_sta, np.int64)
-    # Short windows (the link model's blocks of a few instants): a pair that ends one out
-    # of the cap skips ahead by the orbit's bounds (most skip whole orbits), rather than
-    # flagging every window's instants (cheaper over long windows: ~70 ns a pair).
-    short = m - c <= SHORT_WINDOW
+    act = np.ones(n_sta, np.bool_)
+    # Short windows (the link model's blocks of a few instants): first, for each satellite,
+    # which pairs walk on or enter their cap at a new instant (most do neither); the rest
+    # of the work is only for those (over long windows, flagging every pair's instants in
+    # vector loops is cheaper). The window with the run's last instant is walked whole.
+    short = skip and m - c <= SHORT_WINDOW and w_last >= m
+    sa, sb = np.empty((m, n_sta)), np.empty((m, n_sta))
+    if short:
+        station_dirs(cg, sg, c, s_hat, sa, sb)
     ex, ey, ez, r2 = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
     flag, fv, rv = np.ones(m, np.bool_), np.empty(m), np.empty(m)
     for sat in range(sat0, sat1):
         if n_out + room_out > out.shape[0] or n_vis + room_vis > vis.shape[0]:
             return sat, n_out, n_vis, bad
-        n_act = 0
-        for sta in range(n_sta):
-            w = max(due[sat * n_sta + sta] - k_first, c)
-            w_a[sta] = w
-            n_act += w < m
-        if n_act == 0:
-            continue
-        if not bnd[sat, 3] >= 0.0 or k_first - bnd[sat, 3] > refresh_k:
-            # this satellite's bounds from the block's first instant (good for a day) and
+        if not bnd[sat, 1] >= 0.0 or k_first - bnd[sat, 1] > refresh_k:
+            # this satellite's bound from the block's first instant (good for a day) and
             # each station's cap: its half-angle λ
-            r_max, om, r_min = orbit_bounds((rt[0, sat, 0], rt[0, sat, 1], rt[0, sat, 2]),
-                                            (vt[0, sat, 0], vt[0, sat, 1], vt[0, sat, 2]))
-            bnd[sat, 0], bnd[sat, 1], bnd[sat, 2], bnd[sat, 3] = r_max, om, r_min, k_first
+            r_max = max_radius_km((rt[sat, 0, 0], rt[sat, 0, 1], rt[sat, 0, 2]),
+                                  (vt[sat, 0, 0], vt[sat, 0, 1], vt[sat, 0, 2]))
+            bnd[sat, 0], bnd[sat, 1] = r_max, k_first
             for sta in range(n_sta):
                 cap[sat * n_sta + sta] = (
                     0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
                     - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
+        if short and caps_entered(rt, sat, c, sa, sb, s_hat, cap, sat * n_sta, seek,
+                                  act) == 0:
+            continue
         earth_fixed(prev_rt, rt, c, sat, cg, sg, ex, ey, ez, r2)
         # One station after the other: flag the instants in its cap, the sine of the
         # elevation around them in one go, then walk the flagged instants.
         for sta in range(n_sta):
-            w = w_a[sta]
-            if w >= m:
+            if not act[sta]:
                 continue
-            p = sat * n_sta + sta
+            w, p = c, sat * n_sta + sta
             sin_near, mask = sin_near_s[sta], sin_mask[sta]
             s = (s_km[sta, 0], s_km[sta, 1], s_km[sta, 2])
             u = (up[sta, 0], up[sta, 1], up[sta, 2])
@@ -206,8 +208,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                             a = w - 1
                             set_track(d, _vec(prev_rt, rt, c, a, sat),
                                       _vec(prev_vt, vt, c, a, sat),
-                                      (rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2]),
-                                      (vt[j, sat, 0], vt[j, sat, 1], vt[j, sat, 2]), t[a],
+                                      (rt[sat, j, 0], rt[sat, j, 1], rt[sat, j, 2]),
+                                      (vt[sat, j, 0], vt[sat, j, 1], vt[sat, j, 2]), t[a],
                                       t[w], cg[a], sg[a], s, u)
                             x = crossing(d, t[a], t[w], fm, f, math.nan, mask)
                             if f >= mask:
@@ -232,34 +234,34 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                 # Outside the cap (and not in a pass): on to the next instant in it.
                 seek[p] = skip and not step_only
                 w = next_flag(flag, last, w + 1, m, w_last) if seek[p] else w + 1
-            if short and seek[p] and w == m and m - 1 >= c:  # out of the cap at the end
-                w = _skip_from(m - 1, rt, vt, c, sat, ex, ey, ez, r2, cg, sg, s_hat[sta],
-                               cap[p], bnd[sat, 1], bnd[sat, 0], dt, w_last)
-            due[p] = k_first + w
     return sat1, n_out, n_vis, bad
 
 
 @njit(cache=True, error_model="numpy")
-def _skip_from(w, rt, vt, c, sat, ex, ey, ez, r2, cg, sg, s_hat, lam, om, r_max, dt,
-               w_last) -> int:
-    """The next window instant a pair outside the cap at window instant ``w`` (≥ ``c``)
-    needs to look at, by the bounds of :func:`pass_bounds.skip_s` (the turn of the
-    satellite's direction, at most ``om`` rad/s; the orbit's plane): possibly many windows
-    ahead, so that short windows do not look at far pairs at all; the run's last instant
-    ``w_last`` is not skipped."""
-    j = w - c
-    rr = math.sqrt(r2[w])
-    r = (ex[w], ey[w], ez[w])
-    chord = math.sqrt(max(0.0, 2.0 - 2.0 * (r[0] * s_hat[0] + r[1] * s_hat[1]
-                                            + r[2] * s_hat[2]) / rr))
-    if not chord > lam + om * dt:
-        return w + 1
-    n = min(skip_s(r, rr, chord, (rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2]),
-                   (vt[j, sat, 0], vt[j, sat, 1], vt[j, sat, 2]), cg[w], sg[w],
-                   (s_hat[0], s_hat[1], s_hat[2]), lam, om, r_max) / dt, 1e9)
-    n = max(n, (chord - lam) / (om * dt))
-    w_next = w + 1 + max(0, int(n - 1e-9))
-    return w_next if (w_next <= w_last or w >= w_last) else w_last
+def by_instant(vis, valid):
+    """The scan's samples in view (rows (n, VIS_COLS), pair-major) whose satellite is
+    ``valid`` (n_t, n_sat) at the instant, ordered by instant (a stable counting sort):
+    (instant in the block, satellite, station, sin el, range km), arrays (n,)."""
+    n_t = valid.shape[0]
+    start = np.zeros(n_t + 1, np.int64)
+    keep = np.empty(vis.shape[0], np.bool_)
+    for i in range(vis.shape[0]):
+        j, s = int(vis[i, 0]), int(vis[i, 1])
+        keep[i] = valid[j, s]
+        start[j + 1] += keep[i]
+    for j in range(n_t):
+        start[j + 1] += start[j]
+    n = start[n_t]
+    jj, sat = np.empty(n, np.int64), np.empty(n, np.int32)
+    sta, sin_el, rng = np.empty(n, np.int16), np.empty(n), np.empty(n)
+    for i in range(vis.shape[0]):
+        if keep[i]:
+            j = int(vis[i, 0])
+            q = start[j]
+            start[j] += 1
+            jj[q], sat[q], sta[q] = j, int(vis[i, 1]), int(vis[i, 2])
+            sin_el[q], rng[q] = vis[i, 3], vis[i, 4]
+    return jj, sat, sta, sin_el, rng
 
 
 @njit(cache=True, error_model="numpy")
@@ -285,7 +287,7 @@ def finish(k_last, c, t, cg, sg, prev_rt, prev_vt, s_km, up, sin_mask, f1, k1, f
     ``span_s`` (partial), their highest point including a culmination at the end: (n,
     PASS_COLS). Changes nothing."""
     n_sta, n_sat = s_km.shape[0], prev_rt.shape[0]
-    none = np.empty((0, n_sat, 3))
+    none = np.empty((n_sat, 0, 3))
     out, n_out = np.empty((256, PASS_COLS)), 0
     for p in range(n_sta * n_sat):
         if math.isnan(aos[p]):

@@ -7,6 +7,9 @@ A station's cap (half-angle λ, radians of arc seen from the Earth's centre; see
 :mod:`pass_bounds`) holds every direction from which the satellite can be above the scan's
 "near" elevation: r̂·ŝ ≥ 1 − λ²/2, tested without a square root as d ≥ 0 and d² ≥ cl²·|r|²
 (d = r·ŝ, cl = 1 − λ²/2 ≥ 0; the other way round for the wide caps where cl < 0).
+Over the few new instants of a short window, :func:`caps_entered` tests every station's cap
+in the inertial frame (the station's direction turned back by GMST: no rotation of the
+satellite's positions), before anything else is done for a satellite.
 """
 
 from __future__ import annotations
@@ -20,17 +23,17 @@ from numba import njit
 @njit(cache=True, inline="always", error_model="numpy")
 def earth_fixed(prev_rt, rt, c, sat, cg, sg, ex, ey, ez, r2) -> None:
     """Fill ``ex``, ``ey``, ``ez`` (km) and ``r2`` (|r|², km²), (m,), with satellite
-    ``sat``'s Earth-fixed positions at the window's ``m`` instants: the ``c`` carried
-    (``prev_rt``, (n_sat, 2, 3), the last ``c`` used), then the block's (``rt``, (n_t,
-    n_sat, 3)); TEME → Earth-fixed by Rz(GMST) (``cg``, ``sg``: its cos and sin)."""
+    ``sat``'s Earth-fixed positions at the window's ``m`` instants: the ``c`` carried (the
+    last of ``prev_rt``, (n_sat, n_p, 3)), then the block's (``rt``, (n_sat, n_t, 3));
+    TEME → Earth-fixed by Rz(GMST) (``cg``, ``sg``: its cos and sin)."""
     for w in range(c):
-        i = 2 - c + w
+        i = prev_rt.shape[1] - c + w
         x, y, z = prev_rt[sat, i, 0], prev_rt[sat, i, 1], prev_rt[sat, i, 2]
         ex[w], ey[w], ez[w] = cg[w] * x + sg[w] * y, cg[w] * y - sg[w] * x, z
         r2[w] = x * x + y * y + z * z
     for w in range(np.uint64(c), np.uint64(cg.size)):  # (unsigned: no wraparound, vectors)
         j = w - np.uint64(c)
-        x, y, z = rt[j, sat, 0], rt[j, sat, 1], rt[j, sat, 2]
+        x, y, z = rt[sat, j, 0], rt[sat, j, 1], rt[sat, j, 2]
         ex[w], ey[w], ez[w] = cg[w] * x + sg[w] * y, cg[w] * y - sg[w] * x, z
         r2[w] = x * x + y * y + z * z
 
@@ -64,6 +67,50 @@ def cap_flags(ex, ey, ez, r2, w0, m, sx, sy, sz, lam, flag) -> tuple[int, int]:
     while not flag[last]:
         last -= 1
     return first, last
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def in_cap(d: float, r2: float, cl: float) -> bool:
+    """Whether a direction with d = r·ŝ (km) and |r|² = ``r2`` lies in the cap with
+    cl = 1 − λ²/2 (see the module doc)."""
+    if cl >= 0.0:
+        return d >= 0.0 and d * d >= cl * cl * r2
+    return d >= 0.0 or d * d <= cl * cl * r2
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def station_dirs(cg, sg, c, s_hat, sa, sb) -> None:
+    """``sa``, ``sb`` (m, n_sta): the x and y components of each station's direction
+    ``s_hat`` (n_sta, 3) in the inertial (TEME) frame at the window's new instants w ≥ ``c``
+    (turned by −GMST; z is unchanged)."""
+    for w in range(c, cg.size):
+        for sta in range(s_hat.shape[0]):
+            sa[w, sta] = cg[w] * s_hat[sta, 0] - sg[w] * s_hat[sta, 1]
+            sb[w, sta] = sg[w] * s_hat[sta, 0] + cg[w] * s_hat[sta, 1]
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def caps_entered(rt, sat, c, sa, sb, s_hat, cap, p0, seek, act) -> int:
+    """``act[sta]``: whether satellite ``sat``'s pair with each station (pair ``p0`` + sta)
+    needs the window: it walks on from the last window (in or near a pass: not ``seek``) or is
+    in the station's cap (half-angle ``cap[p]``) at a new instant (block positions ``rt``
+    (n_sat, n_t, 3) TEME km; ``sa``, ``sb`` from :func:`station_dirs`). Returns how many
+    do."""
+    n_act = 0
+    for sta in range(act.size):
+        p = p0 + sta
+        hit = not seek[p]
+        if not hit:
+            cl = 1.0 - 0.5 * cap[p] * cap[p]
+            for j in range(rt.shape[1]):
+                x, y, z = rt[sat, j, 0], rt[sat, j, 1], rt[sat, j, 2]
+                if in_cap(x * sa[c + j, sta] + y * sb[c + j, sta] + z * s_hat[sta, 2],
+                          x * x + y * y + z * z, cl):
+                    hit = True
+                    break
+        act[sta] = hit
+        n_act += hit
+    return n_act
 
 
 @njit(cache=True, inline="always", error_model="numpy")

@@ -94,16 +94,22 @@ def test_the_compiled_step_gives_the_reference_flow(tmp_path, links: str) -> Non
     np.testing.assert_allclose(fast.clear, ref.clear)
 
 
-def test_the_compiled_assignment_and_draw_match_the_reference() -> None:
+@pytest.mark.parametrize("n_max, n_sat, n_sta, most_terminals", [
+    (60, 25, 4, 3), (2000, 900, 9, 40)], ids=["small", "many-terminals"])
+def test_the_compiled_assignment_and_draw_match_the_reference(
+        n_max: int, n_sat: int, n_sta: int, most_terminals: int) -> None:
+    """The assignment (no global sort: each station's first applicants kept as they come)
+    gives the reference's pairs in its order: ties on purpose, stations with more terminals
+    than pairs, pairs listed in a shuffled order."""
     rng = np.random.default_rng(3)
     for _ in range(200):
-        n, n_sat, n_sta = int(rng.integers(0, 60)), 25, 4
+        n = int(rng.integers(0, n_max))
         sat = rng.integers(0, n_sat, n)
         sta = rng.integers(0, n_sta, n)
-        pair = np.unique(sat * n_sta + sta)
+        pair = rng.permutation(np.unique(sat * n_sta + sta))
         sat, sta = pair // n_sta, pair % n_sta
         el = rng.choice(np.linspace(0.1, 1.0, 7), sat.size)  # ties on purpose
-        term = rng.integers(1, 4, n_sta)
+        term = rng.integers(1, most_terminals + 1, n_sta)
         want = dataflow.assign(sat, sta, el, term)
         seen, taken = np.full(n_sat, -1, np.int64), np.zeros(n_sat, bool)
         got = dataflow_kernel.assign(sat, sta, el, term, seen, taken)

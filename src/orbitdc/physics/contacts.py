@@ -341,7 +341,7 @@ def warm_up() -> None:
     finder.result()
     from orbitdc.physics.isl_kernel import fixed_links
 
-    fixed_links(block.r_teme_km, block.valid, np.zeros(1, np.int64), np.ones(1, np.int64),
+    fixed_links(r, block.valid, np.zeros(1, np.int64), np.ones(1, np.int64),
                 6400.0, 5000.0, 1.0, 1.0, 1.0, np.empty((4, 1)), np.empty((4, 1), bool),
                 np.empty((4, 1)), np.empty(4, np.int64), np.empty(4))
 

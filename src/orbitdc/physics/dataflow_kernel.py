@@ -34,54 +34,79 @@ def clear_draw1(seed: int, station: int, sat: int, k: int) -> float:
     return float(x >> np.uint64(11)) / 9007199254740992.0
 
 
+@njit(cache=True, inline="always")
+def _before(sin_el, q, r) -> bool:
+    """Whether pair ``q`` comes before pair ``r`` in elevation order (higher first, equal
+    ones by index)."""
+    return sin_el[q] > sin_el[r] or (sin_el[q] == sin_el[r] and q < r)
+
+
 @njit(cache=True)
-def by_elevation(sin_el):
-    """Indices ordered by decreasing ``sin_el``, equal values by index (a stable sort's
-    order, from a quicksort with its ties put in order: the tied runs are rare)."""
-    idx = np.argsort(-sin_el)
-    n = idx.size
-    i = 0
-    while i < n:
-        j = i + 1
-        while j < n and sin_el[idx[j]] == sin_el[idx[i]]:
-            j += 1
-        if j - i > 1:
-            idx[i:j] = np.sort(idx[i:j])
-        i = j
-    return idx
+def _in_order(q, sin_el):
+    """The pairs ``q`` in elevation order (an insertion sort: a round's few served)."""
+    for i in range(1, q.size):
+        x = q[i]
+        k = i
+        while k > 0 and _before(sin_el, x, q[k - 1]):
+            q[k] = q[k - 1]
+            k -= 1
+        q[k] = x
+    return q
 
 
 @njit(cache=True)
 def assign(sat, sta, sin_el, terminals, seen, taken_sat):
-    """:func:`dataflow.assign`: indices of the served pairs, round by round, each round in
-    elevation order (each satellite's best remaining station; each station its first
-    ``free`` such satellites; then satellites served and full stations drop out).
-    ``seen`` (n_sat, int64) and ``taken_sat`` (n_sat, bool): work arrays, all -1 and all
-    False on entry and on return."""
-    n = sat.size
-    idx = by_elevation(sin_el)
+    """:func:`dataflow.assign`: indices of the served pairs, round by round (each round's
+    in elevation order): each satellite applies to its best remaining station (the highest
+    elevation among stations with terminals free), each station serves its first ``free``
+    applicants in elevation order, then satellites served and full stations drop out.
+    Without sorting all pairs: a round finds each satellite's best pair and each station's
+    first applicants in a few passes over them (the pairs in view are thousands, the
+    terminals a few). ``seen`` (n_sat, int64) and ``taken_sat`` (n_sat, bool): work
+    arrays, all -1 and all False on entry and on return."""
+    n, n_sta = sat.size, terminals.size
     free = terminals.astype(np.int64).copy()
     out = np.empty(n, np.int64)
     n_out = 0
-    count = np.zeros(free.size, np.int64)
-    for rnd in range(8):
+    idx = np.arange(n)
+    start = np.zeros(n_sta + 1, np.int64)
+    for t in range(n_sta):
+        start[t + 1] = start[t] + max(0, min(free[t], n))
+    top = np.empty(start[n_sta], np.int64)  # each station's first applicants, best first
+    count = np.zeros(n_sta, np.int64)
+    for _ in range(8):
         if idx.size == 0:
             break
-        count[:] = 0
-        first_out = n_out
-        for q in idx:
+        for q in idx:  # each satellite's best remaining pair
             s = sat[q]
-            if seen[s] == rnd:
-                continue
-            seen[s] = rnd
+            if seen[s] < 0 or _before(sin_el, q, seen[s]):
+                seen[s] = q
+        count[:] = 0
+        for q in idx:  # each station keeps its first ``free`` applicants
             t = sta[q]
-            if count[t] < free[t]:
+            if seen[sat[q]] != q or free[t] <= 0:
+                continue
+            k, lo = count[t], start[t]
+            if k == free[t]:
+                if not _before(sin_el, q, top[lo + k - 1]):
+                    continue
+                k -= 1
+            while k > 0 and _before(sin_el, q, top[lo + k - 1]):
+                top[lo + k] = top[lo + k - 1]
+                k -= 1
+            top[lo + k] = q
+            count[t] = min(count[t] + 1, free[t])
+        first_out = n_out
+        for t in range(n_sta):
+            for k in range(count[t]):
+                q = top[start[t] + k]
                 out[n_out] = q
                 n_out += 1
-                taken_sat[s] = True
-            count[t] += 1
-        for i in range(first_out, n_out):
-            free[sta[out[i]]] -= 1
+                taken_sat[sat[q]] = True
+            free[t] -= count[t]
+        _in_order(out[first_out:n_out], sin_el)
+        for q in idx:
+            seen[sat[q]] = -1
         keep = np.empty(idx.size, np.int64)
         n_keep = 0
         for q in idx:
@@ -89,8 +114,6 @@ def assign(sat, sta, sin_el, terminals, seen, taken_sat):
                 keep[n_keep] = q
                 n_keep += 1
         idx = keep[:n_keep]
-    for q in range(n):
-        seen[sat[q]] = -1
     for i in range(n_out):
         taken_sat[sat[out[i]]] = False
     return out[:n_out]

@@ -124,8 +124,8 @@ class IslTopology:
         path of grid runs (:mod:`isl_kernel`, compiled). ``out``: the caller's buffers by
         n_t, filled and reused (the link model's: fresh 2 MB arrays are page-faulted in at
         every block, which took longer than the kernel)."""
-        r = np.asarray(r_teme_km, np.float64)
-        n_t, n = r.shape[0], self.fixed_a.size
+        r = np.ascontiguousarray(np.asarray(r_teme_km, np.float64).transpose(1, 0, 2))
+        n_t, n = r.shape[1], self.fixed_a.size  # (r: satellite by satellite, SGP4's order)
         bufs = None if out is None else out.get(n_t)
         if bufs is None:
             bufs = np.empty((n_t, n)), np.empty((n_t, n), bool), np.empty((n_t, n))

@@ -35,7 +35,7 @@ from orbitdc.physics.pass_track import (
 # numba caches a kernel keyed by its own file's content: this pin of the content of the
 # modules it calls into (sha256, checked by the tests) makes an edit there recompile it too.
 DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "78361069dfc34ed7",
-                  "pass_sky": "9ca1a7d9ab1629ba"}
+                  "pass_sky": "4654667650760502"}
 SHORT_WINDOW = 16  # new instants in a window up to which caps are tested first (see scan)
 PASS_COLS = 6  # pair, AOS, LOS, highest sin el, its time, partial
 VIS_COLS = 5  # window instant, satellite, station, sin el, range km
@@ -60,6 +60,14 @@ def _ecef(r: tuple[float, float, float], cg: float, sg: float
     return cg * r[0] + sg * r[1], cg * r[1] - sg * r[0], r[2]
 
 
+@njit(cache=True, inline="always", error_model="numpy")
+def _row(out, i, p, aos_s, los_s, top, top_s, partial) -> None:
+    """Row ``i`` of ``out``: a pass (PASS_COLS). (Elements, not a row view: a view counts
+    references, atomically.)"""
+    out[i, 0], out[i, 1], out[i, 2], out[i, 3], out[i, 4], out[i, 5] = (
+        p, aos_s, los_s, top, top_s, partial)
+
+
 @njit(cache=True, error_model="numpy")
 def _grow(buf: np.ndarray, n: int) -> np.ndarray:
     if n < buf.shape[0]:
@@ -69,12 +77,14 @@ def _grow(buf: np.ndarray, n: int) -> np.ndarray:
     return out
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, inline="always", error_model="numpy")
 def _peak(d, lo, mid, hi, f_lo, f_mid, f_hi, t, cg, sg, prt, pvt, rt, vt, c, sat, s_km, up):
     """Refine a sampled culmination (window instants lo ≤ mid ≤ hi, sin el f_lo, f_mid,
     f_hi): its maximum lies on the side of ``mid`` where the elevation climbs. Returns the
     time and sin el of the maximum, and the bracket (t_a, t_b, sin_a, sin_b), with the
-    track of that side set in ``d``."""
+    track of that side set in ``d``. Inlined: a call would count references to the arrays
+    it is given, atomically, on arrays the scan's threads share (their cache lines then
+    bounce between the cores)."""
     r_m, v_m = _vec(prt, rt, c, mid, sat), _vec(pvt, vt, c, mid, sat)
     rate = sin_el_rate(r_m, v_m, cg[mid], sg[mid], s_km, up)[1]
     right = rate > 0.0
@@ -129,7 +139,7 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     # of the work is only for those (over long windows, flagging every pair's instants in
     # vector loops is cheaper). The window with the run's last instant is walked whole.
     short = skip and m - c <= SHORT_WINDOW and w_last >= m
-    sa, sb = np.empty((m, n_sta)), np.empty((m, n_sta))
+    sa, sb, clc = np.empty((m, n_sta)), np.empty((m, n_sta)), np.empty(n_sta)
     if short:
         station_dirs(cg, sg, c, s_hat, sa, sb)
     ex, ey, ez, r2 = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
@@ -148,7 +158,7 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                     0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
                     - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
         if short and caps_entered(rt, sat, c, sa, sb, s_hat, cap, sat * n_sta, seek,
-                                  act) == 0:
+                                  act, clc) == 0:
             continue
         earth_fixed(prev_rt, rt, c, sat, cg, sg, ex, ey, ez, r2)
         # One station after the other: flag the instants in its cap, the sine of the
@@ -201,7 +211,7 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                                     if s_max >= top[p]:
                                         top[p], top_s[p] = s_max, t_max
                                 elif s_max >= mask:  # a pass between two samples
-                                    _hidden(out[n_out], d, p, t_a, t_b, f_a, f_b, t_max,
+                                    _hidden(out, n_out, d, p, t_a, t_b, f_a, f_b, t_max,
                                             s_max, mask)
                                     n_out += 1
                         if (fm >= mask) != (f >= mask):  # a crossing between w - 1 and w
@@ -218,17 +228,16 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
                             elif math.isnan(aos[p]):
                                 bad += 1
                             else:
-                                o = out[n_out]
-                                o[0], o[1], o[2], o[3], o[4] = p, aos[p], x, top[p], top_s[p]
-                                o[5] = 1.0 if partial[p] else 0.0
+                                _row(out, n_out, p, aos[p], x, top[p], top_s[p],
+                                     1.0 if partial[p] else 0.0)
                                 n_out += 1
                                 aos[p] = math.nan
                     elif k == 0 and f >= mask:  # in view at the run's start
                         aos[p], partial[p], top[p], top_s[p] = 0.0, True, -math.inf, math.nan
                     f2[p], k2[p], f1[p], k1[p] = f1[p], k1[p], f, k
                     if want_visible and f >= mask:
-                        v = vis[n_vis]
-                        v[0], v[1], v[2], v[3], v[4] = w - c, sat, sta, f, rng
+                        vis[n_vis, 0], vis[n_vis, 1], vis[n_vis, 2] = w - c, sat, sta
+                        vis[n_vis, 3], vis[n_vis, 4] = f, rng
                         n_vis += 1
                     step_only = f >= sin_near or not skip
                 # Outside the cap (and not in a pass): on to the next instant in it.
@@ -265,18 +274,16 @@ def by_instant(vis, valid):
 
 
 @njit(cache=True, error_model="numpy")
-def _hidden(o, d, p, t_a, t_b, f_a, f_b, t_max, s_max, mask) -> None:
-    """Write into ``o`` the pass of pair ``p`` that rises and sets between two samples
-    (its maximum ``s_max`` ≥ ``mask`` at ``t_max`` in [t_a, t_b] on the track ``d``): rise
-    before t_max, set after, from where the parabolas with their vertex there through each
-    sample cross the mask."""
+def _hidden(out, i, d, p, t_a, t_b, f_a, f_b, t_max, s_max, mask) -> None:
+    """Write into row ``i`` of ``out`` the pass of pair ``p`` that rises and sets between
+    two samples (its maximum ``s_max`` ≥ ``mask`` at ``t_max`` in [t_a, t_b] on the
+    track ``d``): rise before t_max, set after, from where the parabolas with their vertex
+    there through each sample cross the mask."""
     h = s_max - mask
     x_a = t_max - math.sqrt(h / (s_max - f_a)) * (t_max - t_a) if s_max > f_a else math.nan
     x_b = t_max + math.sqrt(h / (s_max - f_b)) * (t_b - t_max) if s_max > f_b else math.nan
-    o[0] = p
-    o[1] = crossing(d, t_a, t_max, f_a, s_max, x_a, mask)
-    o[2] = crossing(d, t_max, t_b, s_max, f_b, x_b, mask)
-    o[3], o[4], o[5] = s_max, t_max, 0.0
+    _row(out, i, p, crossing(d, t_a, t_max, f_a, s_max, x_a, mask),
+         crossing(d, t_max, t_b, s_max, f_b, x_b, mask), s_max, t_max, 0.0)
 
 
 @njit(cache=True, error_model="numpy")
@@ -307,7 +314,6 @@ def finish(k_last, c, t, cg, sg, prev_rt, prev_vt, s_km, up, sin_mask, f1, k1, f
             if s_max >= tp:
                 tp, tps = s_max, t_max
         out = _grow(out, n_out)
-        o = out[n_out]
-        o[0], o[1], o[2], o[3], o[4], o[5] = p, aos[p], span_s, tp, tps, 1.0
+        _row(out, n_out, p, aos[p], span_s, tp, tps, 1.0)
         n_out += 1
     return out[:n_out]

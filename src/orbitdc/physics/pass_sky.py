@@ -70,15 +70,6 @@ def cap_flags(ex, ey, ez, r2, w0, m, sx, sy, sz, lam, flag) -> tuple[int, int]:
 
 
 @njit(cache=True, inline="always", error_model="numpy")
-def in_cap(d: float, r2: float, cl: float) -> bool:
-    """Whether a direction with d = r·ŝ (km) and |r|² = ``r2`` lies in the cap with
-    cl = 1 − λ²/2 (see the module doc)."""
-    if cl >= 0.0:
-        return d >= 0.0 and d * d >= cl * cl * r2
-    return d >= 0.0 or d * d <= cl * cl * r2
-
-
-@njit(cache=True, inline="always", error_model="numpy")
 def station_dirs(cg, sg, c, s_hat, sa, sb) -> None:
     """``sa``, ``sb`` (m, n_sta): the x and y components of each station's direction
     ``s_hat`` (n_sta, 3) in the inertial (TEME) frame at the window's new instants w ≥ ``c``
@@ -90,26 +81,28 @@ def station_dirs(cg, sg, c, s_hat, sa, sb) -> None:
 
 
 @njit(cache=True, inline="always", error_model="numpy")
-def caps_entered(rt, sat, c, sa, sb, s_hat, cap, p0, seek, act) -> int:
+def caps_entered(rt, sat, c, sa, sb, s_hat, cap, p0, seek, act, clc) -> int:
     """``act[sta]``: whether satellite ``sat``'s pair with each station (pair ``p0`` + sta)
-    needs the window: it walks on from the last window (in or near a pass: not ``seek``) or is
-    in the station's cap (half-angle ``cap[p]``) at a new instant (block positions ``rt``
+    needs the window: it walks on from the last window (in or near a pass: not ``seek``) or
+    is in the station's cap (half-angle ``cap[p]``) at a new instant (block positions ``rt``
     (n_sat, n_t, 3) TEME km; ``sa``, ``sb`` from :func:`station_dirs`). Returns how many
-    do."""
+    do. One test for all caps: r̂·ŝ ≥ cl ⟺ d·|d| ≥ cl·|cl|·|r|² (x ↦ x·|x| increases), no
+    branch (``clc``: room for n_sta numbers); unsigned indices (see :func:`earth_fixed`)."""
+    n_sta = np.uint64(act.size)
+    for sta in range(n_sta):
+        cl = 1.0 - 0.5 * cap[p0 + sta] * cap[p0 + sta]
+        clc[sta] = cl * abs(cl)
+        act[sta] = not seek[p0 + sta]
+    for j in range(np.uint64(rt.shape[1])):
+        x, y, z = rt[sat, j, 0], rt[sat, j, 1], rt[sat, j, 2]
+        r2 = x * x + y * y + z * z
+        w = j + np.uint64(c)
+        for sta in range(n_sta):
+            d = x * sa[w, sta] + y * sb[w, sta] + z * s_hat[sta, 2]
+            act[sta] |= d * abs(d) >= clc[sta] * r2
     n_act = 0
-    for sta in range(act.size):
-        p = p0 + sta
-        hit = not seek[p]
-        if not hit:
-            cl = 1.0 - 0.5 * cap[p] * cap[p]
-            for j in range(rt.shape[1]):
-                x, y, z = rt[sat, j, 0], rt[sat, j, 1], rt[sat, j, 2]
-                if in_cap(x * sa[c + j, sta] + y * sb[c + j, sta] + z * s_hat[sta, 2],
-                          x * x + y * y + z * z, cl):
-                    hit = True
-                    break
-        act[sta] = hit
-        n_act += hit
+    for sta in range(n_sta):
+        n_act += act[sta]
     return n_act
 
 

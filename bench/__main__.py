@@ -146,10 +146,14 @@ def links() -> None:
     from bench import link_model_bench, links_bench
 
     r = link_model_bench.links_step_ratio()
-    print(f"# links: {r['links_ms_per_step']:.2f} ms a step vs physics "
-          f"{r['physics_ms_per_step']:.2f} ms for {r['satellites']} satellites, 6 stations, "
-          f"grid ISLs ({r['isl_up']:.0f} up), {r['steps']} steps; {r['passes']} passes, "
-          f"{r['downlinked_tb']:.0f} of {r['produced_tb']:.0f} TB downlinked")
+    print(f"# links: {r['satellites']} satellites, 6 stations, grid ISLs ({r['isl_up']:.0f} "
+          f"up), {r['steps']} steps; {r['passes']} passes, {r['downlinked_tb']:.0f} of "
+          f"{r['produced_tb']:.0f} TB downlinked; physics alone "
+          f"{r['physics_ms_per_step']:.2f} ms a step, with the link model beside it "
+          f"{r['pipelined_ms_per_step']:.2f} ms; the link model on its own "
+          f"{r['links_ms_per_step']:.2f} ms a step vs physics "
+          f"{r['serial_physics_ms_per_step']:.2f} ms, fed in turn")
+    print(f"links_serial_ratio_30k: {r['links_serial_ratio_30k']:.3f}  (one CPU)")
     print(f"links_step_ratio_30k: {r['links_step_ratio_30k']:.3f}  (target <= 0.30)")
     p = links_bench.pass_finding_speedup()
     print("# passes: " + ", ".join(f"{k} {v:.4g}" if isinstance(v, float) else f"{k} {v}"

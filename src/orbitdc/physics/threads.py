@@ -1,15 +1,19 @@
 """Threads for the compiled kernels that release the GIL (the contact scan, the grid ISLs):
-how many CPUs this process may use, and one shared pool of helper threads."""
+how many CPUs this process may use (less those another thread keeps busy: see
+:func:`leaving_cpus`), and one shared pool of helper threads."""
 
 from __future__ import annotations
 
 import os
 import sys
 import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 _lock = threading.Lock()
 _pools: dict[int, ThreadPoolExecutor] = {}
+_local = threading.local()  # .busy: CPUs this thread leaves to others
 
 
 def usable_cpus() -> int:
@@ -28,7 +32,19 @@ def usable_cpus() -> int:
         except (ImportError, ValueError, AttributeError, TypeError):
             per_worker = n  # not in a worker's task
         n = min(n, per_worker)
-    return max(1, n)
+    return max(1, n - getattr(_local, "busy", 0))
+
+
+@contextmanager
+def leaving_cpus(n_busy: int = 1) -> Iterator[None]:
+    """Within it, the kernels this thread runs use ``n_busy`` CPUs fewer (another thread
+    keeps them busy: the simulation, while :mod:`pipeline` feeds the link model)."""
+    before = getattr(_local, "busy", 0)
+    _local.busy = before + n_busy
+    try:
+        yield
+    finally:
+        _local.busy = before
 
 
 def threads_for(n_items: int, per_thread: int) -> int:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 from sgp4.api import Satrec
 
-from orbitdc.physics import budget, frames, orbits, shadow
+from orbitdc.physics import budget, frames, orbits, pipeline, shadow
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
 from orbitdc.physics.link_model import LinksConsumer, has_links
 from orbitdc.physics.links import Links
@@ -108,7 +108,9 @@ class Timeline:
         block goes to the Timeline's own store, the eclipse detector, the summary, every
         consumer in ``extra`` (new models: radiation…) and the link model if the scenario has
         stations or ISLs (``links=False``: not now; :meth:`build_links` later, as the app does
-        to show the globe sooner); each one's ``finish(tl)`` runs at the end, in that order."""
+        to show the globe sooner; it works on a second CPU while the next blocks are
+        simulated: :mod:`pipeline`); each one's ``finish(tl)`` runs at the end, in that
+        order."""
         n_time = n_steps(scenario.duration_s, scenario.step_s)
         budget.check(budget.run_bytes(scenario.n_sat, n_time, stored=True,
                                       links=has_links(scenario)), scenario.path,
@@ -120,12 +122,9 @@ class Timeline:
             block_size = _block_size(sim.n_sat)
         tl = cls(sim)
         consumers = [tl, _EclipseConsumer(sim.n_sat), _SummaryConsumer(sim.n_sat), *extra]
-        if links and has_links(scenario):
-            consumers.append(LinksConsumer(scenario))
-        for block in sim.blocks(block_size, progress):
-            for consumer in consumers:
-                consumer.add(block)
-        for consumer in consumers:
+        behind = [LinksConsumer(scenario)] if links and has_links(scenario) else []
+        pipeline.feed(sim.blocks(block_size, progress), consumers, behind)
+        for consumer in (*consumers, *behind):
             consumer.finish(tl)
         return tl
 
@@ -139,8 +138,7 @@ class Timeline:
             return self.links
         sim = Simulation(self.scenario, windows=self.sim.windows)
         consumer = LinksConsumer(self.scenario)
-        for block in sim.blocks(_block_size(sim.n_sat), progress):
-            consumer.add(block)
+        pipeline.feed(sim.blocks(_block_size(sim.n_sat), progress), (), [consumer])
         links = consumer.links()
         if attach:
             self.links = links

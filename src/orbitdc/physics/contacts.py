@@ -198,10 +198,13 @@ class ContactFinder:
         size = np.linspace(1.0, CHUNK_TAIL, n_chunk)  # smaller towards the end: the
         edges = np.r_[0, np.cumsum(size)] * (self.n_sat / size.sum())  # threads end together
         edges = np.round(edges).astype(int)
-        if len(self._bufs) != n_thr or self._bufs[0][0].shape[0] < rows:
+        n_work, n_bits = _kernels().work_size(m, self.n_sta)
+        if (len(self._bufs) != n_thr or self._bufs[0][0].shape[0] < rows
+                or self._bufs[0][3].size < n_work):
             self._bufs = [(np.empty((rows, PASS_COLS)),
                            np.empty((rows if self.want_visible else 0, VIS_COLS)),
-                           np.empty(N_COEF)) for _ in range(n_thr)]
+                           np.empty(N_COEF), np.empty(n_work), np.empty(n_bits, bool))
+                          for _ in range(n_thr)]
         results: list = [([], [])] * n_chunk  # (passes, samples in view) or an exception
         taken = itertools.count()  # chunks go to whichever thread is free (next() is atomic)
 
@@ -231,8 +234,8 @@ class ContactFinder:
 
     def _scan_range(self, sat0: int, sat1: int, c: int, t: np.ndarray, cg: np.ndarray,
                     sg: np.ndarray, prev: list[np.ndarray], arrays: list[np.ndarray],
-                    out: np.ndarray, vis: np.ndarray, track: np.ndarray
-                    ) -> tuple[list[np.ndarray], list[np.ndarray]]:
+                    out: np.ndarray, vis: np.ndarray, track: np.ndarray, work: np.ndarray,
+                    bits: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Satellites sat0..sat1 - 1 of one window, in turns as the buffers fill: (passes
         closed, samples in view), lists of row blocks."""
         st = self.stations
@@ -245,7 +248,7 @@ class ContactFinder:
                 self._seek, self._bnd, self._cap, self._f1, self._k1, self._f2,
                 self._k2, self._aos, self._partial,
                 self._top, self._top_s, self.want_visible, self.skip, self._k_last, track,
-                out, vis)
+                out, vis, work, bits)
             if bad:
                 raise RuntimeError("contact crossings do not alternate (internal error)")
             if n_out:

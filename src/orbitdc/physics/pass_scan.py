@@ -104,10 +104,18 @@ def _peak(d, lo, mid, hi, f_lo, f_mid, f_hi, t, cg, sg, prt, pvt, rt, vt, c, sat
     return t_max, s_max, t_a, t_b, f_a, f_b
 
 
-@njit(cache=True, error_model="numpy", nogil=True)
+def work_size(m: int, n_sta: int) -> tuple[int, int]:
+    """The numbers and flags :func:`scan` works in over a window of ``m`` instants."""
+    return 2 * m * n_sta + 3 * n_sta + 6 * m, n_sta + m
+
+
+# No reference counting (``_nrt=False``): numba counts the references to every array it
+# passes on, atomically, on arrays the threads share (their cache lines then bounce between
+# the cores: an eighth of the scan's time); so the scan allocates nothing (``work``, ``bits``).
+@njit(cache=True, error_model="numpy", nogil=True, _nrt=False)
 def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, s_hat, s_r_km,
          sin_mask, e_near_rad, seek, bnd, cap, f1, k1, f2, k2, aos, partial, top, top_s,
-         want_visible, skip, k_last, d, out, vis):
+         want_visible, skip, k_last, d, out, vis, work, bits):
     """One window: ``c`` carried instants (the last ``c`` of ``prev_*``, (n_sat, n_p, 3): the
     block before) then a block (``rt``, ``vt``: TEME positions km and velocities km/s,
     (n_sat, n_t, 3), C-contiguous as SGP4 writes them); ``t``,
@@ -122,28 +130,36 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     shorter). ``d``: room for a track (N_COEF,). Satellites ``sat0`` to ``sat1`` - 1, while
     the buffers ``out`` (passes closed, (rows, PASS_COLS)) and ``vis`` (samples in view of
     the block if ``want_visible``, (rows, VIS_COLS)) have room for one more satellite.
-    Returns the next satellite to scan, the rows written in each buffer and the count of
-    unpaired crossings (0)."""
+    ``work``, ``bits``: room (float64, bool) of :func:`work_size`. Returns the next
+    satellite to scan, the rows written in each buffer and the count of unpaired crossings
+    (0)."""
     n_sta, m = s_km.shape[0], t.size
     dt = math.inf
     for w in range(1, m):
         dt = min(dt, t[w] - t[w - 1])
     w_last = k_last - k_first
     refresh_k = 86400.0 / dt  # instants in a day: the bounds' lifetime
-    sin_near_s, cos_near_s = np.sin(e_near_rad), np.cos(e_near_rad)
+    q = m * n_sta
+    sa, sb = work[:q].reshape((m, n_sta)), work[q:2 * q].reshape((m, n_sta))
+    clc, sin_near_s = work[2 * q:2 * q + n_sta], work[2 * q + n_sta:2 * q + 2 * n_sta]
+    cos_near_s = work[2 * q + 2 * n_sta:2 * q + 3 * n_sta]
+    o = 2 * q + 3 * n_sta
+    ex, ey, ez = work[o:o + m], work[o + m:o + 2 * m], work[o + 2 * m:o + 3 * m]
+    r2, fv, rv = work[o + 3 * m:o + 4 * m], work[o + 4 * m:o + 5 * m], work[o + 5 * m:o + 6 * m]
+    act, flag = bits[:n_sta], bits[n_sta:n_sta + m]
+    act[:] = True
+    flag[:] = True
+    for sta in range(n_sta):
+        sin_near_s[sta], cos_near_s[sta] = math.sin(e_near_rad[sta]), math.cos(e_near_rad[sta])
     n_out = n_vis = bad = 0
     room_out, room_vis = n_sta * (m // 2 + 2), n_sta * m if want_visible else 0
-    act = np.ones(n_sta, np.bool_)
     # Short windows (the link model's blocks of a few instants): first, for each satellite,
     # which pairs walk on or enter their cap at a new instant (most do neither); the rest
     # of the work is only for those (over long windows, flagging every pair's instants in
     # vector loops is cheaper). The window with the run's last instant is walked whole.
     short = skip and m - c <= SHORT_WINDOW and w_last >= m
-    sa, sb, clc = np.empty((m, n_sta)), np.empty((m, n_sta)), np.empty(n_sta)
     if short:
         station_dirs(cg, sg, c, s_hat, sa, sb)
-    ex, ey, ez, r2 = np.empty(m), np.empty(m), np.empty(m), np.empty(m)
-    flag, fv, rv = np.ones(m, np.bool_), np.empty(m), np.empty(m)
     for sat in range(sat0, sat1):
         if n_out + room_out > out.shape[0] or n_vis + room_vis > vis.shape[0]:
             return sat, n_out, n_vis, bad

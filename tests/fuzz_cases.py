@@ -458,7 +458,11 @@ def bases(draw: st.DrawFn, *, need_tle: bool = False) -> Base:
     rnd = _uniform(draw)
     step_text, step_s = rnd.choice(STEPS)
     n_steps = draw(st.integers(1, 8))
-    duration = rnd.choice([f"{n_steps * step_s:g}s", f"{n_steps * step_s / 60:g}min"])
+    span = n_steps * step_s
+    # In minutes only where that is exact: "0.333333min" falls a hair short of 20 s, and a
+    # camera key at +20s would then lie outside the run.
+    minutes = f"{span / 60:g}min" if span % 60 == 0 else f"{span:g}s"
+    duration = rnd.choice([f"{span:g}s", minutes])
     model: dict[str, Any] = {"name": draw(TOML_NAMES).strip() or "S"}
     if rnd.random() < 0.5:
         model["description"] = draw(TOML_NAMES)

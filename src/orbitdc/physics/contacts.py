@@ -1,71 +1,27 @@
 """Contact windows (passes) of satellites over ground stations.
 
 A pass starts (AOS) when a satellite's elevation rises through the station's mask and ends
-(LOS) when it falls through it. ``Passes`` holds them; ``ContactFinder`` finds them block by
-block from the simulation (see its docstring for the method and its accuracy); the compiled
-work is in :mod:`pass_scan` and :mod:`pass_track`.
+(LOS) when it falls through it. ``Passes`` (:mod:`passes`) holds them; ``ContactFinder``
+finds them block by block from the simulation (see its docstring for the method and its
+accuracy); the compiled work is in :mod:`pass_scan` and :mod:`pass_track`.
 """
 
 from __future__ import annotations
 
 import itertools
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from orbitdc.physics.ground import Station, Stations
+from orbitdc.physics.passes import Passes
 from orbitdc.physics.threads import threads_for as _n_threads
+
+__all__ = ["ContactFinder", "Passes", "warm_up"]
 
 if TYPE_CHECKING:
     from orbitdc.physics.simulation import Block
-
-
-@dataclass
-class Passes:
-    """All passes of a run, sorted by AOS; arrays (n_pass,). Times in seconds since the start;
-    a pass cut by the run's start or end has ``partial`` set and its AOS/LOS clipped to the run
-    (its maximum is the highest point inside the run)."""
-
-    station: np.ndarray  # int16 station index
-    sat: np.ndarray  # int32 satellite index
-    aos_s: np.ndarray
-    los_s: np.ndarray
-    max_elevation_deg: np.ndarray
-    max_elevation_s: np.ndarray
-    partial: np.ndarray  # bool
-    clear: np.ndarray  # bool: False = an optical pass clouded out (RF passes are clear)
-
-    @property
-    def duration_s(self) -> np.ndarray:
-        return self.los_s - self.aos_s
-
-    def __len__(self) -> int:
-        return int(self.sat.size)
-
-    def select(self, keep: np.ndarray) -> Passes:
-        """The passes where ``keep`` (bool or indices) holds."""
-        return Passes(**{name: getattr(self, name)[keep]
-                         for name in self.__dataclass_fields__})
-
-    def of_sat(self, sat: int) -> Passes:
-        return self.select(self.sat == sat)
-
-    def of_station(self, station: int) -> Passes:
-        return self.select(self.station == station)
-
-    def next_after(self, sat: int, offset_s: float) -> int | None:
-        """Index of the satellite's pass under way at ``offset_s`` or the next to start
-        after it, None if there is none."""
-        idx = np.nonzero((self.sat == sat) & (self.los_s >= offset_s))[0]
-        return int(idx[np.argmin(self.aos_s[idx])]) if idx.size else None
-
-    @classmethod
-    def empty(cls) -> Passes:
-        f = np.empty(0)
-        return cls(np.empty(0, np.int16), np.empty(0, np.int32), f, f.copy(), f.copy(),
-                   f.copy(), np.empty(0, bool), np.empty(0, bool))
 
 
 PASS_COLS, VIS_COLS = 6, 5  # rows the scan writes (PASS_COLS, VIS_COLS)
@@ -135,7 +91,8 @@ class ContactFinder:
         self._c = 0  # instants carried (≤ 2)
         self._n_seen = 0
         self._k_last = np.iinfo(np.int64).max // 4  # the run's last instant, once known
-        self._done: list[np.ndarray] = []
+        self._done = np.empty((PASS_COLS, 0))  # passes closed, by column (_n_done of them)
+        self._n_done = 0
         self._invalid = np.zeros(self.n_sat, bool)
         s = stations.r_ecef_km.reshape(n_sta, 3)
         self._s_r_km = np.linalg.norm(s, axis=1) if n_sta else np.zeros(0)
@@ -228,7 +185,8 @@ class ContactFinder:
             if isinstance(res, BaseException):
                 raise res
             if self.keep:
-                self._done.extend(res[0])
+                for rows in res[0]:
+                    self._keep_passes(rows)
             seen.extend(res[1])
         return np.concatenate(seen) if seen else np.empty((0, VIS_COLS))
 
@@ -257,6 +215,18 @@ class ContactFinder:
                 seen.append(vis[:n_vis].copy())
         return done, seen
 
+    def _keep_passes(self, rows: np.ndarray) -> np.ndarray:
+        """Add passes (rows (n, PASS_COLS)) to those kept, by column (grown by half again
+        when full: the columns are faulted in once, not at every copy); the store."""
+        n, k = self._n_done, len(rows)
+        if n + k > self._done.shape[1]:
+            grown = np.empty((PASS_COLS, max(n + k, self._done.shape[1] * 3 // 2, 4096)))
+            grown[:, :n] = self._done[:, :n]
+            self._done = grown
+        self._done[:, n:n + k] = rows.T
+        self._n_done = n + k
+        return self._done
+
     def _set_step(self, step_s: float) -> None:
         """The elevation above which a sampled maximum is refined, for this step; the run's
         last instant."""
@@ -275,17 +245,17 @@ class ContactFinder:
                                st.r_ecef_km, st.up, st.sin_mask, self._f1, self._k1,
                                self._f2, self._k2, self._aos, self._top, self._top_s,
                                self.span_s, self._track)
-        done = [*self._done, end]  # by column: a whole (n_pass, 6) table (41 MB at 850,000
-        # passes) lies above glibc's mmap threshold and is faulted in at every copy
-        sat, sta = np.divmod(np.concatenate([d[:, 0] for d in done]).astype(np.int64),
-                             self.n_sta)  # (the scan keeps a satellite's pairs together)
+        n = self._n_done
+        done = self._keep_passes(end)[:, :n + len(end)]  # (those under way: after the
+        self._n_done = n  # passes kept, not counted among them)
+        sat, sta = np.divmod(done[0].astype(np.int64), self.n_sta)
         pick = np.flatnonzero(~self._invalid[sat])
-        aos, sat, sta = (np.concatenate([d[:, 1] for d in done])[pick], sat[pick], sta[pick])
+        aos, sat, sta = done[1][pick], sat[pick], sta[pick]
         order = _by_aos(aos, sta * self.n_sat + sat)
         rows = pick[order]
 
         def col(i: int) -> np.ndarray:
-            return np.concatenate([d[:, i] for d in done])[rows]
+            return done[i][rows]
 
         return Passes(sta[order].astype(np.int16), sat[order].astype(np.int32), aos[order],
                       col(2), np.degrees(np.arcsin(np.clip(col(3), -1.0, 1.0))), col(4),
@@ -346,7 +316,7 @@ def warm_up() -> None:
 
     fixed_links(r, block.valid, np.zeros(1, np.int64), np.ones(1, np.int64),
                 6400.0, 5000.0, 1.0, 1.0, 1.0, np.empty((4, 1)), np.empty((4, 1), bool),
-                np.empty((4, 1)), np.empty(4, np.int64), np.empty(4))
+                np.empty((4, 1)), np.zeros(4, np.int64), np.zeros(4))
 
 
 def _by_instant(vis: np.ndarray, valid: np.ndarray) -> tuple[np.ndarray, ...]:

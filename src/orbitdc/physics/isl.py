@@ -137,13 +137,14 @@ class IslTopology:
         ok = np.ascontiguousarray(valid, bool)
         n_part = threads_for(n, MIN_LINKS_PER_THREAD)
         edges = np.linspace(0, n, n_part + 1).astype(np.int64)
-        n_up, cap_sum = np.zeros((n_part, n_t), np.int64), np.zeros((n_part, n_t))
+        pad = n_t + 16  # (each thread's sums on cache lines of their own)
+        n_up, cap_sum = np.zeros((n_part, pad), np.int64), np.zeros((n_part, pad))
 
         def part(i: int) -> None:
             isl_kernel.fixed_links(r, ok, self.fixed_a, self.fixed_b, self.r_min_km,
                                    self.max_range_km, self.ref_gbps, self.ref_range_km,
-                                   self.max_gbps, rng, up, cap, n_up[i], cap_sum[i],
-                                   int(edges[i]), int(edges[i + 1]))
+                                   self.max_gbps, rng, up, cap, n_up[i, :n_t],
+                                   cap_sum[i, :n_t], int(edges[i]), int(edges[i + 1]))
 
         if n_part == 1:
             part(0)
@@ -152,7 +153,7 @@ class IslTopology:
             part(0)
             for job in jobs:
                 job.result()
-        return rng, up, cap, n_up.sum(axis=0), cap_sum.sum(axis=0)
+        return rng, up, cap, n_up[:, :n_t].sum(axis=0), cap_sum[:, :n_t].sum(axis=0)
 
     def fixed_geometry(self, r_teme_km: np.ndarray, valid: np.ndarray
                        ) -> tuple[np.ndarray, np.ndarray]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
 from numba import njit
 
 
@@ -37,24 +36,21 @@ def link_state(r, j, ia, ib, ok, r_min2, max2, k_cap, d2_full, max_gbps
     return d2, up, cap
 
 
-@njit(cache=True, error_model="numpy", nogil=True)
+@njit(cache=True, error_model="numpy", nogil=True, _nrt=False)  # (as pass_scan.scan)
 def fixed_links(r, valid, a, b, r_min_km, max_range_km, ref_gbps, ref_range_km, max_gbps,
                 rng_out, up_out, cap_out, n_up, cap_sum, i0=0, i1=-1):
     """Links ``a`` < ``b`` (n_link,) between positions ``r`` (n_sat, n_t, 3, km, satellite
     by satellite as SGP4 writes them; ``valid`` (n_t, n_sat)): range km into ``rng_out``,
     link up into ``up_out`` and capacity Gbit/s (0 where down) into ``cap_out``, each (n_t,
     n_link); per instant the links up and the sum of their capacities into ``n_up``,
-    ``cap_sum`` (n_t,). Only links ``i0`` to ``i1`` - 1 (-1: to
-    the end; the sums are theirs), so that threads can share the work."""
+    ``cap_sum`` (n_t,), zero on entry (each thread its own, on cache lines of their own:
+    adding to shared lines link by link made two threads slower than one). Only links
+    ``i0`` to ``i1`` - 1 (-1: to the end; the sums are theirs), so that threads can share
+    the work. No reference counting (see pass_scan.scan)."""
     n_t = r.shape[1]
     r_min2, max2 = r_min_km * r_min_km, max_range_km * max_range_km
     k_cap = ref_gbps * ref_range_km * ref_range_km
     d2_full = k_cap / max_gbps  # links shorter than this carry the capped capacity
-    # The sums in this call's own arrays, copied out at the end: the threads' rows of
-    # ``n_up`` and ``cap_sum`` share cache lines, and adding to them link by link made two
-    # threads slower than one.
-    my_up = np.zeros(n_t, np.int64)
-    my_cap = np.zeros(n_t)
     for i in range(i0, a.size if i1 < 0 else i1):
         ia, ib = a[i], b[i]
         for j in range(n_t):
@@ -64,7 +60,5 @@ def fixed_links(r, valid, a, b, r_min_km, max_range_km, ref_gbps, ref_range_km, 
             up_out[j, i] = up
             cap_out[j, i] = cap
             if up:
-                my_up[j] += 1
-                my_cap[j] += cap
-    n_up[:] = my_up
-    cap_sum[:] = my_cap
+                n_up[j] += 1
+                cap_sum[j] += cap

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from orbitdc.physics import budget, contacts, dataflow
-from orbitdc.physics.contacts import Passes
 from orbitdc.physics.ground import Stations
 from orbitdc.physics.isl import IslTopology
 from orbitdc.physics.links import TOTALS, Links
+from orbitdc.physics.passes import Passes
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block
 from orbitdc.physics.timebase import n_steps

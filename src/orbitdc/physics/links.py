@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from orbitdc.physics.contacts import Passes
 from orbitdc.physics.ground import Stations
+from orbitdc.physics.passes import Passes
 
 TOTALS = ("downlink_gbps", "backlog_gb", "produced_gb", "downlinked_gb", "dropped_gb",
           "n_in_contact", "n_isl", "isl_capacity_mean_gbps", "nn_distance_min_km",

@@ -23,7 +23,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF
 
-from orbitdc.physics.contacts import Passes
+from orbitdc.physics.passes import Passes
 from orbitdc.widgets import theme
 from orbitdc.widgets.panels.plotkit import AXIS_WIDTH_PX
 

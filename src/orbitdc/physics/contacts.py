@@ -30,8 +30,8 @@ NEAR_MISS_DEG = 2.0  # sampled culminations this far below the mask (at 60 s ste
 # with the step squared) are refined too: they may hide a pass between two samples
 BUFFER_ROWS = 65_536  # passes or samples in view written per call of the scan
 MIN_SATS_PER_THREAD = 256  # fewer: one thread
-CHUNKS_PER_THREAD = 4  # satellites split in this many chunks a thread, taken in turns,
-CHUNK_TAIL = 0.25  # the last chunk this size of the first
+CHUNKS_PER_THREAD = 4  # satellites split in this many chunks a thread, taken in turns
+CHUNK_TAIL = 0.25  # chunk sizes fall linearly to this fraction of the first
 
 
 class ContactFinder:

@@ -35,7 +35,7 @@ from orbitdc.physics.pass_track import (
 # numba caches a kernel keyed by its own file's content: this pin of the content of the
 # modules it calls into (sha256, checked by the tests) makes an edit there recompile it too.
 DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "78361069dfc34ed7",
-                  "pass_sky": "4654667650760502"}
+                  "pass_sky": "54ef70e891e6674d"}
 SHORT_WINDOW = 16  # new instants in a window up to which caps are tested first (see scan)
 PASS_COLS = 6  # pair, AOS, LOS, highest sin el, its time, partial
 VIS_COLS = 5  # window instant, satellite, station, sin el, range km

@@ -5,11 +5,11 @@ it may be in a station's cap, and the sine of its elevation over a run of instan
 
 A station's cap (half-angle λ, radians of arc seen from the Earth's centre; see
 :mod:`pass_bounds`) holds every direction from which the satellite can be above the scan's
-"near" elevation: r̂·ŝ ≥ 1 − λ²/2, tested without a square root as d ≥ 0 and d² ≥ cl²·|r|²
-(d = r·ŝ, cl = 1 − λ²/2 ≥ 0; the other way round for the wide caps where cl < 0).
-Over the few new instants of a short window, :func:`caps_entered` tests every station's cap
-in the inertial frame (the station's direction turned back by GMST: no rotation of the
-satellite's positions), before anything else is done for a satellite.
+"near" elevation: r̂·ŝ ≥ cl = 1 − λ²/2, tested without a square root or a branch as
+d·|d| ≥ cl·|cl|·|r|² (d = r·ŝ; x ↦ x·|x| increases, so this holds for wide caps, cl < 0,
+too). Over the few new instants of a short window, :func:`caps_entered` tests every
+station's cap in the inertial frame (the station's direction turned back by GMST: no
+rotation of the satellite's positions), before anything else is done for a satellite.
 """
 
 from __future__ import annotations
@@ -45,20 +45,13 @@ def cap_flags(ex, ey, ez, r2, w0, m, sx, sy, sz, lam, flag) -> tuple[int, int]:
     direction (``sx``, ``sy``, ``sz``); returns the first and last such instant (``m``,
     -1: none)."""
     cl = 1.0 - 0.5 * lam * lam
-    cl2 = cl * cl
+    clc = cl * abs(cl)
     n = 0
-    if cl >= 0.0:  # (unsigned indices: no wraparound test, so the loops run as vectors)
-        for w in range(np.uint64(w0), np.uint64(m)):
-            d = ex[w] * sx + ey[w] * sy + ez[w] * sz
-            b = (d >= 0.0) & (d * d >= cl2 * r2[w])
-            flag[w] = b
-            n += b
-    else:
-        for w in range(np.uint64(w0), np.uint64(m)):
-            d = ex[w] * sx + ey[w] * sy + ez[w] * sz
-            b = (d >= 0.0) | (d * d <= cl2 * r2[w])
-            flag[w] = b
-            n += b
+    for w in range(np.uint64(w0), np.uint64(m)):  # (unsigned: no wraparound test, a vector loop)
+        d = ex[w] * sx + ey[w] * sy + ez[w] * sz
+        b = d * abs(d) >= clc * r2[w]
+        flag[w] = b
+        n += b
     if n == 0:
         return m, -1
     first, last = w0, m - 1
@@ -86,8 +79,8 @@ def caps_entered(rt, sat, c, sa, sb, s_hat, cap, p0, seek, act, clc) -> int:
     needs the window: it walks on from the last window (in or near a pass: not ``seek``) or
     is in the station's cap (half-angle ``cap[p]``) at a new instant (block positions ``rt``
     (n_sat, n_t, 3) TEME km; ``sa``, ``sb`` from :func:`station_dirs`). Returns how many
-    do. One test for all caps: r̂·ŝ ≥ cl ⟺ d·|d| ≥ cl·|cl|·|r|² (x ↦ x·|x| increases), no
-    branch (``clc``: room for n_sta numbers); unsigned indices (see :func:`earth_fixed`)."""
+    do. The cap test of :func:`cap_flags`, all stations at each instant (``clc``: room for
+    n_sta numbers); unsigned indices (see :func:`earth_fixed`)."""
     n_sta = np.uint64(act.size)
     for sta in range(n_sta):
         cl = 1.0 - 0.5 * cap[p0 + sta] * cap[p0 + sta]

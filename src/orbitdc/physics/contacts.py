@@ -79,7 +79,7 @@ class ContactFinder:
         n_pair = n_sta * self.n_sat
         self._seek = np.zeros(n_pair, bool)  # pairs seeking the station's cap (out of a pass)
         self._bnd = np.full((self.n_sat, 2), np.nan)  # orbit bound (see pass_scan.scan)
-        self._cap = np.zeros(n_pair)  # the stations' caps' half-angles (rad), from them
+        self._cap = np.zeros(n_pair)  # the stations' caps' test constants, from them
         self._f1, self._f2 = np.full(n_pair, np.nan), np.full(n_pair, np.nan)
         self._k1, self._k2 = np.full(n_pair, -10, np.int64), np.full(n_pair, -10, np.int64)
         self._aos = np.full(n_pair, np.nan)  # AOS of the pass under way (NaN: none)

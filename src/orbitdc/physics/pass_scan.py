@@ -17,6 +17,7 @@ from numba import njit
 from orbitdc.physics.pass_bounds import CAP_MARGIN_RAD, max_radius_km
 from orbitdc.physics.pass_sky import (
     cap_flags,
+    cap_test,
     caps_entered,
     earth_fixed,
     next_flag,
@@ -35,7 +36,7 @@ from orbitdc.physics.pass_track import (
 # numba caches a kernel keyed by its own file's content: this pin of the content of the
 # modules it calls into (sha256, checked by the tests) makes an edit there recompile it too.
 DEPENDS_SHA256 = {"pass_track": "19a1c5bf6419090a", "pass_bounds": "78361069dfc34ed7",
-                  "pass_sky": "54ef70e891e6674d"}
+                  "pass_sky": "de6103dcbde71520"}
 SHORT_WINDOW = 16  # new instants in a window up to which caps are tested first (see scan)
 PASS_COLS = 6  # pair, AOS, LOS, highest sin el, its time, partial
 VIS_COLS = 5  # window instant, satellite, station, sin el, range km
@@ -106,7 +107,7 @@ def _peak(d, lo, mid, hi, f_lo, f_mid, f_hi, t, cg, sg, prt, pvt, rt, vt, c, sat
 
 def work_size(m: int, n_sta: int) -> tuple[int, int]:
     """The numbers and flags :func:`scan` works in over a window of ``m`` instants."""
-    return 2 * m * n_sta + 3 * n_sta + 6 * m, n_sta + m
+    return 2 * m * n_sta + 2 * n_sta + 6 * m, n_sta + m
 
 
 # No reference counting (``_nrt=False``): numba counts the references to every array it
@@ -125,11 +126,12 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     of a pass), the last two exact sin el and their instants, the pass under way (AOS or
     NaN, partial, highest sin el and its time); per satellite ``bnd`` (n_sat, 2): r_max
     and the run instant it comes from (NaN: none yet), per pair ``cap`` (n_sat·n_sta,): the
-    cap's half-angle λ (rad). ``skip`` False looks at every instant (the reference for the
-    cap); ``k_last``: the run's last instant (always looked at: the step before it may be
-    shorter). ``d``: room for a track (N_COEF,). Satellites ``sat0`` to ``sat1`` - 1, while
-    the buffers ``out`` (passes closed, (rows, PASS_COLS)) and ``vis`` (samples in view of
-    the block if ``want_visible``, (rows, VIS_COLS)) have room for one more satellite.
+    cap's test constant (:func:`pass_sky.cap_test` of its half-angle λ, rad). ``skip``
+    False looks at every instant (the reference for the cap); ``k_last``: the run's last
+    instant (always looked at: the step before it may be shorter). ``d``: room for a track
+    (N_COEF,). Satellites ``sat0`` to ``sat1`` - 1, while the buffers ``out`` (passes
+    closed, (rows, PASS_COLS)) and ``vis`` (samples in view of the block if
+    ``want_visible``, (rows, VIS_COLS)) have room for one more satellite.
     ``work``, ``bits``: room (float64, bool) of :func:`work_size`. Returns the next
     satellite to scan, the rows written in each buffer and the count of unpaired crossings
     (0)."""
@@ -141,9 +143,8 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
     refresh_k = 86400.0 / dt  # instants in a day: the bounds' lifetime
     q = m * n_sta
     sa, sb = work[:q].reshape((m, n_sta)), work[q:2 * q].reshape((m, n_sta))
-    clc, sin_near_s = work[2 * q:2 * q + n_sta], work[2 * q + n_sta:2 * q + 2 * n_sta]
-    cos_near_s = work[2 * q + 2 * n_sta:2 * q + 3 * n_sta]
-    o = 2 * q + 3 * n_sta
+    sin_near_s, cos_near_s = work[2 * q:2 * q + n_sta], work[2 * q + n_sta:2 * q + 2 * n_sta]
+    o = 2 * q + 2 * n_sta
     ex, ey, ez = work[o:o + m], work[o + m:o + 2 * m], work[o + 2 * m:o + 3 * m]
     r2, fv, rv = work[o + 3 * m:o + 4 * m], work[o + 4 * m:o + 5 * m], work[o + 5 * m:o + 6 * m]
     act, flag = bits[:n_sta], bits[n_sta:n_sta + m]
@@ -165,16 +166,16 @@ def scan(sat0, sat1, k_first, c, t, cg, sg, prev_rt, prev_vt, rt, vt, s_km, up, 
             return sat, n_out, n_vis, bad
         if not bnd[sat, 1] >= 0.0 or k_first - bnd[sat, 1] > refresh_k:
             # this satellite's bound from the block's first instant (good for a day) and
-            # each station's cap: its half-angle λ
+            # each station's cap: from its half-angle λ, its test constant
             r_max = max_radius_km((rt[sat, 0, 0], rt[sat, 0, 1], rt[sat, 0, 2]),
                                   (vt[sat, 0, 0], vt[sat, 0, 1], vt[sat, 0, 2]))
             bnd[sat, 0], bnd[sat, 1] = r_max, k_first
             for sta in range(n_sta):
-                cap[sat * n_sta + sta] = (
+                cap[sat * n_sta + sta] = cap_test(
                     0.5 * math.pi - e_near_rad[sta] + CAP_MARGIN_RAD
                     - math.asin(min(s_r_km[sta] * cos_near_s[sta] / r_max, 1.0)))
         if short and caps_entered(rt, sat, c, sa, sb, s_hat, cap, sat * n_sta, seek,
-                                  act, clc) == 0:
+                                  act) == 0:
             continue
         earth_fixed(prev_rt, rt, c, sat, cg, sg, ex, ey, ez, r2)
         # One station after the other: flag the instants in its cap, the sine of the

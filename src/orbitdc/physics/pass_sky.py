@@ -39,13 +39,19 @@ def earth_fixed(prev_rt, rt, c, sat, cg, sg, ex, ey, ez, r2) -> None:
 
 
 @njit(cache=True, inline="always", error_model="numpy")
-def cap_flags(ex, ey, ez, r2, w0, m, sx, sy, sz, lam, flag) -> tuple[int, int]:
-    """Set ``flag[w]`` (bool, (m,)) for the instants ``w0`` ≤ w < ``m`` where the
-    Earth-fixed position is inside the cap of half-angle ``lam`` around the station's
-    direction (``sx``, ``sy``, ``sz``); returns the first and last such instant (``m``,
-    -1: none)."""
+def cap_test(lam: float) -> float:
+    """The constant cl·|cl| (cl = 1 − λ²/2) of the cap test for a cap of half-angle ``lam``
+    (see the module doc): kept per pair, computed when its cap is."""
     cl = 1.0 - 0.5 * lam * lam
-    clc = cl * abs(cl)
+    return cl * abs(cl)
+
+
+@njit(cache=True, inline="always", error_model="numpy")
+def cap_flags(ex, ey, ez, r2, w0, m, sx, sy, sz, clc, flag) -> tuple[int, int]:
+    """Set ``flag[w]`` (bool, (m,)) for the instants ``w0`` ≤ w < ``m`` where the
+    Earth-fixed position is inside the cap (test constant ``clc``, :func:`cap_test`) around
+    the station's direction (``sx``, ``sy``, ``sz``); returns the first and last such
+    instant (``m``, -1: none)."""
     n = 0
     for w in range(np.uint64(w0), np.uint64(m)):  # (unsigned: no wraparound test, a vector loop)
         d = ex[w] * sx + ey[w] * sy + ez[w] * sz
@@ -74,17 +80,15 @@ def station_dirs(cg, sg, c, s_hat, sa, sb) -> None:
 
 
 @njit(cache=True, inline="always", error_model="numpy")
-def caps_entered(rt, sat, c, sa, sb, s_hat, cap, p0, seek, act, clc) -> int:
+def caps_entered(rt, sat, c, sa, sb, s_hat, clc, p0, seek, act) -> int:
     """``act[sta]``: whether satellite ``sat``'s pair with each station (pair ``p0`` + sta)
     needs the window: it walks on from the last window (in or near a pass: not ``seek``) or
-    is in the station's cap (half-angle ``cap[p]``) at a new instant (block positions ``rt``
-    (n_sat, n_t, 3) TEME km; ``sa``, ``sb`` from :func:`station_dirs`). Returns how many
-    do. The cap test of :func:`cap_flags`, all stations at each instant (``clc``: room for
-    n_sta numbers); unsigned indices (see :func:`earth_fixed`)."""
+    is in the station's cap (test constant ``clc[p]``, :func:`cap_test`) at a new instant
+    (block positions ``rt`` (n_sat, n_t, 3) TEME km; ``sa``, ``sb`` from
+    :func:`station_dirs`). Returns how many do. The test of :func:`cap_flags`, all stations
+    at each instant; unsigned indices (see :func:`earth_fixed`)."""
     n_sta = np.uint64(act.size)
     for sta in range(n_sta):
-        cl = 1.0 - 0.5 * cap[p0 + sta] * cap[p0 + sta]
-        clc[sta] = cl * abs(cl)
         act[sta] = not seek[p0 + sta]
     for j in range(np.uint64(rt.shape[1])):
         x, y, z = rt[sat, j, 0], rt[sat, j, 1], rt[sat, j, 2]
@@ -92,7 +96,7 @@ def caps_entered(rt, sat, c, sa, sb, s_hat, cap, p0, seek, act, clc) -> int:
         w = j + np.uint64(c)
         for sta in range(n_sta):
             d = x * sa[w, sta] + y * sb[w, sta] + z * s_hat[sta, 2]
-            act[sta] |= d * abs(d) >= clc[sta] * r2
+            act[sta] |= d * abs(d) >= clc[p0 + sta] * r2
     n_act = 0
     for sta in range(n_sta):
         n_act += act[sta]

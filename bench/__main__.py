@@ -128,8 +128,11 @@ def sweep() -> None:
     from bench import sweep_bench
 
     r = sweep_bench.sweep_speedup()
+    runs = "/".join(f"{x:.1f}" for x in (r["serial_runs_s"][0], *r["two_workers_runs_s"],
+                                       r["serial_runs_s"][1]))
     print(f"# sweep: {r['variants']} variants of 500 satellites x 24 h: serial "
-          f"{r['serial_s']:.1f} s, 2 workers {r['two_workers_s']:.1f} s (cluster start "
+          f"{r['serial_s']:.1f} s, 2 workers {r['two_workers_s']:.1f} s (means of two; in "
+          f"order serial/cluster/cluster/serial {runs} s; cluster start "
           f"{r['cluster_start_s']:.1f} s), a variant {r['variant_mean_s']:.2f} s, rows "
           f"identical: {r['rows_identical']}, failed {r['failed']}; gap between variants on a "
           f"worker {r['gap_ms']:.1f} ms; wall-time overhead {r['wall_overhead_per_variant']:.3f}")

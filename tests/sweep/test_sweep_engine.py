@@ -79,6 +79,32 @@ def test_a_local_cluster_gives_the_rows_of_a_serial_run(base: Path, tmp_path: Pa
         one.columns["m:constellation[1].sunlit_fraction"][0]
 
 
+def _quiet() -> dict:
+    import dask
+    import distributed  # noqa: F401  (its defaults)
+
+    return {k: dask.config.get(k) for k in engine.QUIET_LOCAL_CLUSTER}
+
+
+def test_the_local_cluster_runs_with_its_housekeeping_quiet() -> None:
+    import dask
+
+    before = _quiet()
+    client, cluster = engine._client(1, None)
+    try:
+        workers = client.run(_quiet)
+        every_ms = {k: c.callback_time for k, c in cluster.scheduler.periodic_callbacks.items()}
+    finally:
+        client.close()
+        cluster.close()
+    assert len(workers) == 1
+    assert list(workers.values()) == [engine.QUIET_LOCAL_CLUSTER]
+    # the scheduler (in this process) took them when it started: 20 ms and 0.5 s by default
+    assert (every_ms["tick"], every_ms["monitor"]) == (1000, 5000)
+    # this process's own settings are back as they were
+    assert _quiet() == before and dask.config.get("distributed.worker.profile.enabled")
+
+
 def _start(args: list[str], log: Path) -> subprocess.Popen:
     return subprocess.Popen([str(BIN / "dask"), *args], stdout=log.open("w"),
                             stderr=subprocess.STDOUT, start_new_session=True)

@@ -102,7 +102,7 @@ class Timeline:
     @classmethod
     def build(cls, scenario: Scenario, progress: ProgressFn | None = None,
               block_size: int | None = None, extra: Sequence[BlockConsumer] = (),
-              links: bool = True) -> Timeline:
+              links: bool = True, windows: dict | None = None) -> Timeline:
         """Simulate the whole scenario once. Blocks hold ~120,000 satellite-steps (few
         Python round trips for small constellations, bounded memory for large ones). Each
         block goes to the Timeline's own store, the eclipse detector, the summary, every
@@ -110,14 +110,17 @@ class Timeline:
         stations or ISLs (``links=False``: not now; :meth:`build_links` later, as the app does
         to show the globe sooner; it works on a second CPU while the next blocks are
         simulated: :mod:`pipeline`); each one's ``finish(tl)`` runs at the end, in that
-        order."""
+        order. ``windows``: the per-instant inputs (Sun, flux, Earth rotation) of earlier runs
+        with the same start, duration and step, to reuse and add to (a sweep's variants);
+        None: computed for this run alone."""
         n_time = n_steps(scenario.duration_s, scenario.step_s)
         budget.check(budget.run_bytes(scenario.n_sat, n_time, stored=True,
                                       links=has_links(scenario)), scenario.path,
                      f"keeping {scenario.n_sat:,} satellites × {n_time:,} instants for replay",
                      "fewer satellites, a longer step or a shorter duration (orbitdc "
                      "simulate streams any duration to a file)")
-        sim = Simulation(scenario, windows={})  # kept: satellite_series reuses them
+        sim = Simulation(scenario, windows={} if windows is None else windows)  # kept:
+        # satellite_series reuses them
         if block_size is None:
             block_size = _block_size(sim.n_sat)
         tl = cls(sim)

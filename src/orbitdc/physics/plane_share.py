@@ -121,17 +121,19 @@ class PlaneShare:
                                                                            - 3):
             grid = self._grid = self._propagate(lo - 2.0 * GRID_S, hi + AHEAD_S + 2.0 * GRID_S)
         g0, rg, vg, eg = grid
+        g0_index = round(g0 / GRID_S)  # (the fraction is taken from the origin: the same
+        # numbers wherever the grid starts, e.g. for a shard of the fleet whose reach differs)
         if self.compiled:
             from orbitdc.physics.plane_share_kernel import interpolate  # numba: when needed
 
-            interpolate(rg, vg, eg, g0, GRID_S, t_s, self.rows, self.plane, self.tau_s,
+            interpolate(rg, vg, eg, g0_index, GRID_S, t_s, self.rows, self.plane, self.tau_s,
                         self.cos_turn, self.sin_turn, e, r, v)
             return
         # numpy, the same arithmetic (a small run, or one instant: no numba to import before
         # the window's first frame)
-        x = (t_s[None, :] + self.tau_s[:, None] - g0) / GRID_S  # (rows, n_t)
-        i = np.clip(np.floor(x).astype(np.intp), 0, rg.shape[1] - 2)
-        u = (x - i)[..., None]
+        x = (t_s[None, :] + self.tau_s[:, None]) / GRID_S  # (rows, n_t), from the origin
+        i = np.clip(np.floor(x).astype(np.intp) - g0_index, 0, rg.shape[1] - 2)
+        u = (x - (i + g0_index))[..., None]
         u2 = u * u
         u3 = u2 * u
         p = self.plane[:, None]

@@ -18,15 +18,17 @@ def _hermite(rg, vg, p, i, a, h, h00, h10, h01, h11, d00, d10, d01, d11):
 
 
 @njit(cache=True, error_model="numpy")
-def interpolate(rg, vg, eg, g0, h, t_s, rows, plane, tau_s, cos_t, sin_t, e, r, v):
-    """Hermite of each reference's grid at t_s + τ, turned: see the module docstring."""
+def interpolate(rg, vg, eg, g0_index, h, t_s, rows, plane, tau_s, cos_t, sin_t, e, r, v):
+    """Hermite of each reference's grid at t_s + τ, turned: see the module docstring. The
+    grid's first point is grid point ``g0_index`` from the origin; the fraction between grid
+    points is taken from the origin, so that it does not depend on where the grid starts."""
     n_t, last = t_s.size, rg.shape[1] - 2
     for q in range(rows.size):
         row, p, c, s = rows[q], plane[q], cos_t[q], sin_t[q]
         for k in range(n_t):
-            x = (t_s[k] + tau_s[q] - g0) / h
-            i = min(max(math.floor(x), 0), last)
-            u = x - i
+            x = (t_s[k] + tau_s[q]) / h
+            i = min(max(math.floor(x) - g0_index, 0), last)
+            u = x - (i + g0_index)
             u2 = u * u
             u3 = u2 * u
             h00, h10, h01, h11 = 2 * u3 - 3 * u2 + 1, u3 - 2 * u2 + u, 3 * u2 - 2 * u3, u3 - u2

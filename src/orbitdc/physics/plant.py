@@ -96,14 +96,19 @@ class Plant:
             correction = thermal.newton_correction_k(temp_r, temp_lin, dt_s,
                                                      sc.radiator_heat_capacity_j_k,
                                                      sc.conductance_w_k, self.eps_sigma_a)
-            if correction.max(initial=0.0) < NEWTON_TOL_K:
+            moving = correction >= NEWTON_TOL_K
+            if not moving.any():
                 break
-            temp_lin = temp_r
+            # a satellite that has converged keeps its linearisation (the next pass gives it
+            # the same values): each one's result is its own, whatever else is in the array
+            # (a shard of the fleet gives the same numbers as the whole)
+            temp_lin = np.where(moving, temp_r, temp_lin)
         # Which limit bound: 0 none, 1 power, 2 thermal.
         limit = (u_power > u_thermal).view(np.uint8) + np.uint8(1)
         limit *= u < 1.0
-        if p_unserved.any():  # load shed by an empty battery comes off the GPUs first
-            u = np.clip((p_load - sc.bus_power_w) * self.inv_gpu_w, 0.0, u)
+        short = p_unserved > 0.0
+        if short.any():  # load shed by an empty battery comes off the GPUs first
+            u = np.where(short, np.clip((p_load - sc.bus_power_w) * self.inv_gpu_w, 0.0, u), u)
         temp_e = coef.b_e * p_load
         temp_e += coef.a_e
         if commit:

@@ -89,14 +89,22 @@ class Block:
             for name in cls.__dataclass_fields__ if name != "k0"})
 
 
+def compiled_for(n_sat: int, n_time: int) -> bool:
+    """Whether a run of this size uses the compiled kernels (numba) for planes and shadow."""
+    return n_sat * n_time > COMPILED_SAMPLES or n_sat >= COMPILED_SATS
+
+
 class Simulation:
     """Steps a scenario (optionally a subset of its satellites, by index)."""
 
     def __init__(self, scenario: Scenario, indices: Sequence[int] | None = None,
-                 windows: dict[int, _Window] | None = None) -> None:
+                 windows: dict[int, _Window] | None = None,
+                 compiled: bool | None = None) -> None:
         """``windows``: a dict to keep the per-instant inputs in (Sun, flux, Earth rotation,
         by first instant), or another Simulation's of the same scenario to reuse them instead
-        of evaluating the ephemeris again. None (streaming runs): nothing is kept."""
+        of evaluating the ephemeris again. None (streaming runs): nothing is kept.
+        ``compiled``: the kernels of a run of that size (:func:`compiled_for`; a shard of a
+        big run passes the whole run's choice); None: chosen for the satellites run here."""
         n = scenario.n_sat if indices is None else len(indices)
         budget.check(budget.run_bytes(n, 0, stored=False), scenario.path,
                      f"simulating {n:,} satellites", "fewer satellites")
@@ -111,7 +119,7 @@ class Simulation:
         self.names = names if indices is None else [names[i] for i in self.indices]
         self.satrecs = satrecs if indices is None else [satrecs[i] for i in self.indices]
         relative = relative_rows(scenario.constellations)  # cluster members' offsets
-        self.compiled = n * self.grid.n_time > COMPILED_SAMPLES or n >= COMPILED_SATS
+        self.compiled = compiled_for(n, self.grid.n_time) if compiled is None else compiled
         self.sats = Propagator(self.satrecs, None if relative is None
                                else relative[self.indices], whole=satrecs,
                                indices=None if indices is None else self.indices,

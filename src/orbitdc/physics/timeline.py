@@ -122,7 +122,7 @@ class Timeline:
         sim = Simulation(scenario, windows={} if windows is None else windows)  # kept:
         # satellite_series reuses them
         if block_size is None:
-            block_size = _block_size(sim.n_sat)
+            block_size = block_size_for(sim.n_sat)
         tl = cls(sim)
         consumers = [tl, _EclipseConsumer(sim.n_sat), _SummaryConsumer(sim.n_sat), *extra]
         behind = [LinksConsumer(scenario)] if links and has_links(scenario) else []
@@ -141,7 +141,7 @@ class Timeline:
             return self.links
         sim = Simulation(self.scenario, windows=self.sim.windows)
         consumer = LinksConsumer(self.scenario)
-        pipeline.feed(sim.blocks(_block_size(sim.n_sat), progress), (), [consumer])
+        pipeline.feed(sim.blocks(block_size_for(sim.n_sat), progress), (), [consumer])
         links = consumer.links()
         if attach:
             self.links = links
@@ -187,7 +187,7 @@ class Timeline:
         if self._illum_u8 is None:
             out = np.empty((self.n_time, self.n_sat), np.uint8)
             sim = Simulation(self.scenario, windows=self.sim.windows)
-            for b in sim.blocks(_block_size(sim.n_sat)):
+            for b in sim.blocks(block_size_for(sim.n_sat)):
                 out[b.k0:b.k0 + b.n_time] = np.rint(b.illum * 255.0)
             self._illum_u8 = out
         return self._illum_u8
@@ -308,7 +308,7 @@ class Timeline:
         return Block.concat(list(sim.blocks(block_size=256)))
 
 
-def _block_size(n_sat: int) -> int:
+def block_size_for(n_sat: int) -> int:
     """Instants per block: ~BLOCK_SAMPLES satellite-steps (see :meth:`Timeline.build`)."""
     return int(np.clip(BLOCK_SAMPLES // max(n_sat, 1), 1, 512))
 

@@ -12,18 +12,31 @@ import sys
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
 from orbitdc.physics import constellations
 from orbitdc.physics import scenario as scenario_mod
+from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.links import LinkStats
 from orbitdc.physics.summary import GroupStats
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
+from orbitdc.sweep.shards import DISTRIBUTED_SATS
 
 NAME = "info"
+
+
+FLEET_LINE_W = 1e9  # fleets drawing this much at full load get the filing comparison
+FILING_GW_PER_YEAR = 100.0  # SpaceX's filing: 100 GW of compute added a year
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(NAME, help="per-constellation summary")
     span_args(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--distributed", action="store_true",
+                   help="run the physics in shards of satellites on Dask (the default from "
+                        f"{DISTRIBUTED_SATS:,} satellites)")
+    p.add_argument("--workers", help="local Dask worker processes for a sharded run "
+                                     "(default: one per core)")
+    p.add_argument("--scheduler", help="address of a running Dask scheduler "
+                                       "(tcp://HOST:8786) for a sharded run")
 
 
 def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
@@ -89,37 +102,77 @@ def format_seconds(value_s: float) -> str:
     return f"{value_s / 3600:.1f} h"
 
 
+def fleet_lines(scn: scenario_mod.Scenario, total: GroupStats) -> list[str]:
+    """The fleet in a few figures: compute in EFLOPS, power in GW, and for a fleet of a
+    gigawatt or more, how many years of the SpaceX filing's 100 GW a year it is."""
+    from orbitdc.physics.economics_mass import fleet
+
+    full_w = fleet(scn).load_w
+    mean_w = total.mean_load_power_w * total.satellites
+    lines = [f"  fleet: {total.satellites:,} satellites, {total.total_throughput_pflops / 1e3:,.1f}"
+             f" EFLOPS on average (dense BF16), drawing {mean_w / 1e9:,.3g} GW on average, "
+             f"{full_w / 1e9:,.3g} GW at full load"]
+    if full_w >= FLEET_LINE_W:
+        lines.append(f"  SpaceX's filing aims at {FILING_GW_PER_YEAR:g} GW of compute launched a "
+                     f"year: this fleet at full load is {full_w / 1e9 / FILING_GW_PER_YEAR:.2g} "
+                     "years of it")
+    return lines
+
+
+def _workers(args: argparse.Namespace) -> int | None:
+    from orbitdc.app.cli.common import checked_number
+
+    if args.scheduler is not None and not args.scheduler.strip():
+        raise ScenarioError("--scheduler", "expected an address such as tcp://HOST:8786")
+    if args.workers is None:
+        return None
+    return int(checked_number(args.workers, "--workers", 1, 512, True,
+                              "a whole number of processes from 1 to 512"))
+
+
 def run(args: argparse.Namespace) -> int:
+    from orbitdc.sweep import shards
+
     scn = load_scenario(args)
+    workers = _workers(args)
     bar = progress_bar(args, scn, NAME)
+    links = None
     try:
-        tl = Timeline.build(scn, progress=bar)
+        if shards.wanted(scn, args.distributed):
+            sharded = shards.summarise(scn, (args.start, args.duration, args.step),
+                                       workers=workers, scheduler=args.scheduler,
+                                       progress=bar)
+            summary, failed = sharded.summary, sharded.failed
+        else:
+            tl = Timeline.build(scn, progress=bar)
+            summary, failed, links = tl.summary, tl.failed, tl.links
     finally:
         if bar:
             bar.close()
-    if tl.failed.size:
-        names = ", ".join(tl.names[i] for i in tl.failed[:5])
-        more = f" and {tl.failed.size - 5} more" if tl.failed.size > 5 else ""
-        print(f"orbitdc: warning: SGP4 could not propagate {tl.failed.size} satellite(s) "
+    if failed.size:
+        names = ", ".join(scn.satellite_names[i] for i in failed[:5])
+        more = f" and {failed.size - 5} more" if failed.size > 5 else ""
+        print(f"orbitdc: warning: SGP4 could not propagate {failed.size} satellite(s) "
               f"for the whole span ({names}{more}); they count as dark and unpowered",
               file=sys.stderr)
     if args.json:
         doc = {"scenario": scn.name, "file": str(scn.path), "start": format_instant(scn.start),
                "duration_s": scn.duration_s, "step_s": scn.step_s,
-               "constellations": [r.as_dict() for r in tl.summary[:-1]],
+               "constellations": [r.as_dict() for r in summary[:-1]],
                "sso_planes": [{"name": c.name, "planes": span[2], "ltan_first": span[0],
                                "ltan_last": span[1]}
                               for c in scn.constellations
                               if (span := constellations.ltan_range(c.spec)) is not None],
-               "total": tl.summary[-1].as_dict()}
-        if tl.links is not None:
+               "total": summary[-1].as_dict()}
+        if links is not None:
             doc["links"] = [{k: (None if isinstance(v, float) and math.isnan(v) else v)
                              for k, v in dataclasses.asdict(s).items()}
-                            for s in tl.links.stats]
+                            for s in links.stats]
         print(json.dumps(doc, indent=2))
     else:
-        print(format_summary(scn, tl.summary))
-        if tl.links is not None:
+        print(format_summary(scn, summary))
+        print("\n".join(fleet_lines(scn, summary[-1])))
+        if links is not None:
             print()
-            print(format_links(tl.links.stats))
+            print(format_links(links.stats))
     return 0

@@ -1,0 +1,98 @@
+"""A run too big for one process, split by satellites into shards (:mod:`physics.shard`) that
+run as Dask tasks on the trade studies' engine (:mod:`engine`: a local cluster with one worker
+process per core by default, or a running scheduler), then put back together into the
+summary ``orbitdc info`` prints: the same numbers as the run built in one process.
+
+Used by ``orbitdc info`` with ``--distributed``, and without it from ``DISTRIBUTED_SATS``
+satellites (a scenario without ground stations or laser links: those are not sharded yet).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from orbitdc.physics import shard
+from orbitdc.physics.eclipses import Eclipses
+from orbitdc.physics.errors import ScenarioError
+from orbitdc.physics.link_model import has_links
+from orbitdc.physics.scenario import Scenario
+from orbitdc.physics.summary import GroupStats
+
+DISTRIBUTED_SATS = 200_000  # from this many satellites `info` shards its run by default
+SHARD_SATS = 125_000  # satellites per shard at most (and at least two shards per worker)
+
+ProgressFn = Callable[[int, int], None]  # (satellites done, satellites in all)
+
+
+@dataclass
+class ShardedRun:
+    """What ``info`` reports of a sharded run: the summary rows (one per constellation, then
+    the total), the satellites SGP4 could not propagate, the eclipses, and how it ran."""
+
+    summary: list[GroupStats]
+    failed: np.ndarray
+    eclipses: Eclipses
+    shards: int
+    workers: int
+    wall_s: float
+    compute_s: float
+
+
+def wanted(scn: Scenario, asked: bool) -> bool:
+    """Whether to shard: asked for (``--distributed``), or a fleet of DISTRIBUTED_SATS or
+    more; ScenarioError where the scenario has links (not sharded yet) and it was asked."""
+    if has_links(scn):
+        if asked:
+            raise ScenarioError("--distributed", "a scenario with ground stations or laser "
+                                                 "links cannot be sharded yet; run it without "
+                                                 "--distributed")
+        return False
+    return asked or scn.n_sat >= DISTRIBUTED_SATS
+
+
+def summarise(scn: Scenario, span: tuple[str | None, str | None, str | None], *,
+              workers: int | None = None, scheduler: str | None = None,
+              shards: int | None = None, progress: ProgressFn | None = None) -> ShardedRun:
+    """Run ``scn`` in shards on Dask and reduce them to its summary. ``span``: the start,
+    duration and step overrides it was loaded with (the workers load it again)."""
+    import time
+
+    from distributed import as_completed
+
+    from orbitdc.sweep import engine
+
+    t0 = time.perf_counter()
+    client, cluster = engine._client(workers, scheduler)
+    try:
+        n_workers = max(1, len(client.scheduler_info()["workers"]))
+        count = shards or max(2 * n_workers, math.ceil(scn.n_sat / SHARD_SATS))
+        job, ranges = shard.plan(scn, span, count)
+        futures = [client.submit(shard.run, job, a, b, pure=False,
+                                 key=f"orbitdc-shard-{os.getpid()}-{a}-{b}")
+                   for a, b in ranges]
+        done, parts = 0, []
+        if progress:
+            progress(0, scn.n_sat)
+        for fut in as_completed(futures):
+            part = fut.result()  # a shard that fails is the run's error
+            parts.append(part)
+            done += part.stop - part.first
+            if progress:
+                progress(done, scn.n_sat)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    acc, eclipses = shard.merge(scn.n_sat, parts)
+    groups, first = [], 0
+    for c in scn.constellations:
+        groups.append((c.name, np.arange(first, first + len(c.names))))
+        first += len(c.names)
+    rows = acc.rows(groups, eclipses, scn.duration_s)
+    return ShardedRun(rows, np.nonzero(acc.failed)[0], eclipses, len(ranges), n_workers,
+                      time.perf_counter() - t0, sum(p.seconds for p in parts))

@@ -1,0 +1,84 @@
+"""A run split by satellites into shards gives the summary of the run built in one process,
+bit for bit: on a real 2-worker Dask LocalCluster through `orbitdc info --distributed`, and
+shard by shard here with the compiled kernels. Bad requests are one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from helpers import write_scenario
+from orbitdc.app.cli import main
+from orbitdc.physics import scenario, shard, simulation
+from orbitdc.physics.timeline import Timeline
+from orbitdc.sweep import shards
+
+# An inclined shell in its eclipses, sun-synchronous planes, a battery small enough to run
+# short (power-limited compute) and three shards that cut through planes.
+BODY = ('[spacecraft]\nbattery_wh = 3000\n'
+        '[[constellation]]\nname = "W"\ntype = "walker"\npattern = "delta"\n'
+        'altitude_km = 550\ninclination_deg = 53\nplanes = 6\nper_plane = 5\n'
+        '[[constellation]]\nname = "S"\ntype = "sso"\naltitude_km = 650\nltan = "10:30"\n'
+        'ltan_spread_h = 2\nplanes = 3\nsatellites = 12\n')
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return write_scenario(tmp_path, BODY, start="2026-06-21T00:00:00Z", duration="4h")
+
+
+def _info(capsys, *argv: str) -> dict:
+    assert main(["info", *argv, "--json", "-q"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_info_on_two_dask_workers_is_the_unsharded_summary(path: Path, capsys) -> None:
+    whole = _info(capsys, str(path))
+    sharded = _info(capsys, str(path), "--distributed", "--workers", "2")
+    assert sharded == whole  # every figure, bit for bit (JSON keeps all digits)
+    total = whole["total"]
+    assert total["satellites"] == 42 and 0.0 < total["throttled_fraction"] < 1.0
+    assert total["eclipses_per_day"] > 5 and total["min_soc"] < 0.5
+
+
+@pytest.mark.parametrize("compiled", [False, True])
+def test_shards_put_together_are_the_whole_run(path: Path, monkeypatch, compiled) -> None:
+    if compiled:  # the big runs' kernels, for a run this small
+        monkeypatch.setattr(simulation, "COMPILED_SAMPLES", 0)
+    scn = scenario.load(path)
+    tl = Timeline.build(scn)
+    job, ranges = shard.plan(scn, (None, None, None), 4)
+    assert job.compiled is compiled and len(ranges) == 4
+    parts = [shard.run(job, a, b) for a, b in reversed(ranges)]  # any order
+    acc, eclipses = shard.merge(scn.n_sat, parts)
+    assert [r.as_dict() for r in acc.rows(tl.groups(), eclipses, scn.duration_s)] == \
+        [r.as_dict() for r in tl.summary]
+    for name in ("sat", "entry_s", "exit_s"):
+        np.testing.assert_array_equal(getattr(eclipses, name), getattr(tl.eclipses, name))
+    with pytest.raises(ValueError, match="do not cover"):
+        shard.merge(scn.n_sat, parts[1:])
+
+
+def test_sharding_is_the_default_for_big_fleets_and_refused_with_links(path: Path) -> None:
+    scn = scenario.load(path)
+    assert not shards.wanted(scn, False) and shards.wanted(scn, True)
+    big = scenario.load("spacex-odc-filing", duration="1min")
+    assert big.n_sat == 1_000_000 and shards.wanted(big, False)
+    linked = scenario.load("default")
+    assert not shards.wanted(linked, False)
+    with pytest.raises(Exception, match="--distributed: a scenario with ground stations"):
+        shards.wanted(linked, True)
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--distributed", "--workers", "0"], "--workers: expected a whole number of processes "
+                                          "from 1 to 512"),
+    (["--distributed", "--scheduler", " "], "--scheduler: expected an address"),
+])
+def test_bad_requests_are_one_line(path: Path, capsys, argv, message) -> None:
+    assert main(["info", str(path), *argv, "-q"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert message in err and len(err.splitlines()) == 1

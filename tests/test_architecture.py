@@ -40,7 +40,7 @@ def test_import_contracts_catch_a_violation(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", ["default", "suncatcher", "starcloud", "gigawatt",
-                                  "starlink-like", "starcloud-filing"])
+                                  "starlink-like", "starcloud-filing", "spacex-odc-filing"])
 def test_presets_are_packaged_and_state_their_sources(name: str) -> None:
     from orbitdc.assets import preset_path
 

@@ -56,7 +56,8 @@ class Shard:
     stop: int
     acc: SummaryAccumulator
     eclipses: Eclipses
-    seconds: float = 0.0
+    seconds: float = 0.0  # its compute time
+    peak_rss_mb: float = 0.0  # the high-water mark of the process that ran it, so far
 
 
 def plan(scn: scenario_mod.Scenario, span: tuple[str | None, str | None, str | None],
@@ -102,7 +103,16 @@ def run(job: Job, first: int, stop: int) -> Shard:
         detector.add(block.offset_s, block.margin)
     ecl = detector.result()
     ecl = Eclipses((ecl.sat + first).astype(np.int32), ecl.entry_s, ecl.exit_s)
-    return Shard(first, stop, acc, ecl, time.perf_counter() - t0)
+    return Shard(first, stop, acc, ecl, time.perf_counter() - t0, peak_rss_mb())
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, MB (0 where the system does not say)."""
+    try:
+        import resource
+    except ImportError:  # not on this system
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 def merge(n_sat: int, shards: list[Shard]) -> tuple[SummaryAccumulator, Eclipses]:

@@ -41,6 +41,7 @@ class ShardedRun:
     workers: int
     wall_s: float
     compute_s: float
+    worker_peak_rss_mb: float  # the largest worker process's high-water mark
 
 
 def wanted(scn: Scenario, asked: bool) -> bool:
@@ -95,4 +96,5 @@ def summarise(scn: Scenario, span: tuple[str | None, str | None, str | None], *,
         first += len(c.names)
     rows = acc.rows(groups, eclipses, scn.duration_s)
     return ShardedRun(rows, np.nonzero(acc.failed)[0], eclipses, len(ranges), n_workers,
-                      time.perf_counter() - t0, sum(p.seconds for p in parts))
+                      time.perf_counter() - t0, sum(p.seconds for p in parts),
+                      max(p.peak_rss_mb for p in parts))

@@ -17,7 +17,8 @@ def _hermite(rg, vg, p, i, a, h, h00, h10, h01, h11, d00, d10, d01, d11):
             (d00 * r0 + d01 * r1) / h + d10 * v0 + d11 * v1)
 
 
-@njit(cache=True, error_model="numpy")
+@njit(cache=True, error_model="numpy", nogil=True)  # (the app's prefetch thread: the GUI's
+# thread draws meanwhile)
 def interpolate(rg, vg, eg, g0_index, h, t_s, rows, plane, tau_s, cos_t, sin_t, e, r, v):
     """Hermite of each reference's grid at t_s + τ, turned: see the module docstring. The
     grid's first point is grid point ``g0_index`` from the origin; the fraction between grid

@@ -54,7 +54,9 @@ class DotsVisual(Visual):
         self._draw_mode = "points"
         self.set_gl_state("translucent", depth_test=True, depth_mask=True)
 
-    def set_data(self, pos: np.ndarray, colors: np.ndarray, size_px: float) -> None:
+    def set_data(self, pos: np.ndarray, colors: np.ndarray, size_px: float,
+                 request: bool = True) -> None:
+        """``request`` False: ask for no new frame (called just before one is drawn)."""
         pos = np.ascontiguousarray(pos, dtype=np.float32)
         colors = np.ascontiguousarray(colors, dtype=np.float32)
         self._n = self._n_drawn = len(pos)
@@ -63,7 +65,8 @@ class DotsVisual(Visual):
             self._pos.set_data(pos)
             self._color.set_data(colors)
         self.shared_program["u_size"] = float(size_px)
-        self.update()
+        if request:
+            self.update()
 
     def set_drawn(self, indices: np.ndarray | None) -> None:
         """Draw only the dots ``indices`` (of the last ``set_data``), or all (None). Asks

@@ -16,6 +16,7 @@ import numpy as np
 
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render import fonts, palette
+from orbitdc.render.layers import satellites as satellites_layer
 from orbitdc.render.layers.base import Layer
 from orbitdc.render.overlays.captions import text_width_px
 from orbitdc.render.picking import behind_earth, behind_sphere, project
@@ -95,9 +96,13 @@ class LabelsLayer(Layer):
         sats = self.scene.layers["satellites"]
         pos, shown = sats.pos_teme, sats.shown
         idx = np.arange(len(pos)) if shown is None else np.flatnonzero(shown)
+        if sats.n_shown >= satellites_layer.DENSITY_FROM:  # a huge fleet: none named when
+            # drawn as a density; else only among the dots in view last frame
+            idx = idx[:0] if sats.as_density else idx[sats.in_view_rows[
+                sats.in_view_rows < len(idx)]]
         if len(idx) == 0:
             return idx
-        xyz = np.ascontiguousarray((pos if shown is None else pos[idx]).T)
+        xyz = np.ascontiguousarray((pos if len(idx) == len(pos) else pos[idx]).T)
         r2 = np.einsum("ij,ij->j", xyz, xyz)
         front = ~behind_sphere(xyz, r2, sats.eye_teme(), 1.0)
         idx, (x, y, z) = idx[front], xyz[:, front]

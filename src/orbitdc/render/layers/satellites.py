@@ -3,7 +3,14 @@ the selected one (TEME axes, Earth radii).
 
 Dots the Earth hides from the camera (~40 % of a LEO shell seen whole) are not drawn at all,
 chosen again before each frame from the camera then (software OpenGL pays per point; the
-depth test would discard them anyway)."""
+depth test would discard them anyway).
+
+Level of detail, from DENSITY_FROM satellites shown (a million: SpaceX's filing): when more
+than DOT_BUDGET of them would be drawn (the Earth's hidden ones and those outside the view
+left out), the fleet is drawn as a density instead (:mod:`render.density`: satellites per
+cell of the sky, coloured by their sunlit share, on a shell at the fleet's median radius);
+zoomed in, the dots in view are drawn one by one. Picking is exact either way (it uses every
+satellite's position)."""
 
 from __future__ import annotations
 
@@ -11,11 +18,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from vispy import scene as vscene
+from vispy.visuals.transforms import STTransform
 
 from orbitdc.physics.flux_views import flux_solar, proton_flux_at
 from orbitdc.physics.frames import EARTH_RADIUS_KM
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.render import palette
+from orbitdc.render.density import SHELL_RADIUS, DensityShell, cell_counts, density_rgba
 from orbitdc.render.dots import Dots
 from orbitdc.render.filtering import SatelliteFilter
 from orbitdc.render.layers.base import Layer
@@ -34,6 +43,10 @@ HIDDEN_BELOW = 0.998  # Earth radii: a dot whose line of sight passes closer to 
 # centre is behind it and not drawn at all (the Earth's 64 × 128 facets lie within 6e-4 of
 # the unit sphere, so the depth test hides it anyway); the dots grazing the limb are left to
 # the depth test
+DENSITY_FROM = 200_000  # satellites shown from which the fleet may be drawn as a density
+DOT_BUDGET = 150_000  # dots drawn at most one by one (llvmpipe: ~0.35 µs a point); beyond, the
+# density
+VIEW_MARGIN = 1.15  # the view cone's half-angle, × that of the view's diagonal
 
 
 class SatellitesLayer(Layer):
@@ -46,9 +59,14 @@ class SatellitesLayer(Layer):
     def __init__(self, scene: GlobeScene) -> None:
         super().__init__(scene)
         self.dots = Dots(parent=self.parent)
+        self.density = DensityShell(parent=self.parent)
+        self.density.transform = STTransform()
+        self.density.visible = False
         self.highlight = vscene.visuals.Markers(parent=self.parent)
         self.highlight.set_gl_state("translucent", depth_test=True, depth_mask=True)
         self.own(self.dots, self.highlight)
+        self.density.order = self.order
+        self.as_density = False  # the fleet drawn as a density in the last frame
         self.pos_teme = np.zeros((0, 3), np.float32)
         self._flux: tuple[State | None, np.ndarray] = (None, np.zeros(0))
         self.filter = SatelliteFilter()
@@ -58,9 +76,18 @@ class SatellitesLayer(Layer):
         # they were culled for
         self.shown_xyz, self.shown_r2 = np.zeros((3, 0), np.float32), np.zeros(0, np.float32)
         self._culled_for: np.ndarray | None = None
+        self._pending: tuple[State, np.ndarray] | None = None
+        self.in_view_rows = np.zeros(0, np.uint32)  # shown dots in front and in view, last
+        # frame (big fleets: in the view cone too)
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.highlight.set_data(np.zeros((0, 3), np.float32))
+        self._radius: float | None = None  # the density shell's, set by the first state
+
+    def set_visible(self, on: bool) -> None:
+        super().set_visible(on)
+        if not on:
+            self.density.visible = False
 
     def select(self, index: int | None) -> None:
         if index is None:
@@ -70,14 +97,22 @@ class SatellitesLayer(Layer):
         pos = (state.r_teme_km / EARTH_RADIUS_KM).astype(np.float32)
         self.pos_teme = pos
         shown = self.shown = self.filter.mask(state, self.scene.timeline)
-        colors = self.colors(state)
         if shown is not None:  # the filtered-out satellites are not drawn
-            pos, colors = pos[shown], colors[shown]
+            pos = pos[shown]
         self.n_shown = len(pos)
-        self.dots.set_data(pos, colors, marker_size(len(pos)))
+        self._pending = (state, pos)  # the dots' colours and upload: when drawn as dots
+        if self.n_shown < DENSITY_FROM:
+            self._upload()
         self.shown_xyz = np.ascontiguousarray(pos.T)
         self.shown_r2 = np.einsum("ij,ij->j", self.shown_xyz, self.shown_xyz)
         self._culled_for = None
+        if self.n_shown >= DENSITY_FROM:
+            lit = state.illum > 0.5
+            self.density.set_rgba(density_rgba(*cell_counts(
+                pos, lit if shown is None else lit[shown])))
+            if getattr(self, "_radius", None) is None:
+                self._radius = float(np.sqrt(np.median(self.shown_r2)))
+                self.density.transform.scale = (self._radius / SHELL_RADIUS,) * 3
         i = self.scene.selected
         if i is not None and (shown is None or shown[i]):
             self.highlight.set_data(self.pos_teme[i:i + 1], face_color=(0, 0, 0, 0),
@@ -85,6 +120,17 @@ class SatellitesLayer(Layer):
                                     symbol="o")
         elif i is not None:  # selected but filtered out: not ringed either
             self.highlight.set_data(np.zeros((0, 3), np.float32))
+
+    def _upload(self, request: bool = True) -> None:
+        """The shown dots' colours and positions to OpenGL (``request``: ask for a frame)."""
+        if self._pending is None:
+            return
+        state, pos = self._pending
+        self._pending = None
+        colors = self.colors(state)
+        if self.shown is not None:
+            colors = colors[self.shown]
+        self.dots.set_data(pos, colors, marker_size(len(pos)), request)
 
     def before_draw(self, event: object | None) -> None:
         """Draw only the shown dots the Earth does not hide from the camera now (chosen
@@ -97,7 +143,35 @@ class SatellitesLayer(Layer):
             self.dots.set_drawn(None)
             return
         hidden = behind_sphere(self.shown_xyz, self.shown_r2, eye, HIDDEN_BELOW)
-        self.dots.set_drawn(np.flatnonzero(~hidden).astype(np.uint32))
+        if self.n_shown >= DENSITY_FROM:
+            hidden |= ~self.in_view(eye)
+        drawn = np.flatnonzero(~hidden).astype(np.uint32)
+        self.as_density = self.n_shown >= DENSITY_FROM and drawn.size > DOT_BUDGET
+        self.in_view_rows = drawn  # (rows of the shown dots; labels start from them)
+        self.density.visible = self.as_density and self.visible
+        if not self.as_density:
+            self._upload(request=False)  # (this frame draws them)
+        self.dots.set_drawn(drawn[:0] if self.as_density else drawn)
+
+    def in_view(self, eye: np.ndarray) -> np.ndarray:
+        """(n_shown,) bool: the shown dots inside the camera's view cone (its diagonal's
+        half-angle × VIEW_MARGIN, around the line from the eye to the camera's centre)."""
+        centre = np.asarray(self.scene.inertial.transform.imap(
+            np.asarray(self.scene.view.camera.center, float))[:3], np.float32)
+        look = centre - eye.astype(np.float32)
+        look /= np.float32(max(float(np.linalg.norm(look)), 1e-9))
+        w, h = self.scene.canvas.size
+        fov = np.radians(self.scene.view.camera.fov or 45.0)
+        half = np.arctan(np.tan(fov / 2.0) * np.hypot(w, h) / max(h, 1)) * VIEW_MARGIN
+        if half >= np.pi / 2:
+            return np.ones(self.n_shown, bool)
+        e = eye.astype(np.float32)
+        along = (self.shown_xyz[0] - e[0]) * look[0]
+        along += (self.shown_xyz[1] - e[1]) * look[1]
+        along += (self.shown_xyz[2] - e[2]) * look[2]
+        d2 = self.shown_r2 - np.float32(2.0) * (e @ self.shown_xyz) + np.float32(e @ e)
+        cos2 = np.float32(np.cos(half) ** 2)
+        return (along > 0) & (along * along >= cos2 * d2)
 
     def eye_teme(self) -> np.ndarray:
         """The camera's position in TEME axes (Earth radii), (3,)."""

@@ -85,3 +85,28 @@ def test_clear_waits_for_the_state_being_computed_and_drops_it() -> None:
         assert _wait_for(prefetch, fast, 2.0).offset_s == 2.0
     finally:
         prefetch.close()
+
+
+def test_take_waits_for_the_state_being_computed_rather_than_computing_it_again() -> None:
+    prefetch = StatePrefetcher()
+    try:
+        tl = _Timeline(delay_s=0.4)
+        calls = []
+        real = tl.state_at
+        tl.state_at = lambda t: calls.append(t) or real(t)
+        prefetch.request(tl, 30.0)
+        deadline = time.monotonic() + 2.0
+        while not prefetch._busy and time.monotonic() < deadline:  # the worker has begun
+            time.sleep(0.002)
+        t0 = time.monotonic()
+        state = prefetch.take(tl, 30.0)
+        assert state is not None and state.offset_s == 30.0
+        assert 0.2 < time.monotonic() - t0 < 1.5 and calls == [30.0]
+        # another instant than the one under way: no wait, None (the caller computes it)
+        prefetch.request(tl, 36.0)
+        while not prefetch._busy and time.monotonic() < deadline + 2.0:
+            time.sleep(0.002)
+        t0 = time.monotonic()
+        assert prefetch.take(tl, 42.0) is None and time.monotonic() - t0 < 0.1
+    finally:
+        prefetch.close()

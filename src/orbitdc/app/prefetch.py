@@ -17,6 +17,8 @@ import threading
 
 from orbitdc.physics.timeline import State, Timeline
 
+WAIT_S = 2.0  # longest wait for a state the worker is computing
+
 
 class StatePrefetcher:
     """One worker thread; ``close()`` stops it (idempotent)."""
@@ -27,6 +29,7 @@ class StatePrefetcher:
         self._have: tuple[Timeline, float, State] | None = None
         self._stop = False
         self._busy = False  # the worker is computing a state now
+        self._doing: tuple[Timeline, float] | None = None  # …of this timeline and instant
         self._generation = 0  # bumped by clear(): results of older requests are dropped
         self._thread = threading.Thread(target=self._run, name="orbitdc-prefetch",
                                         daemon=True)
@@ -40,12 +43,26 @@ class StatePrefetcher:
 
     def take(self, timeline: Timeline, offset_s: float, tolerance_s: float = 1e-6
              ) -> State | None:
-        """The prefetched state if it is for this timeline and instant, else None."""
-        with self._cond:
+        """The prefetched state if it is for this timeline and instant, else None. When the
+        worker is computing that very state now, waits for it (up to WAIT_S): it is further
+        along than computing it again here would be (a million satellites: ~80 ms a state,
+        longer than a frame)."""
+
+        def ready() -> State | None:
             have = self._have
-        if have is not None and have[0] is timeline and abs(have[1] - offset_s) <= tolerance_s:
-            return have[2]
-        return None
+            if (have is not None and have[0] is timeline
+                    and abs(have[1] - offset_s) <= tolerance_s):
+                return have[2]
+            return None
+
+        with self._cond:
+            state = ready()
+            doing = self._doing
+            if (state is None and self._busy and doing is not None and doing[0] is timeline
+                    and abs(doing[1] - offset_s) <= tolerance_s):
+                self._cond.wait_for(lambda: not self._busy, timeout=WAIT_S)
+                state = ready()
+        return state
 
     def clear(self) -> None:
         """Forget the pending request and the last result (e.g. their Timeline was replaced),
@@ -79,6 +96,7 @@ class StatePrefetcher:
                 timeline, offset_s = self._want
                 self._want = None
                 self._busy = True
+                self._doing = (timeline, offset_s)
                 generation = self._generation
             try:
                 state = timeline.state_at(offset_s)
@@ -88,5 +106,6 @@ class StatePrefetcher:
             finally:
                 with self._cond:
                     self._busy = False
+                    self._doing = None
                     self._cond.notify_all()
             del timeline, state  # not kept alive by this frame while waiting

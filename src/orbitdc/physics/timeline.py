@@ -221,7 +221,8 @@ class Timeline:
         r_teme, v_teme = r[:, 0, :], v[:, 0, :]
         sun = sun_teme_km(t)
         flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
-        light = self.sim.sunlight(components(r_teme[None]), sun, flux, np.array([offset_s]))
+        light = self.sim.sunlight(components(r_teme[None]), sun, flux, np.array([offset_s]),
+                                  environment=False)
         bad = e[:, 0] != 0
         illum, p_solar = light.illum[0], light.p_solar_w[0]
         illum[bad], p_solar[bad] = 0.0, 0.0

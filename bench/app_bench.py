@@ -53,12 +53,13 @@ def launch_times(cmd: list[str], runs: int = 3, env: dict[str, str] | None = Non
     return times
 
 
-def start_88k(runs: int = 3) -> dict[str, float]:
+def start_88k(runs: int = 3, preset: str = "starcloud-filing") -> dict[str, float]:
     """The source app launched on the 88,000-satellite ``starcloud-filing`` preset: medians
     of the seconds to the window's first frame (interactive; target ≤ 1.5 s) and to the
-    first frame with satellites (target ≤ 5 s)."""
+    first frame with satellites (target ≤ 5 s). ``preset`` "spacex-odc-filing": the million
+    (first frame with satellites: target ≤ 10 s)."""
     compile_sources()
-    times = launch_times([sys.executable, "-m", "orbitdc.app.cli", "starcloud-filing"], runs)
+    times = launch_times([sys.executable, "-m", "orbitdc.app.cli", preset], runs)
     return {key: statistics.median(t[key] for t in times)
             for key in ("window_frame_s", "first_frame_s")}
 

@@ -149,11 +149,7 @@ class Timeline:
 
     def groups(self) -> list[tuple[str, np.ndarray]]:
         """(constellation name, satellite indices) pairs."""
-        out, first = [], 0
-        for c in self.scenario.constellations:
-            out.append((c.name, np.arange(first, first + len(c.names))))
-            first += len(c.names)
-        return out
+        return constellation_groups(self.scenario)
 
     def finish(self, tl: Timeline) -> None:
         """(The Timeline is its own first block consumer.)"""
@@ -307,6 +303,15 @@ class Timeline:
         """The whole run of one satellite at full precision (arrays (n_time, 1))."""
         sim = Simulation(self.scenario, indices=[index], windows=self.sim.windows)
         return Block.concat(list(sim.blocks(block_size=256)))
+
+
+def constellation_groups(scenario: Scenario) -> list[tuple[str, np.ndarray]]:
+    """(constellation name, satellite indices) pairs, in the scenario's order."""
+    out, first = [], 0
+    for c in scenario.constellations:
+        out.append((c.name, np.arange(first, first + len(c.names))))
+        first += len(c.names)
+    return out
 
 
 def block_size_for(n_sat: int) -> int:

@@ -22,6 +22,7 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.link_model import has_links
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.summary import GroupStats
+from orbitdc.physics.timeline import constellation_groups
 
 DISTRIBUTED_SATS = 200_000  # from this many satellites `info` shards its run by default
 SHARD_SATS = 125_000  # satellites per shard at most (and at least two shards per worker)
@@ -90,11 +91,7 @@ def summarise(scn: Scenario, span: tuple[str | None, str | None, str | None], *,
         if cluster is not None:
             cluster.close()
     acc, eclipses = shard.merge(scn.n_sat, parts)
-    groups, first = [], 0
-    for c in scn.constellations:
-        groups.append((c.name, np.arange(first, first + len(c.names))))
-        first += len(c.names)
-    rows = acc.rows(groups, eclipses, scn.duration_s)
+    rows = acc.rows(constellation_groups(scn), eclipses, scn.duration_s)
     return ShardedRun(rows, np.nonzero(acc.failed)[0], eclipses, len(ranges), n_workers,
                       time.perf_counter() - t0, sum(p.seconds for p in parts),
                       max(p.peak_rss_mb for p in parts))

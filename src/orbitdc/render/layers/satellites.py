@@ -67,6 +67,8 @@ class SatellitesLayer(Layer):
         self.own(self.dots, self.highlight)
         self.density.order = self.order
         self.as_density = False  # the fleet drawn as a density in the last frame
+        self._radius: float | None = None  # the density shell's, set by a timeline's first
+        # state
         self.pos_teme = np.zeros((0, 3), np.float32)
         self._flux: tuple[State | None, np.ndarray] = (None, np.zeros(0))
         self.filter = SatelliteFilter()
@@ -82,7 +84,7 @@ class SatellitesLayer(Layer):
 
     def set_timeline(self, timeline: Timeline) -> None:
         self.highlight.set_data(np.zeros((0, 3), np.float32))
-        self._radius: float | None = None  # the density shell's, set by the first state
+        self._radius = None
 
     def set_visible(self, on: bool) -> None:
         super().set_visible(on)
@@ -110,7 +112,7 @@ class SatellitesLayer(Layer):
             lit = state.illum > 0.5
             self.density.set_rgba(density_rgba(*cell_counts(
                 pos, lit if shown is None else lit[shown])))
-            if getattr(self, "_radius", None) is None:
+            if self._radius is None:
                 self._radius = float(np.sqrt(np.median(self.shown_r2)))
                 self.density.transform.scale = (self._radius / SHELL_RADIUS,) * 3
         i = self.scene.selected

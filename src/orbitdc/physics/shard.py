@@ -31,9 +31,6 @@ from orbitdc.physics.summary import SummaryAccumulator
 from orbitdc.physics.timebase import n_steps
 from orbitdc.physics.timeline import block_size_for
 
-PER_SAT = ("sunlit", "p_solar", "p_load", "tflops", "throttled", "p_solar_min", "soc_min",
-           "temp_max", "beta_min", "beta_max", "failed")  # SummaryAccumulator's arrays
-
 
 @dataclass(frozen=True)
 class Job:
@@ -121,10 +118,11 @@ def merge(n_sat: int, shards: list[Shard]) -> tuple[SummaryAccumulator, Eclipses
     covered = [(s.first, s.stop) for s in shards]
     if [a for a, _ in covered] != [0, *[b for _, b in covered[:-1]]] or covered[-1][1] != n_sat:
         raise ValueError(f"shards {covered} do not cover satellites 0..{n_sat - 1} once")
-    acc = SummaryAccumulator(n_sat)
+    acc = SummaryAccumulator(0)
     acc.n = shards[0].acc.n
-    for name in PER_SAT:
-        setattr(acc, name, np.concatenate([getattr(s.acc, name) for s in shards]))
+    for name, value in vars(shards[0].acc).items():  # its arrays are per satellite, all
+        if isinstance(value, np.ndarray):
+            setattr(acc, name, np.concatenate([getattr(s.acc, name) for s in shards]))
     ecl = Eclipses(np.concatenate([s.eclipses.sat for s in shards]),
                    np.concatenate([s.eclipses.entry_s for s in shards]),
                    np.concatenate([s.eclipses.exit_s for s in shards]))

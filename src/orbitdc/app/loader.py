@@ -24,6 +24,7 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
 
 FIRST_FRAME_WAIT_S = 1.0  # the link phase waits this long at most for the window's first frame
+PREVIEW_FRAME_WAIT_S = 5.0  # the whole run's build waits this long at most for the preview's
 START_WAIT_S = 1.0  # a load held for the window's first frame starts after this at most
 PREVIEW_SAMPLES = 20_000_000  # satellite-instants above which the first hour is shown first
 PREVIEW_S = 3600.0  # the preview's span, at most…
@@ -66,6 +67,7 @@ class _Worker(QObject):
         self.spec, self.kwargs = spec, kwargs
         self.cancelled = False
         self.first_frame = threading.Event()  # set once the window has drawn the Timeline
+        self.awaited: Timeline | None = None  # the Timeline whose first frame is awaited
         self._shown = 0.0  # progress reported so far (never goes back)
 
     @Slot()
@@ -74,7 +76,12 @@ class _Worker(QObject):
             scn = _scenario(self.spec, self.kwargs)
             head = preview_of(scn)
             if head is not None:  # the first hour first: satellites on the globe in seconds
-                self.finished.emit(Timeline.build(head, links=False))
+                preview = Timeline.build(head, links=False)
+                self.awaited = preview  # (the window takes it and draws it before the rest
+                self.first_frame.clear()  # builds: the GIL shared, both took longer)
+                self.finished.emit(preview)
+                self.first_frame.wait(PREVIEW_FRAME_WAIT_S)
+                self.awaited = None
             tl = Timeline.build(scn, progress=self._progress, links=False)
         except _CancelledError:  # a new load or closing: nothing to show
             self.ended.emit()
@@ -180,13 +187,13 @@ class TimelineLoader(QObject):
         tl.links = links
         self.links_ready.emit(tl)
 
-    def drawn(self) -> None:
-        """The window has drawn (the loaded Timeline once loaded): a held load may start,
-        and the link phase."""
+    def drawn(self, shown: Timeline | None = None) -> None:
+        """The window has drawn, showing ``shown``: a held load may start, the link phase,
+        and a big run's build once its preview is shown."""
         self._drawn = True
         if self._held:
             QTimer.singleShot(0, self._release)  # (after this frame)
-        elif self._worker is not None:
+        elif self._worker is not None and self._worker.awaited in (None, shown):
             self._worker.first_frame.set()
 
     def _finish(self) -> None:

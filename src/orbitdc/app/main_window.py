@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         self.loader.progress.connect(self._on_progress)
         self.loader.loaded.connect(self._on_loaded)
         self.loader.links_ready.connect(self._on_links_ready)
-        self.globe.canvas.events.draw.connect(lambda _event: self.loader.drawn())
+        self.globe.canvas.events.draw.connect(lambda _event: self.loader.drawn(self.timeline))
         self.loader.failed.connect(self._on_failed)
         self.loader.busy_changed.connect(self._on_busy)
         self.scenario_panel.apply_requested.connect(self._apply_what_if)

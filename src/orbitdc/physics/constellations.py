@@ -221,12 +221,15 @@ def named_satellites(label: str, shell: orbits.Shell, t_start: datetime, first: 
     ``first``) and plane indices of a shell."""
     sats = orbits.satrecs(shell, sgp4_epoch_jd(t_start), first)
     width = len(str(shell.plane.size))
-    names = [f"{label}-{k + 1:0{width}d}" for k in range(shell.plane.size)]
+    prefix = f"{label}-"
+    names = [prefix + k for k in map(f"{{:0{width}d}}".format, range(1, shell.plane.size + 1))]
     return names, sats, shell.plane.astype(np.int32)
 
 
 def unique_names(groups: list[list[str]]) -> None:
     """Make satellite names unique across constellations, in place: repeats get " #2"…"""
+    if len(set().union(*groups)) == sum(map(len, groups)):
+        return  # (all unique already: the usual case, 0.1 s at 1,000,000)
     seen: dict[str, int] = {}
     for names in groups:
         for k, n in enumerate(names):

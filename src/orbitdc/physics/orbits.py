@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from sgp4.api import WGS72, Satrec
 
+from orbitdc.physics import gc_pause
+
 MU_KM3_S2 = 398600.8  # WGS72, as used by SGP4
 RE_KM = 6378.135  # WGS72 equatorial radius (SGP4)
 J2 = 1.082616e-3  # WGS72
@@ -80,12 +82,18 @@ def satrecs(shell: Shell, epoch_jd: float, first_satnum: int = 1) -> list[Satrec
     """SGP4 element sets for a shell at ``epoch_jd`` (UTC Julian date)."""
     a = RE_KM + shell.altitude_km
     no_kozai_rad_min = np.sqrt(MU_KM3_S2 / a**3) * 60.0
+    # Python floats first: a numpy scalar each call made the loop ~2× slower
+    inclination = shell.inclination_rad.astype(np.float64).tolist()
+    mean_anomaly = shell.mean_anomaly_rad.astype(np.float64).tolist()
+    raan = shell.raan_rad.astype(np.float64).tolist()
+    epoch = epoch_jd - SGP4_EPOCH_JD
+    no_kozai_rad_min = float(no_kozai_rad_min)
     out = []
-    for k in range(shell.plane.size):  # once per scenario load, not a hot path
-        sat = Satrec()
-        sat.sgp4init(WGS72, "i", (first_satnum + k) % 100000, epoch_jd - SGP4_EPOCH_JD,
-                     0.0, 0.0, 0.0, 0.0, 0.0, float(shell.inclination_rad[k]),
-                     float(shell.mean_anomaly_rad[k]), no_kozai_rad_min,
-                     float(shell.raan_rad[k]))
-        out.append(sat)
+    with gc_pause.paused():  # (see gc_pause: 1,000,000 satellites in 1.8 s, not 4.4 s)
+        for k in range(shell.plane.size):  # once per scenario load, not a hot path
+            sat = Satrec()
+            sat.sgp4init(WGS72, "i", (first_satnum + k) % 100000, epoch, 0.0, 0.0, 0.0,
+                         0.0, 0.0, inclination[k], mean_anomaly[k], no_kozai_rad_min,
+                         raan[k])
+            out.append(sat)
     return out

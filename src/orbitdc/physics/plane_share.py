@@ -20,7 +20,6 @@ Tests compare with full SGP4. Units: km, km/s, seconds, TEME.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Sequence
 from operator import attrgetter
 
@@ -55,17 +54,35 @@ def groups(satrecs: Sequence[Satrec]) -> list[np.ndarray]:
 
 
 def _groups(satrecs: Sequence[Satrec]) -> list[np.ndarray]:
-    """:func:`groups`, found anew (the keys read by one C call a satellite: 0.23 s at
-    88,000, where a getattr each was 0.65 s)."""
-    ids = Counter(map(id, satrecs))
-    keys = list(map(_KEY, satrecs))
-    methods = list(map(_METHOD, satrecs))
-    ecco, bstar = _KEY_ATTRS.index("ecco"), _KEY_ATTRS.index("bstar")
-    by_key: dict[tuple, list[int]] = {}
-    for i, (s, key, method) in enumerate(zip(satrecs, keys, methods, strict=True)):
-        if key[ecco] == 0.0 and key[bstar] == 0.0 and method == "n" and ids[id(s)] == 1:
-            by_key.setdefault(key, []).append(i)
-    return [np.array(g, np.intp) for g in by_key.values() if len(g) >= MIN_GROUP]
+    """:func:`groups`, found anew: the keys read attribute by attribute into arrays (one C
+    call a satellite each), then sorted together (0.4 s at 1,000,000, where a dict of key
+    tuples took 3.7 s). Groups in the order of their first satellite, indices ascending."""
+    n = len(satrecs)
+    cols = [np.fromiter(map(attrgetter(a), satrecs), np.float64, n) for a in _KEY_ATTRS[:-1]]
+    mode = np.fromiter((m == "i" for m in map(attrgetter("operationmode"), satrecs)), bool, n)
+    ok = np.fromiter((m == "n" for m in map(_METHOD, satrecs)), bool, n)
+    ok &= (cols[_KEY_ATTRS.index("ecco")] == 0.0) & (cols[_KEY_ATTRS.index("bstar")] == 0.0)
+    ids = np.fromiter(map(id, satrecs), np.int64, n)  # one element set given twice: not
+    by_id = np.argsort(ids, kind="stable")  # grouped
+    twice = np.zeros(n, bool)
+    same = ids[by_id[1:]] == ids[by_id[:-1]]
+    twice[by_id[1:][same]] = True
+    twice[by_id[:-1][same]] = True
+    ok &= ~twice
+    rows = np.flatnonzero(ok)
+    if rows.size == 0:
+        return []
+    keys = [c[rows] for c in cols] + [mode[rows]]
+    order = rows[np.lexsort(keys[::-1])]  # stable: ascending indices within a key
+    change = np.zeros(order.size, bool)
+    change[0] = True
+    for c in (*cols, mode):
+        v = c[order]
+        change[1:] |= v[1:] != v[:-1]
+    starts = np.flatnonzero(change)
+    found = [g for g in np.split(order, starts[1:]) if g.size >= MIN_GROUP]
+    found.sort(key=lambda g: int(g[0]))
+    return [g.astype(np.intp) for g in found]
 
 
 class PlaneShare:

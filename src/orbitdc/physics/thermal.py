@@ -93,11 +93,36 @@ def max_equilibrium_load_w(q_max_w: np.ndarray, q_env_w: np.ndarray, g_w_k: np.n
                            iterations: int = 40) -> np.ndarray:
     """Largest electronics load ≤ ``q_max_w`` whose steady state keeps T_e ≤ T_max (W),
     by bisection (T_e of the steady state grows with the load); arrays (n_sat,)."""
-    lo = np.zeros_like(np.asarray(q_max_w, dtype=np.float64))
+    q_max = np.array(np.broadcast_to(q_max_w, np.broadcast_shapes(
+        np.shape(q_max_w), np.shape(q_env_w), np.shape(g_w_k), np.shape(eps_sigma_a),
+        np.shape(temp_max_k))), dtype=np.float64)
+    full_ok = equilibrium_k(q_max, q_env_w, g_w_k, eps_sigma_a)[0] <= temp_max_k
+    if full_ok.all():
+        return q_max
+    if q_max.ndim == 0:
+        return np.where(full_ok, q_max, _bisect(q_max, q_env_w, g_w_k, eps_sigma_a, temp_max_k,
+                                                iterations))
+    # only the satellites that cannot take their full load (a million in equilibrium at full
+    # load: one evaluation, not 41)
+    out = q_max.copy()
+    hot = np.flatnonzero(~full_ok)
+
+    def part(a: np.ndarray | float) -> np.ndarray | float:
+        return np.broadcast_to(a, q_max.shape)[hot] if np.ndim(a) else a
+
+    out[hot] = _bisect(q_max[hot], part(q_env_w), part(g_w_k), part(eps_sigma_a),
+                       part(temp_max_k), iterations)
+    return out
+
+
+def _bisect(q_max_w: np.ndarray, q_env_w: np.ndarray, g_w_k: np.ndarray,
+            eps_sigma_a: np.ndarray, temp_max_k: np.ndarray, iterations: int) -> np.ndarray:
+    """The bisection of :func:`max_equilibrium_load_w` (its lower bound after
+    ``iterations``)."""
+    lo = np.zeros_like(q_max_w)
     hi = np.array(q_max_w, dtype=np.float64)
     for _ in range(iterations):
         mid = 0.5 * (lo + hi)
         ok = equilibrium_k(mid, q_env_w, g_w_k, eps_sigma_a)[0] <= temp_max_k
         lo, hi = np.where(ok, mid, lo), np.where(ok, hi, mid)
-    full_ok = equilibrium_k(q_max_w, q_env_w, g_w_k, eps_sigma_a)[0] <= temp_max_k
-    return np.where(full_ok, q_max_w, lo)
+    return lo

@@ -91,6 +91,7 @@ class Timeline:
         self.utilisation_u8 = np.empty((n_time, n_sat), np.uint8)
         self._illum_u8: np.ndarray | None = None  # (see illum_u8)
         self._sun_table: tuple[np.ndarray, np.ndarray] | None = None  # (see sun_at)
+        self._last_state: State | None = None  # (see state_at)
         self.totals = {name: np.empty(n_time) for name in TOTALS}
         self.eclipses: Eclipses | None = None
         self.summary: list[GroupStats] = []
@@ -209,8 +210,21 @@ class Timeline:
         return a0 + w * (a1 - a0)
 
     def state_at(self, offset_s: float) -> State:
-        """Every satellite at ``offset_s`` seconds after the start (clamped to the span)."""
+        """Every satellite at ``offset_s`` seconds after the start (clamped to the span). The
+        last state is kept: a window taking a new Timeline asks for the same instant several
+        times (a million satellites: 0.3 s each). Treat it as read-only."""
         offset_s = float(np.clip(offset_s, 0.0, self.span_s))
+        last = self._last_state
+        if last is not None and last.offset_s == offset_s:
+            return last
+        state = self._state_at(offset_s)
+        for value in vars(state).values():
+            if isinstance(value, np.ndarray):
+                value.flags.writeable = False
+        self._last_state = state
+        return state
+
+    def _state_at(self, offset_s: float) -> State:
         t = self.sim.grid.at(offset_s)
         jd, fr = sgp4_date(t)
         e, r, v = self.sim.sats.sgp4(jd.reshape(1), fr.reshape(1))

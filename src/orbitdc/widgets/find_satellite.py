@@ -23,6 +23,7 @@ class FindSatellite(QDialog):
         self.setMinimumWidth(MIN_WIDTH_PX)
         self.index: dict[str, int] = {}
         self._names: list[str] | None = None
+        self._indexed = True
         self.prompt = QLabel()
         self.edit = QLineEdit()
         self.edit.setClearButtonEnabled(True)
@@ -46,14 +47,23 @@ class FindSatellite(QDialog):
         if names is self._names:  # the same Timeline shown again
             return
         self._names = names
+        self._indexed = False  # built on first use: 0.8 s at 1,000,000 names, on the GUI
+        # thread, at the moment a big Timeline arrives
+
+    def _ensure_index(self) -> None:
+        """The name → index map and the completer's list, from the last names given."""
+        if self._indexed:
+            return
+        self._indexed = True
         self.index = {}
-        for i, name in enumerate(names):
+        for i, name in enumerate(self._names or ()):
             self.index.setdefault(name, i)
         self.model.setStringList(list(self.index))
 
     def find(self, text: str) -> int | None:
         """The satellite named ``text`` (any case), else the only one whose name contains
         it, else None."""
+        self._ensure_index()
         text = text.strip()
         if text in self.index:
             return self.index[text]
@@ -66,6 +76,7 @@ class FindSatellite(QDialog):
 
     def open_for_search(self) -> None:
         """Show the dialog with the text selected, ready to type."""
+        self._ensure_index()
         self.status.setText("")
         self.edit.selectAll()
         self.show()

@@ -1,0 +1,25 @@
+"""Pausing Python's cyclic garbage collector while building many objects at once.
+
+Creating a million SGP4 element sets triggers a full collection every few hundred thousand
+new objects, each walking every object alive: loading the million-satellite preset took
+4.4 s with the collector on and 1.8 s with it paused. Nothing built there holds a cycle, so
+nothing is lost by collecting later.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def paused() -> Iterator[None]:
+    """The collector off inside the block (process-wide), back on after if it was on."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()

@@ -82,3 +82,48 @@ def test_bad_requests_are_one_line(path: Path, capsys, argv, message) -> None:
     assert main(["info", str(path), *argv, "-q"]) == 2
     err = capsys.readouterr().err.strip()
     assert message in err and len(err.splitlines()) == 1
+
+
+def test_timeline_built_in_shards_on_two_workers_is_the_whole_one(path: Path,
+                                                                   tmp_path: Path) -> None:
+    """The app's path for a big fleet: shards on a 2-worker cluster write their replay
+    arrays to a folder, the Timeline reads them from there: every stored sample and every
+    shown state equal to the one-process build's, totals to 1e-12."""
+    scn = scenario.load(path)
+    whole = Timeline.build(scn, links=False)
+    folder = tmp_path / "replay"
+    folder.mkdir()
+    tl = shards.timeline(scn, (None, None, None), str(folder), workers=2, shards=3)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(  # whole files only
+        f"{f}-{a:09d}-{b:09d}.npy" for f in ("soc", "temp_elec_c", "utilisation_u8")
+        for a, b in ((0, 14), (14, 28), (28, 42)))
+    for name in ("soc", "temp_elec_c", "utilisation_u8"):
+        assert getattr(tl, name).shape == getattr(whole, name).shape
+        for k in range(whole.n_time):
+            np.testing.assert_array_equal(getattr(tl, name)[k], getattr(whole, name)[k])
+    for name, values in whole.totals.items():
+        np.testing.assert_allclose(tl.totals[name], values, rtol=1e-12, err_msg=name)
+    assert [r.as_dict() for r in tl.summary] == [r.as_dict() for r in whole.summary]
+    np.testing.assert_array_equal(tl.eclipses.entry_s, whole.eclipses.entry_s)
+    for offset_s in (0.0, 1234.5, whole.span_s):
+        a, b = tl.state_at(offset_s), whole.state_at(offset_s)
+        for name in ("r_ecef_km", "illum", "soc", "temp_elec_c", "tflops"):
+            np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    assert 0.0 < whole.totals["soc_min"].min() < 0.5  # the battery runs short: not trivial
+
+
+def test_a_shard_abandoned_leaves_no_file(path: Path, tmp_path: Path, monkeypatch) -> None:
+    scn = scenario.load(path)
+    job, ranges = shard.plan(scn, (None, None, None), 2)
+
+    def stop(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    from orbitdc.physics import replay_store
+
+    monkeypatch.setattr(replay_store.ShardWriter, "put", stop)
+    folder = tmp_path / "replay"
+    folder.mkdir()
+    with pytest.raises(KeyboardInterrupt):
+        shard.run(job, *ranges[0], store=str(folder))
+    assert list(folder.iterdir()) == []

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from orbitdc.physics import replay_store, totals
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
 from orbitdc.physics.simulation import Simulation, compiled_for
@@ -55,6 +56,7 @@ class Shard:
     eclipses: Eclipses
     seconds: float = 0.0  # its compute time
     peak_rss_mb: float = 0.0  # the high-water mark of the process that ran it, so far
+    totals: dict[str, np.ndarray] | None = None  # per instant (:mod:`totals`), with a store
 
 
 def plan(scn: scenario_mod.Scenario, span: tuple[str | None, str | None, str | None],
@@ -86,21 +88,51 @@ def _scenario(job: Job) -> scenario_mod.Scenario:
         return _KEPT[key]
 
 
-def run(job: Job, first: int, stop: int) -> Shard:
+def run(job: Job, first: int, stop: int, store: str | None = None, nice: int = 0) -> Shard:
     """Simulate satellites ``first .. stop-1`` of the job's scenario (streaming: nothing of
-    (time × satellite) size is kept)."""
+    (time × satellite) size is kept in memory). ``store``: a folder to write the shard's
+    replay arrays to (:mod:`replay_store`), its totals per instant kept too. ``nice``: lower
+    the process's priority by this much first (shards built behind a window)."""
     import time
 
+    if nice:
+        _lower_priority(nice)
     t0 = time.perf_counter()
     scn = _scenario(job)
     sim = Simulation(scn, indices=np.arange(first, stop), compiled=job.compiled)
     acc, detector = SummaryAccumulator(stop - first), EclipseDetector(stop - first)
-    for block in sim.blocks(job.block_size):
-        acc.add(block)
-        detector.add(block.offset_s, block.margin)
+    sums = writer = None
+    if store is not None:
+        sums = totals.empty(sim.grid.n_time)
+        writer = replay_store.ShardWriter(store, first, stop, sim.grid.n_time)
+    try:
+        for block in sim.blocks(job.block_size):
+            acc.add(block)
+            detector.add(block.offset_s, block.margin)
+            if writer is not None:
+                totals.fill(sums, block)
+                writer.put(block.k0, block.soc, block.temp_elec_c, block.utilisation)
+        if writer is not None:
+            writer.close()
+    except BaseException:
+        if writer is not None:
+            writer.abandon()
+        raise
     ecl = detector.result()
     ecl = Eclipses((ecl.sat + first).astype(np.int32), ecl.entry_s, ecl.exit_s)
-    return Shard(first, stop, acc, ecl, time.perf_counter() - t0, peak_rss_mb())
+    return Shard(first, stop, acc, ecl, time.perf_counter() - t0, peak_rss_mb(), sums)
+
+
+def _lower_priority(nice: int) -> None:
+    """This process's niceness raised to at least ``nice`` (where the system allows)."""
+    import os
+
+    try:
+        current = os.nice(0)
+        if current < nice:
+            os.nice(nice - current)
+    except (AttributeError, OSError):  # not on this system
+        pass
 
 
 def peak_rss_mb() -> float:

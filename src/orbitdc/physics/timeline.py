@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Protocol
 import numpy as np
 from sgp4.api import Satrec
 
-from orbitdc.physics import budget, frames, orbits, pipeline, shadow
+from orbitdc.physics import budget, frames, orbits, pipeline, replay_store, shadow, totals
 from orbitdc.physics.eclipses import EclipseDetector, Eclipses
 from orbitdc.physics.link_model import LinksConsumer, has_links
 from orbitdc.physics.links import Links
+from orbitdc.physics.replay_store import ShardedArray
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block, ProgressFn, Simulation
 from orbitdc.physics.spacecraft import SpacecraftArrays
@@ -48,9 +49,6 @@ class BlockConsumer(Protocol):
     def add(self, block: Block) -> None: ...
 
     def finish(self, tl: Timeline) -> None: ...
-TOTALS = ("p_solar_w", "p_load_w", "p_curtailed_w", "p_unserved_w", "tflops", "n_sunlit",
-          "n_penumbra", "n_umbra", "n_power_limited", "n_thermal_limited", "soc_mean",
-          "soc_min", "temp_elec_max_c")
 
 
 @dataclass
@@ -80,19 +78,23 @@ class State:
 class Timeline:
     """Arrays over the scenario's time grid (see module doc). Build with :meth:`build`."""
 
-    def __init__(self, sim: Simulation) -> None:
+    def __init__(self, sim: Simulation, store: dict[str, ShardedArray] | None = None) -> None:
+        """``store``: the replay arrays on disk (:meth:`from_shards`); None: kept here,
+        filled by :meth:`add`."""
         self.sim = sim
         self.scenario: Scenario = sim.scenario
         self.offset_s = sim.grid.offset_s
         self.names = sim.names
         n_time, n_sat = sim.grid.n_time, sim.n_sat
-        self.soc = np.empty((n_time, n_sat), np.float16)
-        self.temp_elec_c = np.empty((n_time, n_sat), np.float16)
-        self.utilisation_u8 = np.empty((n_time, n_sat), np.uint8)
+        if store is None:
+            store = {f: np.empty((n_time, n_sat), dt) for f, dt in replay_store.FIELDS.items()}
+        self.soc = store["soc"]  # (n_time, n_sat): array or ShardedArray, rows read
+        self.temp_elec_c = store["temp_elec_c"]
+        self.utilisation_u8 = store["utilisation_u8"]
         self._illum_u8: np.ndarray | None = None  # (see illum_u8)
         self._sun_table: tuple[np.ndarray, np.ndarray] | None = None  # (see sun_at)
         self._last_state: State | None = None  # (see state_at)
-        self.totals = {name: np.empty(n_time) for name in TOTALS}
+        self.totals = totals.empty(n_time)
         self.eclipses: Eclipses | None = None
         self.summary: list[GroupStats] = []
         self.failed = np.empty(0, np.int64)  # satellites SGP4 could not propagate throughout
@@ -148,6 +150,22 @@ class Timeline:
             self.links = links
         return links
 
+    @classmethod
+    def from_shards(cls, scenario: Scenario, folder: str, parts: Sequence) -> Timeline:
+        """The Timeline of a run built in shards (:mod:`shard`, ``run(..., store=folder)``,
+        any order): the replay arrays read from ``folder`` as needed, the totals, summary
+        and eclipses put back together."""
+        from orbitdc.physics import shard
+
+        ranges = [(p.first, p.stop) for p in parts]
+        tl = cls(Simulation(scenario), {f: ShardedArray(folder, f, ranges)
+                                        for f in replay_store.FIELDS})
+        acc, tl.eclipses = shard.merge(scenario.n_sat, list(parts))
+        tl.totals = totals.merge([(p.stop - p.first, p.totals) for p in parts])
+        tl.summary = acc.rows(tl.groups(), tl.eclipses, scenario.duration_s)
+        tl.failed = np.nonzero(acc.failed)[0]
+        return tl
+
     def groups(self) -> list[tuple[str, np.ndarray]]:
         """(constellation name, satellite indices) pairs."""
         return constellation_groups(self.scenario)
@@ -161,20 +179,7 @@ class Timeline:
         self.soc[k] = b.soc
         self.temp_elec_c[k] = b.temp_elec_c
         self.utilisation_u8[k] = np.rint(b.utilisation * 255.0)
-        t = self.totals
-        t["p_solar_w"][k] = b.p_solar_w.sum(axis=1)
-        t["p_load_w"][k] = b.p_load_w.sum(axis=1)
-        t["p_curtailed_w"][k] = b.p_curtailed_w.sum(axis=1)
-        t["p_unserved_w"][k] = b.p_unserved_w.sum(axis=1)
-        t["tflops"][k] = b.tflops.sum(axis=1)
-        t["n_sunlit"][k] = (b.illum >= 1.0).sum(axis=1)
-        t["n_umbra"][k] = (b.illum <= 0.0).sum(axis=1)
-        t["n_penumbra"][k] = b.illum.shape[1] - t["n_sunlit"][k] - t["n_umbra"][k]
-        t["n_power_limited"][k] = (b.limit == 1).sum(axis=1)
-        t["n_thermal_limited"][k] = (b.limit == 2).sum(axis=1)
-        t["soc_mean"][k] = b.soc.mean(axis=1)
-        t["soc_min"][k] = b.soc.min(axis=1)
-        t["temp_elec_max_c"][k] = b.temp_elec_c.max(axis=1)
+        totals.fill(self.totals, b)
 
     @property
     def illum_u8(self) -> np.ndarray:

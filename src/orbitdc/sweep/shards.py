@@ -1,7 +1,8 @@
 """A run too big for one process, split by satellites into shards (:mod:`physics.shard`) that
 run as Dask tasks on the trade studies' engine (:mod:`engine`: a local cluster with one worker
 process per core by default, or a running scheduler), then put back together into the
-summary ``orbitdc info`` prints: the same numbers as the run built in one process.
+summary ``orbitdc info`` prints (the same numbers as the run built in one process), or into
+a Timeline whose replay arrays stay on disk (:func:`timeline`: the app, for a big fleet).
 
 Used by ``orbitdc info`` with ``--distributed``, and without it from ``DISTRIBUTED_SATS``
 satellites (a scenario without ground stations or laser links: those are not sharded yet).
@@ -22,7 +23,7 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.link_model import has_links
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.summary import GroupStats
-from orbitdc.physics.timeline import constellation_groups
+from orbitdc.physics.timeline import Timeline, constellation_groups
 
 DISTRIBUTED_SATS = 200_000  # from this many satellites `info` shards its run by default
 SHARD_SATS = 125_000  # satellites per shard at most (and at least two shards per worker)
@@ -64,17 +65,42 @@ def summarise(scn: Scenario, span: tuple[str | None, str | None, str | None], *,
     duration and step overrides it was loaded with (the workers load it again)."""
     import time
 
+    t0 = time.perf_counter()
+    parts, n_workers = _run(scn, span, workers, scheduler, shards, progress)
+    acc, eclipses = shard.merge(scn.n_sat, parts)
+    rows = acc.rows(constellation_groups(scn), eclipses, scn.duration_s)
+    return ShardedRun(rows, np.nonzero(acc.failed)[0], eclipses, len(parts), n_workers,
+                      time.perf_counter() - t0, sum(p.seconds for p in parts),
+                      max(p.peak_rss_mb for p in parts))
+
+
+def timeline(scn: Scenario, span: tuple[str | None, str | None, str | None], folder: str, *,
+             workers: int | None = None, scheduler: str | None = None,
+             shards: int | None = None, progress: ProgressFn | None = None,
+             nice: int = 0) -> Timeline:
+    """Build ``scn``'s Timeline in shards on Dask, its replay arrays written to ``folder``
+    (on a shared file system for a remote ``scheduler``) and read from there as needed.
+    ``nice``: the workers' priority lowered by this much (a window stays responsive)."""
+    parts, _ = _run(scn, span, workers, scheduler, shards, progress, folder, nice)
+    return Timeline.from_shards(scn, folder, parts)
+
+
+def _run(scn: Scenario, span: tuple[str | None, str | None, str | None],
+         workers: int | None, scheduler: str | None, shards: int | None,
+         progress: ProgressFn | None, store: str | None = None, nice: int = 0
+         ) -> tuple[list[shard.Shard], int]:
+    """The shards of ``scn`` run on the engine's cluster: (the shards, workers). The cluster
+    (a local one) is closed at the end, also when ``progress`` raises to abandon the run."""
     from distributed import as_completed
 
     from orbitdc.sweep import engine
 
-    t0 = time.perf_counter()
     client, cluster = engine._client(workers, scheduler)
     try:
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         count = shards or max(2 * n_workers, math.ceil(scn.n_sat / SHARD_SATS))
         job, ranges = shard.plan(scn, span, count)
-        futures = [client.submit(shard.run, job, a, b, pure=False,
+        futures = [client.submit(shard.run, job, a, b, store, nice, pure=False,
                                  key=f"orbitdc-shard-{os.getpid()}-{a}-{b}")
                    for a, b in ranges]
         done, parts = 0, []
@@ -90,8 +116,4 @@ def summarise(scn: Scenario, span: tuple[str | None, str | None, str | None], *,
         client.close()
         if cluster is not None:
             cluster.close()
-    acc, eclipses = shard.merge(scn.n_sat, parts)
-    rows = acc.rows(constellation_groups(scn), eclipses, scn.duration_s)
-    return ShardedRun(rows, np.nonzero(acc.failed)[0], eclipses, len(ranges), n_workers,
-                      time.perf_counter() - t0, sum(p.seconds for p in parts),
-                      max(p.peak_rss_mb for p in parts))
+    return parts, n_workers

@@ -141,6 +141,16 @@ def million() -> None:
     print(f"million_build_ratio: {r['million_build_ratio']:.3f}  (target <= 0.6)")
     print(f"million_worker_rss_mb: {r['worker_rss_mb']:.0f}  (target <= 4000)")
     print(f"million_client_rss_mb: {r['client_rss_mb']:.0f}  (target <= 4000)")
+    from bench import app_bench
+
+    a = app_bench.app_whole_run()
+    print(f"# the app on the million (3 h at 60 s): whole run built in shards on a local "
+          f"cluster after {a['whole_run_s']:.1f} s; the window's longest stall meanwhile "
+          f"{a['stall_max_ms']:.0f} ms")
+    print(f"app_1m_whole_run_s: {a['whole_run_s']:.1f}")
+    print(f"app_1m_stall_max_ms: {a['stall_max_ms']:.0f}  (interactive: <= 200)")
+    print(f"app_1m_rss_mb: {a['app_rss_mb']:.0f}  (target <= 4000)")
+    print(f"app_1m_worker_rss_mb: {a['worker_rss_mb']:.0f}  (target <= 4000)")
 
 
 def sweep() -> None:

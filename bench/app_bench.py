@@ -77,3 +77,32 @@ def first_frame() -> dict[str, float] | None:
     frozen = first_frame_s([str(APP)])
     source = first_frame_s([sys.executable, "-m", "orbitdc.app.cli"])
     return {"frozen_s": frozen, "source_s": source, "ratio": frozen / source}
+
+
+def app_whole_run(preset: str = "spacex-odc-filing") -> dict[str, float]:
+    """The source app launched on ``preset`` until its whole run is built (``--load-time``):
+    seconds to that, the window's longest stall meanwhile (ms), and the peak resident memory
+    of the app's process and of its largest child (a Dask worker building shards), MB,
+    polled every 0.2 s."""
+    import psutil
+
+    compile_sources()
+    env = dict(os.environ, ORBITDC_LAUNCH_T=repr(time.time()))
+    proc = subprocess.Popen([sys.executable, "-m", "orbitdc.app.cli", preset, "--load-time",
+                             "--size", "1280x720"], stdout=subprocess.PIPE, text=True, env=env)
+    app_mb = child_mb = 0.0
+    me = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        try:
+            app_mb = max(app_mb, me.memory_info().rss / 2**20)
+            for child in me.children(recursive=True):
+                child_mb = max(child_mb, child.memory_info().rss / 2**20)
+        except psutil.Error:  # a process ended meanwhile
+            pass
+        time.sleep(0.2)
+    out = proc.stdout.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{preset}: the app exited with {proc.returncode}")
+    values = {k: float(out.split(f"{k}:")[1].split()[0]) for k in ("whole_run_s",
+                                                                  "stall_max_ms")}
+    return {**values, "app_rss_mb": app_mb, "worker_rss_mb": child_mb}

@@ -23,6 +23,7 @@ from orbitdc.physics.allocator import tune_allocator
 from orbitdc.widgets.theme import apply_app_theme
 
 _T0_PERF = time.perf_counter()  # close to the interpreter's start (gui is imported early)
+STALL_TICK_MS = 50  # --load-time: the timer whose lateness measures the window's stalls
 
 
 def application(lang: str | None = None) -> QApplication:
@@ -83,7 +84,7 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
         size: str | None = None, lang: str | None = None,
         first_frame_time: bool = False, presentation: bool = False,
         panel: str | None = None, trade_study: str | None = None,
-        play: float | None = None) -> int:
+        play: float | None = None, load_time: bool = False) -> int:
     """Open the main window on a scenario; with ``screenshot``, save it and return; with
     ``first_frame_time``, print the seconds from launch to the window's first frame and to
     the first frame with satellites and quit (benchmarks of the installed app); with
@@ -91,7 +92,8 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     ``size``); with ``panel`` (a panel's key),
     its dock raised (e.g. for the screenshot); with ``trade_study`` (a results file), that
     study in a Trade study window too; with ``play`` (not for screenshots), playing at that
-    speed once loaded (see app.show)."""
+    speed once loaded (see app.show); with ``load_time``, print the seconds to the whole
+    run and the window's longest stall while it built, then quit."""
     from orbitdc.app.main_window import MainWindow
 
     require_display()
@@ -110,7 +112,9 @@ def run(scenario: str, at: str | None = None, screenshot: str | None = None,
     win = MainWindow(size=(w, h), settings=settings, scenario=scenario)
     if screenshot:
         win.resize(w, h)
-    if first_frame_time:
+    if load_time:
+        _quit_after_whole_run(app, win)
+    elif first_frame_time:
         _quit_after_first_frame(app, win)
     win.show()
     if presentation:
@@ -180,6 +184,43 @@ def seek_when_loaded(win, at_dt: datetime, text: str) -> None:
     win.timeline_changed.connect(first)
     if win.timeline is not None:
         first(win.timeline)
+
+
+def _quit_after_whole_run(app: QApplication, win) -> None:
+    """Benchmarks (``--load-time``): once the loader has built the whole run, print the
+    seconds from launch (as :func:`_quit_after_first_frame`) and the window's longest stall
+    meanwhile (how late a 50 ms timer fired at worst after the first frame with
+    satellites: the window stays interactive while the rest builds), then quit."""
+    launch = float(os.environ.get("ORBITDC_LAUNCH_T", "nan"))
+    if launch != launch:
+        launch = time.time() - time.perf_counter() + _T0_PERF
+    last, worst = [0.0], [0.0]
+    tick = QTimer(win)
+    tick.setInterval(STALL_TICK_MS)
+
+    def on_tick() -> None:
+        now = time.perf_counter()
+        if last[0]:
+            worst[0] = max(worst[0], now - last[0] - STALL_TICK_MS / 1000.0)
+        last[0] = now
+
+    def on_loaded(_tl) -> None:
+        if not tick.isActive():
+            tick.start()
+
+    def on_busy(busy: bool) -> None:
+        if busy or win.timeline is None:
+            return
+        QTimer.singleShot(0, app.quit)
+        try:
+            print(f"whole_run_s: {time.time() - launch:.3f}", flush=True)
+            print(f"stall_max_ms: {1000.0 * worst[0]:.0f}", flush=True)
+        except (OSError, ValueError):
+            pass
+
+    tick.timeout.connect(on_tick)
+    win.loader.loaded.connect(on_loaded)
+    win.loader.busy_changed.connect(on_busy)
 
 
 def _quit_after_first_frame(app: QApplication, win) -> None:

@@ -38,6 +38,9 @@ def build_parser(subcommands: list[str]) -> argparse.ArgumentParser:
                         help="benchmark: print the seconds from launch ($ORBITDC_LAUNCH_T, "
                              "epoch seconds, else the interpreter's start) to the first frame "
                              "showing the satellites, then quit")
+    parser.add_argument("--load-time", action="store_true",
+                        help="benchmark: print the seconds from launch to the whole run "
+                             "built and the window's longest stall meanwhile, then quit")
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation (no display needed): scenarios, "
                              "ephemeris, timeline, rendering, MP4 writing; exit 0 if all pass")
@@ -62,4 +65,5 @@ def run(args: argparse.Namespace) -> int:
     return gui.run(args.scenario, at=args.at, screenshot=args.screenshot, size=args.size,
                    lang=args.lang, first_frame_time=args.first_frame_time,
                    presentation=args.presentation, panel=args.panel,
-                   trade_study=args.trade_study, play=args.play)
+                   trade_study=args.trade_study, play=args.play,
+                   load_time=args.load_time)

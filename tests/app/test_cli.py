@@ -337,7 +337,8 @@ def test_no_argument_opens_the_default_scenario_in_the_app(monkeypatch) -> None:
     assert calls == [(("default",), {"at": None, "screenshot": None, "size": None,
                                      "lang": None, "first_frame_time": False,
                                      "presentation": False, "panel": None,
-                                     "trade_study": None, "play": None})]
+                                     "trade_study": None, "play": None,
+                                     "load_time": False})]
 
 
 def test_scenario_without_subcommand_opens_it_in_the_app(monkeypatch) -> None:
@@ -347,7 +348,7 @@ def test_scenario_without_subcommand_opens_it_in_the_app(monkeypatch) -> None:
                                         "size": None, "lang": "fr",
                                         "first_frame_time": False, "presentation": False,
                                         "panel": None, "trade_study": None,
-                                        "play": None})]
+                                        "play": None, "load_time": False})]
 
 
 def test_presentation_flag_starts_the_app_presenting(monkeypatch) -> None:

@@ -100,3 +100,38 @@ def test_a_held_load_starts_without_a_frame(qtbot, tmp_path: Path) -> None:
         pass
     assert win.timeline.n_sat == 168
     win.loader.wait()
+
+
+def test_a_big_fleet_is_built_in_shards_on_dask_behind_the_window(
+        new_window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    """From SHARDED_SATS satellites the whole run is built in shards on a local Dask cluster:
+    its replay arrays stay on disk in a temporary folder (gone with the Timeline) and show
+    the same states as the run built in the window's process."""
+    import gc
+
+    from orbitdc.physics.replay_store import ShardedArray
+
+    monkeypatch.setattr(loader, "PREVIEW_SAMPLES", 10_000)
+    monkeypatch.setattr(loader, "SHARDED_SATS", 50)
+    path = write_scenario(tmp_path, BODY, duration="6h", step="60s")
+    seen: list[Timeline] = []
+    new_window.timeline_changed.connect(seen.append)
+    new_window.open_scenario(str(path))
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=LOAD_MS)
+    whole = new_window.timeline
+    assert isinstance(whole.soc, ShardedArray) and whole.span_s == 6 * 3600.0
+    folder = Path(whole.soc.maps[0].filename).parent
+    assert folder.name.startswith("orbitdc-replay-") and len(list(folder.iterdir())) >= 6
+    here = Timeline.build(scenario.load(path), links=False)
+    for offset_s in (0.0, 9876.0, here.span_s):
+        a, b = whole.state_at(offset_s), here.state_at(offset_s)
+        for name in ("r_ecef_km", "illum", "soc", "temp_elec_c", "utilisation"):
+            np.testing.assert_array_equal(getattr(a, name), getattr(b, name), err_msg=name)
+    np.testing.assert_allclose(whole.totals["p_load_w"], here.totals["p_load_w"], rtol=1e-12)
+    qtbot.waitUntil(lambda: not new_window.loader.busy, timeout=LOAD_MS)
+    with qtbot.waitSignal(new_window.timeline_changed, timeout=LOAD_MS):
+        new_window.open_scenario("suncatcher", duration="1h")
+    del whole, seen[:], a, b
+    new_window.prefetch.clear()
+    gc.collect()
+    qtbot.waitUntil(lambda: not folder.exists(), timeout=10_000)

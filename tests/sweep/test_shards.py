@@ -5,6 +5,7 @@ shard by shard here with the compiled kernels. Bad requests are one-line errors.
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -127,3 +128,28 @@ def test_a_shard_abandoned_leaves_no_file(path: Path, tmp_path: Path, monkeypatc
     with pytest.raises(KeyboardInterrupt):
         shard.run(job, *ranges[0], store=str(folder))
     assert list(folder.iterdir()) == []
+
+
+def test_export_in_shards_draws_the_same_frames(path: Path, tmp_path: Path,
+                                                monkeypatch) -> None:
+    """`orbitdc export --distributed`: the Timeline built in shards on 2 workers, its
+    frames pixel for pixel those of the run built in one process (and not blank)."""
+    import imageio.v3 as iio
+
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))  # (this test's own)
+
+    frames = {}
+    for how, extra in (("here", []), ("sharded", ["--distributed", "--workers", "2"])):
+        out = tmp_path / how
+        assert main(["export", str(path), "-o", str(out), "--size", "320x180", "--frames",
+                     "2", "--span", "2h", "-q", *extra]) == 0
+        frames[how] = [iio.imread(p) for p in sorted(out.glob("*.png"))]
+    assert len(frames["sharded"]) == 2
+    for a, b in zip(frames["here"], frames["sharded"], strict=True):
+        np.testing.assert_array_equal(a, b)
+        assert a.std() > 5.0  # a globe, not a blank frame
+    import gc
+
+    gc.collect()  # (the Timeline's cycles)
+    assert list((tmp_path / "tmp").iterdir()) == []  # the replay folder removed

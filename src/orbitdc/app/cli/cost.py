@@ -17,6 +17,7 @@ import math
 import sys
 from datetime import timedelta
 
+from orbitdc.app.cli import distributed
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
 from orbitdc.app.progress import ProgressBar
 from orbitdc.physics import economics, economics_params
@@ -26,7 +27,6 @@ from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.life_sampling import SPAN_NEEDED_DAYS
 from orbitdc.physics.params import check_value
 from orbitdc.physics.sun import EPHEMERIS_LAST_UTC
-from orbitdc.physics.timeline import Timeline
 
 NAME = "cost"
 MAX_LIFE_RUNS = 1000
@@ -36,6 +36,7 @@ FLAGS = {"launch_usd_per_kg": "--launch-usd-per-kg", "lifetime_years": "--lifeti
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(NAME, help="economics: space vs ground cost, breakeven launch price")
     span_args(p)
+    distributed.add_args(p)
     p.add_argument("--launch-usd-per-kg", help="launch price, USD/kg (default: the "
                    "scenario's [economics] launch_usd_per_kg)")
     p.add_argument("--lifetime-years", help="years of compute (default: the scenario's "
@@ -105,11 +106,11 @@ def delivered(args: argparse.Namespace, scn: scenario_mod.Scenario, runs: int
     """(delivered PFLOPS-years over the life, the rule used)."""
     bar = progress_bar(args, scn, NAME)
     try:
-        tl = Timeline.build(scn, progress=bar)
+        summary, _, _ = distributed.summary(scn, args, bar)  # (sharded from 200,000)
     finally:
         if bar:
             bar.close()
-    mean_pflops = tl.summary[-1].total_throughput_pflops
+    mean_pflops = summary[-1].total_throughput_pflops
     years = economics_params.values(scn)["lifetime_years"]
     decay = life_decay(scn, years, runs, args.quiet)
     if decay is None:
@@ -173,6 +174,7 @@ def format_report(scn: scenario_mod.Scenario, r: CostReport) -> str:
 def run(args: argparse.Namespace) -> int:
     given = overrides(args)
     runs = life_runs(args)
+    distributed.workers(args)  # (checked before any work)
     scn = load_scenario(args)
     scn.economics = {**scn.economics, **given}
     value, rule = delivered(args, scn, runs)

@@ -8,6 +8,7 @@ import argparse
 import math
 from pathlib import Path
 
+from orbitdc.app.cli import distributed
 from orbitdc.app.cli.common import (
     output_path,
     parse_instant_arg,
@@ -19,7 +20,6 @@ from orbitdc.app.progress import ProgressBar
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timebase import format_instant, parse_duration_s
-from orbitdc.physics.timeline import Timeline
 
 NAME = "export"
 
@@ -29,6 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     scenario_arg(p)
     p.add_argument("-o", "--output", required=True,
                    help="OUT.mp4, OUT.gif, or a folder for numbered PNG frames")
+    distributed.add_args(p)
     p.add_argument("--size", default="1920x1080", help="WIDTHxHEIGHT (default 1920x1080)")
     p.add_argument("--fps", type=float, default=30.0, help="frames per second (30)")
     p.add_argument("--frames", type=int, default=300, help="number of frames (300)")
@@ -92,6 +93,7 @@ def run(args: argparse.Namespace) -> int:
         raise ScenarioError(None, str(err)) from None
     from_dt = parse_instant_arg(args.from_, "--from") if args.from_ is not None else None
     scn = scenario_mod.load(args.scenario)
+    distributed.workers(args)  # (checked before any work)
     from_s = 0.0
     if from_dt is not None:
         from_s = (from_dt - scn.start).total_seconds()
@@ -115,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
                          tour_file=tour_file, captions=not args.no_captions, lang=args.lang,
                          fade_s=args.fade)
     headless.use_headless_backend_if_needed(rerun_argv=args.argv)
-    tl = Timeline.build(scn)
+    tl = distributed.timeline(scn, args)  # (a fleet of 200,000 or more: in shards on Dask)
     bar = None if args.quiet else ProgressBar(NAME)
     try:
         export_mod.export(tl, opts, progress=bar)

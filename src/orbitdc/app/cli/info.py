@@ -9,15 +9,13 @@ import json
 import math
 import sys
 
+from orbitdc.app.cli import distributed
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
 from orbitdc.physics import constellations
 from orbitdc.physics import scenario as scenario_mod
-from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.links import LinkStats
 from orbitdc.physics.summary import GroupStats
 from orbitdc.physics.timebase import format_instant
-from orbitdc.physics.timeline import Timeline
-from orbitdc.sweep.shards import DISTRIBUTED_SATS
 
 NAME = "info"
 
@@ -30,13 +28,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(NAME, help="per-constellation summary")
     span_args(p)
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--distributed", action="store_true",
-                   help="run the physics in shards of satellites on Dask (the default from "
-                        f"{DISTRIBUTED_SATS:,} satellites)")
-    p.add_argument("--workers", help="local Dask worker processes for a sharded run "
-                                     "(default: one per core)")
-    p.add_argument("--scheduler", help="address of a running Dask scheduler "
-                                       "(tcp://HOST:8786) for a sharded run")
+    distributed.add_args(p)
 
 
 def format_summary(scn: scenario_mod.Scenario, rows: list[GroupStats]) -> str:
@@ -119,33 +111,13 @@ def fleet_lines(scn: scenario_mod.Scenario, total: GroupStats) -> list[str]:
     return lines
 
 
-def _workers(args: argparse.Namespace) -> int | None:
-    from orbitdc.app.cli.common import checked_number
-
-    if args.scheduler is not None and not args.scheduler.strip():
-        raise ScenarioError("--scheduler", "expected an address such as tcp://HOST:8786")
-    if args.workers is None:
-        return None
-    return int(checked_number(args.workers, "--workers", 1, 512, True,
-                              "a whole number of processes from 1 to 512"))
-
-
 def run(args: argparse.Namespace) -> int:
-    from orbitdc.sweep import shards
-
     scn = load_scenario(args)
-    workers = _workers(args)
+    distributed.workers(args)  # (checked before any work)
     bar = progress_bar(args, scn, NAME)
-    links = None
     try:
-        if shards.wanted(scn, args.distributed):
-            sharded = shards.summarise(scn, (args.start, args.duration, args.step),
-                                       workers=workers, scheduler=args.scheduler,
-                                       progress=bar)
-            summary, failed = sharded.summary, sharded.failed
-        else:
-            tl = Timeline.build(scn, progress=bar)
-            summary, failed, links = tl.summary, tl.failed, tl.links
+        summary, failed, tl = distributed.summary(scn, args, bar)
+        links = None if tl is None else tl.links
     finally:
         if bar:
             bar.close()

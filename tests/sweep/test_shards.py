@@ -152,4 +152,4 @@ def test_export_in_shards_draws_the_same_frames(path: Path, tmp_path: Path,
     import gc
 
     gc.collect()  # (the Timeline's cycles)
-    assert list((tmp_path / "tmp").iterdir()) == []  # the replay folder removed
+    assert not list((tmp_path / "tmp").glob("orbitdc-replay-*"))  # removed

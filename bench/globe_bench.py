@@ -17,6 +17,7 @@ import gc
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -71,6 +72,7 @@ def globe_fps(n_sat: int) -> dict[str, float]:
     from orbitdc.physics import scenario
     from orbitdc.physics.timeline import Timeline
     from orbitdc.render.globe_scene import GlobeScene
+    from orbitdc.render.layers.base import prepare_all
 
     app.use_app("pyside6")
     tl = Timeline.build(scenario.load("spacex-odc-filing", duration="10min")
@@ -79,7 +81,7 @@ def globe_fps(n_sat: int) -> dict[str, float]:
 
     globe = GlobeScene(size=SIZE, show=True)
     globe.set_timeline(tl)
-    prefetch = StatePrefetcher()
+    prefetch = StatePrefetcher(prepare=partial(prepare_all, globe.layers))  # as the app's
 
     def globe_step() -> None:  # as the app plays: this frame's state was asked for last frame
         t = clock["t"]

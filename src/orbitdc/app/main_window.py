@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
@@ -33,6 +34,7 @@ from orbitdc.physics.allocator import release_free_memory
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
 from orbitdc.render.globe_scene import GlobeScene
+from orbitdc.render.layers.base import prepare_all
 from orbitdc.viewstate import ViewState
 from orbitdc.widgets.inspector import Inspector
 from orbitdc.widgets.panels import PanelSpec, panel_specs
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow):
         self._last_frame = time.monotonic()
         self.view_state = ViewState()  # what every view shows (selection, colours, frame…)
         self.globe = GlobeScene(size=(960, 640), app="pyside6")
+        self.prefetch.prepare = partial(prepare_all, self.globe.layers)  # (off the GUI thread)
         self.globe.bind(self.view_state)  # declares the globe's layers in the state
         self.settings.load_view(self.view_state)  # colour mode, frame, layers as saved
         self.settings.save_view_changes(self.view_state)

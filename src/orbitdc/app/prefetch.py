@@ -14,6 +14,8 @@ too: otherwise a Timeline replaced while paused stayed alive (a 30,000-satellite
 from __future__ import annotations
 
 import threading
+import traceback
+from collections.abc import Callable
 
 from orbitdc.physics.timeline import State, Timeline
 
@@ -23,7 +25,10 @@ WAIT_S = 2.0  # longest wait for a state the worker is computing
 class StatePrefetcher:
     """One worker thread; ``close()`` stops it (idempotent)."""
 
-    def __init__(self) -> None:
+    def __init__(self, prepare: Callable[[State], None] | None = None) -> None:
+        """``prepare(state)``: run on the worker thread after each state (the globe's own
+        arrays derived from it; an error there is printed and the state kept)."""
+        self.prepare = prepare
         self._cond = threading.Condition()
         self._want: tuple[Timeline, float] | None = None
         self._have: tuple[Timeline, float, State] | None = None
@@ -100,6 +105,11 @@ class StatePrefetcher:
                 generation = self._generation
             try:
                 state = timeline.state_at(offset_s)
+                if self.prepare is not None:
+                    try:
+                        self.prepare(state)
+                    except Exception:  # a bug: the frame derives them itself
+                        traceback.print_exc()
                 with self._cond:
                     if generation == self._generation:
                         self._have = (timeline, offset_s, state)

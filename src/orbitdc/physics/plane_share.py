@@ -125,9 +125,9 @@ class PlaneShare:
         self._grid: tuple[float, np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def fill(self, jd: np.ndarray, fr: np.ndarray, e: np.ndarray, r: np.ndarray,
-             v: np.ndarray) -> None:
+             v: np.ndarray | None) -> None:
         """Write the served satellites' rows of e (n_sat, n_t), r, v (n_sat, n_t, 3) at Julian
-        dates jd + fr (n_t,)."""
+        dates jd + fr (n_t,); ``v`` None: positions only (the same numbers)."""
         jd0, fr0 = self._origin
         t_s = ((jd - jd0) + (fr - fr0)) * 86400.0
         if t_s.size == 0:
@@ -140,11 +140,15 @@ class PlaneShare:
         g0, rg, vg, eg = grid
         g0_index = round(g0 / GRID_S)  # (the fraction is taken from the origin: the same
         # numbers wherever the grid starts, e.g. for a shard of the fleet whose reach differs)
-        if self.compiled:
-            from orbitdc.physics.plane_share_kernel import interpolate  # numba: when needed
+        if self.compiled:  # numba: imported when needed
+            from orbitdc.physics.plane_share_kernel import interpolate, interpolate_positions
 
-            interpolate(rg, vg, eg, g0_index, GRID_S, t_s, self.rows, self.plane, self.tau_s,
-                        self.cos_turn, self.sin_turn, e, r, v)
+            args = (rg, vg, eg, g0_index, GRID_S, t_s, self.rows, self.plane, self.tau_s,
+                    self.cos_turn, self.sin_turn, e, r)
+            if v is None:
+                interpolate_positions(*args)
+            else:
+                interpolate(*args, v)
             return
         # numpy, the same arithmetic (a small run, or one instant: no numba to import before
         # the window's first frame)
@@ -160,7 +164,7 @@ class PlaneShare:
         vel = (((6 * u2 - 6 * u) * r0 + (6 * u - 6 * u2) * r1) / GRID_S
                + (3 * u2 - 4 * u + 1) * v0 + (3 * u2 - 2 * u) * v1)
         c, sn = self.cos_turn[:, None], self.sin_turn[:, None]
-        for out, w in ((r, pos), (v, vel)):
+        for out, w in ((r, pos), (v, vel)) if v is not None else ((r, pos),):
             rot = np.empty_like(w)
             rot[..., 0] = c * w[..., 0] - sn * w[..., 1]
             rot[..., 1] = sn * w[..., 0] + c * w[..., 1]

@@ -41,3 +41,28 @@ def interpolate(rg, vg, eg, g0_index, h, t_s, rows, plane, tau_s, cos_t, sin_t, 
             r[row, k, 0], r[row, k, 1], r[row, k, 2] = c * x0 - s * x1, s * x0 + c * x1, x2
             v[row, k, 0], v[row, k, 1], v[row, k, 2] = c * w0 - s * w1, s * w0 + c * w1, w2
             e[row, k] = max(eg[p, i], eg[p, i + 1])
+
+
+@njit(cache=True, error_model="numpy", nogil=True)
+def interpolate_positions(rg, vg, eg, g0_index, h, t_s, rows, plane, tau_s, cos_t, sin_t, e,
+                          r):
+    """:func:`interpolate` without the velocities (a shown state: 40 % less work); the
+    same positions, bit for bit."""
+    n_t, last = t_s.size, rg.shape[1] - 2
+    for q in range(rows.size):
+        row, p, c, s = rows[q], plane[q], cos_t[q], sin_t[q]
+        for k in range(n_t):
+            x = (t_s[k] + tau_s[q]) / h
+            i = min(max(math.floor(x) - g0_index, 0), last)
+            u = x - (i + g0_index)
+            u2 = u * u
+            u3 = u2 * u
+            h00, h10, h01, h11 = 2 * u3 - 3 * u2 + 1, u3 - 2 * u2 + u, 3 * u2 - 2 * u3, u3 - u2
+            x0 = (h00 * rg[p, i, 0] + h10 * h * vg[p, i, 0] + h01 * rg[p, i + 1, 0]
+                  + h11 * h * vg[p, i + 1, 0])
+            x1 = (h00 * rg[p, i, 1] + h10 * h * vg[p, i, 1] + h01 * rg[p, i + 1, 1]
+                  + h11 * h * vg[p, i + 1, 1])
+            x2 = (h00 * rg[p, i, 2] + h10 * h * vg[p, i, 2] + h01 * rg[p, i + 1, 2]
+                  + h11 * h * vg[p, i + 1, 2])
+            r[row, k, 0], r[row, k, 1], r[row, k, 2] = c * x0 - s * x1, s * x0 + c * x1, x2
+            e[row, k] = max(eg[p, i], eg[p, i + 1])

@@ -46,6 +46,13 @@ def schema(scenario_name: str = ""):
     return pa.schema(fields, metadata=file_metadata("telemetry", scenario_name, UNITS))
 
 
+def parquet_options() -> dict:
+    """The Parquet writer's options for the telemetry table."""
+    floats = [n for n in COLUMNS if n not in _DICT and n != "time_utc"]
+    return {"compression": COMPRESSION, "use_dictionary": list(_DICT),
+            "use_byte_stream_split": floats}
+
+
 def write_parquet(path: Path, blocks: Iterable[Block], names: list[str], start: datetime,
                   sources: Sources | None = None, scenario_name: str = "") -> int:
     """Write the telemetry of ``blocks`` to ``path`` as Parquet (atomically); rows written."""
@@ -57,9 +64,7 @@ def write_parquet(path: Path, blocks: Iterable[Block], names: list[str], start: 
     tmp = temporary_beside(path, ".part.parquet")
     rows = 0
     try:
-        floats = [n for n in COLUMNS if n not in _DICT and n != "time_utc"]
-        with pq.ParquetWriter(tmp, sch, compression=COMPRESSION, use_dictionary=list(_DICT),
-                              use_byte_stream_split=floats) as writer:
+        with pq.ParquetWriter(tmp, sch, **parquet_options()) as writer:
             pending: list = []
             n_pending = 0
             for b in blocks:

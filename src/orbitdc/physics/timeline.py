@@ -14,9 +14,9 @@ stored quantities are interpolated linearly in time.
 from __future__ import annotations
 
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
@@ -30,6 +30,7 @@ from orbitdc.physics.replay_store import ShardedArray
 from orbitdc.physics.scenario import Scenario
 from orbitdc.physics.simulation import Block, ProgressFn, Simulation
 from orbitdc.physics.spacecraft import SpacecraftArrays
+from orbitdc.physics.state import State, frozen
 from orbitdc.physics.summary import GroupStats, SummaryAccumulator
 from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
 from orbitdc.physics.sunlight import components
@@ -49,30 +50,6 @@ class BlockConsumer(Protocol):
     def add(self, block: Block) -> None: ...
 
     def finish(self, tl: Timeline) -> None: ...
-
-
-@dataclass
-class State:
-    """Every satellite at one instant; arrays (n_sat,) or (n_sat, 3)."""
-
-    offset_s: float
-    gmst_rad: float  # Earth rotation angle: r_ecef = Rz(gmst) r_teme
-    r_teme_km: np.ndarray
-    v_teme_km_s: np.ndarray
-    r_ecef_km: np.ndarray
-    sun_teme_km: np.ndarray  # (3,)
-    illum: np.ndarray
-    p_solar_w: np.ndarray
-    soc: np.ndarray
-    temp_elec_c: np.ndarray
-    utilisation: np.ndarray
-    tflops: np.ndarray
-
-    def beta_at(self, index: int) -> float:
-        """Beta angle of one satellite: the Sun's elevation above its orbit plane, degrees
-        (only on demand: the whole fleet's takes ~6 ms at 88,000 satellites a frame)."""
-        return float(frames.beta_deg(self.r_teme_km[index], self.v_teme_km_s[index],
-                                     self.sun_teme_km))
 
 
 class Timeline:
@@ -223,31 +200,41 @@ class Timeline:
         if last is not None and last.offset_s == offset_s:
             return last
         state = self._state_at(offset_s)
-        for value in vars(state).values():
-            if isinstance(value, np.ndarray):
-                value.flags.writeable = False
         self._last_state = state
         return state
 
     def _state_at(self, offset_s: float) -> State:
         t = self.sim.grid.at(offset_s)
         jd, fr = sgp4_date(t)
-        e, r, v = self.sim.sats.sgp4(jd.reshape(1), fr.reshape(1))
-        r_teme, v_teme = r[:, 0, :], v[:, 0, :]
+        e, r = self.sim.sats.positions(jd.reshape(1), fr.reshape(1))
+        r_teme = r[:, 0, :]
         sun = sun_teme_km(t)
-        flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
-        light = self.sim.sunlight(components(r_teme[None]), sun, flux, np.array([offset_s]),
-                                  environment=False)
+        illum = shadow.illumination(r_teme[None], sun, self.sim.compiled)[0][0]
         bad = e[:, 0] != 0
-        illum, p_solar = light.illum[0], light.p_solar_w[0]
-        illum[bad], p_solar[bad] = 0.0, 0.0
-        gmst = float(frames.gmst_rad(t))
-        r_ecef = frames.teme_to_ecef(r_teme, gmst)
-        soc = self._interp(self.soc, offset_s)
-        util = self._interp(self.utilisation_u8, offset_s) / 255.0
-        return State(offset_s, gmst, r_teme, v_teme, r_ecef, sun[0], illum, p_solar, soc,
-                     self._interp(self.temp_elec_c, offset_s), util,
-                     util * self.sim.sc.tflops_max)
+        illum[bad] = 0.0
+        for a in (r_teme, illum):
+            frozen(a)
+        return State(offset_s, float(frames.gmst_rad(t)), r_teme, sun[0], illum,
+                     weakref.ref(self), bad)
+
+    def velocities_at(self, offset_s: float, index: int | None = None) -> np.ndarray:
+        """TEME velocities (km/s) at ``offset_s``: every satellite's (n_sat, 3), or one's (3,)
+        by its own SGP4 (the planes' shared satellites: within ~1 mm/s of theirs)."""
+        jd, fr = sgp4_date(self.sim.grid.at(float(offset_s)))
+        if index is not None:
+            return self.sim.sats.one(int(index), jd, fr)[2][0]
+        return self.sim.sats.sgp4(jd.reshape(1), fr.reshape(1))[2][:, 0, :]
+
+    def solar_power_at(self, state: State) -> np.ndarray:
+        """Every satellite's solar power at ``state``'s instant, W (n_sat,): the run's
+        sunlight model (its illumination agrees with ``state.illum`` to ~1e-14)."""
+        sun = state.sun_teme_km[None]
+        flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
+        light = self.sim.sunlight(components(state.r_teme_km[None]), sun, flux,
+                                  np.array([state.offset_s]), environment=False)
+        p_solar = light.p_solar_w[0]
+        p_solar[state.failed] = 0.0
+        return p_solar
 
     def track(self, index: int, offsets_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of one satellite at several instants (seconds since start, any values):

@@ -37,6 +37,24 @@ def cell_counts(r_teme: np.ndarray, sunlit: np.ndarray, n_ra: int = N_RA, n_z: i
     return count.reshape(n_z, n_ra), lit.reshape(n_z, n_ra)
 
 
+def place(r_teme_km: np.ndarray, radius_km: float, illum: np.ndarray, binned: bool
+          ) -> tuple[np.ndarray, np.ndarray, np.ndarray, tuple[np.ndarray, np.ndarray] | None]:
+    """The satellites layer's arrays from a State in one compiled pass: positions in units
+    of ``radius_km`` (n, 3) float32, their transpose (3, n), squared norms (n,) and, when
+    ``binned``, :func:`cell_counts` of them (sunlit: ``illum`` > 0.5; else None)."""
+    from orbitdc.render.density_kernel import place_and_bin
+
+    n = r_teme_km.shape[0]
+    pos, xyz, r2 = np.empty((n, 3), np.float32), np.empty((3, n), np.float32), np.empty(
+        n, np.float32)
+    count = np.zeros(N_Z * N_RA, np.int64) if binned else None
+    lit = np.zeros(N_Z * N_RA, np.int64) if binned else None
+    place_and_bin(np.ascontiguousarray(r_teme_km, np.float64), float(radius_km),
+                  np.ascontiguousarray(illum, np.float64), N_RA, N_Z, pos, xyz, r2, count, lit)
+    cells = (count.reshape(N_Z, N_RA), lit.reshape(N_Z, N_RA)) if binned else None
+    return pos, xyz, r2, cells
+
+
 def density_rgba(count: np.ndarray, lit: np.ndarray) -> np.ndarray:
     """The texture (n_z, n_ra, 4) uint8: the cell's sunlit share from the umbra's colour to
     gold, opacity from MIN_ALPHA (one satellite) to MAX_ALPHA (FULL_ALPHA_COUNT, log scale);

@@ -81,16 +81,30 @@ def timeline(scn: Scenario, span: tuple[str | None, str | None, str | None], fol
     """Build ``scn``'s Timeline in shards on Dask, its replay arrays written to ``folder``
     (on a shared file system for a remote ``scheduler``) and read from there as needed.
     ``nice``: the workers' priority lowered by this much (a window stays responsive)."""
-    parts, _ = _run(scn, span, workers, scheduler, shards, progress, folder, nice)
+    parts, _ = _run(scn, span, workers, scheduler, shards, progress, (folder, nice))
     return Timeline.from_shards(scn, folder, parts)
+
+
+def telemetry_parts(scn: Scenario, span: tuple[str | None, str | None, str | None],
+                    folder: str, suffix: str, *, workers: int | None = None,
+                    scheduler: str | None = None, shards: int | None = None,
+                    progress: ProgressFn | None = None) -> list:
+    """``orbitdc simulate`` in shards: each writes its satellites' telemetry (``suffix``
+    ".csv" or ".parquet") into ``folder``; their parts (:mod:`shard_telemetry`, to merge)."""
+    from orbitdc.physics import shard_telemetry
+
+    parts, _ = _run(scn, span, workers, scheduler, shards, progress, (folder, suffix),
+                    shard_telemetry.run_part)
+    return parts
 
 
 def _run(scn: Scenario, span: tuple[str | None, str | None, str | None],
          workers: int | None, scheduler: str | None, shards: int | None,
-         progress: ProgressFn | None, store: str | None = None, nice: int = 0
-         ) -> tuple[list[shard.Shard], int]:
-    """The shards of ``scn`` run on the engine's cluster: (the shards, workers). The cluster
-    (a local one) is closed at the end, also when ``progress`` raises to abandon the run."""
+         progress: ProgressFn | None, extra: tuple = (), task: Callable | None = None
+         ) -> tuple[list, int]:
+    """The shards of ``scn`` run on the engine's cluster, ``task(job, first, stop, *extra)``
+    each (default :func:`shard.run`): (their results, workers). The cluster (a local one)
+    is closed at the end, also when ``progress`` raises to abandon the run."""
     from distributed import as_completed
 
     from orbitdc.sweep import engine
@@ -100,7 +114,7 @@ def _run(scn: Scenario, span: tuple[str | None, str | None, str | None],
         n_workers = max(1, len(client.scheduler_info()["workers"]))
         count = shards or max(2 * n_workers, math.ceil(scn.n_sat / SHARD_SATS))
         job, ranges = shard.plan(scn, span, count)
-        futures = [client.submit(shard.run, job, a, b, store, nice, pure=False,
+        futures = [client.submit(task or shard.run, job, a, b, *extra, pure=False,
                                  key=f"orbitdc-shard-{os.getpid()}-{a}-{b}")
                    for a, b in ranges]
         done, parts = 0, []

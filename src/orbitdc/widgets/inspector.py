@@ -174,7 +174,7 @@ class Inspector(QWidget):
             return float(np.interp(t, block.offset_s, arr[:, 0]))
 
         _lat, _lon, alt = frames.geodetic(st.r_ecef_km[index])
-        h = np.cross(st.r_teme_km[index], st.v_teme_km_s[index])
+        h = np.cross(st.r_teme_km[index], st.velocity_of(index))
         inc = float(np.degrees(np.arccos(h[2] / np.linalg.norm(h))))
         p_batt = at(block.p_batt_w)
         k = int(np.clip(np.rint(np.interp(t, block.offset_s, np.arange(block.n_time))), 0,

@@ -13,6 +13,7 @@ from orbitdc.app.cli import distributed
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args
 from orbitdc.physics import constellations
 from orbitdc.physics import scenario as scenario_mod
+from orbitdc.physics.eclipse_seasons import fleet_seasons
 from orbitdc.physics.links import LinkStats
 from orbitdc.physics.summary import GroupStats
 from orbitdc.physics.timebase import format_instant
@@ -111,6 +112,31 @@ def fleet_lines(scn: scenario_mod.Scenario, total: GroupStats) -> list[str]:
     return lines
 
 
+def season_lines(seasons: list) -> list[str]:
+    """Each constellation's eclipse seasons over a year (:mod:`eclipse_seasons`), a line
+    each."""
+    if not seasons:
+        return []
+    lines = [f"  eclipse seasons over a year from {seasons[0].first_day:%Y-%m-%d} (beta once a "
+             "day, one satellite per plane, cylindrical shadow):"]
+    width = max(len(s.name) for s in seasons)
+    for s in seasons:
+        runs = s.seasons()
+        if not runs:
+            text = "no eclipse all year"
+        elif s.days_with_eclipse == s.plane_share.size:
+            text = "eclipses all year"
+        else:
+            text = ", ".join(f"{s.day(a):%Y-%m-%d} to {s.day(b - 1):%Y-%m-%d}" for a, b in runs)
+            text += f" ({s.days_with_eclipse} days)"
+        if runs:
+            text += f", up to {s.eclipse_max_min.max():.1f} min an orbit"
+        if runs and s.planes > 1:
+            text += f", {s.plane_share.mean():.0%} of its planes on an average day"
+        lines.append(f"    {s.name:<{width}}  {text}")
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     scn = load_scenario(args)
     distributed.workers(args)  # (checked before any work)
@@ -121,6 +147,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.close()
+    seasons = fleet_seasons(scn)
     if failed.size:
         names = ", ".join(scn.satellite_names[i] for i in failed[:5])
         more = f" and {failed.size - 5} more" if failed.size > 5 else ""
@@ -135,7 +162,8 @@ def run(args: argparse.Namespace) -> int:
                                "ltan_last": span[1]}
                               for c in scn.constellations
                               if (span := constellations.ltan_range(c.spec)) is not None],
-               "total": summary[-1].as_dict()}
+               "total": summary[-1].as_dict(),
+               "eclipse_seasons": [x.as_dict() for x in seasons]}
         if links is not None:
             doc["links"] = [{k: (None if isinstance(v, float) and math.isnan(v) else v)
                              for k, v in dataclasses.asdict(s).items()}
@@ -144,6 +172,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(format_summary(scn, summary))
         print("\n".join(fleet_lines(scn, summary[-1])))
+        print("\n".join(season_lines(seasons)))
         if links is not None:
             print()
             print(format_links(links.stats))

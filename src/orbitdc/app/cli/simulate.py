@@ -9,6 +9,7 @@ import shutil
 import sys
 from pathlib import Path
 
+from orbitdc.app.cli import distributed
 from orbitdc.app.cli.common import load_scenario, progress_bar, span_args, table_output
 from orbitdc.physics.budget import format_bytes
 from orbitdc.physics.errors import ScenarioError
@@ -28,15 +29,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     span_args(p)
     p.add_argument("-o", "--output", help="output .csv or .parquet file (default: CSV on "
                    "standard output)")
+    distributed.add_args(p)
 
 
-def check_disk(out: Path, scn: Scenario) -> None:
-    """Refuse, before simulating, an output larger than the free space where it goes."""
+def check_disk(out: Path, scn: Scenario, copies: int = 1) -> None:
+    """Refuse, before simulating, an output larger than the free space where it goes
+    (``copies`` 2: its shards' parts beside it until merged)."""
     rows = n_steps(scn.duration_s, scn.step_s) * scn.n_sat
     parquet = out.suffix.lower() == ".parquet"
     name_bytes = 0.0 if parquet else (sum(len(n.encode()) for n in scn.satellite_names)
                                       / max(scn.n_sat, 1))
-    need = rows * ((PARQUET_ROW_BYTES if parquet else CSV_ROW_BYTES) + name_bytes)
+    need = copies * rows * ((PARQUET_ROW_BYTES if parquet else CSV_ROW_BYTES) + name_bytes)
     free = shutil.disk_usage(out.parent).free
     if need > free:
         kind = "Parquet" if parquet else "CSV"
@@ -47,8 +50,13 @@ def check_disk(out: Path, scn: Scenario) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from orbitdc.sweep import shards
+
     out = table_output(args)
     scn = load_scenario(args)
+    distributed.workers(args)  # (checked before any work)
+    if shards.wanted(scn, args.distributed):
+        return _sharded(args, scn, out)
     if out is not None:
         check_disk(out, scn)
     sim = Simulation(scn)
@@ -63,4 +71,48 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar:
             bar.close()
+    return 0
+
+
+def _sharded(args: argparse.Namespace, scn: Scenario, out: Path | None) -> int:
+    """The run in shards on Dask (:mod:`orbitdc.physics.shard_telemetry`), each writing its
+    part in a temporary folder beside the output (or the system's, for standard output),
+    then the parts merged instant by instant into the output."""
+    import tempfile
+
+    from orbitdc.physics import shard_telemetry
+    from orbitdc.physics.atomic import atomic_open, discard, temporary_beside
+    from orbitdc.sweep import shards
+
+    suffix = ".parquet" if out is not None and out.suffix.lower() == ".parquet" else ".csv"
+    if out is not None:
+        check_disk(out, scn, copies=2)
+        folder = temporary_beside(out, ".shards", folder=True)
+    else:
+        folder = Path(tempfile.mkdtemp(prefix="orbitdc-telemetry-"))
+    n_time = n_steps(scn.duration_s, scn.step_s)
+    try:
+        bar = progress_bar(args, scn, f"{NAME} (shards)")
+        try:
+            parts = shards.telemetry_parts(scn, (args.start, args.duration, args.step),
+                                           str(folder), suffix,
+                                           workers=distributed.workers(args),
+                                           scheduler=args.scheduler, progress=bar)
+        finally:
+            if bar:
+                bar.close()
+        bar = progress_bar(args, scn, f"{NAME} (merge)")
+        try:
+            if suffix == ".parquet":
+                shard_telemetry.merge_parquet(out, parts, n_time, scn.n_sat, bar)
+            elif out is None:
+                shard_telemetry.merge_csv(sys.stdout, parts, n_time, bar)
+            else:
+                with atomic_open(out, "w", newline="", encoding="utf-8") as f:
+                    shard_telemetry.merge_csv(f, parts, n_time, bar)
+        finally:
+            if bar:
+                bar.close()
+    finally:
+        discard(folder)
     return 0

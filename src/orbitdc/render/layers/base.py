@@ -59,6 +59,10 @@ class Layer:
     def set_timeline(self, timeline: Timeline) -> None:
         """A new Timeline (before the first ``show`` of its states); the selection is reset."""
 
+    def prepare(self, state: State) -> None:
+        """Before :meth:`show` and off the GUI thread (the prefetcher's): derive what
+        ``show`` will need from ``state`` into ``state.derived`` — thread-safe, no OpenGL."""
+
     def show(self, state: State) -> None:
         """Move to ``state``'s instant (the frame nodes are already turned)."""
 
@@ -83,3 +87,10 @@ def sun_unit(state: State) -> np.ndarray:
 def sun_ecef(state: State) -> np.ndarray:
     """Unit vector toward the Sun, Earth-fixed axes (TEME turned by GMST)."""
     return rot_z(state.gmst_rad) @ sun_unit(state)
+
+
+def prepare_all(layers: dict[str, Layer], state: State) -> None:
+    """Every layer's :meth:`Layer.prepare` for ``state`` (off the GUI thread, before the
+    globe shows it: ``StatePrefetcher(prepare=partial(prepare_all, globe.layers))``)."""
+    for layer in list(layers.values()):
+        layer.prepare(state)

@@ -79,6 +79,8 @@ def test_the_globe_draws_a_density_zoomed_out_and_dots_zoomed_in(
         lay = g.layers["satellites"]
         img = g.render()[..., :3].astype(int)
         assert lay.as_density and lay.density.visible and g.sats._n_drawn == 0
+        legend = g.layers["legend"]
+        assert legend.entries["density"][0].visible  # its legend entry, while a density
         # the shell sits at the fleet's radius (550 km up) and shows gold and shadow cells
         assert lay.density.transform.scale[0] * density.SHELL_RADIUS == pytest.approx(
             1.0 + 550.0 / 6378.137, abs=2e-3)
@@ -98,6 +100,37 @@ def test_the_globe_draws_a_density_zoomed_out_and_dots_zoomed_in(
         g.render()
         assert not lay.as_density and not lay.density.visible
         assert 0 < g.sats._n_drawn <= 100
+        assert not legend.entries["density"][0].visible
+    finally:
+        g.close()
+
+
+def test_a_state_prepared_off_the_gui_thread_shows_the_same(timeline: Timeline,
+                                                            monkeypatch) -> None:
+    """Layer.prepare (the prefetch thread's: positions, norms and cells in one compiled
+    pass) gives show() the arrays it derives itself from a state."""
+    from orbitdc.render.layers.base import prepare_all
+
+    monkeypatch.setattr(satellites, "DENSITY_FROM", 300)
+    vispy_app.use_app("pyside6")
+    g = GlobeScene(size=SIZE, low_res_textures=True)
+    try:
+        g.set_timeline(timeline)
+        lay = g.layers["satellites"]
+        plain = timeline._state_at(1234.0)  # (a new State, nothing derived)
+        g.show_state(plain)
+        mine = (lay.pos_teme.copy(), lay.shown_xyz.copy(), lay.shown_r2.copy())
+        ready = timeline._state_at(1234.0)
+        prepare_all(g.layers, ready)
+        assert "satellites" in ready.derived
+        g.show_state(ready)
+        np.testing.assert_array_equal(lay.pos_teme, mine[0])
+        np.testing.assert_array_equal(lay.shown_xyz, mine[1])
+        np.testing.assert_allclose(lay.shown_r2, mine[2], rtol=1e-6)
+        cells = ready.derived["satellites"][3]
+        expected = density.cell_counts(mine[0], plain.illum > 0.5)
+        np.testing.assert_array_equal(cells[0], expected[0])
+        np.testing.assert_array_equal(cells[1], expected[1])
     finally:
         g.close()
 

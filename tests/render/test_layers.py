@@ -107,12 +107,16 @@ def test_legend_follows_colour_mode_and_its_switch(globe: GlobeScene) -> None:
 def test_legend_entries_by_name(globe: GlobeScene) -> None:
     legend = globe.layers["legend"]
     assert list(legend.entries) == ["sunlit", "penumbra", "umbra", "station", "downlink", "isl"]
+    globe.set_legend_labels({"density": "Cells"})  # (its entry not made: not shown)
+    assert "density" not in legend.entries and legend.entry_label("density") == "Cells"
+    globe.set_legend_labels({"density": "Satellites per sky cell (gold: share sunlit)"})
     globe.set_legend_labels(("Ensoleillé", "Pénombre", "Ombre"))
     assert legend.entry_label("umbra") == "Ombre"
     globe.set_legend_labels({"penumbra": "Half shadow", "isl": "Laser"})
     assert legend.labels == {"sunlit": "Ensoleillé", "penumbra": "Half shadow",
                              "umbra": "Ombre", "station": "Ground station",
-                             "downlink": "Downlink", "isl": "Laser"}
+                             "downlink": "Downlink", "isl": "Laser",
+                             "density": "Satellites per sky cell (gold: share sunlit)"}
     globe.set_legend_labels(("Sunlit", "Penumbra", "Umbra (eclipse)"))
     globe.set_legend_labels({"isl": "Laser link (colour: load)"})
 

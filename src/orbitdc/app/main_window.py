@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -30,6 +30,7 @@ from orbitdc.app.prefetch import StatePrefetcher
 from orbitdc.app.presentation import Presentation
 from orbitdc.app.settings import Settings
 from orbitdc.app.show import Show
+from orbitdc.physics import gc_pause
 from orbitdc.physics.allocator import release_free_memory
 from orbitdc.physics.timebase import format_instant
 from orbitdc.physics.timeline import Timeline
@@ -43,6 +44,7 @@ from orbitdc.widgets.timebar import TimeBar
 
 PANEL_REFRESH_S = 1.0 / 15.0  # panels and inspector at most 15 Hz; the globe every frame
 CLICK_SLOP_PX = 4
+SETTLE_AFTER_MS = 2000  # after a load: its garbage collected, what stays frozen (gc_pause)
 
 
 class MainWindow(QMainWindow):
@@ -168,7 +170,8 @@ class MainWindow(QMainWindow):
         self.globe.set_legend_labels({
             "sunlit": self.tr("Sunlit"), "penumbra": self.tr("Penumbra"),
             "umbra": self.tr("Umbra (eclipse)"), "station": self.tr("Ground station"),
-            "downlink": self.tr("Downlink"), "isl": self.tr("Laser link (colour: load)")})
+            "downlink": self.tr("Downlink"), "isl": self.tr("Laser link (colour: load)"),
+            "density": self.tr("Satellites per sky cell (gold: share sunlit)")})
         self.menus.retranslate()
         if hasattr(self, "show_ctl"):  # (made after the first call)
             self.show_ctl.retranslate()
@@ -248,6 +251,9 @@ class MainWindow(QMainWindow):
         # The old Timeline is gone now; hand back the free heap that the load's transient
         # arrays left behind (see physics.allocator), or each reload adds to the RSS.
         release_free_memory()
+        # Once the window has drawn it: collect the old one's cycles, then keep the new one's
+        # million element sets out of every later collection (physics.gc_pause.settle)
+        QTimer.singleShot(SETTLE_AFTER_MS, gc_pause.settle)
 
     def _on_links_ready(self, tl: Timeline) -> None:
         """The link model has run on the shown Timeline: show it again, keeping time, view and

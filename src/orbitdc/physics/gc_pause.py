@@ -23,3 +23,14 @@ def paused() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+def settle() -> None:
+    """Collect everything once, then keep what is left out of later collections
+    (``gc.freeze``): with a million element sets alive, each full collection walked them all
+    (0.16 s, a visible stall every ~50 s while playing). Objects frozen are still freed when
+    no longer referenced; the next ``settle`` (after the next load) collects their cycles.
+    Call it where collecting is safe (the GUI thread: Qt objects in cycles)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

@@ -92,6 +92,15 @@ def defaults() -> dict[str, float | int | str]:
     return params.defaults(PARAMS)
 
 
+def _per_satellite(values: list, counts: list[int], dtype: type) -> np.ndarray:
+    """One value per group repeated over its satellites, (n_sat,); the same value for all:
+    a read-only broadcast of it (a million satellites of one design: 8 bytes per parameter,
+    not 8 MB)."""
+    if len(set(values)) == 1:
+        return np.broadcast_to(np.asarray(values[0], dtype), (int(sum(counts)),))
+    return np.repeat(np.asarray(values, dtype), counts)
+
+
 class SpacecraftArrays:
     """Per-satellite parameters as arrays of shape (n_sat,), built from one dict per satellite
     group (``groups``: list of (params dict, n_sat))."""
@@ -102,10 +111,10 @@ class SpacecraftArrays:
         for p in PARAMS:
             if p.choices:
                 continue
-            values = np.repeat([float(g[p.name]) for g, _ in groups], counts)
-            setattr(self, p.name, values.astype(np.float64))
-        self.sun_tracking = np.repeat([g["pointing"] == "sun-tracking" for g, _ in groups],
-                                      counts)
+            setattr(self, p.name, _per_satellite([float(g[p.name]) for g, _ in groups],
+                                                 counts, np.float64))
+        self.sun_tracking = _per_satellite([g["pointing"] == "sun-tracking" for g, _ in groups],
+                                           counts, bool)
         self.p_gpu_max_w = self.gpus * self.gpu_power_w
         self.tflops_max = self.gpus * self.gpu_tflops
         with np.errstate(divide="ignore"):

@@ -19,6 +19,9 @@ SHADOW = (0.05, 0.08, 0.20, 0.22)
 # Legend entries by name: (English label, colour), in legend order.
 ILLUMINATION_LEGEND = {"sunlit": ("Sunlit", SUNLIT), "penumbra": ("Penumbra", PENUMBRA),
                        "umbra": ("Umbra (eclipse)", UMBRA)}
+# A fleet drawn as a density (render.density): one legend entry, a cell's colour.
+DENSITY_LEGEND = {"density": ("Satellites per sky cell (gold: share sunlit)",
+                              (0.93, 0.74, 0.25, 0.75))}
 
 # Colour-by modes: (title, colormap, low, high, unit) — low/high map to the colormap's ends.
 QUANTITIES = {

@@ -41,7 +41,7 @@
     </message>
     <message>
         <location filename="../../app/export_actions.py" line="74"/>
-        <location filename="../../app/export_dialog.py" line="283"/>
+        <location filename="../../app/export_dialog.py" line="284"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
@@ -56,248 +56,248 @@
         <translation>des centres de données en orbite, entre soleil et ombre.</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="33"/>
+        <location filename="../../app/menus.py" line="34"/>
         <source>Orbit paths</source>
         <translation>Orbites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="33"/>
+        <location filename="../../app/menus.py" line="34"/>
         <source>Ground track of the selected satellite</source>
         <translation>Trace au sol du satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="34"/>
+        <location filename="../../app/menus.py" line="35"/>
         <source>Earth&apos;s shadow</source>
         <translation>Ombre de la Terre</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="34"/>
+        <location filename="../../app/menus.py" line="35"/>
         <source>Sun direction</source>
         <translation>Direction du Soleil</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="34"/>
+        <location filename="../../app/menus.py" line="35"/>
         <source>Stars</source>
         <translation>Étoiles</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="35"/>
+        <location filename="../../app/menus.py" line="36"/>
         <source>Atmosphere</source>
         <translation>Atmosphère</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="35"/>
+        <location filename="../../app/menus.py" line="36"/>
         <source>Legend</source>
         <translation>Légende</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="36"/>
+        <location filename="../../app/menus.py" line="37"/>
         <source>Ground stations</source>
         <translation>Stations sol</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="36"/>
+        <location filename="../../app/menus.py" line="37"/>
         <source>Station footprints</source>
         <translation>Couverture des stations</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="37"/>
+        <location filename="../../app/menus.py" line="38"/>
         <source>Contact lines</source>
         <translation>Lignes de contact</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="37"/>
+        <location filename="../../app/menus.py" line="38"/>
         <source>Inter-satellite links</source>
         <translation>Liaisons intersatellites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="38"/>
+        <location filename="../../app/menus.py" line="39"/>
         <source>Radiation (protons &gt; 10 MeV)</source>
         <translation>Rayonnement (protons &gt; 10 MeV)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="38"/>
+        <location filename="../../app/menus.py" line="39"/>
         <source>Satellite names</source>
         <translation>Noms des satellites</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="43"/>
+        <location filename="../../app/menus.py" line="44"/>
         <source>Illumination</source>
         <translation>Ensoleillement</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="43"/>
+        <location filename="../../app/menus.py" line="44"/>
         <source>Battery charge</source>
         <translation>État de charge de la batterie</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="44"/>
+        <location filename="../../app/menus.py" line="45"/>
         <source>Electronics temperature</source>
         <translation>Température de l’électronique</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="44"/>
+        <location filename="../../app/menus.py" line="45"/>
         <source>Throughput</source>
         <translation>Débit de calcul</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="45"/>
+        <location filename="../../app/menus.py" line="46"/>
         <source>Proton flux &gt; 10 MeV</source>
         <translation>Flux de protons &gt; 10 MeV</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="210"/>
+        <location filename="../../app/menus.py" line="212"/>
         <source>Open scenario</source>
         <translation>Ouvrir un scénario</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="211"/>
+        <location filename="../../app/menus.py" line="213"/>
         <source>Scenarios (*.toml);;All files (*)</source>
         <translation>Scénarios (*.toml);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="226"/>
+        <location filename="../../app/menus.py" line="228"/>
         <source>File not found: %1</source>
         <translation>Fichier introuvable&#xa0;: %1</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="232"/>
+        <location filename="../../app/menus.py" line="234"/>
         <source>About OrbitDC</source>
         <translation>À propos d’OrbitDC</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="235"/>
+        <location filename="../../app/menus.py" line="238"/>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="236"/>
+        <location filename="../../app/menus.py" line="239"/>
         <source>&amp;View</source>
         <translation>&amp;Affichage</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="237"/>
+        <location filename="../../app/menus.py" line="240"/>
         <source>&amp;Help</source>
         <translation>Aid&amp;e</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="238"/>
+        <location filename="../../app/menus.py" line="241"/>
         <source>&amp;Open scenario…</source>
         <translation>&amp;Ouvrir un scénario…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="239"/>
+        <location filename="../../app/menus.py" line="242"/>
         <source>Open &amp;recent</source>
         <translation>Scénarios &amp;récents</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="240"/>
+        <location filename="../../app/menus.py" line="243"/>
         <source>&amp;Presets</source>
         <translation>Scénarios &amp;prédéfinis</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="241"/>
+        <location filename="../../app/menus.py" line="244"/>
         <source>Open &amp;trade study…</source>
         <translation>Ouvrir une étude de co&amp;mpromis…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="242"/>
+        <location filename="../../app/menus.py" line="245"/>
         <source>R&amp;un trade study…</source>
         <translation>&amp;Lancer une étude de compromis…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="243"/>
+        <location filename="../../app/menus.py" line="246"/>
         <source>Export &amp;animation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="244"/>
+        <location filename="../../app/menus.py" line="247"/>
         <source>Export te&amp;lemetry (CSV, Parquet)…</source>
         <translation>Exporter la &amp;télémétrie (CSV, Parquet)…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="245"/>
+        <location filename="../../app/menus.py" line="248"/>
         <source>Export &amp;chart…</source>
         <translation>Exporter un &amp;graphique…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="246"/>
+        <location filename="../../app/menus.py" line="249"/>
         <source>&amp;Screenshot…</source>
         <translation>&amp;Capture d’écran…</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="247"/>
+        <location filename="../../app/menus.py" line="250"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="248"/>
+        <location filename="../../app/menus.py" line="251"/>
         <source>&amp;Layers</source>
         <translation>&amp;Calques</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="251"/>
-        <location filename="../../app/menus.py" line="256"/>
+        <location filename="../../app/menus.py" line="254"/>
+        <location filename="../../app/menus.py" line="259"/>
         <source>&amp;Colour satellites by</source>
         <translation>C&amp;olorer les satellites selon</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="258"/>
+        <location filename="../../app/menus.py" line="261"/>
         <source>&amp;Frame</source>
         <translation>&amp;Référentiel</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="259"/>
+        <location filename="../../app/menus.py" line="262"/>
         <source>Inertial (stars fixed, Earth turns)</source>
         <translation>Inertiel (étoiles fixes, la Terre tourne)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="260"/>
+        <location filename="../../app/menus.py" line="263"/>
         <source>Earth-fixed (Earth still, Sun moves)</source>
         <translation>Lié à la Terre (Terre immobile, le Soleil se déplace)</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="261"/>
+        <location filename="../../app/menus.py" line="264"/>
         <source>&amp;Reset view</source>
         <translation>Réinitialiser la &amp;vue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="262"/>
+        <location filename="../../app/menus.py" line="265"/>
         <source>F&amp;ollow selected satellite</source>
         <translation>&amp;Suivre le satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="263"/>
+        <location filename="../../app/menus.py" line="266"/>
         <source>&amp;Panels</source>
         <translation>&amp;Panneaux</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="264"/>
+        <location filename="../../app/menus.py" line="267"/>
         <source>F&amp;ull screen</source>
         <translation>P&amp;lein écran</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="265"/>
+        <location filename="../../app/menus.py" line="268"/>
         <source>&amp;Presentation mode</source>
         <translation>&amp;Mode présentation</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="266"/>
+        <location filename="../../app/menus.py" line="269"/>
         <source>Presentation mode s&amp;hows</source>
         <translation>Le mode présentation a&amp;ffiche</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="269"/>
+        <location filename="../../app/menus.py" line="272"/>
         <source>The inspector, in large type</source>
         <translation>L’inspecteur, en grands caractères</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="270"/>
+        <location filename="../../app/menus.py" line="273"/>
         <source>Lan&amp;guage</source>
         <translation>Lan&amp;gue</translation>
     </message>
     <message>
-        <location filename="../../app/menus.py" line="273"/>
+        <location filename="../../app/menus.py" line="276"/>
         <source>&amp;About OrbitDC</source>
         <translation>À &amp;propos d’OrbitDC</translation>
     </message>
@@ -332,28 +332,28 @@
         <translation>il y a %1</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="283"/>
+        <location filename="../../app/export_dialog.py" line="284"/>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="292"/>
+        <location filename="../../app/export_dialog.py" line="293"/>
         <source>Exporting… about %1 s left</source>
         <translation>Export en cours… environ %1 s restantes</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="312"/>
-        <location filename="../../app/export_dialog.py" line="323"/>
+        <location filename="../../app/export_dialog.py" line="313"/>
+        <location filename="../../app/export_dialog.py" line="324"/>
         <source>Export animation</source>
         <translation>Exporter une animation</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="324"/>
+        <location filename="../../app/export_dialog.py" line="325"/>
         <source>Exported %1 frames (%2 × %3, %4 s) to:</source>
         <translation>%1 images exportées (%2 × %3, %4&#xa0;s) dans&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../app/export_dialog.py" line="330"/>
+        <location filename="../../app/export_dialog.py" line="331"/>
         <source>Show in folder</source>
         <translation>Afficher dans le dossier</translation>
     </message>
@@ -503,57 +503,57 @@
         <translation>%1 satellites · %2 affichés</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="175"/>
+        <location filename="../../app/filters.py" line="182"/>
         <source>Isolate “%1”</source>
         <translation>Isoler «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="178"/>
+        <location filename="../../app/filters.py" line="185"/>
         <source>Undo isolate</source>
         <translation>Annuler l’isolement</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="181"/>
+        <location filename="../../app/filters.py" line="188"/>
         <source>Show all satellites</source>
         <translation>Afficher tous les satellites</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="186"/>
+        <location filename="../../app/filters.py" line="193"/>
         <source>&amp;Edit</source>
         <translation>É&amp;dition</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="187"/>
+        <location filename="../../app/filters.py" line="194"/>
         <source>&amp;Find satellite…</source>
         <translation>&amp;Rechercher un satellite…</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="188"/>
+        <location filename="../../app/filters.py" line="195"/>
         <source>F&amp;ilter</source>
         <translation>F&amp;iltre</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="189"/>
+        <location filename="../../app/filters.py" line="196"/>
         <source>Filter &amp;bar</source>
         <translation>&amp;Barre de filtres</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="190"/>
+        <location filename="../../app/filters.py" line="197"/>
         <source>Orbit &amp;rings</source>
         <translation>Orbi&amp;tes</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="191"/>
+        <location filename="../../app/filters.py" line="198"/>
         <source>The selected satellite&apos;s plane</source>
         <translation>Le plan du satellite sélectionné</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="192"/>
+        <location filename="../../app/filters.py" line="199"/>
         <source>All planes (up to %1)</source>
         <translation>Tous les plans (%1 au plus)</translation>
     </message>
     <message>
-        <location filename="../../app/filters.py" line="194"/>
+        <location filename="../../app/filters.py" line="201"/>
         <source>Filter bar</source>
         <translation>Barre de filtres</translation>
     </message>
@@ -1629,22 +1629,22 @@
 <context>
     <name>FindSatellite</name>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="79"/>
+        <location filename="../../widgets/find_satellite.py" line="90"/>
         <source>No single satellite matches “%1”.</source>
         <translation>«&#xa0;%1&#xa0;» ne désigne pas un seul satellite.</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="86"/>
+        <location filename="../../widgets/find_satellite.py" line="97"/>
         <source>Find satellite</source>
         <translation>Rechercher un satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="87"/>
+        <location filename="../../widgets/find_satellite.py" line="98"/>
         <source>Part of a satellite&apos;s name:</source>
         <translation>Une partie du nom d’un satellite&#xa0;:</translation>
     </message>
     <message>
-        <location filename="../../widgets/find_satellite.py" line="88"/>
+        <location filename="../../widgets/find_satellite.py" line="99"/>
         <source>e.g. 042</source>
         <translation>p.{NB}ex. 042</translation>
     </message>
@@ -1935,109 +1935,109 @@
 <context>
     <name>LinksPanel</name>
     <message>
-        <location filename="../../widgets/panels/links.py" line="53"/>
+        <location filename="../../widgets/panels/links.py" line="54"/>
         <source>Links</source>
         <translation>Liaisons</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="156"/>
+        <location filename="../../widgets/panels/links.py" line="157"/>
         <source>Downlink</source>
         <translation>Débit descendant</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="159"/>
+        <location filename="../../widgets/panels/links.py" line="160"/>
         <source>Any satellite</source>
         <translation>Tout satellite</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="159"/>
+        <location filename="../../widgets/panels/links.py" line="160"/>
         <source>Clouded out</source>
         <translation>Ciel couvert</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="160"/>
-        <location filename="../../widgets/panels/links.py" line="162"/>
+        <location filename="../../widgets/panels/links.py" line="161"/>
+        <location filename="../../widgets/panels/links.py" line="163"/>
         <source>Backlog</source>
         <translation>En attente à bord</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="161"/>
+        <location filename="../../widgets/panels/links.py" line="162"/>
         <source>Storage</source>
         <translation>Stockage</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="162"/>
+        <location filename="../../widgets/panels/links.py" line="163"/>
         <source>Produced</source>
         <translation>Produit</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="163"/>
+        <location filename="../../widgets/panels/links.py" line="164"/>
         <source>Downlinked</source>
         <translation>Transmis au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="163"/>
+        <location filename="../../widgets/panels/links.py" line="164"/>
         <source>Dropped</source>
         <translation>Perdu</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="164"/>
+        <location filename="../../widgets/panels/links.py" line="165"/>
         <source>Nearest neighbour (min–max)</source>
         <translation>Plus proche voisin (min–max)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="165"/>
+        <location filename="../../widgets/panels/links.py" line="166"/>
         <source>Mean ISL capacity</source>
         <translation>Capacité ISL moyenne</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="242"/>
+        <location filename="../../widgets/panels/links.py" line="243"/>
         <source>Computing ground contacts and links…</source>
         <translation>Calcul des contacts au sol et des liaisons…</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="243"/>
+        <location filename="../../widgets/panels/links.py" line="244"/>
         <source>No ground stations or inter-satellite links in this scenario — add [[ground_station]] or ground_network; see README</source>
         <translation>Aucune station sol ni liaison intersatellite dans ce scénario — ajoutez [[ground_station]] ou ground_network&#xa0;; voir le README</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="174"/>
-        <location filename="../../widgets/panels/links.py" line="176"/>
+        <location filename="../../widgets/panels/links.py" line="175"/>
+        <location filename="../../widgets/panels/links.py" line="177"/>
         <source>Downlink (%1)</source>
         <translation>Débit desc. (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="158"/>
+        <location filename="../../widgets/panels/links.py" line="159"/>
         <source>Selected</source>
         <translation>Sélectionné</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="175"/>
+        <location filename="../../widgets/panels/links.py" line="176"/>
         <source>Backlog (%1)</source>
         <translation>En attente (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="177"/>
+        <location filename="../../widgets/panels/links.py" line="178"/>
         <source>Data (%1)</source>
         <translation>Données (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="178"/>
+        <location filename="../../widgets/panels/links.py" line="179"/>
         <source>Distance (%1)</source>
         <translation>Distance (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="179"/>
+        <location filename="../../widgets/panels/links.py" line="180"/>
         <source>Capacity (%1)</source>
         <translation>Capacité (%1)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="184"/>
+        <location filename="../../widgets/panels/links.py" line="185"/>
         <source>Ground contacts</source>
         <translation>Contacts au sol</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/links.py" line="186"/>
+        <location filename="../../widgets/panels/links.py" line="187"/>
         <source>Inter-satellite links</source>
         <translation>Liaisons intersatellites</translation>
     </message>
@@ -2045,7 +2045,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../app/main_window.py" line="169"/>
+        <location filename="../../app/main_window.py" line="163"/>
         <source>OrbitDC — orbital data centers</source>
         <translation>OrbitDC — centres de données orbitaux</translation>
     </message>
@@ -2080,67 +2080,72 @@
         <translation>Économie</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172"/>
+        <location filename="../../app/main_window.py" line="166"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="165"/>
         <source>Inspector</source>
         <translation>Inspecteur</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="171"/>
+        <location filename="../../app/main_window.py" line="165"/>
         <source>Scenario</source>
         <translation>Scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="172"/>
+        <location filename="../../app/main_window.py" line="166"/>
         <source>Map</source>
         <translation>Carte</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Sunlit</source>
         <translation>Ensoleillé</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="176"/>
+        <location filename="../../app/main_window.py" line="171"/>
         <source>Penumbra</source>
         <translation>Pénombre</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Umbra (eclipse)</source>
         <translation>Ombre (éclipse)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="177"/>
+        <location filename="../../app/main_window.py" line="172"/>
         <source>Ground station</source>
         <translation>Station au sol</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>Downlink</source>
         <translation>Liaison descendante</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="178"/>
+        <location filename="../../app/main_window.py" line="173"/>
         <source>Laser link (colour: load)</source>
         <translation>Liaison laser (couleur : charge)</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="224"/>
+        <location filename="../../app/main_window.py" line="174"/>
+        <source>Satellites per sky cell (gold: share sunlit)</source>
+        <translation>Satellites par case du ciel (or : part au soleil)</translation>
+    </message>
+    <message>
+        <location filename="../../app/main_window.py" line="220"/>
         <source>Cannot open scenario</source>
         <translation>Impossible d’ouvrir le scénario</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="227"/>
+        <location filename="../../app/main_window.py" line="223"/>
         <source>The previous scenario stays loaded.</source>
         <translation>Le scénario précédent reste chargé.</translation>
     </message>
     <message>
-        <location filename="../../app/main_window.py" line="313"/>
+        <location filename="../../app/main_window.py" line="312"/>
         <source>Gold satellites are in sunlight, blue ones in Earth&apos;s shadow; the panels show what that does to power, heat and compute.</source>
         <translation>Les satellites dorés sont ensoleillés, les bleus dans l’ombre de la Terre&#xa0;; les graphiques montrent l’effet sur la puissance, la chaleur et le calcul.</translation>
     </message>
@@ -2168,12 +2173,12 @@
         <translation>Liaisons intersatellites</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotparts.py" line="221"/>
+        <location filename="../../widgets/panels/plotparts.py" line="222"/>
         <source>Time (UTC)</source>
         <translation>Heure (UTC)</translation>
     </message>
     <message>
-        <location filename="../../widgets/panels/plotparts.py" line="234"/>
+        <location filename="../../widgets/panels/plotparts.py" line="235"/>
         <source>Make the panel taller to see: %1</source>
         <translation>Agrandissez le panneau pour voir&#xa0;: %1</translation>
     </message>
@@ -2740,7 +2745,7 @@
 <context>
     <name>w</name>
     <message>
-        <location filename="../../app/menus.py" line="82"/>
+        <location filename="../../app/menus.py" line="84"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>

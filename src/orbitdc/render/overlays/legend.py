@@ -1,8 +1,8 @@
 """The legend overlay (layer key "legend"): in the illumination mode a dot and a label per
-state (entries addressed by name: "sunlit", "penumbra", "umbra"), then, for a Timeline with
-links, a mark and a label per link layer shown ("station", "downlink", "isl"); in the
-colour-by-quantity modes the colour scale. Canvas pixels from the top left, sized by the
-overlay scale."""
+state (entries addressed by name: "sunlit", "penumbra", "umbra"), a square for the cells
+("density") when the fleet is drawn as a density, then, for a Timeline with links, a mark
+and a label per link layer shown ("station", "downlink", "isl"); in the colour-by-quantity
+modes the colour scale. Canvas pixels from the top left, sized by the overlay scale."""
 
 from __future__ import annotations
 
@@ -36,6 +36,8 @@ class LegendOverlay(Layer):
                            in palette.LINK_LEGEND.items()})
         self._texts = {name: entry[0] for name, entry in palette.ILLUMINATION_LEGEND.items()}
         self._texts.update({name: entry[0] for name, entry in palette.LINK_LEGEND.items()})
+        for name, (text, colour) in palette.DENSITY_LEGEND.items():
+            self.marks[name], self._texts[name] = (colour, "square"), text
         self.colorbar = ColorBar(self.parent)
         self.deferred = True
         self._frames_with_data = 0
@@ -44,14 +46,20 @@ class LegendOverlay(Layer):
 
     @property
     def entries(self) -> dict[str, tuple[Any, Any]]:
-        """Entry name → (dot, text) visuals, in legend order; made on first use."""
-        if not self._entries:
-            for name, text in self._texts.items():
-                dot = vscene.visuals.Markers(parent=self.parent)
-                label = fonts.text(self.parent, text, color="white", anchor_x="left")
-                dot.visible = label.visible = False
-                self._entries[name] = (dot, label)
-                self.own(dot, label)
+        """Entry name → (dot, text) visuals, in legend order; made on first use (the
+        density's when first shown: most fleets never need it)."""
+        made = False
+        for name, text in self._texts.items():
+            if name in self._entries or (name in palette.DENSITY_LEGEND
+                                         and name not in self._showing):
+                continue
+            dot = vscene.visuals.Markers(parent=self.parent)
+            label = fonts.text(self.parent, text, color="white", anchor_x="left")
+            dot.visible = label.visible = False
+            self._entries[name] = (dot, label)
+            self.own(dot, label)
+            made = True
+        if made:
             self._place(self._showing)
         return self._entries
 
@@ -71,7 +79,7 @@ class LegendOverlay(Layer):
             if name not in self._texts:
                 raise KeyError(name)
             self._texts[name] = text
-            if self._entries:
+            if name in self._entries:
                 self._entries[name][1].text = text
 
     # --- hooks ----------------------------------------------------------------------------------
@@ -84,7 +92,7 @@ class LegendOverlay(Layer):
         """Stack the shown entries from the top left."""
         u = self._scale
         x, y = 18 * u, 22 * u
-        for k, name in enumerate(shown if self._entries else ()):  # (placed once made)
+        for k, name in enumerate(n for n in shown if n in self._entries):  # (once made)
             dot, text = self._entries[name]
             colour, symbol = self.marks[name]
             dot.set_data(np.array([[x, y + 22 * u * k]], np.float32), face_color=colour,
@@ -92,9 +100,11 @@ class LegendOverlay(Layer):
             text.font_size, text.pos = 10 * u, (x + 14 * u, y + 22 * u * k)
 
     def _shown(self) -> list[str]:
-        """The entries to show now: the illumination states, then the link layers shown
-        (when the Timeline has links)."""
+        """The entries to show now: the illumination states, the density's cells (a fleet
+        drawn as one), then the link layers shown (when the Timeline has links)."""
         names = list(palette.ILLUMINATION_LEGEND)
+        if getattr(self.scene.layers.get("satellites"), "as_density", False):
+            names += list(palette.DENSITY_LEGEND)  # (the fleet drawn as a density)
         tl = self.scene.timeline
         if tl is not None and getattr(tl, "links", None) is not None:
             layers = self.scene.layers

@@ -55,7 +55,14 @@ def _collect_garbage_on_gui_thread(app: QApplication) -> None:
     if getattr(app, "_orbitdc_gc", None) is None:
         from pyqtgraph.util.garbage_collector import GarbageCollector
 
-        app._orbitdc_gc = GarbageCollector(interval=0.5)
+        from orbitdc.physics import gc_pause
+
+        class _Collector(GarbageCollector):
+            def check(self) -> None:  # not while a thread builds a million objects: each
+                if not gc_pause.active():  # full collection walked them all (0.6 s of
+                    super().check()  # the GIL during the million's load)
+
+        app._orbitdc_gc = _Collector(interval=0.5)
 
 
 def _wait_for_load(win) -> str | None:

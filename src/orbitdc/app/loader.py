@@ -26,6 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
+from orbitdc.physics import gc_pause
 from orbitdc.physics import scenario as scenario_mod
 from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
@@ -38,6 +39,7 @@ PREVIEW_S = 3600.0  # the preview's span, at most…
 PREVIEW_HEAD_SAMPLES = 1_000_000  # …and its satellite-instants (88,000 satellites: 11 min)
 SHARDED_SATS = 200_000  # fleets from this size are built in shards on Dask (sweep.shards)
 SHARD_NICE = 10  # the shards' worker processes run at this lower priority
+FREEZE_SATS = 100_000  # scenarios from this size: frozen out of the collector once loaded
 
 
 def _scenario(spec: str, kwargs: dict[str, Any]) -> scenario_mod.Scenario:
@@ -83,6 +85,8 @@ class _Worker(QObject):
     def run(self) -> None:
         try:
             scn = _scenario(self.spec, self.kwargs)
+            if scn.n_sat >= FREEZE_SATS:  # its element sets out of the GUI's collections
+                gc_pause.freeze()  # (until the window settles the heap after the load)
             head = preview_of(scn)
             if head is not None:  # the first hour first: satellites on the globe in seconds
                 preview = Timeline.build(head, links=False)

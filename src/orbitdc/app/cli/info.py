@@ -106,9 +106,10 @@ def fleet_lines(scn: scenario_mod.Scenario, total: GroupStats) -> list[str]:
              f" EFLOPS on average (dense BF16), drawing {mean_w / 1e9:,.3g} GW on average, "
              f"{full_w / 1e9:,.3g} GW at full load"]
     if full_w >= FLEET_LINE_W:
+        years = float(f"{full_w / 1e9 / FILING_GW_PER_YEAR:.2g}")
         lines.append(f"  SpaceX's filing aims at {FILING_GW_PER_YEAR:g} GW of compute launched a "
-                     f"year: this fleet at full load is {full_w / 1e9 / FILING_GW_PER_YEAR:.2g} "
-                     "years of it")
+                     f"year: this fleet at full load is {years:g} year{'' if years == 1 else 's'}"
+                     " of it")
     return lines
 
 

@@ -254,9 +254,13 @@ def test_info_json(capsys) -> None:
     assert (code, stderr) == (0, "")
     doc = json.loads(stdout)
     assert set(doc) == {"scenario", "file", "start", "duration_s", "step_s", "constellations",
-                        "sso_planes", "total", "links"}
+                        "sso_planes", "total", "links", "eclipse_seasons"}
     assert doc["sso_planes"] == [{"name": "Dawn-dusk", "planes": 1, "ltan_first": "18:00",
                                   "ltan_last": "18:00"}]
+    seasons = {row["name"]: row for row in doc["eclipse_seasons"]}
+    assert seasons["Dawn-dusk"]["days_with_eclipse"] < 120  # a season around June only
+    assert seasons["Walker 53°"]["days_with_eclipse"] >= 360
+    assert 15.0 < seasons["Dawn-dusk"]["eclipse_max_min"] < 25.0
     links = {row["name"]: row for row in doc["links"]}
     assert set(links) == set(DEFAULT_CONSTELLATIONS)
     for row in links.values():

@@ -14,20 +14,22 @@ class _Node:
 
 
 def test_paused_turns_the_collector_off_and_back_and_says_so() -> None:
-    assert gc.isenabled() and not gc_pause.active()
-    with gc_pause.paused():
-        assert not gc.isenabled() and gc_pause.active()
-        with gc_pause.paused():  # nested (two loads)
-            assert gc_pause.active()
-        assert gc_pause.active()
-    assert gc.isenabled() and not gc_pause.active()
-    gc.disable()
+    was_on = gc.isenabled()  # (off in a process where the app's timer collects)
+    gc.enable()
     try:
+        assert not gc_pause.active()
+        with gc_pause.paused():
+            assert not gc.isenabled() and gc_pause.active()
+            with gc_pause.paused():  # nested (two loads)
+                assert gc_pause.active()
+            assert gc_pause.active()
+        assert gc.isenabled() and not gc_pause.active()
+        gc.disable()
         with gc_pause.paused():
             pass
         assert not gc.isenabled()  # left as it was
     finally:
-        gc.enable()
+        (gc.enable if was_on else gc.disable)()
 
 
 def test_frozen_cycles_wait_for_settle() -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import write_scenario
 from orbitdc.physics import scenario
-from orbitdc.physics.orbit_altitude import orbit_altitudes
+from orbitdc.physics.orbit_altitude import orbit_altitude_of, orbit_altitudes
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 MU_WGS72 = 398600.8  # km³/s², sgp4's gravity model
@@ -50,3 +50,14 @@ def test_catalogue_satellites_give_perigee_and_apogee(tmp_path: Path) -> None:
         assert alt.apogee_km[k] == pytest.approx(a * (1 + e) - R_WGS72, abs=2.0)
     assert 340 < alt.perigee_km[0] < alt.apogee_km[0] < 360  # the ISS in 2008
     assert alt.perigee_km[1] < 2000 and alt.apogee_km[1] > 38000  # Molniya
+
+
+def test_one_satellites_altitudes_are_the_fleets_row() -> None:
+    scn = scenario.load("default", duration="1h")
+    fleet = orbit_altitudes(scn)
+    for i in (0, 1, scn.n_sat // 2, scn.n_sat - 1):
+        one = orbit_altitude_of(scn, i)
+        np.testing.assert_array_equal(one, (fleet.nominal_km[i], fleet.perigee_km[i],
+                                            fleet.apogee_km[i]))
+    with pytest.raises(IndexError):
+        orbit_altitude_of(scn, scn.n_sat)

@@ -45,8 +45,8 @@ def groups(satrecs: Sequence[Satrec]) -> list[np.ndarray]:
     The same satellites as the last call (the run's, for each satellite shown on its own:
     ~1 s at 88,000) give the same answer at once."""
     last = _LAST[0]
-    if last is not None and last[1] == MIN_GROUP and len(last[0]) == len(satrecs) and all(
-            a is b for a, b in zip(last[0], satrecs, strict=True)):
+    if last is not None and last[1] == MIN_GROUP and len(last[0]) == len(satrecs) and (
+            last[0] == list(satrecs)):  # (one C loop; element sets compare by identity)
         return [g.copy() for g in last[2]]
     found = _groups(satrecs)
     _LAST[0] = (list(satrecs), MIN_GROUP, found)
@@ -96,27 +96,30 @@ class PlaneShare:
         self.compiled = compiled  # the numba kernel (big runs) or numpy (no numba to import)
         refs = [satrecs[int(g[0])] for g in group_rows]
         if subset is not None:
-            where = {int(f): k for k, f in enumerate(subset)}
-            kept = [(k, g[[int(f) in where for f in g]]) for k, g in enumerate(group_rows)]
+            subset = np.asarray(subset, np.intp)
+            chosen = np.full(len(satrecs), -1, np.intp)  # whole-run index → row of the subset
+            chosen[subset] = np.arange(subset.size)
+            kept = [(k, g[chosen[g] >= 0]) for k, g in enumerate(group_rows)]
             kept = [(k, g) for k, g in kept if g.size]
             refs = [refs[k] for k, _ in kept]
             group_rows = [g for _, g in kept]
         self.rows = np.concatenate(group_rows)  # the satellites served, group after group
         if subset is not None:
-            self.rows = np.array([where[int(f)] for f in self.rows], np.intp)
+            self.rows = chosen[self.rows]
         self.refs = SatrecArray(refs)
         self.plane = np.concatenate([np.full(g.size, k, np.intp)
                                      for k, g in enumerate(group_rows)])
-        tau, turn = [], []
-        for g, ref in zip(group_rows, refs, strict=True):
-            rate = ref.mdot + ref.argpdot  # rad/min: the argument of latitude's
-            dm = np.array([satrecs[int(i)].mo for i in g]) - ref.mo
-            dm = (dm + math.pi) % (2.0 * math.pi) - math.pi  # the nearer way round
-            t_min = dm / rate
-            tau.append(t_min * 60.0)
-            turn.append(-ref.nodedot * t_min)
-        self.tau_s = np.concatenate(tau)
-        angle = np.concatenate(turn)
+        # each satellite's lead on its reference, in one pass (no loop over satellites)
+        served = np.concatenate(group_rows).tolist()
+        mo = np.fromiter(map(attrgetter("mo"), map(satrecs.__getitem__, served)), np.float64,
+                         len(served))
+        rate = np.array([ref.mdot + ref.argpdot for ref in refs])[self.plane]  # rad/min: the
+        # argument of latitude's
+        dm = mo - np.array([ref.mo for ref in refs])[self.plane]
+        dm = (dm + math.pi) % (2.0 * math.pi) - math.pi  # the nearer way round
+        t_min = dm / rate
+        self.tau_s = t_min * 60.0
+        angle = -np.array([ref.nodedot for ref in refs])[self.plane] * t_min
         self.cos_turn, self.sin_turn = np.cos(angle), np.sin(angle)
         self.reach_s = float(np.abs(self.tau_s).max(initial=0.0))
         # t = 0 s: the first reference's epoch; grid points at whole multiples of GRID_S from

@@ -27,7 +27,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from orbitdc.physics import frames
-from orbitdc.physics.orbit_altitude import OrbitAltitudes, orbit_altitudes
+from orbitdc.physics.orbit_altitude import orbit_altitude_of
 from orbitdc.physics.plant import LIMIT_POWER, LIMIT_THERMAL
 from orbitdc.physics.timeline import State, Timeline
 from orbitdc.viewstate import ViewState
@@ -87,7 +87,6 @@ class Inspector(QWidget):
         layout.addLayout(form)
         layout.addStretch(1)
         self._groups: tuple[Timeline, np.ndarray] | None = None
-        self._orbits: tuple[Timeline, OrbitAltitudes] | None = None
         self._shown: tuple[Timeline, int, float] | None = None  # what show_satellite showed
         self._view: ViewState | None = None
         self._tl: Timeline | None = None  # the bound view's timeline
@@ -266,12 +265,8 @@ class Inspector(QWidget):
 
     def _altitude(self, tl: Timeline, index: int, alt_km: float) -> str:
         """"560.1 km (shell 550 km)": above the ellipsoid, then the orbit's altitude."""
-        if self._orbits is None or self._orbits[0] is not tl:
-            self._orbits = (tl, orbit_altitudes(tl.scenario))
-        orbit = self._orbits[1]
+        nominal, low, high = orbit_altitude_of(tl.scenario, index)
         now = f"{number(alt_km, 1)}{NBSP}km"
-        nominal = float(orbit.nominal_km[index])
-        low, high = float(orbit.perigee_km[index]), float(orbit.apogee_km[index])
         if np.isfinite(nominal):
             text = self.tr("%1 (shell %2)").replace("%2", f"{_compact(nominal)}{NBSP}km")
         elif high - low < CIRCULAR_KM:

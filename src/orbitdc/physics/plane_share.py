@@ -144,14 +144,11 @@ class PlaneShare:
         g0_index = round(g0 / GRID_S)  # (the fraction is taken from the origin: the same
         # numbers wherever the grid starts, e.g. for a shard of the fleet whose reach differs)
         if self.compiled:  # numba: imported when needed
-            from orbitdc.physics.plane_share_kernel import interpolate, interpolate_positions
+            from orbitdc.physics.plane_share_kernel import interpolate
 
-            args = (rg, vg, eg, g0_index, GRID_S, t_s, self.rows, self.plane, self.tau_s,
-                    self.cos_turn, self.sin_turn, e, r)
-            if v is None:
-                interpolate_positions(*args)
-            else:
-                interpolate(*args, v)
+            interpolate(rg, vg, eg, g0_index, GRID_S, t_s, self.rows, self.plane, self.tau_s,
+                        self.cos_turn, self.sin_turn, e, r,
+                        np.empty((0, 1, 3)) if v is None else v)
             return
         # numpy, the same arithmetic (a small run, or one instant: no numba to import before
         # the window's first frame)

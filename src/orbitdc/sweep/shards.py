@@ -1,11 +1,12 @@
 """A run too big for one process, split by satellites into shards (:mod:`physics.shard`) that
 run as Dask tasks on the trade studies' engine (:mod:`engine`: a local cluster with one worker
 process per core by default, or a running scheduler), then put back together into the
-summary ``orbitdc info`` prints (the same numbers as the run built in one process), or into
-a Timeline whose replay arrays stay on disk (:func:`timeline`: the app, for a big fleet).
+summary ``orbitdc info`` and ``cost`` print (the same numbers as the run built in one
+process), into a Timeline whose replay arrays stay on disk (:func:`timeline`: ``export`` and
+the app), or into telemetry parts merged by ``simulate`` (:func:`telemetry_parts`).
 
-Used by ``orbitdc info`` with ``--distributed``, and without it from ``DISTRIBUTED_SATS``
-satellites (a scenario without ground stations or laser links: those are not sharded yet).
+Used with ``--distributed``, and without it from ``DISTRIBUTED_SATS`` satellites (a scenario
+without ground stations or laser links: their link model couples the satellites).
 """
 
 from __future__ import annotations

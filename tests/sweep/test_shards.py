@@ -14,6 +14,7 @@ import pytest
 from helpers import write_scenario
 from orbitdc.app.cli import main
 from orbitdc.physics import scenario, shard, simulation
+from orbitdc.physics.errors import ScenarioError
 from orbitdc.physics.timeline import Timeline
 from orbitdc.sweep import shards
 
@@ -153,3 +154,15 @@ def test_export_in_shards_draws_the_same_frames(path: Path, tmp_path: Path,
 
     gc.collect()  # (the Timeline's cycles)
     assert not list((tmp_path / "tmp").glob("orbitdc-replay-*"))  # removed
+
+
+def test_a_timeline_too_big_for_the_disk_is_refused_first(path: Path, tmp_path: Path,
+                                                          monkeypatch) -> None:
+    import shutil
+    from collections import namedtuple
+
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage(10**6, 10**6 - 100, 100))
+    scn = scenario.load(path)
+    with pytest.raises(ScenarioError, match=r"replay arrays take .* free in"):
+        shards.timeline(scn, (None, None, None), str(tmp_path), workers=1)

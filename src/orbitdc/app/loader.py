@@ -135,7 +135,7 @@ class _Worker(QObject):
         span = tuple(self.kwargs.get(k) for k in ("start", "duration", "step"))
         try:
             tl = shards.timeline(scn, span, folder, progress=self._progress, nice=SHARD_NICE)
-        except _CancelledError:
+        except (_CancelledError, ScenarioError):  # (ScenarioError: no room for its arrays)
             shutil.rmtree(folder, ignore_errors=True)
             raise
         except Exception:  # no cluster here (ports, processes): one process, as before

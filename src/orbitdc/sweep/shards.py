@@ -81,7 +81,21 @@ def timeline(scn: Scenario, span: tuple[str | None, str | None, str | None], fol
              nice: int = 0) -> Timeline:
     """Build ``scn``'s Timeline in shards on Dask, its replay arrays written to ``folder``
     (on a shared file system for a remote ``scheduler``) and read from there as needed.
-    ``nice``: the workers' priority lowered by this much (a window stays responsive)."""
+    ``nice``: the workers' priority lowered by this much (a window stays responsive).
+    ScenarioError first if the arrays would not fit in the folder's free space."""
+    import shutil
+
+    from orbitdc.physics import replay_store
+    from orbitdc.physics.budget import format_bytes
+    from orbitdc.physics.timebase import n_steps
+
+    need = (n_steps(scn.duration_s, scn.step_s) * scn.n_sat
+            * sum(np.dtype(t).itemsize for t in replay_store.FIELDS.values()))
+    free = shutil.disk_usage(folder).free
+    if need > free:
+        raise ScenarioError(scn.path, f"its replay arrays take {format_bytes(need)} on disk, "
+                            f"{format_bytes(free)} free in {folder}; expected fewer "
+                            "satellites, a longer step or a shorter duration")
     parts, _ = _run(scn, span, workers, scheduler, shards, progress, (folder, nice))
     return Timeline.from_shards(scn, folder, parts)
 

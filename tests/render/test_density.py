@@ -112,6 +112,7 @@ def test_a_state_prepared_off_the_gui_thread_shows_the_same(timeline: Timeline,
     from orbitdc.render.layers.base import prepare_all
 
     monkeypatch.setattr(satellites, "DENSITY_FROM", 300)
+    monkeypatch.setattr(satellites, "PREPARE_FROM", 300)
     vispy_app.use_app("pyside6")
     g = GlobeScene(size=SIZE, low_res_textures=True)
     try:

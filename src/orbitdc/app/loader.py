@@ -86,7 +86,7 @@ class _Worker(QObject):
         try:
             scn = _scenario(self.spec, self.kwargs)
             if scn.n_sat >= FREEZE_SATS:  # its element sets out of the GUI's collections
-                gc_pause.freeze()  # (until the window settles the heap after the load)
+                gc_pause.freeze()  # (the window settles the heap when another replaces it)
             head = preview_of(scn)
             if head is not None:  # the first hour first: satellites on the globe in seconds
                 preview = Timeline.build(head, links=False)

@@ -52,6 +52,7 @@ HIDDEN_BELOW = 0.998  # Earth radii: a dot whose line of sight passes closer to 
 DENSITY_FROM = 200_000  # satellites shown from which the fleet may be drawn as a density
 DOT_BUDGET = 150_000  # dots drawn at most one by one (llvmpipe: ~0.35 µs a point); beyond, the
 # density
+PREPARE_FROM = 20_000  # satellites from which a state's arrays are prepared off the GUI thread
 SAMPLE_EVERY = 8  # zoomed out on a big fleet: the dots in view estimated on every 8th…
 SURE_FACTOR = 2.0  # …and drawn as a density without counting them all above 2× DOT_BUDGET
 VIEW_MARGIN = 1.15  # the view cone's half-angle, × that of the view's diagonal
@@ -110,11 +111,11 @@ class SatellitesLayer(Layer):
         beforehand (thread-safe, no OpenGL: the prefetch thread, beside the frame being
         drawn): positions in Earth radii, their coordinates and squared norms, the density's
         cells; and the colour mode's quantity read once."""
-        if self.filter.active:
+        n = len(state.r_teme_km)
+        if self.filter.active or n < PREPARE_FROM:  # (a small fleet: no numba to import)
             return
         if self.scene.color_mode in _STORED:
             getattr(state, _STORED[self.scene.color_mode])
-        n = len(state.r_teme_km)
         state.derived[self.key] = place(state.r_teme_km, EARTH_RADIUS_KM, state.illum,
                                         n >= DENSITY_FROM)
 

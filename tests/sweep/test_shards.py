@@ -103,6 +103,10 @@ def test_timeline_built_in_shards_on_two_workers_is_the_whole_one(path: Path,
         assert getattr(tl, name).shape == getattr(whole, name).shape
         for k in range(whole.n_time):
             np.testing.assert_array_equal(getattr(tl, name)[k], getattr(whole, name)[k])
+        for j in (0, 13, 14, 27, 28, 41):  # each side of each shard's edge
+            assert getattr(tl, name)[5, j] == getattr(whole, name)[5, j]
+            st = tl.state_at(777.0)
+            assert st.of("soc", j) == whole.state_at(777.0).soc[j]
     for name, values in whole.totals.items():
         np.testing.assert_allclose(tl.totals[name], values, rtol=1e-12, err_msg=name)
     assert [r.as_dict() for r in tl.summary] == [r.as_dict() for r in whole.summary]

@@ -68,11 +68,17 @@ class ShardedArray:
         self.maps = [np.load(shard_path(folder, field, a, b), mmap_mode="r")
                      for a, b in sorted(ranges)]
         self.shape = (self.maps[0].shape[0], sum(m.shape[1] for m in self.maps))
+        self._stops = np.cumsum([m.shape[1] for m in self.maps])  # each shard's last + 1
 
-    def __getitem__(self, k: int) -> np.ndarray:
-        if not isinstance(k, (int, np.integer)):
-            raise TypeError("a ShardedArray is read one instant at a time: a[k]")
-        return np.concatenate([m[k] for m in self.maps])
+    def __getitem__(self, key: int | tuple[int, int]) -> np.ndarray:
+        """``a[k]``: instant k, (n_sat,); ``a[k, j]``: satellite j at instant k."""
+        if isinstance(key, tuple):
+            k, j = (int(v) for v in key)
+            s = int(np.searchsorted(self._stops, j, side="right"))
+            return self.maps[s][k, j - (self._stops[s - 1] if s else 0)]
+        if not isinstance(key, (int, np.integer)):
+            raise TypeError("a ShardedArray is read an instant at a time: a[k] or a[k, j]")
+        return np.concatenate([m[key] for m in self.maps])
 
     def __len__(self) -> int:
         return self.shape[0]

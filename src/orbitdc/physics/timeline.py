@@ -32,8 +32,7 @@ from orbitdc.physics.simulation import Block, ProgressFn, Simulation
 from orbitdc.physics.spacecraft import SpacecraftArrays
 from orbitdc.physics.state import State, frozen
 from orbitdc.physics.summary import GroupStats, SummaryAccumulator
-from orbitdc.physics.sun import solar_flux_w_m2, sun_teme_km
-from orbitdc.physics.sunlight import components
+from orbitdc.physics.sun import sun_teme_km
 from orbitdc.physics.timebase import n_steps, sgp4_date
 
 if TYPE_CHECKING:
@@ -183,12 +182,21 @@ class Timeline:
     def span_s(self) -> float:
         return float(self.offset_s[-1])
 
-    def _interp(self, arr: np.ndarray, offset_s: float) -> np.ndarray:
+    def _at(self, offset_s: float) -> tuple[int, int, float]:
+        """The stored instants around ``offset_s`` and the weight of the second."""
         x = np.clip(offset_s / self.sim.grid.step_s, 0.0, self.n_time - 1)
         k0 = min(int(np.floor(x)), self.n_time - 1)
-        k1 = min(k0 + 1, self.n_time - 1)
-        w = x - k0
+        return k0, min(k0 + 1, self.n_time - 1), x - k0
+
+    def _interp(self, arr: np.ndarray, offset_s: float) -> np.ndarray:
+        k0, k1, w = self._at(offset_s)
         a0, a1 = arr[k0].astype(np.float64), arr[k1].astype(np.float64)
+        return a0 + w * (a1 - a0)
+
+    def interp_one(self, arr: np.ndarray | ShardedArray, offset_s: float, index: int) -> float:
+        """:meth:`_interp` of one satellite (column ``index``)."""
+        k0, k1, w = self._at(offset_s)
+        a0, a1 = float(arr[k0, index]), float(arr[k1, index])
         return a0 + w * (a1 - a0)
 
     def state_at(self, offset_s: float) -> State:
@@ -216,25 +224,6 @@ class Timeline:
             frozen(a)
         return State(offset_s, float(frames.gmst_rad(t)), r_teme, sun[0], illum,
                      weakref.ref(self), bad)
-
-    def velocities_at(self, offset_s: float, index: int | None = None) -> np.ndarray:
-        """TEME velocities (km/s) at ``offset_s``: every satellite's (n_sat, 3), or one's (3,)
-        by its own SGP4 (the planes' shared satellites: within ~1 mm/s of theirs)."""
-        jd, fr = sgp4_date(self.sim.grid.at(float(offset_s)))
-        if index is not None:
-            return self.sim.sats.one(int(index), jd, fr)[2][0]
-        return self.sim.sats.sgp4(jd.reshape(1), fr.reshape(1))[2][:, 0, :]
-
-    def solar_power_at(self, state: State) -> np.ndarray:
-        """Every satellite's solar power at ``state``'s instant, W (n_sat,): the run's
-        sunlight model (its illumination agrees with ``state.illum`` to ~1e-14)."""
-        sun = state.sun_teme_km[None]
-        flux = solar_flux_w_m2(np.linalg.norm(sun, axis=1))
-        light = self.sim.sunlight(components(state.r_teme_km[None]), sun, flux,
-                                  np.array([state.offset_s]), environment=False)
-        p_solar = light.p_solar_w[0]
-        p_solar[state.failed] = 0.0
-        return p_solar
 
     def track(self, index: int, offsets_s: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Positions of one satellite at several instants (seconds since start, any values):

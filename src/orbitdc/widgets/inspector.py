@@ -172,7 +172,7 @@ class Inspector(QWidget):
         def at(arr: np.ndarray) -> float:
             return float(np.interp(t, block.offset_s, arr[:, 0]))
 
-        _lat, _lon, alt = frames.geodetic(st.r_ecef_km[index])
+        _lat, _lon, alt = frames.geodetic(st.of("r_ecef_km", index))
         h = np.cross(st.r_teme_km[index], st.velocity_of(index))
         inc = float(np.degrees(np.arccos(h[2] / np.linalg.norm(h))))
         p_batt = at(block.p_batt_w)
@@ -185,16 +185,17 @@ class Inspector(QWidget):
             "inclination": f"{number(inc, 2)}°",
             "beta": f"{number(st.beta_at(index), 1, signed=True)}°",
             "illumination": self._illumination(float(st.illum[index])),
-            "solar": format_power(float(st.p_solar_w[index])),
+            "solar": format_power(st.solar_power_of(index)),
             "load": format_power(at(block.p_load_w)),
-            "soc": self._battery(float(st.soc[index]), p_batt, float(sc.battery_min_soc[index]),
-                                 float(sc.battery_wh[index])),
+            "soc": self._battery(float(st.of("soc", index)), p_batt,
+                                 float(sc.battery_min_soc[index]), float(sc.battery_wh[index])),
             "temp_elec": self.tr("%1 °C (max %2 °C)")
-                .replace("%1", number(st.temp_elec_c[index], 1))
+                .replace("%1", number(st.of("temp_elec_c", index), 1))
                 .replace("%2", _compact(sc.electronics_max_temp_c[index])),
             "temp_rad": f"{number(at(block.temp_rad_c), 1)}{NBSP}°C",
-            "throughput": self._throughput(float(st.tflops[index]),
-                                           float(st.utilisation[index]), int(block.limit[k, 0])),
+            "throughput": self._throughput(float(st.of("tflops", index)),
+                                           float(st.of("utilisation", index)),
+                                           int(block.limit[k, 0])),
         }
         v["eclipse_entry"], v["eclipse_exit"] = self._eclipse(tl, index, t)
         v.update(radiation_values(tl, index, st))

@@ -90,7 +90,7 @@ def dose_so_far_rad(tl: Timeline, index: int, offset_s: float) -> float:
 def radiation_values(tl: Timeline, index: int, state: State) -> dict[str, str]:
     """Texts of :data:`ROWS` for satellite ``index`` in ``state``."""
     flux_s, dose_s = _solar_of(tl)
-    r = state.r_ecef_km[index:index + 1]
+    r = np.asarray(state.of("r_ecef_km", index))[None]
     shielding_mm = float(tl.spacecraft.shielding_mm_al[index])
     try:
         flux = float(proton_flux_at(r, flux_s)[0])

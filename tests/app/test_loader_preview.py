@@ -104,7 +104,7 @@ def test_a_held_load_starts_without_a_frame(qtbot, tmp_path: Path) -> None:
 
 def test_a_big_fleet_is_built_in_shards_on_dask_behind_the_window(
         new_window, qtbot, tmp_path: Path, monkeypatch) -> None:
-    """From SHARDED_SATS satellites the whole run is built in shards on a local Dask cluster:
+    """From DISTRIBUTED_SATS satellites the whole run is built in shards on a local Dask cluster:
     its replay arrays stay on disk in a temporary folder (gone with the Timeline) and show
     the same states as the run built in the window's process."""
     import gc
@@ -112,7 +112,9 @@ def test_a_big_fleet_is_built_in_shards_on_dask_behind_the_window(
     from orbitdc.physics.replay_store import ShardedArray
 
     monkeypatch.setattr(loader, "PREVIEW_SAMPLES", 10_000)
-    monkeypatch.setattr(loader, "SHARDED_SATS", 50)
+    from orbitdc.sweep import shards
+
+    monkeypatch.setattr(shards, "DISTRIBUTED_SATS", 50)
     path = write_scenario(tmp_path, BODY, duration="6h", step="60s")
     seen: list[Timeline] = []
     new_window.timeline_changed.connect(seen.append)

@@ -8,20 +8,17 @@ a new load or closing abandons the second phase. A big run (more than ``PREVIEW_
 satellite-instants: 88,000 satellites over a day take ~30 s) is shown first over its first
 ``PREVIEW_S`` or fewer instants (``loaded`` twice: the preview, then the whole run, which keeps
 the time and the view), so that its satellites appear within seconds. A fleet of
-``SHARDED_SATS`` or more is then built in shards on a local Dask cluster, its replay arrays
-kept on disk (:func:`orbitdc.sweep.shards.timeline`): the window's process stays light and
-free while it builds.
+``sweep.shards.DISTRIBUTED_SATS`` or more is then built in shards on a local Dask cluster,
+its replay arrays kept on disk (:func:`orbitdc.sweep.shards.timeline`): the window's process
+stays light and free while it builds.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import shutil
 import sys
-import tempfile
 import threading
 import traceback
-import weakref
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
@@ -37,7 +34,6 @@ START_WAIT_S = 1.0  # a load held for the window's first frame starts after this
 PREVIEW_SAMPLES = 20_000_000  # satellite-instants above which the first hour is shown first
 PREVIEW_S = 3600.0  # the preview's span, at most…
 PREVIEW_HEAD_SAMPLES = 1_000_000  # …and its satellite-instants (88,000 satellites: 11 min)
-SHARDED_SATS = 200_000  # fleets from this size are built in shards on Dask (sweep.shards)
 SHARD_NICE = 10  # the shards' worker processes run at this lower priority
 FREEZE_SATS = 100_000  # scenarios from this size: frozen out of the collector once loaded
 
@@ -123,37 +119,26 @@ class _Worker(QObject):
         self.ended.emit()
 
     def _build(self, scn: scenario_mod.Scenario) -> Timeline:
-        """The whole run: in one process, or for a big fleet in shards on a local Dask
-        cluster (the same engine as ``orbitdc sweep``; its workers at a lower priority than
-        the window), the replay arrays on disk in a temporary folder removed with the
-        Timeline. A cluster that fails to start: built here instead, and said on stderr."""
-        if not self._sharded(scn):
-            return Timeline.build(scn, progress=self._progress, links=False)
+        """The whole run: in one process, or for a big fleet without links
+        (:func:`orbitdc.sweep.shards.wanted`) in shards on a local Dask cluster (the same
+        engine as ``orbitdc sweep``; its workers at a lower priority than the window), the
+        replay arrays on disk in a temporary folder removed with the Timeline. A cluster that
+        fails to start: built here instead, and said on stderr."""
         from orbitdc.sweep import shards
 
-        folder = tempfile.mkdtemp(prefix="orbitdc-replay-")
+        if (not shards.wanted(scn, asked=False) or self.kwargs.get("overrides")
+                or self.kwargs.get("variant") is not None):  # (the workers load the file
+            return Timeline.build(scn, progress=self._progress, links=False)  # as it is)
         span = tuple(self.kwargs.get(k) for k in ("start", "duration", "step"))
         try:
-            tl = shards.timeline(scn, span, folder, progress=self._progress, nice=SHARD_NICE)
+            return shards.timeline(scn, span, progress=self._progress, nice=SHARD_NICE)
         except (_CancelledError, ScenarioError):  # (ScenarioError: no room for its arrays)
-            shutil.rmtree(folder, ignore_errors=True)
             raise
         except Exception:  # no cluster here (ports, processes): one process, as before
-            shutil.rmtree(folder, ignore_errors=True)
             traceback.print_exc()
             print("orbitdc: the sharded build failed; building in this process",
                   file=sys.stderr)
             return Timeline.build(scn, progress=self._progress, links=False)
-        weakref.finalize(tl, shutil.rmtree, folder, True)
-        return tl
-
-    def _sharded(self, scn: scenario_mod.Scenario) -> bool:
-        """Whether to build ``scn`` in shards: a fleet of ``SHARDED_SATS`` or more, loaded
-        from its file as it is (the workers load it again), without links."""
-        from orbitdc.physics.link_model import has_links
-
-        return (scn.n_sat >= SHARDED_SATS and not has_links(scn)
-                and not self.kwargs.get("overrides") and self.kwargs.get("variant") is None)
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:

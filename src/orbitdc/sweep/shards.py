@@ -75,16 +75,29 @@ def summarise(scn: Scenario, span: tuple[str | None, str | None, str | None], *,
                       max(p.peak_rss_mb for p in parts))
 
 
-def timeline(scn: Scenario, span: tuple[str | None, str | None, str | None], folder: str, *,
-             workers: int | None = None, scheduler: str | None = None,
-             shards: int | None = None, progress: ProgressFn | None = None,
-             nice: int = 0) -> Timeline:
+def timeline(scn: Scenario, span: tuple[str | None, str | None, str | None],
+             folder: str | None = None, *, workers: int | None = None,
+             scheduler: str | None = None, shards: int | None = None,
+             progress: ProgressFn | None = None, nice: int = 0) -> Timeline:
     """Build ``scn``'s Timeline in shards on Dask, its replay arrays written to ``folder``
-    (on a shared file system for a remote ``scheduler``) and read from there as needed.
-    ``nice``: the workers' priority lowered by this much (a window stays responsive).
-    ScenarioError first if the arrays would not fit in the folder's free space."""
+    (on a shared file system for a remote ``scheduler``) and read from there as needed;
+    None: a new temporary folder, removed with the Timeline (or at once if the build
+    fails). ``nice``: the workers' priority lowered by this much (a window stays
+    responsive). ScenarioError first if the arrays would not fit in the folder's free space."""
     import shutil
+    import tempfile
+    import weakref
 
+    if folder is None:
+        made = tempfile.mkdtemp(prefix="orbitdc-replay-")
+        try:
+            tl = timeline(scn, span, made, workers=workers, scheduler=scheduler,
+                          shards=shards, progress=progress, nice=nice)
+        except BaseException:
+            shutil.rmtree(made, ignore_errors=True)
+            raise
+        weakref.finalize(tl, shutil.rmtree, made, True)
+        return tl
     from orbitdc.physics import replay_store
     from orbitdc.physics.budget import format_bytes
     from orbitdc.physics.timebase import n_steps

@@ -6,9 +6,6 @@ arrays stay on disk in a temporary folder (``export``)."""
 from __future__ import annotations
 
 import argparse
-import shutil
-import tempfile
-import weakref
 
 import numpy as np
 
@@ -68,12 +65,5 @@ def timeline(scn: Scenario, args: argparse.Namespace, progress=None) -> Timeline
     n_workers = workers(args)
     if not shards.wanted(scn, args.distributed):
         return Timeline.build(scn, progress=progress)
-    folder = tempfile.mkdtemp(prefix="orbitdc-replay-")
-    try:
-        tl = shards.timeline(scn, _span(args), folder, workers=n_workers,
-                             scheduler=args.scheduler, progress=progress)
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
-        raise
-    weakref.finalize(tl, shutil.rmtree, folder, True)
-    return tl
+    return shards.timeline(scn, _span(args), workers=n_workers, scheduler=args.scheduler,
+                           progress=progress)

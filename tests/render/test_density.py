@@ -5,6 +5,7 @@ zoomed in, and picking stays exact."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -64,76 +65,75 @@ def timeline(tmp_path_factory: pytest.TempPathFactory) -> Timeline:
     return Timeline.build(scenario.load(path))
 
 
-def test_the_globe_draws_a_density_zoomed_out_and_dots_zoomed_in(
-        timeline: Timeline, monkeypatch) -> None:
-    # 600 satellites stand for a million: a density from 300 shown, at most 100 dots
+@pytest.fixture
+def dense(timeline: Timeline, monkeypatch) -> Iterator[GlobeScene]:
+    """A globe on the 600-satellite timeline, which stands for a million: drawn as a
+    density from 300 satellites shown."""
     monkeypatch.setattr(satellites, "DENSITY_FROM", 300)
-    monkeypatch.setattr(satellites, "DOT_BUDGET", 100)
     vispy_app.use_app("pyside6")
     g = GlobeScene(size=SIZE, low_res_textures=True)
-    try:
-        g.set_timeline(timeline)
-        for key in ("labels", "stations", "footprints", "contacts", "isl", "shadow", "sun"):
-            g.set_layer(key, False)
-        g.show_state(timeline.state_at(900.0))
-        lay = g.layers["satellites"]
-        img = g.render()[..., :3].astype(int)
-        assert lay.as_density and lay.density.visible and g.sats._n_drawn == 0
-        legend = g.layers["legend"]
-        assert legend.entries["density"][0].visible  # its legend entry, while a density
-        # the shell sits at the fleet's radius (550 km up) and shows gold and shadow cells
-        assert lay.density.transform.scale[0] * density.SHELL_RADIUS == pytest.approx(
-            1.0 + 550.0 / 6378.137, abs=2e-3)
-        # against the same frame without the fleet: the shell tints many pixels towards gold
-        lay.set_visible(False)
-        lay._culled_for = None
-        bare = g.render()[..., :3].astype(int)
-        lay.set_visible(True)
-        lay._culled_for = None
-        warmer = ((img[..., 0] - img[..., 2]) - (bare[..., 0] - bare[..., 2])) > 8
-        assert warmer.sum() > 500
-        index = g.pick(*_screen_of(g, 0))  # picking: exact, from every position
-        assert index is not None
-        # zoomed in on one satellite: few enough in view, drawn as dots, no density
-        g.view.camera.center = tuple(lay.pos_teme[0])
-        g.view.camera.distance = 0.35
-        g.render()
-        assert not lay.as_density and not lay.density.visible
-        assert 0 < g.sats._n_drawn <= 100
-        assert not legend.entries["density"][0].visible
-    finally:
-        g.close()
+    g.set_timeline(timeline)
+    yield g
+    g.close()
 
 
-def test_a_state_prepared_off_the_gui_thread_shows_the_same(timeline: Timeline,
-                                                            monkeypatch) -> None:
+def test_the_globe_draws_a_density_zoomed_out_and_dots_zoomed_in(
+        timeline: Timeline, dense: GlobeScene, monkeypatch) -> None:
+    monkeypatch.setattr(satellites, "DOT_BUDGET", 100)  # at most 100 dots
+    g = dense
+    for key in ("labels", "stations", "footprints", "contacts", "isl", "shadow", "sun"):
+        g.set_layer(key, False)
+    g.show_state(timeline.state_at(900.0))
+    lay = g.layers["satellites"]
+    img = g.render()[..., :3].astype(int)
+    assert lay.as_density and lay.density.visible and g.sats._n_drawn == 0
+    legend = g.layers["legend"]
+    assert legend.entries["density"][0].visible  # its legend entry, while a density
+    # the shell sits at the fleet's radius (550 km up) and shows gold and shadow cells
+    assert lay.density.transform.scale[0] * density.SHELL_RADIUS == pytest.approx(
+        1.0 + 550.0 / 6378.137, abs=2e-3)
+    # against the same frame without the fleet: the shell tints many pixels towards gold
+    lay.set_visible(False)
+    lay._culled_for = None
+    bare = g.render()[..., :3].astype(int)
+    lay.set_visible(True)
+    lay._culled_for = None
+    warmer = ((img[..., 0] - img[..., 2]) - (bare[..., 0] - bare[..., 2])) > 8
+    assert warmer.sum() > 500
+    index = g.pick(*_screen_of(g, 0))  # picking: exact, from every position
+    assert index is not None
+    # zoomed in on one satellite: few enough in view, drawn as dots, no density
+    g.view.camera.center = tuple(lay.pos_teme[0])
+    g.view.camera.distance = 0.35
+    g.render()
+    assert not lay.as_density and not lay.density.visible
+    assert 0 < g.sats._n_drawn <= 100
+    assert not legend.entries["density"][0].visible
+
+
+def test_a_state_prepared_off_the_gui_thread_shows_the_same(
+        timeline: Timeline, dense: GlobeScene, monkeypatch) -> None:
     """Layer.prepare (the prefetch thread's: positions, norms and cells in one compiled
     pass) gives show() the arrays it derives itself from a state."""
     from orbitdc.render.layers.base import prepare_all
 
-    monkeypatch.setattr(satellites, "DENSITY_FROM", 300)
     monkeypatch.setattr(satellites, "PREPARE_FROM", 300)
-    vispy_app.use_app("pyside6")
-    g = GlobeScene(size=SIZE, low_res_textures=True)
-    try:
-        g.set_timeline(timeline)
-        lay = g.layers["satellites"]
-        plain = timeline._state_at(1234.0)  # (a new State, nothing derived)
-        g.show_state(plain)
-        mine = (lay.pos_teme.copy(), lay.shown_xyz.copy(), lay.shown_r2.copy())
-        ready = timeline._state_at(1234.0)
-        prepare_all(g.layers, ready)
-        assert "satellites" in ready.derived
-        g.show_state(ready)
-        np.testing.assert_array_equal(lay.pos_teme, mine[0])
-        np.testing.assert_array_equal(lay.shown_xyz, mine[1])
-        np.testing.assert_allclose(lay.shown_r2, mine[2], rtol=1e-6)
-        cells = ready.derived["satellites"][3]
-        expected = density.cell_counts(mine[0], plain.illum > 0.5)
-        np.testing.assert_array_equal(cells[0], expected[0])
-        np.testing.assert_array_equal(cells[1], expected[1])
-    finally:
-        g.close()
+    g = dense
+    lay = g.layers["satellites"]
+    plain = timeline._state_at(1234.0)  # (a new State, nothing derived)
+    g.show_state(plain)
+    mine = (lay.pos_teme.copy(), lay.shown_xyz.copy(), lay.shown_r2.copy())
+    ready = timeline._state_at(1234.0)
+    prepare_all(g.layers, ready)
+    assert "satellites" in ready.derived
+    g.show_state(ready)
+    np.testing.assert_array_equal(lay.pos_teme, mine[0])
+    np.testing.assert_array_equal(lay.shown_xyz, mine[1])
+    np.testing.assert_allclose(lay.shown_r2, mine[2], rtol=1e-6)
+    cells = ready.derived["satellites"][3]
+    expected = density.cell_counts(mine[0], plain.illum > 0.5)
+    np.testing.assert_array_equal(cells[0], expected[0])
+    np.testing.assert_array_equal(cells[1], expected[1])
 
 
 def _screen_of(g: GlobeScene, i: int) -> tuple[float, float]:
